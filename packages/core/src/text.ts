@@ -1,0 +1,59 @@
+/** Text helpers shared by the readers: entity decoding and whitespace collapsing, without a DOM. */
+
+// The named references real transcripts use. The full HTML table (2,231 names) would cost more than
+// the rest of the library; anything outside it is kept as written, never dropped.
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f',
+  ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c',
+  rdquo: '\u201d', sbquo: '\u201a', bdquo: '\u201e', laquo: '\u00ab', raquo: '\u00bb', copy: '\u00a9',
+  reg: '\u00ae', trade: '\u2122', deg: '\u00b0', middot: '\u00b7', bull: '\u2022', euro: '\u20ac',
+  pound: '\u00a3', yen: '\u00a5', cent: '\u00a2', sect: '\u00a7', para: '\u00b6', times: '\u00d7',
+  divide: '\u00f7', plusmn: '\u00b1', frac12: '\u00bd', frac14: '\u00bc', frac34: '\u00be', iexcl: '\u00a1',
+  iquest: '\u00bf', shy: '\u00ad', zwj: '\u200d', zwnj: '\u200c', ensp: '\u2002', emsp: '\u2003',
+  thinsp: '\u2009', hyphen: '\u2010', dash: '\u2010', prime: '\u2032', Prime: '\u2033', larr: '\u2190',
+  rarr: '\u2192', uarr: '\u2191', darr: '\u2193', harr: '\u2194', hearts: '\u2665', star: '\u2606',
+  agrave: '\u00e0', aacute: '\u00e1', acirc: '\u00e2', atilde: '\u00e3', auml: '\u00e4', aring: '\u00e5',
+  aelig: '\u00e6', ccedil: '\u00e7', egrave: '\u00e8', eacute: '\u00e9', ecirc: '\u00ea', euml: '\u00eb',
+  igrave: '\u00ec', iacute: '\u00ed', icirc: '\u00ee', iuml: '\u00ef', ntilde: '\u00f1', ograve: '\u00f2',
+  oacute: '\u00f3', ocirc: '\u00f4', otilde: '\u00f5', ouml: '\u00f6', oslash: '\u00f8', ugrave: '\u00f9',
+  uacute: '\u00fa', ucirc: '\u00fb', uuml: '\u00fc', yacute: '\u00fd', yuml: '\u00ff', szlig: '\u00df',
+  Agrave: '\u00c0', Aacute: '\u00c1', Acirc: '\u00c2', Atilde: '\u00c3', Auml: '\u00c4', Aring: '\u00c5',
+  AElig: '\u00c6', Ccedil: '\u00c7', Egrave: '\u00c8', Eacute: '\u00c9', Ecirc: '\u00ca', Euml: '\u00cb',
+  Igrave: '\u00cc', Iacute: '\u00cd', Icirc: '\u00ce', Iuml: '\u00cf', Ntilde: '\u00d1', Ograve: '\u00d2',
+  Oacute: '\u00d3', Ocirc: '\u00d4', Otilde: '\u00d5', Ouml: '\u00d6', Oslash: '\u00d8', Ugrave: '\u00d9',
+  Uacute: '\u00da', Ucirc: '\u00db', Uuml: '\u00dc', Yacute: '\u00dd', oelig: '\u0153', OElig: '\u0152',
+  scaron: '\u0161', Scaron: '\u0160', alpha: '\u03b1', beta: '\u03b2', gamma: '\u03b3', delta: '\u03b4',
+  pi: '\u03c0', mu: '\u03bc', micro: '\u00b5', sigma: '\u03c3', omega: '\u03c9', Omega: '\u03a9',
+}
+
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g
+
+/** Decodes HTML character references (named, decimal, hex). Unknown names are kept as written. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') === -1) return s
+  return s.replace(ENTITY, (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) {
+      const v = NAMED[name]
+      // Without the semicolon only the classic names are references (as in HTML's legacy table).
+      if (v === undefined || (!match.endsWith(';') && !LEGACY.has(name))) return match
+      return v
+    }
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16)
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
+    return String.fromCodePoint(code)
+  })
+}
+
+const LEGACY = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg'])
+
+/** Collapses runs of whitespace (including newlines and no-break spaces) to one space and trims. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/** Normalises line breaks (CRLF, CR) to LF and drops a leading byte-order mark. */
+export function normalizeNewlines(source: string): string {
+  let s = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
+  if (s.indexOf('\r') !== -1) s = s.replace(/\r\n?/g, '\n')
+  return s
+}

@@ -1,0 +1,57 @@
+/** Time helpers: seconds everywhere in the API; only these produce or read `HH:MM:SS.mmm`. */
+
+/** How `formatTimestamp` writes a time. */
+export type TimestampStyle =
+  /** `1:02:03` or `2:03` (as players show it). */
+  | 'clock'
+  /** `01:02:03.000` (WebVTT). */
+  | 'vtt'
+  /** `01:02:03,000` (SRT). */
+  | 'srt'
+  /** `01:02:03` (plain timestamped text). */
+  | 'hms'
+
+/** Formats seconds for display or for a file format. Negative and non-finite times count as 0. */
+export function formatTimestamp(seconds: number, style: TimestampStyle = 'clock'): string {
+  const ms = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0
+  const h = Math.floor(ms / 3_600_000)
+  const m = Math.floor(ms / 60_000) % 60
+  const s = Math.floor(ms / 1000) % 60
+  const frac = ms % 1000
+  if (style === 'clock') {
+    return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`
+  }
+  const hms = `${pad2(h)}:${pad2(m)}:${pad2(s)}`
+  if (style === 'hms') return hms
+  return `${hms}${style === 'srt' ? ',' : '.'}${String(frac).padStart(3, '0')}`
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+// [[h:]m:]s[.fff] with , or . before the fraction; each part bounded so that nothing backtracks.
+const CLOCK = /^(?:(\d{1,6}):)?(?:(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,9}))?$/
+
+/**
+ * Reads `H:MM:SS`, `HH:MM:SS.mmm`, `MM:SS`, `SS.s`, plain seconds (`754`, `754.5`) or SRT's comma
+ * fraction into seconds. Returns `NaN` for anything else.
+ */
+export function parseTimestamp(text: string): number {
+  const t = text.trim()
+  if (/^\d{1,9}(?:\.\d{1,9})?$/.test(t)) return Number(t)
+  const m = CLOCK.exec(t)
+  if (m === null) return Number.NaN
+  let hours = 0
+  let minutes = 0
+  if (m[2] !== undefined) {
+    hours = Number(m[1])
+    minutes = Number(m[2])
+  } else if (m[1] !== undefined) {
+    minutes = Number(m[1])
+  }
+  const secs = Number(m[3])
+  if ((m[1] !== undefined && secs > 59) || (m[2] !== undefined && minutes > 59)) return Number.NaN
+  const frac = m[4] === undefined ? 0 : Number(`0.${m[4]}`)
+  return hours * 3600 + minutes * 60 + secs + frac
+}
