@@ -1,18 +1,58 @@
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { chromiumLaunchOptions } from './scripts/chromium.mjs'
+
+// Tests run against the packages' sources, so that no build step stands between an edit and a test.
+const alias = {
+  '@castline/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
+  '@castline/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
+}
 
 /**
  * Vitest projects: `core` (Node), `react` (jsdom) and `browser` (real Chromium through Playwright;
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium).
  */
 export default defineConfig({
+  resolve: { alias },
   test: {
     projects: [
       {
+        resolve: { alias },
         test: {
           name: 'core',
           root: './packages/core',
           include: ['test/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'react',
+          root: './packages/react',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['./test/setup-jsdom.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          root: './packages/react',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1200, height: 800 },
+          },
         },
       },
     ],
