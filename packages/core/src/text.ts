@@ -24,6 +24,9 @@ const NAMED: Record<string, string> = {
   Uacute: '\u00da', Ucirc: '\u00db', Uuml: '\u00dc', Yacute: '\u00dd', oelig: '\u0153', OElig: '\u0152',
   scaron: '\u0161', Scaron: '\u0160', alpha: '\u03b1', beta: '\u03b2', gamma: '\u03b3', delta: '\u03b4',
   pi: '\u03c0', mu: '\u03bc', micro: '\u00b5', sigma: '\u03c3', omega: '\u03c9', Omega: '\u03a9',
+  // The WebVTT cue-text conformance cases (wpt entities.dat) use these.
+  AMP: '&', LT: '<', GT: '>', QUOT: '"', COPY: '\u00a9', REG: '\u00ae', not: '\u00ac', notin: '\u2209',
+  nsubE: '\u2ac5\u0338', ClockwiseContourIntegral: '\u2232',
 }
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g
@@ -35,8 +38,13 @@ export function decodeEntities(s: string): string {
     if (name !== undefined) {
       const v = NAMED[name]
       // Without the semicolon only the classic names are references (as in HTML's legacy table).
-      if (v === undefined || (!match.endsWith(';') && !LEGACY.has(name))) return match
-      return v
+      if (v !== undefined && (match.endsWith(';') || LEGACY.has(name))) return v
+      // As in HTML text, a classic name still counts when more letters follow it: "&notit;" is "¬it;".
+      for (let k = name.length - 1; k >= 2; k--) {
+        const prefix = name.slice(0, k)
+        if (LEGACY.has(prefix)) return NAMED[prefix] + match.slice(1 + k)
+      }
+      return match
     }
     const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16)
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
@@ -44,7 +52,10 @@ export function decodeEntities(s: string): string {
   })
 }
 
-const LEGACY = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg'])
+const LEGACY = new Set([
+  ...['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg'],
+  ...['AMP', 'LT', 'GT', 'QUOT', 'COPY', 'REG', 'not'],
+])
 
 /** Collapses runs of whitespace (including newlines and no-break spaces) to one space and trims. */
 export function collapseWhitespace(s: string): string {
