@@ -1,0 +1,280 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Cue, Transcript, Word } from '../src/model.js'
+import { createTimeIndex } from '../src/time-index.js'
+
+function transcriptOf(cues: Cue[]): Transcript {
+  return {
+    format: 'vtt',
+    cues,
+    warnings: [],
+    speakers: [],
+    wordLevel: cues.some((c) => c.words !== undefined),
+  }
+}
+
+/** The definition, written as plainly as possible: latest start among spans containing t, later wins ties. */
+function bruteLatest(spans: readonly { start: number; end: number }[], t: number): number {
+  let best = -1
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!
+    if (s.start <= t && t < s.end && (best < 0 || s.start >= spans[best]!.start)) best = i
+  }
+  return best
+}
+
+function bruteWord(cues: readonly Cue[], t: number): { cue: number; word: number } | null {
+  const cue = bruteLatest(cues, t)
+  if (cue < 0) return null
+  const word = bruteLatest(cues[cue]!.words ?? [], t)
+  return word < 0 ? null : { cue, word }
+}
+
+// Times on a quarter-second grid so that equal starts, touching cues and boundary hits are common.
+const gridTime = fc.integer({ min: 0, max: 160 }).map((q) => q / 4)
+const span = fc.record({
+  start: gridTime,
+  length: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 1, max: 24 }).map((q) => q / 4) },
+    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 40, max: 160 }).map((q) => q / 4) },
+  ),
+})
+
+const wordsOf = (start: number, end: number) =>
+  fc
+    .array(
+      fc.record({
+        offset: fc.integer({ min: 0, max: 16 }),
+        length: fc.integer({ min: 0, max: 8 }),
+      }),
+      { maxLength: 6 },
+    )
+    .map((ws) =>
+      ws
+        .map((w, k): Word => {
+          const s = start + ((end - start) * w.offset) / 16
+          return { start: s, end: Math.min(end + 0.5, s + w.length / 8), text: `w${k}` }
+        })
+        .sort((a, b) => a.start - b.start),
+    )
+
+const cueArb = span.chain(({ start, length }) =>
+  fc.option(wordsOf(start, start + length), { nil: undefined, freq: 2 }).map((words): Cue => {
+    const cue: Cue = { start, end: start + length, text: `${start}` }
+    if (words !== undefined) cue.words = words
+    return cue
+  }),
+)
+
+// Invalid spans a sloppy reader might leave behind: they must simply never be active.
+const oddCue = fc.constantFrom<Cue>(
+  { start: 3, end: Number.NaN, text: 'no end' },
+  { start: Number.NaN, end: 4, text: 'no start' },
+  { start: 9, end: 2, text: 'backwards' },
+  { start: 0, end: Number.POSITIVE_INFINITY, text: 'whole episode' },
+)
+
+// size 'max': fast-check otherwise keeps arrays near ten items whatever maxLength says.
+const cueList = (minLength: number, maxLength: number) =>
+  fc
+    .array(fc.oneof({ weight: 12, arbitrary: cueArb }, { weight: 1, arbitrary: oddCue }), {
+      minLength,
+      maxLength,
+      size: 'max',
+    })
+    .map((cues) => [...cues].sort((a, b) => (a.start || 0) - (b.start || 0)))
+const sortedCues = cueList(0, 60)
+// Past 64 cues the index adds a time-bucket table; these crowd up to 400 cues on the same 40 s grid.
+const manyCues = cueList(64, 400)
+
+const probeTime = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: -4, max: 200 }).map((q) => q / 4) },
+  { weight: 3, arbitrary: fc.double({ min: -2, max: 60, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
+)
+
+describe('createTimeIndex: cueAt', () => {
+  it('equals the brute-force definition for random transcripts and times in random order', () => {
+    fc.assert(
+      fc.property(sortedCues, fc.array(probeTime, { maxLength: 80, size: 'max' }), (cues, times) => {
+        const index = createTimeIndex(transcriptOf(cues))
+        for (const t of times) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('equals the brute-force definition during steady forward playback (the cursor path)', () => {
+    fc.assert(
+      fc.property(
+        sortedCues,
+        fc.integer({ min: 1, max: 40 }).map((k) => k / 80),
+        fc.array(probeTime, { maxLength: 8, size: 'max' }),
+        (cues, step, jumps) => {
+          const index = createTimeIndex(transcriptOf(cues))
+          // Playback with occasional seeks: forward frames, then a jump, then frames again.
+          for (const from of [-0.5, ...jumps]) {
+            const start = Number.isFinite(from) ? from : 0
+            for (let t = start; t < start + 12; t += step) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+          }
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('equals the brute-force definition on sorted probe times', () => {
+    fc.assert(
+      fc.property(sortedCues, fc.array(probeTime, { maxLength: 120, size: 'max' }), (cues, times) => {
+        const index = createTimeIndex(transcriptOf(cues))
+        const sorted = times.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b)
+        for (const t of sorted) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('equals the brute-force definition on long transcripts (the bucketed search), random and sequential', () => {
+    fc.assert(
+      fc.property(manyCues, fc.array(probeTime, { maxLength: 100, size: 'max' }), (cues, times) => {
+        const index = createTimeIndex(transcriptOf(cues))
+        for (const t of times) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+        for (let t = -0.25; t < 45; t += 0.0625) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('answers with original indices when the cues are not sorted by start', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cueArb, { maxLength: 40, size: 'max' }),
+        fc.array(probeTime, { maxLength: 60, size: 'max' }),
+        (cues, times) => {
+          const index = createTimeIndex(transcriptOf(cues))
+          for (const t of times) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('picks the latest start inside overlaps and falls back to an earlier long cue after a short one ends', () => {
+    const index = createTimeIndex(
+      transcriptOf([
+        { start: 0, end: 100, text: 'chapter' },
+        { start: 10, end: 20, text: 'a' },
+        { start: 10, end: 12, text: 'a-short' },
+        { start: 30, end: 30, text: 'zero length' },
+        { start: 40, end: 50, text: 'b' },
+      ]),
+    )
+    expect(index.cueAt(5)).toBe(0)
+    expect(index.cueAt(10)).toBe(2) // equal starts: the later cue
+    expect(index.cueAt(12)).toBe(1) // a-short ended, a still runs
+    expect(index.cueAt(20)).toBe(0) // ends are exclusive
+    expect(index.cueAt(30)).toBe(0) // the zero-length cue is never active
+    expect(index.cueAt(45)).toBe(4)
+    expect(index.cueAt(100)).toBe(-1)
+    expect(index.cueAt(-1)).toBe(-1)
+    expect(index.cueAt(Number.NaN)).toBe(-1)
+  })
+
+  it('stays logarithmic through a long run of nested cues (no scan back through the run)', () => {
+    // Cue i spans [i, 2n - i): each ends after the next one, so near the end every lookup has to skip
+    // back over up to n finished cues. A backwards scan would take ~n/2 steps a lookup here.
+    const n = 100_000
+    const cues: Cue[] = []
+    for (let i = 0; i < n; i++) cues.push({ start: i, end: 2 * n - i, text: '' })
+    const index = createTimeIndex(transcriptOf(cues))
+    const probes = 20_000
+    const began = performance.now()
+    let checksum = 0
+    for (let k = 0; k < probes; k++) {
+      const t = 2 * n - 1 - ((k * 7919) % n) - 0.5
+      checksum += index.cueAt(t)
+    }
+    const elapsed = performance.now() - began
+    // The answer for t = 2n - 1 - j - 0.5 is the last cue still running: 2n - i > t, i <= t.
+    let expected = 0
+    for (let k = 0; k < probes; k++) {
+      const t = 2 * n - 1 - ((k * 7919) % n) - 0.5
+      expected += Math.min(Math.floor(t), Math.ceil(2 * n - t) - 1)
+    }
+    expect(checksum).toBe(expected)
+    expect(elapsed).toBeLessThan(500)
+  })
+
+  it('reports length, cueStart and cueEnd in transcript order', () => {
+    const index = createTimeIndex(
+      transcriptOf([
+        { start: 4, end: 6, text: 'b' },
+        { start: 1, end: 2, text: 'a' },
+      ]),
+    )
+    expect(index.length).toBe(2)
+    expect(index.cueStart(0)).toBe(4)
+    expect(index.cueEnd(1)).toBe(2)
+    expect(index.cueStart(2)).toBeNaN()
+    expect(index.cueAt(1.5)).toBe(1)
+  })
+})
+
+describe('createTimeIndex: wordAt', () => {
+  it('equals the brute-force definition (words of the active cue only) in random and sorted order', () => {
+    fc.assert(
+      fc.property(sortedCues, fc.array(probeTime, { maxLength: 80, size: 'max' }), (cues, times) => {
+        const index = createTimeIndex(transcriptOf(cues))
+        const check = (t: number) => {
+          const got = index.wordAt(t)
+          const want = bruteWord(cues, t)
+          expect(got === null ? null : { cue: got.cue, word: got.word }).toEqual(want)
+        }
+        for (const t of times) check(t)
+        for (const t of [...times].sort((a, b) => a - b)) check(t)
+        // cueAt and wordAt share the cursor: interleave them.
+        for (const t of times) {
+          expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+          check(t)
+        }
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('ignores words of an overlapping cue that is not the active one', () => {
+    const index = createTimeIndex(
+      transcriptOf([
+        { start: 0, end: 10, text: 'long', words: [{ start: 0, end: 10, text: 'long' }] },
+        { start: 5, end: 6, text: 'short' },
+      ]),
+    )
+    expect(index.wordAt(2)).toEqual({ cue: 0, word: 0 })
+    expect(index.cueAt(5.5)).toBe(1)
+    expect(index.wordAt(5.5)).toBeNull()
+    expect(index.wordAt(7)).toEqual({ cue: 0, word: 0 })
+  })
+
+  it('returns the same frozen object for the same (cue, word), so frames allocate nothing', () => {
+    const index = createTimeIndex(
+      transcriptOf([
+        {
+          start: 0,
+          end: 2,
+          text: 'hello world',
+          words: [
+            { start: 0, end: 1, text: 'hello' },
+            { start: 1, end: 2, text: 'world' },
+          ],
+        },
+      ]),
+    )
+    const a = index.wordAt(1.2)
+    const b = index.wordAt(1.9)
+    expect(a).toEqual({ cue: 0, word: 1 })
+    expect(b).toBe(a)
+    expect(Object.isFrozen(a)).toBe(true)
+    expect(index.wordAt(0.5)).not.toBe(a)
+  })
+})
