@@ -1,0 +1,448 @@
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import type { Cue, Transcript } from '../src/model.js'
+import { createManualSource } from '../src/sources/manual.js'
+import { createMediaElementSource, type MediaElementLike } from '../src/sources/media-element.js'
+import { SyncController, type SyncSnapshot, type TimeSource } from '../src/sync.js'
+
+function transcriptOf(cues: Cue[]): Transcript {
+  return {
+    format: 'vtt',
+    cues,
+    warnings: [],
+    speakers: [],
+    wordLevel: cues.some((c) => c.words !== undefined),
+  }
+}
+
+/** Contiguous one-second cues: cue k spans [k, k + 1). */
+function secondCues(count: number): Transcript {
+  const cues: Cue[] = []
+  for (let k = 0; k < count; k++) cues.push({ start: k, end: k + 1, text: `line ${k}` })
+  return transcriptOf(cues)
+}
+
+describe('SyncController with the manual source', () => {
+  it('notifies exactly once per boundary crossed over 1,000 frames, not once per frame', () => {
+    const source = createManualSource({ time: 0.5, duration: 3600, playing: true })
+    const controller = new SyncController({ transcript: secondCues(100), source })
+    const seen: SyncSnapshot[] = []
+    controller.subscribe((s) => seen.push(s))
+    const frames: number[] = []
+    controller.subscribeFrame((t) => frames.push(t))
+    for (let i = 0; i < 1000; i++) source.tick(1 / 60)
+    // From 0.5 s, 1,000 frames of 1/60 s end at 17.17 s: the boundaries at 1, 2, ..., 17 are crossed.
+    expect(source.getTime()).toBeCloseTo(0.5 + 1000 / 60, 9)
+    expect(seen.map((s) => s.cueIndex)).toEqual(Array.from({ length: 17 }, (_, k) => k + 1))
+    expect(frames).toHaveLength(1000)
+    expect(frames[999]).toBe(source.getTime())
+  })
+
+  it('notifies on gaps and word changes too, and only on those', () => {
+    const transcript = transcriptOf([
+      {
+        start: 0,
+        end: 1,
+        text: 'one two',
+        words: [
+          { start: 0, end: 0.4, text: 'one' },
+          { start: 0.5, end: 1, text: 'two' },
+        ],
+      },
+      { start: 2, end: 3, text: 'three' },
+    ])
+    const source = createManualSource({ playing: true })
+    const controller = new SyncController({ transcript, source })
+    const seen: Array<[number, number]> = []
+    controller.subscribe((s) => seen.push([s.cueIndex, s.wordIndex]))
+    for (let i = 0; i < 200; i++) source.tick(1 / 60)
+    // word 0, the gap between words, word 1, the gap between cues, cue 1, after the end.
+    expect(seen).toEqual([
+      [0, -1],
+      [0, 1],
+      [-1, -1],
+      [1, -1],
+      [-1, -1],
+    ])
+    expect(controller.getSnapshot().wordIndex).toBe(-1)
+  })
+
+  it('returns the same frozen snapshot object while nothing shown changes', () => {
+    const source = createManualSource({ time: 10.1, playing: true })
+    const controller = new SyncController({ transcript: secondCues(60), source })
+    controller.subscribe(() => {})
+    const first = controller.getSnapshot()
+    source.tick()
+    source.tick()
+    expect(controller.getSnapshot()).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+    expect(first).toMatchObject({ cueIndex: 10, wordIndex: -1, playing: true, rate: 1 })
+    expect(first.duration).toBeNaN()
+    expect(controller.getTime()).toBeCloseTo(10.1 + 2 / 60, 9)
+    // An unknown duration (NaN) must not count as a change on every frame.
+    source.setDuration(Number.NaN)
+    expect(controller.getSnapshot()).toBe(first)
+  })
+
+  it('reads the source on demand while nobody is subscribed (render before effects)', () => {
+    const source = createManualSource({ time: 5.5 })
+    const controller = new SyncController({ transcript: secondCues(10), source })
+    const a = controller.getSnapshot()
+    expect(a.cueIndex).toBe(5)
+    expect(controller.getSnapshot()).toBe(a)
+    expect(source.listenerCount).toBe(0)
+    source.setTime(7.2)
+    expect(controller.getSnapshot().cueIndex).toBe(7)
+  })
+
+  it('seekToCue asks the source for the cue start; the snapshot follows the report, not the request', () => {
+    const source = createManualSource({ duration: 100, applySeeks: false })
+    const controller = new SyncController({ transcript: secondCues(50), source })
+    const seen: number[] = []
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    controller.seekToCue(42)
+    expect(source.seeks).toEqual([42])
+    expect(controller.getSnapshot().cueIndex).toBe(0)
+    expect(seen).toEqual([])
+    source.setTime(42)
+    expect(controller.getSnapshot().cueIndex).toBe(42)
+    expect(seen).toEqual([42])
+    controller.seekToCue(50)
+    controller.seekToCue(-1)
+    expect(source.seeks).toEqual([42])
+  })
+
+  it('seekTo clamps to the media and ignores non-numbers', () => {
+    const source = createManualSource({ duration: 30 })
+    const controller = new SyncController({ transcript: secondCues(40), source })
+    controller.seekTo(-5)
+    controller.seekTo(99)
+    controller.seekTo(Number.NaN)
+    controller.seekTo(12.5)
+    expect(source.seeks).toEqual([0, 30, 12.5])
+    expect(controller.getSnapshot().cueIndex).toBe(12)
+  })
+
+  it('play and pause go to the source and come back as snapshots; a refused play rejects', async () => {
+    const source = createManualSource()
+    const controller = new SyncController({ transcript: secondCues(5), source })
+    const playing: boolean[] = []
+    controller.subscribe((s) => playing.push(s.playing))
+    await controller.play()
+    controller.pause()
+    expect(playing).toEqual([true, false])
+
+    const refusing: TimeSource = {
+      ...createManualSource(),
+      play: () => Promise.reject(new Error('NotAllowedError')),
+    }
+    const other = new SyncController({ transcript: null, source: refusing })
+    await expect(other.play()).rejects.toThrow('NotAllowedError')
+  })
+
+  it('unsubscribing stops notifications and detaches from the source', () => {
+    const source = createManualSource({ playing: true })
+    const controller = new SyncController({ transcript: secondCues(100), source })
+    let calls = 0
+    let frameCalls = 0
+    const off = controller.subscribe(() => calls++)
+    const offFrame = controller.subscribeFrame(() => frameCalls++)
+    expect(source.listenerCount).toBe(1)
+    for (let i = 0; i < 130; i++) source.tick()
+    expect(calls).toBe(2)
+    off()
+    expect(source.listenerCount).toBe(1) // the frame listener still needs the source
+    offFrame()
+    expect(source.listenerCount).toBe(0)
+    for (let i = 0; i < 130; i++) source.tick()
+    expect(calls).toBe(2)
+    expect(frameCalls).toBe(130)
+  })
+
+  it('destroy drops every listener; the controller can attach again afterwards (strict mode)', () => {
+    const source = createManualSource({ playing: true })
+    const onChange = vi.fn()
+    const controller = new SyncController({ transcript: secondCues(100), source, onChange })
+    let calls = 0
+    controller.subscribe(() => calls++)
+    controller.subscribeFrame(() => calls++)
+    controller.mount()
+    controller.destroy()
+    expect(source.listenerCount).toBe(0)
+    for (let i = 0; i < 130; i++) source.tick()
+    expect(calls).toBe(0)
+    expect(onChange).not.toHaveBeenCalled()
+
+    // Time moved on while detached (cue 2 now). A render reads that, so mounting has nothing to report.
+    expect(controller.getSnapshot().cueIndex).toBe(2)
+    const unmount = controller.mount()
+    expect(onChange).not.toHaveBeenCalled()
+    for (let i = 0; i < 60; i++) source.tick()
+    expect(onChange).toHaveBeenCalledTimes(1)
+    expect(onChange).toHaveBeenLastCalledWith(controller)
+    unmount()
+    unmount()
+    expect(source.listenerCount).toBe(0)
+  })
+
+  it('mount reports a change that happened between render and mount through onChange', () => {
+    const source = createManualSource({ time: 1.5 })
+    const onChange = vi.fn()
+    const controller = new SyncController({ transcript: secondCues(10), source, onChange })
+    expect(controller.getSnapshot().cueIndex).toBe(1) // render
+    source.setTime(4.5)
+    const unmount = controller.mount() // layout effect
+    expect(onChange).toHaveBeenCalledTimes(1)
+    expect(controller.getSnapshot().cueIndex).toBe(4)
+    unmount()
+  })
+
+  it('setOptions: a new transcript is announced in a microtask, a new source takes over the subscription', async () => {
+    const first = createManualSource({ time: 3.5 })
+    const controller = new SyncController({ transcript: secondCues(10), source: first })
+    const seen: number[] = []
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    // Same options again (every render): nothing happens.
+    controller.setOptions({ transcript: controller.options.transcript, source: first })
+    await Promise.resolve()
+    expect(seen).toEqual([])
+
+    const halves = transcriptOf(
+      Array.from({ length: 20 }, (_, k) => ({ start: k / 2, end: k / 2 + 0.5, text: '' })),
+    )
+    controller.setOptions({ transcript: halves, source: first })
+    expect(seen).toEqual([]) // never from inside setOptions (it runs during render)
+    await Promise.resolve()
+    expect(seen).toEqual([7])
+
+    const second = createManualSource({ time: 1.2 })
+    controller.setOptions({ transcript: halves, source: second })
+    expect(first.listenerCount).toBe(0)
+    expect(second.listenerCount).toBe(1)
+    await Promise.resolve()
+    expect(seen).toEqual([7, 2])
+    first.setTime(9)
+    expect(seen).toEqual([7, 2])
+
+    controller.setOptions({ transcript: null, source: null })
+    expect(second.listenerCount).toBe(0)
+    expect(controller.getSnapshot()).toMatchObject({ cueIndex: -1, playing: false })
+  })
+})
+
+/** A stand-in for HTMLMediaElement: real EventTarget dispatch, and a count of attached listeners. */
+class FakeMedia extends EventTarget implements MediaElementLike {
+  currentTime = 0
+  duration = 120
+  paused = true
+  ended = false
+  playbackRate = 1
+  readonly attached = new Map<string, Set<unknown>>()
+
+  override addEventListener(type: string, listener: (event: Event) => void): void {
+    super.addEventListener(type, listener)
+    const set = this.attached.get(type) ?? new Set()
+    set.add(listener)
+    this.attached.set(type, set)
+  }
+
+  override removeEventListener(type: string, listener: (event: Event) => void): void {
+    super.removeEventListener(type, listener)
+    this.attached.get(type)?.delete(listener)
+  }
+
+  get listenerTotal(): number {
+    let n = 0
+    for (const set of this.attached.values()) n += set.size
+    return n
+  }
+
+  play(): Promise<void> {
+    this.paused = false
+    this.fire('play')
+    this.fire('playing')
+    return Promise.resolve()
+  }
+
+  pause(): void {
+    if (this.paused) return
+    this.paused = true
+    this.fire('pause')
+  }
+
+  fire(type: string): void {
+    this.dispatchEvent(new Event(type))
+  }
+
+  /** What the media does between two frames while playing. */
+  advance(seconds: number): void {
+    this.currentTime += seconds * this.playbackRate
+  }
+}
+
+/** A fake animation-frame clock: frames run only when the test says so. */
+function installFrames() {
+  const pending = new Map<number, (now: number) => void>()
+  let next = 1
+  let requested = 0
+  vi.stubGlobal('requestAnimationFrame', (callback: (now: number) => void) => {
+    requested++
+    pending.set(next, callback)
+    return next++
+  })
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+    pending.delete(id)
+  })
+  return {
+    get pending() {
+      return pending.size
+    },
+    get requested() {
+      return requested
+    },
+    run(now = 0) {
+      const due = [...pending.values()]
+      pending.clear()
+      for (const callback of due) callback(now)
+    },
+  }
+}
+
+describe('createMediaElementSource', () => {
+  let frames: ReturnType<typeof installFrames>
+  beforeEach(() => {
+    frames = installFrames()
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('takes a real <audio>/<video> element (checked by tsc)', () => {
+    expectTypeOf<HTMLMediaElement>().toExtend<MediaElementLike>()
+    expectTypeOf<HTMLAudioElement>().toExtend<Parameters<typeof createMediaElementSource>[0]>()
+  })
+
+  it('attaches listeners to the element only while someone is subscribed', () => {
+    const media = new FakeMedia()
+    const source = createMediaElementSource(media)
+    expect(media.listenerTotal).toBe(0)
+    const off1 = source.subscribe(() => {})
+    const off2 = source.subscribe(() => {})
+    const attached = media.listenerTotal
+    expect(attached).toBeGreaterThanOrEqual(8)
+    for (const type of ['play', 'pause', 'seeking', 'seeked', 'timeupdate', 'loadedmetadata', 'ratechange']) {
+      expect(media.attached.get(type)?.size).toBe(1)
+    }
+    off1()
+    expect(media.listenerTotal).toBe(attached)
+    off2()
+    off2()
+    expect(media.listenerTotal).toBe(0)
+  })
+
+  it('reads currentTime once per animation frame while playing, and stops the loop on pause', () => {
+    const media = new FakeMedia()
+    const source = createMediaElementSource(media)
+    const events: string[] = []
+    source.subscribe((e) => events.push(e))
+    expect(frames.pending).toBe(0) // paused: no loop
+    void source.play()
+    expect(frames.pending).toBe(1)
+    for (let i = 0; i < 10; i++) {
+      media.advance(1 / 60)
+      frames.run()
+    }
+    expect(events.filter((e) => e === 'time')).toHaveLength(10)
+    // A frame in which the media did not move (buffering) reports nothing.
+    frames.run()
+    expect(events.filter((e) => e === 'time')).toHaveLength(10)
+    source.pause()
+    expect(events.at(-1)).toBe('pause')
+    expect(frames.pending).toBe(0)
+    const requested = frames.requested
+    frames.run()
+    expect(frames.requested).toBe(requested)
+  })
+
+  it('stops the loop when the last subscriber leaves, on ended, and on destroy', () => {
+    const media = new FakeMedia()
+    const source = createMediaElementSource(media)
+    const off = source.subscribe(() => {})
+    void media.play()
+    frames.run()
+    expect(frames.pending).toBe(1)
+    off()
+    expect(frames.pending).toBe(0)
+
+    source.subscribe(() => {})
+    expect(frames.pending).toBe(1) // subscribing to a playing element starts the loop
+    media.paused = true
+    media.ended = true
+    media.fire('pause')
+    media.fire('ended')
+    expect(frames.pending).toBe(0)
+
+    media.ended = false
+    void media.play()
+    expect(frames.pending).toBe(1)
+    source.destroy()
+    expect(frames.pending).toBe(0)
+    expect(media.listenerTotal).toBe(0)
+  })
+
+  it('requests go to the element; the controller hears of a seek when the element reports it', () => {
+    const media = new FakeMedia()
+    const source = createMediaElementSource(media)
+    const controller = new SyncController({ transcript: secondCues(100), source })
+    const seen: number[] = []
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    controller.seekToCue(30)
+    expect(media.currentTime).toBe(30)
+    expect(seen).toEqual([])
+    media.fire('seeking')
+    media.fire('seeked')
+    expect(seen).toEqual([30])
+    media.playbackRate = 2
+    media.fire('ratechange')
+    expect(controller.getSnapshot().rate).toBe(2)
+    controller.destroy()
+    expect(media.listenerTotal).toBe(0)
+  })
+
+  it('drives a SyncController frame by frame: one notification per cue, frame callbacks every frame', () => {
+    const media = new FakeMedia()
+    const controller = new SyncController({
+      transcript: secondCues(100),
+      source: createMediaElementSource(media),
+    })
+    const seen: number[] = []
+    let frameCalls = 0
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    controller.subscribeFrame(() => frameCalls++)
+    void controller.play()
+    seen.length = 0
+    for (let i = 0; i < 300; i++) {
+      media.advance(1 / 60)
+      frames.run()
+    }
+    expect(seen).toEqual([1, 2, 3, 4])
+    expect(frameCalls).toBe(300)
+    controller.pause()
+    expect(frames.pending).toBe(0)
+  })
+
+  it('works without requestAnimationFrame (server, worker): timeupdate events drive time', () => {
+    vi.unstubAllGlobals()
+    expect(typeof globalThis.requestAnimationFrame).toBe('undefined')
+    const media = new FakeMedia()
+    const controller = new SyncController({
+      transcript: secondCues(100),
+      source: createMediaElementSource(media),
+    })
+    const seen: number[] = []
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    void media.play()
+    media.currentTime = 2.25
+    media.fire('timeupdate')
+    expect(seen.at(-1)).toBe(2)
+  })
+})
