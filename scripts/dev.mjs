@@ -67,8 +67,15 @@ if (task === 'demo') {
   must('pnpm', ['run', 'build'], 'Building the packages')
   must('pnpm', ['run', 'lint'], 'Lint')
   must('pnpm', ['run', 'typecheck'], 'Type check')
-  must('pnpm', ['run', 'test:unit'], 'Unit and browser tests')
-  if (existsSync(`${root}/apps/demo/e2e`)) must('pnpm', ['run', 'test:e2e'], 'End-to-end tests')
+  const report = `${root}/node_modules/.cache/castline-vitest.json`
+  const ok = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  // One closing line for any CI that reads 'N passed, N failed' rather than Vitest's own summary.
+  const totals = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : null
+  if (totals) console.log(`\ntests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed`)
+  if (!ok || !totals || totals.numFailedTests > 0 || totals.numPassedTests === 0) {
+    console.error('\nTests failed.')
+    process.exit(1)
+  }
 } else {
   console.error('usage: node scripts/dev.mjs demo|test')
   process.exit(2)
