@@ -1,0 +1,347 @@
+import {
+  createMediaElementSource,
+  type SearchMatch,
+  SyncController,
+  type TimeSource,
+  type Transcript,
+} from '@castline/core'
+import {
+  createContext,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { parseTimeFragment } from './deep-link.js'
+import { type FollowEvent, followTransition } from './follow.js'
+import { useControllableState } from './use-controllable-state.js'
+import { type SearchState, useSearchState } from './use-search-state.js'
+import { type TranscriptInput, type TranscriptLoad, useTranscriptInput } from './use-transcript-input.js'
+
+// Layout effects do not run on a server; React 18 warns about them there.
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
+
+/** How the transcript list lets other parts scroll it (registered by `<Transcript>` while mounted). */
+export interface TranscriptView {
+  /** Scrolls so that cue `index` is visible; a programmatic scroll, so it never detaches follow mode. */
+  scrollToCue(index: number, options?: { align?: 'start' | 'center' | 'end' | 'auto' }): void
+}
+
+/** A media element failure, in words a listener understands. */
+export interface MediaErrorInfo {
+  /** `MediaError.code` (1 aborted, 2 network, 3 decode, 4 source not supported / not found). */
+  code: number
+  message: string
+}
+
+/**
+ * What every Castline part shares (read it with `useCastline()`). Requests go through the controller to
+ * the media and are not optimistic: state changes when the media reports back (media-chrome's flow).
+ */
+export interface CastlineContextValue {
+  /** The provider's one `SyncController`: `subscribe`/`getSnapshot` for cue/word/playing, `subscribeFrame` per frame. */
+  controller: SyncController
+  /** The media element in use (the site's `media`, or the hidden `<audio>` the provider owns); null until mounted and on the server. */
+  media: HTMLMediaElement | null
+  /** Where loading the transcript stands: `loading`, `ready` (with `transcript`) or `error` (with a readable `error.message`). */
+  transcriptLoad: TranscriptLoad
+  /** The transcript once it is ready; null while loading or after an error. */
+  transcript: Transcript | null
+  /** The media element's error, null while the audio is fine (the transcript stays readable either way). */
+  mediaError: MediaErrorInfo | null
+  /** True while the transcript keeps the spoken line in view. */
+  following: boolean
+  /** Feeds follow mode's state machine (see `followTransition`); user scrolls, seeks and the jump button go through here. */
+  dispatchFollow(event: FollowEvent): void
+  /** Seeks to `seconds` and re-attaches follow mode. Keeps playing if playing. */
+  seekTo(seconds: number): void
+  /** Seeks to the start of cue `index` and re-attaches follow mode. */
+  seekToCue(index: number): void
+  /** Asks the media to play (rejects when the browser's autoplay policy refuses). */
+  play(): Promise<void>
+  /** Asks the media to pause. */
+  pause(): void
+  /** Plays when paused, pauses when playing. */
+  togglePlay(): void
+  /** The transcript search shared by `<TranscriptSearch>` and the list's highlights. */
+  search: SearchState
+  /** Focuses the search field (the player's `/` shortcut); false when no `<TranscriptSearch>` is mounted. */
+  focusSearch(): boolean
+  /** Scrolls the transcript list to cue `index` without seeking; a no-op while no `<Transcript>` is mounted. */
+  scrollToCue(index: number, options?: { align?: 'start' | 'center' | 'end' | 'auto' }): void
+  /** For `<Transcript>`: registers (or with null, removes) the list that `scrollToCue` drives. */
+  registerTranscriptView(view: TranscriptView | null): void
+  /** For `<TranscriptSearch>`: registers (or with null, removes) the field that `focusSearch` focuses. */
+  registerSearchInput(input: HTMLInputElement | null): void
+}
+
+/** The context behind `useCastline()`; null outside a provider. */
+export const CastlineContext = createContext<CastlineContextValue | null>(null)
+CastlineContext.displayName = 'CastlineContext'
+
+/** Props of `<CastlineProvider>`. */
+export interface CastlineProviderProps {
+  /** The transcript: its source text in any supported format, an already parsed `Transcript`, or `{ url }` to fetch. */
+  transcript: TranscriptInput
+  /** A media element the site already renders, as a ref or the element; without it, `src` gives the provider its own. */
+  media?: RefObject<HTMLMediaElement | null> | HTMLMediaElement | null | undefined
+  /** Audio URL for a hidden `<audio>` that the provider renders and owns, used when `media` is not given. */
+  src?: string | undefined
+  /** A time source other than a media element (tests, stories, a custom clock); wins over `media` and `src`. */
+  source?: TimeSource | undefined
+  /** Media duration in seconds when known: a format without end times ends its last line there. */
+  duration?: number | undefined
+  /** Controlled follow mode; leave undefined to let the provider keep it. */
+  follow?: boolean | undefined
+  /** Initial follow mode while uncontrolled (default true). */
+  defaultFollow?: boolean | undefined
+  /** Called whenever follow mode should change (the user scrolled away, jumped back, seeked...). */
+  onFollowChange?: ((following: boolean) => void) | undefined
+  /** Re-attach follow mode this many milliseconds after the user's last scroll; off when omitted. */
+  resumeAfterMs?: number | undefined
+  /** Start at the page URL's Media Fragment (`#t=754`, `#t=12:34`) when there is one (default true). */
+  deepLink?: boolean | undefined
+  children?: ReactNode
+}
+
+function isRef(media: CastlineProviderProps['media']): media is RefObject<HTMLMediaElement | null> {
+  return typeof media === 'object' && media !== null && 'current' in media
+}
+
+const MEDIA_ERROR_MESSAGES: Record<number, string> = {
+  1: 'Loading the audio was aborted.',
+  2: 'The audio could not be downloaded (a network error).',
+  3: 'The audio could not be decoded: the file is damaged or uses an unsupported codec.',
+  4: 'The audio could not be loaded: the file is missing (404), blocked (CORS) or in a format this browser cannot play.',
+}
+
+function describeMediaError(media: HTMLMediaElement): MediaErrorInfo | null {
+  const error = media.error
+  if (error === null) return null
+  const message =
+    MEDIA_ERROR_MESSAGES[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
+  return { code: error.code, message }
+}
+
+/**
+ * Shares one `SyncController`, one media element, the transcript, follow mode and search with every
+ * Castline part inside it. The controller is created once (`useState`), gets its options on every render
+ * and is mounted in a layout effect: the TanStack Virtual adapter shape, safe under `StrictMode`.
+ */
+export function CastlineProvider(props: CastlineProviderProps): ReactNode {
+  const { media, src, source: customSource, children } = props
+  const transcriptLoad = useTranscriptInput(props.transcript, props.duration)
+  const transcript = transcriptLoad.transcript
+
+  // The media element: the site's (ref or element) or our own <audio>. A ref is read after commit, since
+  // the element it points at may be rendered after us.
+  const ownAudio = useRef<HTMLAudioElement | null>(null)
+  const ownsMedia = media === undefined || media === null
+  const [element, setElement] = useState<HTMLMediaElement | null>(() =>
+    !ownsMedia && !isRef(media) ? media : null,
+  )
+  useIsomorphicLayoutEffect(() => {
+    const next = ownsMedia ? ownAudio.current : isRef(media) ? media.current : media
+    if (next !== element) setElement(next)
+  })
+  useEffect(() => {
+    // A ref attached later in the same commit (a sibling rendered after us) is only visible now.
+    const next = ownsMedia ? ownAudio.current : isRef(media) ? media.current : media
+    if (next !== element) setElement(next)
+  })
+
+  const elementSource = useMemo(
+    () => (element === null ? null : createMediaElementSource(element)),
+    [element],
+  )
+  useEffect(() => (elementSource === null ? undefined : () => elementSource.destroy()), [elementSource])
+  const source = customSource ?? elementSource
+
+  const [controller] = useState(() => new SyncController({ transcript, source }))
+  controller.setOptions({ transcript, source })
+  useIsomorphicLayoutEffect(() => {
+    const unmount = controller.mount()
+    return () => {
+      unmount()
+      controller.destroy()
+    }
+  }, [controller])
+
+  // Follow mode: a controllable boolean driven by the state machine in follow.ts.
+  const [following, setFollowing] = useControllableState({
+    prop: props.follow,
+    defaultProp: props.defaultFollow ?? true,
+    onChange: props.onFollowChange,
+  })
+  const resumeAfter = useRef(props.resumeAfterMs)
+  resumeAfter.current = props.resumeAfterMs
+  const resumeTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const dispatchFollow = useCallback(
+    (event: FollowEvent) => {
+      if (resumeTimer.current !== null) {
+        clearTimeout(resumeTimer.current)
+        resumeTimer.current = null
+      }
+      setFollowing((prev) => followTransition(prev ? 'following' : 'detached', event) === 'following')
+      const delay = resumeAfter.current
+      if ((event.type === 'user-scroll' || event.type === 'navigate') && delay !== undefined && delay >= 0) {
+        // Each user scroll restarts the wait: the timer measures quiet time, not time since detaching.
+        resumeTimer.current = setTimeout(() => {
+          resumeTimer.current = null
+          setFollowing(
+            (prev) => followTransition(prev ? 'following' : 'detached', { type: 'resume' }) === 'following',
+          )
+        }, delay)
+      }
+    },
+    [setFollowing],
+  )
+  useEffect(
+    () => () => {
+      if (resumeTimer.current !== null) clearTimeout(resumeTimer.current)
+    },
+    [],
+  )
+
+  // Any seek re-attaches, whoever asked for it (a line, the waveform, the browser's own controls).
+  useEffect(() => {
+    if (source === null) return
+    return source.subscribe((event) => {
+      if (event === 'seeking') dispatchFollow({ type: 'seek' })
+    })
+  }, [source, dispatchFollow])
+
+  const seekTo = useCallback(
+    (seconds: number) => {
+      dispatchFollow({ type: 'seek' })
+      controller.seekTo(seconds)
+    },
+    [controller, dispatchFollow],
+  )
+  const seekToCue = useCallback(
+    (index: number) => {
+      dispatchFollow({ type: 'seek' })
+      controller.seekToCue(index)
+    },
+    [controller, dispatchFollow],
+  )
+  const play = useCallback(() => controller.play(), [controller])
+  const pause = useCallback(() => controller.pause(), [controller])
+  const togglePlay = useCallback(() => {
+    if (controller.getSnapshot().playing) controller.pause()
+    else controller.play().catch(() => {})
+  }, [controller])
+
+  // Deep link: start at the page's #t= once there is something to seek.
+  const deepLink = props.deepLink ?? true
+  const deepLinked = useRef(false)
+  useEffect(() => {
+    if (!deepLink || deepLinked.current || source === null || typeof window === 'undefined') return
+    deepLinked.current = true
+    const t = parseTimeFragment(window.location.hash)
+    if (t !== null) controller.seekTo(t)
+  }, [deepLink, source, controller])
+
+  // The media element's failures, so a player can say what went wrong while the transcript stays usable.
+  const [mediaError, setMediaError] = useState<MediaErrorInfo | null>(null)
+  useEffect(() => {
+    if (element === null) return
+    const update = () => setMediaError(describeMediaError(element))
+    update()
+    element.addEventListener('error', update)
+    element.addEventListener('loadstart', update)
+    element.addEventListener('loadedmetadata', update)
+    return () => {
+      element.removeEventListener('error', update)
+      element.removeEventListener('loadstart', update)
+      element.removeEventListener('loadedmetadata', update)
+    }
+  }, [element])
+
+  const view = useRef<TranscriptView | null>(null)
+  const registerTranscriptView = useCallback((next: TranscriptView | null) => {
+    view.current = next
+  }, [])
+  const scrollToCue = useCallback(
+    (index: number, options?: { align?: 'start' | 'center' | 'end' | 'auto' }) => {
+      view.current?.scrollToCue(index, options)
+    },
+    [],
+  )
+
+  const searchInput = useRef<HTMLInputElement | null>(null)
+  const registerSearchInput = useCallback((input: HTMLInputElement | null) => {
+    searchInput.current = input
+  }, [])
+  const focusSearch = useCallback(() => {
+    const input = searchInput.current
+    if (input === null) return false
+    input.focus()
+    input.select()
+    return true
+  }, [])
+
+  const reveal = useCallback(
+    (match: SearchMatch) => {
+      dispatchFollow({ type: 'navigate' })
+      scrollToCue(match.cue, { align: 'center' })
+    },
+    [dispatchFollow, scrollToCue],
+  )
+  const search = useSearchState(transcript, controller, reveal)
+
+  const value = useMemo<CastlineContextValue>(
+    () => ({
+      controller,
+      media: element,
+      transcriptLoad,
+      transcript,
+      mediaError,
+      following,
+      dispatchFollow,
+      seekTo,
+      seekToCue,
+      play,
+      pause,
+      togglePlay,
+      search,
+      focusSearch,
+      scrollToCue,
+      registerTranscriptView,
+      registerSearchInput,
+    }),
+    [
+      controller,
+      element,
+      transcriptLoad,
+      transcript,
+      mediaError,
+      following,
+      dispatchFollow,
+      seekTo,
+      seekToCue,
+      play,
+      pause,
+      togglePlay,
+      search,
+      focusSearch,
+      scrollToCue,
+      registerTranscriptView,
+      registerSearchInput,
+    ],
+  )
+
+  return (
+    <CastlineContext.Provider value={value}>
+      {ownsMedia && src !== undefined ? (
+        // biome-ignore lint/a11y/useMediaCaption: the transcript beside it is the text alternative; the element is never shown
+        <audio ref={ownAudio} src={src} preload="metadata" />
+      ) : null}
+      {children}
+    </CastlineContext.Provider>
+  )
+}

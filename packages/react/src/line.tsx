@@ -1,0 +1,277 @@
+import {
+  type Cue,
+  formatTimestamp,
+  type SearchMatch,
+  type SyncController,
+  type SyncSnapshot,
+} from '@castline/core'
+import {
+  Fragment,
+  memo,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { useControllerState } from './hooks.js'
+import { estimateToken, splitPieces, type TextToken, tokenizeCue } from './line-text.js'
+
+/** What every line may ask of the list. One object for the list's lifetime, so rows stay memoised. */
+export interface LineActions {
+  /** A click on the line (or Enter/Space on its timestamp): seek to the line's start. */
+  seekToCue(index: number): void
+  /** A click on a timed word: seek to it. */
+  seekTo(seconds: number): void
+  /** "Copy link to this line". */
+  copyLink(index: number): Promise<void> | void
+  /** The active line's spoken word moved to `element` (the list keeps it in view for very tall lines). */
+  spokenWordMoved(index: number, element: HTMLElement): void
+}
+
+/** Props of one transcript line. Everything is stable while the line's own state is unchanged. */
+export interface LineProps {
+  index: number
+  cue: Cue
+  /** How many lines the transcript has (`aria-setsize`). */
+  setSize: number
+  /** First line of a run by the same speaker: show the name. */
+  speakerStart: boolean
+  controller: SyncController
+  actions: LineActions
+  /** The virtualizer's measuring ref. */
+  measureRef: (element: HTMLLIElement | null) => void
+  /** This line's timestamp is the list's one tab stop (roving tabindex). */
+  tabStop: boolean
+  /** Search matches in this line. */
+  matches: readonly SearchMatch[] | undefined
+  /** `start` of the current search match when it is in this line; -1 otherwise. */
+  currentMatchStart: number
+}
+
+/**
+ * @internal A hook for render-count tests: called on every render of a line with its index. Not part of
+ * the public API (not exported from the package entry).
+ */
+export const lineRenderProbe: { current: ((index: number) => void) | null } = { current: null }
+
+/** The active line's progress and spoken word, written to the DOM on every frame without React state. */
+function useSpokenWord(
+  active: boolean,
+  index: number,
+  cue: Cue,
+  tokens: readonly TextToken[] | null,
+  controller: SyncController,
+  actions: LineActions,
+  rowRef: RefObject<HTMLLIElement | null>,
+  textRef: RefObject<HTMLSpanElement | null>,
+): void {
+  useEffect(() => {
+    const row = rowRef.current
+    const text = textRef.current
+    if (!active || tokens === null || row === null || text === null) return
+    const spans = text.querySelectorAll<HTMLElement>('[data-token]')
+    const tokenOfWord = new Map<number, number>()
+    tokens.forEach((t, i) => {
+      if (t.word >= 0) tokenOfWord.set(t.word, i)
+    })
+    const timed = tokenOfWord.size > 0
+    let shown = -1
+    const show = (token: number) => {
+      if (token === shown) return
+      if (shown >= 0) {
+        const old = spans[shown]
+        old?.classList.remove('castline-word--spoken')
+        old?.removeAttribute('data-spoken')
+      }
+      shown = token
+      const el = token >= 0 ? spans[token] : undefined
+      if (el === undefined) return
+      el.classList.add('castline-word--spoken')
+      el.setAttribute('data-spoken', '')
+      actions.spokenWordMoved(index, el)
+    }
+    const update = (time: number) => {
+      const span = cue.end - cue.start
+      const progress = span > 0 ? Math.min(1, Math.max(0, (time - cue.start) / span)) : 1
+      row.style.setProperty('--castline-progress', progress.toFixed(4))
+      if (timed) {
+        const snapshot: SyncSnapshot = controller.getSnapshot()
+        // Between two timed words the last one stays lit rather than flickering off.
+        if (snapshot.cueIndex === index && snapshot.wordIndex >= 0)
+          show(tokenOfWord.get(snapshot.wordIndex) ?? shown)
+      } else {
+        show(estimateToken(tokens, cue.text.length, cue, time))
+      }
+    }
+    update(controller.getTime())
+    const offFrame = controller.subscribeFrame(update)
+    // Paused seeks produce no frames: follow snapshot changes too.
+    const offChange = controller.subscribe(() => update(controller.getTime()))
+    return () => {
+      offFrame()
+      offChange()
+      row.style.removeProperty('--castline-progress')
+      if (shown >= 0) spans[shown]?.classList.remove('castline-word--spoken')
+    }
+  }, [active, index, cue, tokens, controller, actions, rowRef, textRef])
+}
+
+function renderText(
+  cue: Cue,
+  tokens: readonly TextToken[] | null,
+  matches: readonly SearchMatch[] | undefined,
+  currentMatchStart: number,
+): ReactNode {
+  const text = cue.text
+  if (tokens === null && matches === undefined) return text
+  const pieces = splitPieces(text.length, tokens, matches, currentMatchStart)
+  const out: ReactNode[] = []
+  let i = 0
+  while (i < pieces.length) {
+    const piece = pieces[i]!
+    if (piece.token < 0) {
+      out.push(renderPiece(text, piece.start, piece.end, piece.match, `p${piece.start}`))
+      i++
+      continue
+    }
+    // Gather the pieces of one word into its span.
+    const token = piece.token
+    const inner: ReactNode[] = []
+    while (i < pieces.length && pieces[i]!.token === token) {
+      const p = pieces[i]!
+      inner.push(renderPiece(text, p.start, p.end, p.match, `p${p.start}`))
+      i++
+    }
+    const word = tokens?.[token]?.word ?? -1
+    out.push(
+      <span
+        key={`w${token}`}
+        className="castline-word"
+        data-token={token}
+        data-word={word >= 0 ? word : undefined}
+      >
+        {inner}
+      </span>,
+    )
+  }
+  return out
+}
+
+function renderPiece(
+  text: string,
+  start: number,
+  end: number,
+  match: 'none' | 'match' | 'current',
+  key: string,
+) {
+  const slice = text.slice(start, end)
+  if (match === 'none') return <Fragment key={key}>{slice}</Fragment>
+  return (
+    <mark
+      key={key}
+      className={match === 'current' ? 'castline-match castline-match--current' : 'castline-match'}
+    >
+      {slice}
+    </mark>
+  )
+}
+
+/**
+ * One transcript line (a listitem). It subscribes to "am I the active line?" only, so a cue change
+ * re-renders the old and the new active line and nothing else; the spoken word moves without renders.
+ * Text is always rendered as text nodes: never HTML.
+ */
+export const Line = memo(function Line(props: LineProps): ReactNode {
+  const {
+    index,
+    cue,
+    setSize,
+    speakerStart,
+    controller,
+    actions,
+    measureRef,
+    tabStop,
+    matches,
+    currentMatchStart,
+  } = props
+  lineRenderProbe.current?.(index)
+  const selectActive = useCallback((s: SyncSnapshot) => s.cueIndex === index, [index])
+  const active = useControllerState(controller, selectActive)
+  const tokens = useMemo(() => (active ? tokenizeCue(cue) : null), [active, cue])
+  const rowRef = useRef<HTMLLIElement | null>(null)
+  const textRef = useRef<HTMLSpanElement | null>(null)
+  useSpokenWord(active, index, cue, tokens, controller, actions, rowRef, textRef)
+
+  const [copied, setCopied] = useState(false)
+  useEffect(() => {
+    if (!copied) return
+    const timer = setTimeout(() => setCopied(false), 1500)
+    return () => clearTimeout(timer)
+  }, [copied])
+
+  const setRow = useCallback(
+    (el: HTMLLIElement | null) => {
+      rowRef.current = el
+      measureRef(el)
+    },
+    [measureRef],
+  )
+  const textId = useId()
+  const time = formatTimestamp(cue.start)
+  const showSpeaker = speakerStart && cue.speaker !== undefined && cue.speaker !== ''
+
+  let className = 'castline-line'
+  if (active) className += ' castline-line--active'
+  if (showSpeaker) className += ' castline-line--speaker-start'
+  if (tabStop) className += ' castline-line--focused'
+
+  return (
+    <li
+      ref={setRow}
+      className={className}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-current={active ? 'true' : undefined}
+    >
+      <button
+        type="button"
+        className="castline-line__time"
+        tabIndex={tabStop ? 0 : -1}
+        aria-describedby={showSpeaker ? `${textId}-speaker ${textId}` : textId}
+        data-castline-seek=""
+      >
+        {time}
+      </button>
+      <span className="castline-line__body">
+        {showSpeaker ? (
+          <span id={`${textId}-speaker`} className="castline-line__speaker">
+            {cue.speaker}
+          </span>
+        ) : null}
+        <span ref={textRef} id={textId} className="castline-line__text">
+          {renderText(cue, tokens, matches, currentMatchStart)}
+        </span>
+      </span>
+      <button
+        type="button"
+        className="castline-line__copy"
+        tabIndex={-1}
+        aria-label={copied ? `Copied link to ${time}` : `Copy link to ${time}`}
+        onClick={(e) => {
+          e.stopPropagation()
+          Promise.resolve(actions.copyLink(index)).then(
+            () => setCopied(true),
+            () => {},
+          )
+        }}
+      >
+        {copied ? 'Copied' : 'Copy link'}
+      </button>
+    </li>
+  )
+})

@@ -1,0 +1,477 @@
+import type {
+  Cue,
+  SearchMatch,
+  SyncController,
+  SyncSnapshot,
+  Transcript as TranscriptModel,
+} from '@castline/core'
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Virtualizer,
+  type Range as VirtualRange,
+} from '@tanstack/react-virtual'
+import {
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
+import { linkToTime } from './deep-link.js'
+import {
+  type ComfortBand,
+  DEFAULT_COMFORT_BAND,
+  followScrollTarget,
+  jumpDirection,
+  scrollBehaviorFor,
+  wordScrollTarget,
+} from './follow.js'
+import { useCastline, useControllerState } from './hooks.js'
+import { Line, type LineActions } from './line.js'
+import { tokenAtOffset, tokenizeCue } from './line-text.js'
+import { watchScrollIntent } from './scroll-intent.js'
+
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
+
+/** Props of `<Transcript>`. */
+export interface TranscriptProps {
+  /** Accessible name of the transcript region (default "Transcript"). */
+  label?: string
+  /** Extra class names for the region (it always has `castline castline-transcript`). */
+  className?: string
+  style?: CSSProperties
+  /** Lines rendered beyond the visible ones on each side (default 4): small, so the DOM stays small. */
+  overscan?: number
+  /** Lines rendered on the server and before the first measurement, so the first screen is in the HTML (default 30). */
+  initialLines?: number
+  /** Where follow mode keeps the spoken line, as fractions of the viewport height (default 0.2 to 0.6). */
+  comfortBand?: ComfortBand
+  /** Receives the "copy link to this line" URL instead of the clipboard (for a share sheet, or tests). */
+  onCopyLink?: (url: string, cue: Cue, index: number) => void | Promise<void>
+}
+
+// A first guess at a line's height before it is measured: one or more text lines plus padding.
+const LINE_PX = 24
+const PADDING_PX = 12
+const SPEAKER_PX = 21
+const CHARS_PER_LINE = 60
+
+function speakerStartAt(cues: readonly Cue[], index: number): boolean {
+  const speaker = cues[index]?.speaker
+  if (speaker === undefined || speaker === '') return false
+  return index === 0 || cues[index - 1]?.speaker !== speaker
+}
+
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true
+  )
+}
+
+const selectCueIndex = (s: SyncSnapshot): number => s.cueIndex
+
+interface JumpProps {
+  controller: SyncController
+  firstVisible: number
+  lastVisible: number
+  onJump(): void
+}
+
+/** "Jump to current line": shown while detached, pointing towards the spoken line. */
+const JumpToCurrent = memo(function JumpToCurrent({
+  controller,
+  firstVisible,
+  lastVisible,
+  onJump,
+}: JumpProps) {
+  const active = useControllerState(controller, selectCueIndex)
+  if (active < 0) return null
+  const direction = jumpDirection(active, firstVisible, lastVisible)
+  const arrow = direction === 'up' ? '\u2191' : direction === 'down' ? '\u2193' : null
+  return (
+    <button
+      type="button"
+      className={direction === 'none' ? 'castline-jump' : `castline-jump castline-jump--${direction}`}
+      data-direction={direction}
+      onClick={onJump}
+    >
+      {arrow === null ? null : <span aria-hidden="true">{arrow}</span>}
+      Jump to current line
+    </button>
+  )
+})
+
+/**
+ * The transcript: a labelled region holding a virtualized list of lines (only the visible ones are in
+ * the DOM, so 100,000 lines cost what 100 do). The spoken line is highlighted and followed; a click (or
+ * Enter/Space) seeks; one tab stop with arrow keys, Home/End and PageUp/PageDown inside.
+ */
+export function Transcript(props: TranscriptProps): ReactNode {
+  const { transcriptLoad } = useCastline()
+  const label = props.label ?? 'Transcript'
+  const className =
+    props.className === undefined
+      ? 'castline castline-transcript'
+      : `castline castline-transcript ${props.className}`
+  let body: ReactNode
+  if (transcriptLoad.status === 'loading') {
+    body = (
+      <p className="castline-transcript__status" role="status">
+        Loading transcript…
+      </p>
+    )
+  } else if (transcriptLoad.status === 'error') {
+    body = (
+      <p className="castline-transcript__status" role="alert">
+        The transcript could not be shown. {transcriptLoad.error.message}
+      </p>
+    )
+  } else if (transcriptLoad.transcript.cues.length === 0) {
+    body = <p className="castline-transcript__status">This transcript has no lines.</p>
+  } else {
+    body = <TranscriptList {...props} transcript={transcriptLoad.transcript} />
+  }
+  return (
+    <section className={className} style={props.style} aria-label={label}>
+      {body}
+    </section>
+  )
+}
+
+interface ListProps extends TranscriptProps {
+  transcript: TranscriptModel
+}
+
+function TranscriptList(props: ListProps): ReactNode {
+  const { transcript, overscan = 4, initialLines = 30, onCopyLink } = props
+  const band = props.comfortBand ?? DEFAULT_COMFORT_BAND
+  const { controller, following, dispatchFollow, seekTo, seekToCue, search, registerTranscriptView } =
+    useCastline()
+  const cues = transcript.cues
+  const count = cues.length
+
+  const viewportRef = useRef<HTMLDivElement | null>(null)
+  // Until mounted, rows are laid out statically (server HTML, first client paint): the same markup on both.
+  const [mounted, setMounted] = useState(false)
+  useIsomorphicLayoutEffect(() => setMounted(true), [])
+
+  // Roving tabindex: the line holding the list's one tab stop; always rendered, so the stop never vanishes.
+  const [focusIndex, setFocusIndex] = useState(0)
+  const focusTarget = Math.min(focusIndex, count - 1)
+  const pendingFocus = useRef<{ index: number; part: 'time' | 'copy' } | null>(null)
+
+  const rangeExtractor = useCallback(
+    (range: VirtualRange) => {
+      const indexes = defaultRangeExtractor(range)
+      if (indexes.includes(focusTarget)) return indexes
+      // Keep document order: assistive technology reads the rows in DOM order.
+      const at = indexes.findIndex((i) => i > focusTarget)
+      indexes.splice(at < 0 ? indexes.length : at, 0, focusTarget)
+      return indexes
+    },
+    [focusTarget],
+  )
+  const estimateSize = useCallback(
+    (index: number) => {
+      const length = cues[index]?.text.length ?? 0
+      const lines = Math.max(1, Math.ceil(length / CHARS_PER_LINE))
+      return PADDING_PX + lines * LINE_PX + (speakerStartAt(cues, index) ? SPEAKER_PX : 0)
+    },
+    [cues],
+  )
+
+  const instance = useRef<Virtualizer<HTMLDivElement, HTMLLIElement> | null>(null)
+  const viewportHeight = instance.current?.scrollRect?.height ?? 0
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
+    count,
+    getScrollElement: () => viewportRef.current,
+    estimateSize,
+    overscan,
+    rangeExtractor,
+    initialRect: { width: 0, height: initialLines * (PADDING_PX + LINE_PX) },
+    // Scrolling "to a line" puts it at the comfort band's top rather than at the viewport's edge.
+    scrollPaddingStart: Math.round(viewportHeight * band.top),
+    // Rows are positioned by the virtualizer in the DOM: scrolling re-renders the list only when the
+    // range changes, and never re-renders a row.
+    directDomUpdates: true,
+  })
+  instance.current = virtualizer
+
+  // Follow mode: keep the spoken line inside the comfort band, in calm steps.
+  const followingRef = useRef(following)
+  followingRef.current = following
+  const bandRef = useRef(band)
+  bandRef.current = band
+  const followActive = useCallback(() => {
+    const el = viewportRef.current
+    const index = controller.getSnapshot().cueIndex
+    if (el === null || index < 0) return
+    const item = virtualizer.measurementsCache[index]
+    if (item === undefined) return
+    const viewport = { offset: el.scrollTop, size: el.clientHeight }
+    const target = followScrollTarget({ start: item.start, end: item.end }, viewport, bandRef.current)
+    if (target === null || Math.abs(target - viewport.offset) < 1) return
+    const behavior = scrollBehaviorFor(target - viewport.offset, viewport.size, prefersReducedMotion())
+    virtualizer.scrollToIndex(index, { align: 'start', behavior })
+  }, [controller, virtualizer])
+
+  useEffect(() => {
+    if (!following || !mounted) return
+    followActive()
+    let last = controller.getSnapshot().cueIndex
+    return controller.subscribe((snapshot) => {
+      if (snapshot.cueIndex === last) return
+      last = snapshot.cueIndex
+      followActive()
+    })
+  }, [following, mounted, controller, followActive])
+
+  // Only the user's own scrolling detaches (our scrolls produce no wheel, touch or key input).
+  useEffect(() => {
+    const el = viewportRef.current
+    if (el === null) return
+    return watchScrollIntent(el, () => dispatchFollow({ type: 'user-scroll' }))
+  }, [dispatchFollow])
+
+  useEffect(() => {
+    registerTranscriptView({
+      scrollToCue: (index, options) =>
+        virtualizer.scrollToIndex(index, { align: options?.align ?? 'center' }),
+    })
+    return () => registerTranscriptView(null)
+  }, [registerTranscriptView, virtualizer])
+
+  const copyRef = useRef(onCopyLink)
+  copyRef.current = onCopyLink
+  const actions = useMemo<LineActions>(
+    () => ({
+      seekToCue,
+      seekTo,
+      copyLink: (index) => {
+        const cue = cues[index]
+        if (cue === undefined || typeof window === 'undefined') return
+        const url = linkToTime(window.location.href, cue.start)
+        if (copyRef.current !== undefined) return copyRef.current(url, cue, index)
+        const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard
+        if (clipboard === undefined) return Promise.reject(new Error('No clipboard'))
+        return clipboard.writeText(url)
+      },
+      spokenWordMoved: (index, element) => {
+        // Only a line too tall to see whole needs its words followed; others are handled per line.
+        const el = viewportRef.current
+        const item = virtualizer.measurementsCache[index]
+        if (!followingRef.current || el === null || item === undefined) return
+        if (item.size <= el.clientHeight * (1 - bandRef.current.top)) return
+        const row = element.closest<HTMLElement>('[data-index]')
+        if (row === null) return
+        const top = item.start + element.getBoundingClientRect().top - row.getBoundingClientRect().top
+        const viewport = { offset: el.scrollTop, size: el.clientHeight }
+        const target = wordScrollTarget(
+          { start: top, end: top + element.offsetHeight },
+          viewport,
+          bandRef.current,
+        )
+        if (target === null) return
+        const behavior = scrollBehaviorFor(target - viewport.offset, viewport.size, prefersReducedMotion())
+        virtualizer.scrollToOffset(target, { behavior })
+      },
+    }),
+    [seekToCue, seekTo, cues, virtualizer],
+  )
+
+  // Keyboard focus lands after the render that guarantees the target row exists.
+  useIsomorphicLayoutEffect(() => {
+    const pending = pendingFocus.current
+    if (pending === null) return
+    pendingFocus.current = null
+    const row = viewportRef.current?.querySelector<HTMLElement>(`[data-index="${pending.index}"]`)
+    const button = row?.querySelector<HTMLElement>(
+      pending.part === 'copy' ? '.castline-line__copy' : '.castline-line__time',
+    )
+    button?.focus({ preventScroll: true })
+    virtualizer.scrollToIndex(pending.index, { align: 'auto' })
+  })
+
+  const moveFocus = (index: number, part: 'time' | 'copy' = 'time') => {
+    const next = Math.max(0, Math.min(count - 1, index))
+    pendingFocus.current = { index: next, part }
+    if (next === focusTarget) {
+      // Same row: no re-render coming, so focus now.
+      const row = viewportRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)
+      row
+        ?.querySelector<HTMLElement>(part === 'copy' ? '.castline-line__copy' : '.castline-line__time')
+        ?.focus()
+      pendingFocus.current = null
+      virtualizer.scrollToIndex(next, { align: 'auto' })
+    } else {
+      setFocusIndex(next)
+    }
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const row = (e.target as Element).closest<HTMLElement>('[data-index]')
+    if (row === null || e.altKey || e.ctrlKey || e.metaKey) return
+    const index = Number(row.dataset.index)
+    const range = virtualizer.range
+    const page = range === null ? 10 : Math.max(1, range.endIndex - range.startIndex)
+    let handled = true
+    switch (e.key) {
+      case 'ArrowDown':
+        moveFocus(index + 1)
+        break
+      case 'ArrowUp':
+        moveFocus(index - 1)
+        break
+      case 'PageDown':
+        moveFocus(index + page)
+        break
+      case 'PageUp':
+        moveFocus(index - page)
+        break
+      case 'Home':
+        moveFocus(0)
+        break
+      case 'End':
+        moveFocus(count - 1)
+        break
+      case 'ArrowRight':
+        moveFocus(index, 'copy')
+        break
+      case 'ArrowLeft':
+        moveFocus(index, 'time')
+        break
+      default:
+        handled = false
+    }
+    if (handled) e.preventDefault()
+  }
+
+  const onFocus = (e: FocusEvent<HTMLUListElement>) => {
+    const row = (e.target as Element).closest<HTMLElement>('[data-index]')
+    if (row === null) return
+    const index = Number(row.dataset.index)
+    if (index !== focusTarget) setFocusIndex(index)
+  }
+
+  const onClick = (e: MouseEvent<HTMLUListElement>) => {
+    const target = e.target as Element
+    if (target.closest('.castline-line__copy') !== null) return
+    const row = target.closest<HTMLElement>('[data-index]')
+    if (row === null) return
+    const index = Number(row.dataset.index)
+    const cue = cues[index]
+    if (cue === undefined) return
+    // Selecting text to copy it must not seek.
+    const selection = typeof window === 'undefined' ? null : window.getSelection()
+    if (selection !== null && !selection.isCollapsed && selection.toString().trim() !== '') return
+    if (cue.words !== undefined && cue.words.length > 0 && target.closest('[data-castline-seek]') === null) {
+      const word = wordAtClick(e, row, cue)
+      const timed = word >= 0 ? cue.words[word] : undefined
+      if (timed !== undefined && Number.isFinite(timed.start)) {
+        seekTo(timed.start)
+        return
+      }
+    }
+    seekToCue(index)
+  }
+
+  const jump = useCallback(() => dispatchFollow({ type: 'jump' }), [dispatchFollow])
+
+  const items = virtualizer.getVirtualItems()
+  const { matchesByCue, matches, current } = search
+  const currentMatch: SearchMatch | undefined = current >= 0 ? matches[current] : undefined
+  const range = virtualizer.range
+  const firstVisible = range?.startIndex ?? 0
+  const lastVisible = range?.endIndex ?? Math.min(count - 1, initialLines - 1)
+
+  return (
+    <>
+      <div ref={viewportRef} className="castline-transcript__viewport">
+        <ul
+          ref={virtualizer.containerRef}
+          className="castline-transcript__list"
+          data-static={mounted ? undefined : ''}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onClick={onClick}
+        >
+          {items.map((item) => {
+            const cue = cues[item.index]!
+            return (
+              <Line
+                key={item.key}
+                index={item.index}
+                cue={cue}
+                setSize={count}
+                speakerStart={speakerStartAt(cues, item.index)}
+                controller={controller}
+                actions={actions}
+                measureRef={virtualizer.measureElement}
+                tabStop={item.index === focusTarget}
+                matches={matchesByCue.get(item.index)}
+                currentMatchStart={
+                  currentMatch !== undefined && currentMatch.cue === item.index ? currentMatch.start : -1
+                }
+              />
+            )
+          })}
+        </ul>
+      </div>
+      {following ? null : (
+        <JumpToCurrent
+          controller={controller}
+          firstVisible={firstVisible}
+          lastVisible={lastVisible}
+          onJump={jump}
+        />
+      )}
+    </>
+  )
+}
+
+/** The timed word under a click: the word span when the line shows them, else the caret position. */
+function wordAtClick(e: MouseEvent, row: HTMLElement, cue: Cue): number {
+  const span = (e.target as Element).closest<HTMLElement>('[data-word]')
+  if (span !== null) return Number(span.dataset.word)
+  const text = row.querySelector<HTMLElement>('.castline-line__text')
+  if (text === null || !text.contains(e.target as Node)) return -1
+  const caret = caretAt(e.clientX, e.clientY)
+  if (caret === null || !text.contains(caret.node)) return -1
+  // Character offset of the caret inside the line's text.
+  let offset = 0
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node === caret.node) {
+      offset += caret.offset
+      break
+    }
+    offset += node.textContent?.length ?? 0
+  }
+  const tokens = tokenizeCue(cue)
+  const token = tokenAtOffset(tokens, offset)
+  return token >= 0 ? (tokens[token]?.word ?? -1) : -1
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null
+    caretRangeFromPoint?: (x: number, y: number) => Range | null
+  }
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const pos = doc.caretPositionFromPoint(x, y)
+    return pos === null ? null : { node: pos.offsetNode, offset: pos.offset }
+  }
+  if (typeof doc.caretRangeFromPoint === 'function') {
+    const r = doc.caretRangeFromPoint(x, y) as unknown as { startContainer: Node; startOffset: number } | null
+    return r === null ? null : { node: r.startContainer, offset: r.startOffset }
+  }
+  return null
+}

@@ -1,0 +1,106 @@
+import { parseTranscript, type Transcript, TranscriptParseError } from '@castline/core'
+import { useEffect, useMemo, useState } from 'react'
+
+/** What a provider accepts as its transcript: the source text, a parsed transcript, or where to fetch it. */
+export type TranscriptInput = string | Transcript | { url: string }
+
+/** Where loading the transcript stands. */
+export type TranscriptLoad =
+  | { status: 'loading'; transcript: null; error: null }
+  | { status: 'ready'; transcript: Transcript; error: null }
+  | { status: 'error'; transcript: null; error: TranscriptLoadError }
+
+/** Why a transcript could not be shown: a parse error (with its format and line) or a failed fetch. */
+export class TranscriptLoadError extends Error {
+  override name = 'TranscriptLoadError'
+  /** The HTTP status when a fetched transcript came back with an error status. */
+  readonly status: number | undefined
+  /** The parse error when the source is not a transcript. */
+  override readonly cause: unknown
+
+  constructor(message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message)
+    this.status = options.status
+    this.cause = options.cause
+  }
+}
+
+const LOADING: TranscriptLoad = { status: 'loading', transcript: null, error: null }
+
+function isUrlInput(input: TranscriptInput): input is { url: string } {
+  return typeof input === 'object' && input !== null && 'url' in input && typeof input.url === 'string'
+}
+
+function toLoadError(err: unknown, where: string): TranscriptLoadError {
+  if (err instanceof TranscriptLoadError) return err
+  if (err instanceof TranscriptParseError) return new TranscriptLoadError(err.message, { cause: err })
+  const message = err instanceof Error ? err.message : String(err)
+  return new TranscriptLoadError(`Could not read the transcript${where}: ${message}`, { cause: err })
+}
+
+function parseToLoad(
+  source: string,
+  duration: number | undefined,
+  hint: { fileName?: string; mimeType?: string },
+) {
+  try {
+    const options: Parameters<typeof parseTranscript>[1] = { ...hint }
+    if (duration !== undefined) options.duration = duration
+    return { status: 'ready', transcript: parseTranscript(source, options), error: null } as const
+  } catch (err) {
+    return { status: 'error', transcript: null, error: toLoadError(err, '') } as const
+  }
+}
+
+/**
+ * Turns the provider's `transcript` prop into a load state: strings are parsed once per distinct string
+ * (memoised on the text, so a re-render never re-parses), objects are used as they are, and `{ url }` is
+ * fetched (aborted when the url changes or the provider unmounts). Never throws.
+ */
+export function useTranscriptInput(input: TranscriptInput, duration?: number): TranscriptLoad {
+  const url = isUrlInput(input) ? input.url : null
+  const text = typeof input === 'string' ? input : null
+  const object = url === null && text === null ? (input as Transcript) : null
+
+  const parsed = useMemo(() => (text === null ? null : parseToLoad(text, duration, {})), [text, duration])
+
+  const given = useMemo(
+    (): TranscriptLoad | null =>
+      object === null ? null : { status: 'ready', transcript: object, error: null },
+    [object],
+  )
+
+  const [fetched, setFetched] = useState<{ url: string; load: TranscriptLoad } | null>(null)
+  useEffect(() => {
+    if (url === null) return
+    const controller = new AbortController()
+    const settle = (load: TranscriptLoad) => {
+      if (!controller.signal.aborted) setFetched({ url, load })
+    }
+    fetch(url, { signal: controller.signal })
+      .then(async (res) => {
+        if (!res.ok) {
+          const reason = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`
+          throw new TranscriptLoadError(`Could not load the transcript ${url}: HTTP ${reason}`, {
+            status: res.status,
+          })
+        }
+        const body = await res.text()
+        const hint: { fileName?: string; mimeType?: string } = { fileName: url }
+        const type = res.headers.get('content-type')
+        if (type) hint.mimeType = type.split(';')[0]!.trim()
+        settle(parseToLoad(body, duration, hint))
+      })
+      .catch((err: unknown) => {
+        if (controller.signal.aborted) return
+        settle({ status: 'error', transcript: null, error: toLoadError(err, ` ${url}`) })
+      })
+    return () => controller.abort()
+  }, [url, duration])
+
+  if (parsed !== null) return parsed
+  if (given !== null) return given
+  // A result for another url (the prop just changed) does not count: we are loading the new one.
+  if (fetched !== null && fetched.url === url) return fetched.load
+  return LOADING
+}
