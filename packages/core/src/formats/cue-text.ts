@@ -1,0 +1,240 @@
+/**
+ * WebVTT cue text (the payload of one cue) to plain text, following the cue-text tokenizer and tree
+ * building rules of the W3C WebVTT spec, but without building a tree: a transcript needs only the text,
+ * the first voice and the inline timestamps.
+ */
+import type { Word } from '../model.js'
+import { collapseWhitespace, decodeEntities } from '../text.js'
+
+/** The plain-text reading of one cue payload. */
+export interface CueText {
+  /** Tags stripped, character references decoded, whitespace collapsed to one line. */
+  text: string
+  /** The annotation of the first `<v>` span with a non-empty name. */
+  speaker?: string
+  /** One entry per non-blank stretch of text between inline timestamps; only when the payload has one. */
+  words?: Word[]
+}
+
+// The element kinds the tree-building rules know; any other tag name is ignored.
+const C = 1
+const I = 2
+const B = 3
+const U = 4
+const RUBY = 5
+const RT = 6
+const V = 7
+const LANG = 8
+
+// The kind of the tag name s[from, to), compared in place: tags are frequent, slices are not free.
+function kindAt(s: string, from: number, to: number): number {
+  const c = s.charCodeAt(from)
+  switch (to - from) {
+    case 1:
+      return c === 0x63 ? C : c === 0x69 ? I : c === 0x62 ? B : c === 0x75 ? U : c === 0x76 ? V : 0
+    case 2:
+      return c === 0x72 && s.charCodeAt(from + 1) === 0x74 ? RT : 0
+    case 4:
+      if (s.startsWith('ruby', from)) return RUBY
+      return s.startsWith('lang', from) ? LANG : 0
+    default:
+      return 0
+  }
+}
+
+const NON_BLANK = /\S/
+
+// Scratch state, reused across calls (the parser is synchronous): open elements, the open <rt>s (true
+// once their "(" is written), and the output offsets and times of inline timestamps.
+const stack: number[] = []
+const rtWritten: boolean[] = []
+const cuts: number[] = []
+const times: number[] = []
+
+/**
+ * Reads a cue payload (lines joined by LF) as plain text.
+ *
+ * Ruby: the base text is kept and the `<rt>` annotation follows it in parentheses, as HTML's `<rp>`
+ * fallback shows it (`<ruby>漢字<rt>かんじ</rt></ruby>` reads `漢字(かんじ)`), so nothing the cue says is lost
+ * and both spellings are searchable; a blank `<rt>` adds nothing. Inline timestamps cut the text into
+ * `words`: each stretch starts at the timestamp before it (or `start`) and ends at the one after it (or
+ * `end`); blank stretches are pauses, not words. Tags the spec does not know, and timestamps that do not
+ * parse, are dropped as the spec drops them.
+ */
+export function parseCueText(payload: string, start: number, end: number): CueText {
+  if (payload.indexOf('<') === -1) {
+    return { text: collapseWhitespace(payload.indexOf('&') === -1 ? payload : decodeEntities(payload)) }
+  }
+  const len = payload.length
+  let out = ''
+  let speaker: string | undefined
+  stack.length = 0
+  rtWritten.length = 0
+  cuts.length = 0
+  times.length = 0
+  let i = 0
+  while (i < len) {
+    const lt = payload.indexOf('<', i)
+    const textEnd = lt === -1 ? len : lt
+    if (textEnd > i) {
+      let chunk = payload.slice(i, textEnd)
+      if (chunk.indexOf('&') !== -1) chunk = decodeEntities(chunk)
+      // An <rt> opens its parenthesis only once it has something to say.
+      if (rtWritten.length > 0 && rtWritten[rtWritten.length - 1] === false && NON_BLANK.test(chunk)) {
+        for (let k = 0; k < rtWritten.length; k++) {
+          if (rtWritten[k] === false) {
+            out += '('
+            rtWritten[k] = true
+          }
+        }
+      }
+      out += chunk
+    }
+    if (lt === -1) break
+    // Every tag state of the tokenizer ends at the first ">" (or at the end of the payload).
+    const gt = payload.indexOf('>', lt + 1)
+    const tagEnd = gt === -1 ? len : gt
+    i = gt === -1 ? len : gt + 1
+    const first = lt + 1 < tagEnd ? payload.charCodeAt(lt + 1) : -1
+    const top = stack.length === 0 ? 0 : (stack[stack.length - 1] as number)
+    if (first === 0x2f) {
+      // End tag: closes the current element when the names match; "</ruby>" also closes an open <rt>.
+      const kind = kindAt(payload, lt + 2, tagEnd)
+      if (kind !== 0 && kind === top) {
+        stack.pop()
+        if (kind === RT && rtWritten.pop() === true) out += ')'
+      } else if (kind === RUBY && top === RT) {
+        stack.pop()
+        stack.pop()
+        if (rtWritten.pop() === true) out += ')'
+      }
+      continue
+    }
+    if (first >= 0x30 && first <= 0x39) {
+      const t = scanTimestamp(payload, lt + 1, tagEnd, cursor)
+      if (!Number.isNaN(t) && cursor.pos === tagEnd) {
+        cuts.push(out.length)
+        times.push(t)
+      }
+      continue
+    }
+    // Start tag: a name, ".class" parts, then after the first whitespace the annotation.
+    let ws = lt + 1
+    while (ws < tagEnd && !isTagSpace(payload.charCodeAt(ws))) ws++
+    let nameEnd = lt + 1
+    while (nameEnd < ws && payload.charCodeAt(nameEnd) !== 0x2e) nameEnd++
+    const kind = kindAt(payload, lt + 1, nameEnd)
+    if (kind === 0) continue
+    if (kind === RT) {
+      // <rt> means something only directly inside <ruby>.
+      if (top !== RUBY) continue
+      rtWritten.push(false)
+    }
+    stack.push(kind)
+    if (kind === V && speaker === undefined && ws < tagEnd) {
+      const raw = payload.slice(ws + 1, tagEnd)
+      const name = collapseWhitespace(raw.indexOf('&') === -1 ? raw : decodeEntities(raw))
+      if (name !== '') speaker = name
+    }
+  }
+  // Elements left open close at the end of the cue.
+  for (let k = 0; k < rtWritten.length; k++) if (rtWritten[k] === true) out += ')'
+
+  const result: CueText = { text: collapseWhitespace(out) }
+  if (speaker !== undefined) result.speaker = speaker
+  if (cuts.length > 0) {
+    const words: Word[] = []
+    let from = 0
+    let wordStart = start
+    for (let k = 0; k <= cuts.length; k++) {
+      const to = k < cuts.length ? (cuts[k] as number) : out.length
+      const wordEnd = k < times.length ? (times[k] as number) : end
+      if (to > from) {
+        const text = collapseWhitespace(out.slice(from, to))
+        if (text !== '') words.push({ start: wordStart, end: wordEnd, text })
+      }
+      from = to
+      wordStart = wordEnd
+    }
+    if (words.length > 0) result.words = words
+  }
+  return result
+}
+
+function isTagSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d
+}
+
+/** Where a scan stopped: reused instead of returning a pair, since timings are read once per cue. */
+export interface Cursor {
+  pos: number
+}
+
+const cursor: Cursor = { pos: 0 }
+
+/**
+ * Reads a WebVTT timestamp (`[h*:]mm:ss.ttt`, hours of any length) at `from` in `s`, not past `to`, as
+ * the spec's "collect a WebVTT timestamp" does. Returns seconds (the nearest double to the decimal
+ * value) and sets `at.pos` just after it, or returns NaN.
+ */
+export function scanTimestamp(s: string, from: number, to: number, at: Cursor): number {
+  let i = from
+  let c = i < to ? s.charCodeAt(i) - 48 : -1
+  if (c < 0 || c > 9) return Number.NaN
+  let v1 = 0
+  let n1 = 0
+  while (c >= 0 && c <= 9) {
+    v1 = v1 * 10 + c
+    n1++
+    i++
+    c = i < to ? s.charCodeAt(i) - 48 : -1
+  }
+  if (i >= to || s.charCodeAt(i) !== 0x3a) return Number.NaN
+  i++
+  const hoursFirst = n1 !== 2 || v1 > 59
+  const a = i
+  let v2 = 0
+  c = i < to ? s.charCodeAt(i) - 48 : -1
+  while (c >= 0 && c <= 9) {
+    v2 = v2 * 10 + c
+    i++
+    c = i < to ? s.charCodeAt(i) - 48 : -1
+  }
+  if (i - a !== 2) return Number.NaN
+  let hours: number
+  let minutes: number
+  let seconds: number
+  if (hoursFirst || (i < to && s.charCodeAt(i) === 0x3a)) {
+    if (i >= to || s.charCodeAt(i) !== 0x3a) return Number.NaN
+    i++
+    const b = i
+    let v3 = 0
+    c = i < to ? s.charCodeAt(i) - 48 : -1
+    while (c >= 0 && c <= 9) {
+      v3 = v3 * 10 + c
+      i++
+      c = i < to ? s.charCodeAt(i) - 48 : -1
+    }
+    if (i - b !== 2) return Number.NaN
+    hours = v1
+    minutes = v2
+    seconds = v3
+  } else {
+    hours = 0
+    minutes = v1
+    seconds = v2
+  }
+  if (i >= to || s.charCodeAt(i) !== 0x2e) return Number.NaN
+  i++
+  const f = i
+  let ms = 0
+  c = i < to ? s.charCodeAt(i) - 48 : -1
+  while (c >= 0 && c <= 9) {
+    ms = ms * 10 + c
+    i++
+    c = i < to ? s.charCodeAt(i) - 48 : -1
+  }
+  if (i - f !== 3 || minutes > 59 || seconds > 59) return Number.NaN
+  at.pos = i
+  return (((hours * 60 + minutes) * 60 + seconds) * 1000 + ms) / 1000
+}
