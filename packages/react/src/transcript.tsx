@@ -202,6 +202,8 @@ function TranscriptList(props: ListProps): ReactNode {
     // Rows are positioned by the virtualizer in the DOM: scrolling re-renders the list only when the
     // range changes, and never re-renders a row.
     directDomUpdates: true,
+    // flushSync from the virtualizer's layout-effect notifications only earns a React warning.
+    useFlushSync: false,
   })
   instance.current = virtualizer
 
@@ -238,8 +240,12 @@ function TranscriptList(props: ListProps): ReactNode {
   useEffect(() => {
     const el = viewportRef.current
     if (el === null) return
-    return watchScrollIntent(el, () => dispatchFollow({ type: 'user-scroll' }))
-  }, [dispatchFollow])
+    return watchScrollIntent(el, () => {
+      // A scroll of ours still settling (re-aimed as rows get measured) must not fight the user.
+      virtualizer.cancelScroll()
+      dispatchFollow({ type: 'user-scroll' })
+    })
+  }, [dispatchFollow, virtualizer])
 
   useEffect(() => {
     registerTranscriptView({

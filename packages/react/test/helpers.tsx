@@ -1,0 +1,104 @@
+import type { Cue, Transcript } from '@castline/core'
+
+/** A transcript of `count` generated lines, `seconds` apart, speakers changing every `run` lines. */
+export function generateTranscript(
+  count: number,
+  options: { seconds?: number; run?: number; words?: boolean; text?: (i: number) => string } = {},
+): Transcript {
+  const seconds = options.seconds ?? 2
+  const run = options.run ?? 3
+  const speakers = ['Michael', 'Sofia', 'Ada']
+  const cues: Cue[] = []
+  for (let i = 0; i < count; i++) {
+    const start = i * seconds
+    const text = options.text?.(i) ?? `Line number ${i} says something worth hearing`
+    const cue: Cue = {
+      start,
+      end: start + seconds,
+      text,
+      speaker: speakers[Math.floor(i / run) % speakers.length]!,
+    }
+    if (options.words === true) {
+      const parts = text.split(' ')
+      const step = seconds / parts.length
+      cue.words = parts.map((w, k) => ({ start: start + k * step, end: start + (k + 1) * step, text: w }))
+    }
+    cues.push(cue)
+  }
+  return {
+    format: 'vtt',
+    cues,
+    warnings: [],
+    speakers: speakers.slice(0, Math.min(3, Math.ceil(count / run))),
+    wordLevel: options.words === true,
+    duration: count * seconds,
+  }
+}
+
+/**
+ * jsdom has no layout: give the transcript viewport a height and every line a height, and make
+ * `scrollTo` move `scrollTop` and fire `scroll` as a browser would. Returns the restore function.
+ */
+export function mockLayout(options: { viewport?: number; row?: number } = {}): () => void {
+  const viewport = options.viewport ?? 400
+  const row = options.row ?? 40
+  const proto = HTMLElement.prototype
+  const saved = {
+    clientHeight: Object.getOwnPropertyDescriptor(proto, 'clientHeight'),
+    clientWidth: Object.getOwnPropertyDescriptor(proto, 'clientWidth'),
+    offsetHeight: Object.getOwnPropertyDescriptor(proto, 'offsetHeight'),
+    scrollHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight'),
+    scrollTo: Object.getOwnPropertyDescriptor(proto, 'scrollTo'),
+  }
+  Object.defineProperty(proto, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('castline-transcript__viewport') ? viewport : 0
+    },
+  })
+  Object.defineProperty(proto, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('castline-transcript__viewport') ? 600 : 0
+    },
+  })
+  Object.defineProperty(proto, 'offsetHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('castline-line') ? row : 0
+    },
+  })
+  Object.defineProperty(proto, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      // The viewport's content is the list, whose height the virtualizer sets.
+      const list = this.firstElementChild as HTMLElement | null
+      return this.classList.contains('castline-transcript__viewport')
+        ? Number.parseFloat(list?.style.height ?? '') || 0
+        : 0
+    },
+  })
+  Object.defineProperty(proto, 'scrollTo', {
+    configurable: true,
+    writable: true,
+    value(this: HTMLElement, arg: ScrollToOptions | number, y?: number) {
+      const top = typeof arg === 'number' ? (y ?? 0) : (arg.top ?? this.scrollTop)
+      this.scrollTop = Math.max(0, top)
+      this.dispatchEvent(new Event('scroll'))
+    },
+  })
+  return () => {
+    for (const [key, desc] of Object.entries(saved)) {
+      if (desc === undefined || key === 'scrollHeight')
+        delete (proto as unknown as Record<string, unknown>)[key]
+      else Object.defineProperty(proto, key, desc)
+    }
+  }
+}
+
+/** Where the virtualizer placed a line: the y of its transform, in pixels from the list's top. */
+export function lineTop(line: HTMLElement): number {
+  const m = /translate3d\(0(?:px)?, ([-\d.]+)px/.exec(line.style.transform)
+  if (m === null) throw new Error(`line not positioned: "${line.style.transform}"`)
+  return Number(m[1])
+}

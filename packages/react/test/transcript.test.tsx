@@ -1,0 +1,444 @@
+import { createManualSource, type ManualSource, type Transcript as TranscriptModel } from '@castline/core'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { CastlineProvider, type CastlineProviderProps } from '../src/context.js'
+import { lineRenderProbe } from '../src/line.js'
+import { Transcript, type TranscriptProps } from '../src/transcript.js'
+import { generateTranscript, lineTop, mockLayout } from './helpers.js'
+
+let restore: () => void
+beforeEach(() => {
+  restore = mockLayout({ viewport: 400, row: 40 })
+})
+afterEach(() => {
+  restore()
+  vi.useRealTimers()
+})
+
+interface SetupOptions {
+  transcript?: TranscriptModel
+  source?: ManualSource
+  provider?: Partial<CastlineProviderProps>
+  props?: TranscriptProps
+  strict?: boolean
+}
+
+function setup(options: SetupOptions = {}) {
+  const transcript = options.transcript ?? generateTranscript(200)
+  const source = options.source ?? createManualSource({ duration: transcript.duration ?? Number.NaN })
+  const tree = (provider: Partial<CastlineProviderProps> = options.provider ?? {}) => (
+    <CastlineProvider transcript={transcript} source={source} {...provider}>
+      <Transcript {...options.props} />
+    </CastlineProvider>
+  )
+  const utils = render(options.strict ? <StrictMode>{tree()}</StrictMode> : tree())
+  const rerender = (provider: Partial<CastlineProviderProps>) => utils.rerender(tree(provider))
+  return { ...utils, rerender, source, transcript }
+}
+
+const viewport = () => document.querySelector<HTMLElement>('.castline-transcript__viewport')!
+const row = (index: number) => document.querySelector<HTMLElement>(`.castline-line[data-index="${index}"]`)
+const currentRows = () => [...document.querySelectorAll('[aria-current="true"]')]
+
+describe('structure', () => {
+  test('a labelled region holding a list: a few rendered lines out of many, with set size and position', () => {
+    setup({ transcript: generateTranscript(1000) })
+    const region = screen.getByRole('region', { name: 'Transcript' })
+    const items = within(within(region).getByRole('list')).getAllByRole('listitem')
+    // 400 px viewport / 40 px lines = 10 visible, plus overscan.
+    expect(items.length).toBeGreaterThanOrEqual(10)
+    expect(items.length).toBeLessThan(30)
+    expect(items[0]).toHaveAttribute('aria-setsize', '1000')
+    expect(items[0]).toHaveAttribute('aria-posinset', '1')
+    expect(items[3]).toHaveAttribute('aria-posinset', '4')
+  })
+
+  test('each line shows its timestamp as a button, and the speaker only at the start of a run', () => {
+    setup({ transcript: generateTranscript(20, { run: 3, seconds: 30 }) })
+    expect(within(row(2)!).getByRole('button', { name: '1:00' })).toBeInTheDocument()
+    const speakers = [0, 1, 2, 3, 4, 5, 6].map(
+      (i) => row(i)!.querySelector('.castline-line__speaker')?.textContent ?? null,
+    )
+    expect(speakers).toEqual(['Michael', null, null, 'Sofia', null, null, 'Ada'])
+    expect(row(3)).toHaveClass('castline-line--speaker-start')
+    expect(row(4)).not.toHaveClass('castline-line--speaker-start')
+  })
+
+  test('transcript text is rendered as text, never as markup', () => {
+    const transcript = generateTranscript(3, {
+      text: (i) => (i === 1 ? '<img src=x onerror=alert(1)> & <b>bold</b>' : `line ${i}`),
+    })
+    setup({ transcript })
+    expect(row(1)!.querySelector('img, b')).toBeNull()
+    expect(row(1)!.querySelector('.castline-line__text')!.textContent).toBe(
+      '<img src=x onerror=alert(1)> & <b>bold</b>',
+    )
+  })
+})
+
+describe('the active line', () => {
+  test('has aria-current="true" and the active class; exactly one line at a time', async () => {
+    const { source } = setup()
+    expect(currentRows()).toEqual([row(0)])
+    await act(async () => source.setTime(5)) // line 2 spans [4, 6)
+    expect(currentRows()).toEqual([row(2)])
+    expect(row(2)).toHaveClass('castline-line--active')
+    await act(async () => source.setTime(6.5))
+    expect(currentRows()).toEqual([row(3)])
+    expect(row(2)).not.toHaveAttribute('aria-current')
+  })
+
+  test('a cue change re-renders exactly the two affected lines, and frames inside a cue re-render none', async () => {
+    const { source } = setup({ source: createManualSource({ duration: 400 }) })
+    await act(async () => source.setTime(3))
+    await act(async () => source.setPlaying(true))
+    const renders: number[] = []
+    lineRenderProbe.current = (index) => renders.push(index)
+    try {
+      // 0.5 s of frames inside line 1 ([2, 4)), then across the boundary into line 2.
+      await act(async () => {
+        for (let i = 0; i < 30; i++) source.tick()
+      })
+      expect(renders).toEqual([])
+      await act(async () => {
+        for (let i = 0; i < 40; i++) source.tick()
+      })
+      expect(currentRows()).toEqual([row(2)])
+      expect(renders.sort((a, b) => a - b)).toEqual([1, 2])
+    } finally {
+      lineRenderProbe.current = null
+    }
+  })
+
+  test('the spoken word is marked per frame without re-rendering, from word timings', async () => {
+    const transcript = generateTranscript(10, { words: true, seconds: 4, text: () => 'one two three four' })
+    const { source } = setup({ transcript })
+    await act(async () => source.setTime(4.1)) // line 1, first word [4, 5)
+    const spoken = () => [...document.querySelectorAll('.castline-word--spoken')].map((e) => e.textContent)
+    expect(spoken()).toEqual(['one'])
+    let renders = 0
+    lineRenderProbe.current = () => renders++
+    try {
+      await act(async () => source.setPlaying(true))
+      await act(async () => {
+        for (let i = 0; i < 126; i++) source.tick() // +2.1 s: 6.2 s is in "three"
+      })
+      expect(spoken()).toEqual(['three'])
+      expect(row(1)!.querySelector('[data-spoken]')!.textContent).toBe('three')
+      expect(Number(row(1)!.style.getPropertyValue('--castline-progress'))).toBeCloseTo(0.55, 1)
+      expect(renders).toBe(0)
+    } finally {
+      lineRenderProbe.current = null
+    }
+  })
+
+  test('without word timings the spoken word is estimated from its character position', async () => {
+    // 40 characters over [10, 20): 75% through is character 30, inside "gamma".
+    const transcript = generateTranscript(5, {
+      seconds: 10,
+      text: () => 'alpha beta omega theta iota gamma kappa.',
+    })
+    const { source } = setup({ transcript })
+    await act(async () => source.setTime(17.5))
+    expect([...document.querySelectorAll('.castline-word--spoken')].map((e) => e.textContent)).toEqual([
+      'gamma',
+    ])
+    await act(async () => source.setTime(10.1))
+    expect([...document.querySelectorAll('.castline-word--spoken')].map((e) => e.textContent)).toEqual([
+      'alpha',
+    ])
+  })
+})
+
+describe('seeking', () => {
+  test('a click on a line seeks to its start and keeps playing', async () => {
+    const { source } = setup()
+    await act(async () => source.setPlaying(true))
+    await userEvent.click(row(7)!.querySelector('.castline-line__text')!)
+    expect(source.seeks).toEqual([14])
+    expect(source.isPlaying()).toBe(true)
+    expect(currentRows()).toEqual([row(7)])
+  })
+
+  test('a text selection does not seek', async () => {
+    const { source } = setup()
+    const text = row(4)!.querySelector('.castline-line__text')!
+    const range = document.createRange()
+    range.selectNodeContents(text)
+    window.getSelection()!.removeAllRanges()
+    window.getSelection()!.addRange(range)
+    fireEvent.click(text)
+    expect(source.seeks).toEqual([])
+    window.getSelection()!.removeAllRanges()
+    fireEvent.click(text)
+    expect(source.seeks).toEqual([8])
+  })
+
+  test('a click on a timed word seeks to the word', async () => {
+    const transcript = generateTranscript(10, { words: true, seconds: 4, text: () => 'one two three four' })
+    const { source } = setup({ transcript })
+    await act(async () => source.setTime(4.5))
+    const three = within(row(1)!).getByText('three')
+    await userEvent.click(three)
+    expect(source.seeks.at(-1)).toBe(6)
+  })
+
+  test('the copy-link action produces a #t= URL for the line', async () => {
+    const onCopyLink = vi.fn()
+    setup({ transcript: generateTranscript(50, { seconds: 7.5 }), props: { onCopyLink } })
+    await userEvent.click(within(row(3)!).getByRole('button', { name: 'Copy link to 0:22' }))
+    expect(onCopyLink).toHaveBeenCalledTimes(1)
+    const [url, cue, index] = onCopyLink.mock.calls[0]!
+    expect(url).toBe(`${window.location.href.split('#')[0]}#t=22`)
+    expect(cue.start).toBe(22.5)
+    expect(index).toBe(3)
+  })
+})
+
+describe('keyboard', () => {
+  test('one tab stop; arrows, Home/End and PageUp/PageDown move focus; Enter and Space seek', async () => {
+    const user = userEvent.setup()
+    const { source } = setup({ transcript: generateTranscript(500) })
+    const stops = document.querySelectorAll('.castline-transcript [tabindex="0"]')
+    expect(stops).toHaveLength(1)
+    await user.tab()
+    expect(document.activeElement).toBe(within(row(0)!).getByRole('button', { name: '0:00' }))
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(document.activeElement).toBe(row(2)!.querySelector('.castline-line__time'))
+    await user.keyboard('{ArrowUp}')
+    expect(document.activeElement).toBe(row(1)!.querySelector('.castline-line__time'))
+    await user.keyboard('{Enter}')
+    expect(source.seeks).toEqual([2])
+    await user.keyboard('{End}')
+    expect(document.activeElement).toBe(row(499)!.querySelector('.castline-line__time'))
+    expect(row(499)).toHaveAttribute('aria-posinset', '500')
+    await user.keyboard(' ')
+    expect(source.seeks).toEqual([2, 998])
+    await user.keyboard('{Home}')
+    expect(document.activeElement).toBe(row(0)!.querySelector('.castline-line__time'))
+    await user.keyboard('{PageDown}')
+    const paged = Number(document.activeElement!.closest<HTMLElement>('[data-index]')!.dataset.index)
+    expect(paged).toBeGreaterThanOrEqual(8)
+    expect(paged).toBeLessThanOrEqual(12)
+    await user.keyboard('{PageUp}')
+    expect(document.activeElement).toBe(row(0)!.querySelector('.castline-line__time'))
+    // Still one tab stop, now on the focused line.
+    expect(document.querySelectorAll('.castline-transcript [tabindex="0"]')).toHaveLength(1)
+  })
+
+  test("ArrowRight reaches the line's copy-link button and ArrowLeft comes back", async () => {
+    const user = userEvent.setup()
+    setup()
+    await user.tab()
+    await user.keyboard('{ArrowRight}')
+    expect(document.activeElement).toBe(within(row(0)!).getByRole('button', { name: /Copy link/ }))
+    await user.keyboard('{ArrowLeft}')
+    expect(document.activeElement).toBe(row(0)!.querySelector('.castline-line__time'))
+  })
+
+  test('the focused line stays rendered (and tabbable) when scrolled far away', async () => {
+    const user = userEvent.setup()
+    setup({ transcript: generateTranscript(2000) })
+    await user.tab()
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}')
+    await act(async () => {
+      viewport().scrollTop = 40 * 1500
+      viewport().dispatchEvent(new Event('scroll'))
+    })
+    const shown = [...document.querySelectorAll<HTMLElement>('.castline-line')].map((e) =>
+      Number(e.dataset.index),
+    )
+    expect(Math.min(...shown.filter((i) => i !== 3))).toBeGreaterThan(1000)
+    expect(shown).toContain(3)
+    expect(row(3)!.querySelector('.castline-line__time')).toHaveAttribute('tabindex', '0')
+    expect(row(1)).toBeNull()
+  })
+})
+
+describe('follow mode', () => {
+  const jumpButton = () => screen.queryByRole('button', { name: /Jump to current line/ })
+
+  test('follows the spoken line with our own scrolls, which never detach', async () => {
+    const { source } = setup({ transcript: generateTranscript(1000) })
+    await act(async () => source.setTime(2 * 300 + 1))
+    // Line 300 sits at the comfort band's top: 20% of 400 px.
+    expect(viewport().scrollTop).toBeGreaterThan(10000)
+    expect(lineTop(row(300)!) - viewport().scrollTop).toBe(80)
+    expect(jumpButton()).toBeNull()
+  })
+
+  test('keeps the line in a comfort band instead of scrolling on every line', async () => {
+    const { source } = setup({ transcript: generateTranscript(1000) })
+    await act(async () => source.setTime(2 * 100 + 1))
+    const first = viewport().scrollTop
+    expect(lineTop(row(100)!) - first).toBe(80)
+    // Lines 101..104 still start inside 20%..60% of the viewport: no scroll.
+    for (const i of [101, 102, 103, 104]) {
+      await act(async () => source.setTime(2 * i + 1))
+      expect(viewport().scrollTop).toBe(first)
+    }
+    // Line 106 would start below 60%: scrolled back to the band's top.
+    await act(async () => source.setTime(2 * 106 + 1))
+    expect(lineTop(row(106)!) - viewport().scrollTop).toBe(80)
+  })
+
+  test('a wheel detaches; the jump button points at the line and re-attaches', async () => {
+    const { source } = setup({ transcript: generateTranscript(1000) })
+    await act(async () => source.setTime(2 * 300 + 1))
+    await act(async () => {
+      fireEvent.wheel(viewport(), { deltaY: 400 })
+      viewport().scrollTop = 40 * 600
+      viewport().dispatchEvent(new Event('scroll'))
+    })
+    const button = jumpButton()!
+    expect(button).toHaveAttribute('data-direction', 'up')
+    // Detached: playback moves on (as playing does, not a seek) but the list stays.
+    await act(async () => source.advance(20))
+    expect(viewport().scrollTop).toBe(40 * 600)
+    await userEvent.click(button)
+    expect(jumpButton()).toBeNull()
+    expect(lineTop(row(310)!) - viewport().scrollTop).toBe(80)
+  })
+
+  test('the jump button points down when the line is below', async () => {
+    const { source } = setup({ transcript: generateTranscript(1000) })
+    await act(async () => source.setTime(2 * 500 + 1))
+    await act(async () => {
+      fireEvent.wheel(viewport(), { deltaY: -400 })
+      viewport().scrollTop = 0
+      viewport().dispatchEvent(new Event('scroll'))
+    })
+    expect(jumpButton()).toHaveAttribute('data-direction', 'down')
+  })
+
+  test("scroll events alone (ours or anyone's without user input) do not detach", async () => {
+    setup({ transcript: generateTranscript(1000) })
+    await act(async () => {
+      viewport().scrollTo({ top: 5000 })
+    })
+    expect(jumpButton()).toBeNull()
+  })
+
+  test('touch, scroll keys and the scrollbar detach too', async () => {
+    const { source } = setup()
+    await act(async () => source.setTime(1))
+    for (const detach of [
+      () => fireEvent.touchMove(viewport()),
+      () => fireEvent.keyDown(viewport(), { key: 'PageDown' }),
+      () => fireEvent.pointerDown(viewport(), { button: 0, clientX: 605, clientY: 10 }),
+    ]) {
+      await act(async () => detach())
+      expect(jumpButton()).not.toBeNull()
+      await act(async () => jumpButton()!.click())
+      expect(jumpButton()).toBeNull()
+    }
+  })
+
+  test('a seek re-attaches', async () => {
+    const { source } = setup()
+    await act(async () => source.setTime(1))
+    await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
+    expect(jumpButton()).not.toBeNull()
+    await act(async () => source.setTime(50))
+    expect(jumpButton()).toBeNull()
+  })
+
+  test('resumeAfterMs re-attaches after the user stops scrolling', async () => {
+    vi.useFakeTimers()
+    const { source } = setup({ provider: { resumeAfterMs: 3000 } })
+    await act(async () => source.setTime(1))
+    await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
+    await act(async () => vi.advanceTimersByTime(2000))
+    // Scrolling again restarts the wait.
+    await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
+    await act(async () => vi.advanceTimersByTime(2000))
+    expect(jumpButton()).not.toBeNull()
+    await act(async () => vi.advanceTimersByTime(1001))
+    expect(jumpButton()).toBeNull()
+  })
+
+  test('controlled: the owner decides; onFollowChange reports what the user did', async () => {
+    const onFollowChange = vi.fn()
+    const { source, rerender } = setup({ provider: { follow: true, onFollowChange } })
+    await act(async () => source.setTime(1))
+    await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
+    expect(onFollowChange).toHaveBeenLastCalledWith(false)
+    expect(jumpButton()).toBeNull()
+    rerender({ follow: false, onFollowChange })
+    expect(jumpButton()).not.toBeNull()
+    await userEvent.click(jumpButton()!)
+    expect(onFollowChange).toHaveBeenLastCalledWith(true)
+    expect(jumpButton()).not.toBeNull()
+  })
+
+  test('uncontrolled: defaultFollow={false} starts detached', async () => {
+    const onFollowChange = vi.fn()
+    setup({ provider: { defaultFollow: false, onFollowChange } })
+    expect(jumpButton()).not.toBeNull()
+    await userEvent.click(jumpButton()!)
+    expect(jumpButton()).toBeNull()
+    expect(onFollowChange).toHaveBeenCalledWith(true)
+  })
+})
+
+describe('loading and errors', () => {
+  test('a transcript fetched from a url shows a loading state, then the lines', async () => {
+    let resolve!: (r: Response) => void
+    const fetchMock = vi.fn(() => new Promise<Response>((r) => (resolve = r)))
+    vi.stubGlobal('fetch', fetchMock)
+    try {
+      render(
+        <CastlineProvider transcript={{ url: '/ep.vtt' }}>
+          <Transcript />
+        </CastlineProvider>,
+      )
+      expect(screen.getByRole('status')).toHaveTextContent('Loading transcript')
+      await act(async () =>
+        resolve(new Response('WEBVTT\n\n00:00.000 --> 00:02.000\nHello there\n', { status: 200 })),
+      )
+      expect((await screen.findByRole('listitem')).querySelector('.castline-line__text')).toHaveTextContent(
+        'Hello there',
+      )
+      expect(fetchMock).toHaveBeenCalledWith('/ep.vtt', expect.anything())
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  test('an HTTP error is shown with its status', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('nope', { status: 404, statusText: 'Not Found' })),
+    )
+    try {
+      render(
+        <CastlineProvider transcript={{ url: '/missing.vtt' }}>
+          <Transcript />
+        </CastlineProvider>,
+      )
+      expect(await screen.findByRole('alert')).toHaveTextContent('HTTP 404 Not Found')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  test('a source that is not a transcript shows the parse error with its line', () => {
+    render(
+      <CastlineProvider transcript={'{"this": "is json but not a transcript"}'}>
+        <Transcript />
+      </CastlineProvider>,
+    )
+    expect(screen.getByRole('alert')).toHaveTextContent(/line \d+/)
+  })
+})
+
+test('StrictMode: one working controller, and nothing left subscribed after unmount', async () => {
+  const { source, unmount } = setup({ strict: true })
+  await act(async () => source.setTime(5))
+  expect(currentRows()).toEqual([row(2)])
+  expect(source.listenerCount).toBeGreaterThan(0)
+  unmount()
+  expect(source.listenerCount).toBe(0)
+})
