@@ -57,8 +57,13 @@ const LEGACY = new Set([
   ...['AMP', 'LT', 'GT', 'QUOT', 'COPY', 'REG', 'not'],
 ])
 
+// Whitespace that collapsing would change: anything but a lone inner space.
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/
+
 /** Collapses runs of whitespace (including newlines and no-break spaces) to one space and trims. */
 export function collapseWhitespace(s: string): string {
+  // Most lines are already collapsed; testing is cheaper than rebuilding them (and keeps no copy).
+  if (!UNCOLLAPSED.test(s)) return s
   return s.replace(/\s+/g, ' ').trim()
 }
 

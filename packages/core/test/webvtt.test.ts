@@ -454,6 +454,17 @@ describe('readVtt', () => {
     ])
   })
 
+  it('gives each cue its own speaker when names alternate', () => {
+    const { cues } = readVtt(
+      vtt(
+        '00:01.000 --> 00:02.000\n<v Anna>one\n\n00:02.000 --> 00:03.000\n<v Bert>two\n\n' +
+          '00:03.000 --> 00:04.000\n<v Anna>three\n\n00:04.000 --> 00:05.000\nfour\n\n' +
+          '00:05.000 --> 00:06.000\n<v Anna >five',
+      ),
+    )
+    expect(cues.map((c) => c.speaker)).toEqual(['Anna', 'Bert', 'Anna', undefined, 'Anna'])
+  })
+
   it('decodes references in a voice name', () => {
     expect(readVtt(vtt('00:01.000 --> 00:02.000\n<v Tom &amp; Jerry &lt;3>hi')).cues[0]?.speaker).toBe(
       'Tom & Jerry <3',

@@ -3,18 +3,8 @@
  * building rules of the W3C WebVTT spec, but without building a tree: a transcript needs only the text,
  * the first voice and the inline timestamps.
  */
-import type { Word } from '../model.js'
+import type { Cue, Word } from '../model.js'
 import { collapseWhitespace, decodeEntities } from '../text.js'
-
-/** The plain-text reading of one cue payload. */
-export interface CueText {
-  /** Tags stripped, character references decoded, whitespace collapsed to one line. */
-  text: string
-  /** The annotation of the first `<v>` span with a non-empty name. */
-  speaker?: string
-  /** One entry per non-blank stretch of text between inline timestamps; only when the payload has one. */
-  words?: Word[]
-}
 
 // The element kinds the tree-building rules know; any other tag name is ignored.
 const C = 1
@@ -44,34 +34,40 @@ function kindAt(s: string, from: number, to: number): number {
 
 const NON_BLANK = /\S/
 
-// Scratch state, reused across calls (the parser is synchronous): open elements, the open <rt>s (true
-// once their "(" is written), and the output offsets and times of inline timestamps.
+// Scratch state reused across calls (the parser is synchronous), indexed by counters so that no array
+// is reallocated per cue: open elements; open <rt>s (1 once their "(" is written); the output offsets
+// and times of inline timestamps.
 const stack: number[] = []
-const rtWritten: boolean[] = []
+const rtWritten: number[] = []
 const cuts: number[] = []
 const times: number[] = []
 
+// The last voice annotation and the name read from it: podcasts repeat one name on every cue.
+let lastAnnotation = ''
+let lastName = ''
+
 /**
- * Reads a cue payload (lines joined by LF) as plain text.
+ * Sets `cue.text` (and `speaker`, `words`) from a cue payload, lines joined by LF.
  *
- * Ruby: the base text is kept and the `<rt>` annotation follows it in parentheses, as HTML's `<rp>`
- * fallback shows it (`<ruby>漢字<rt>かんじ</rt></ruby>` reads `漢字(かんじ)`), so nothing the cue says is lost
- * and both spellings are searchable; a blank `<rt>` adds nothing. Inline timestamps cut the text into
- * `words`: each stretch starts at the timestamp before it (or `start`) and ends at the one after it (or
- * `end`); blank stretches are pauses, not words. Tags the spec does not know, and timestamps that do not
- * parse, are dropped as the spec drops them.
+ * Text: tags stripped, character references decoded, whitespace collapsed. Speaker: the first `<v>` span
+ * with a non-empty name. Ruby: the base text is kept and the `<rt>` annotation follows it in parentheses,
+ * as HTML's `<rp>` fallback shows it (`<ruby>漢字<rt>かんじ</rt></ruby>` reads `漢字(かんじ)`), so nothing the
+ * cue says is lost and both spellings are searchable; a blank `<rt>` adds nothing. Inline timestamps cut
+ * the text into `words`: each stretch starts at the timestamp before it (or the cue start) and ends at
+ * the one after it (or the cue end); blank stretches are pauses, not words. Tags the spec does not know,
+ * and timestamps that do not parse, are dropped as the spec drops them.
  */
-export function parseCueText(payload: string, start: number, end: number): CueText {
+export function readCueText(cue: Cue, payload: string): void {
   if (payload.indexOf('<') === -1) {
-    return { text: collapseWhitespace(payload.indexOf('&') === -1 ? payload : decodeEntities(payload)) }
+    cue.text = collapseWhitespace(payload.indexOf('&') === -1 ? payload : decodeEntities(payload))
+    return
   }
   const len = payload.length
   let out = ''
   let speaker: string | undefined
-  stack.length = 0
-  rtWritten.length = 0
-  cuts.length = 0
-  times.length = 0
+  let depth = 0
+  let rts = 0
+  let marks = 0
   let i = 0
   while (i < len) {
     const lt = payload.indexOf('<', i)
@@ -80,11 +76,11 @@ export function parseCueText(payload: string, start: number, end: number): CueTe
       let chunk = payload.slice(i, textEnd)
       if (chunk.indexOf('&') !== -1) chunk = decodeEntities(chunk)
       // An <rt> opens its parenthesis only once it has something to say.
-      if (rtWritten.length > 0 && rtWritten[rtWritten.length - 1] === false && NON_BLANK.test(chunk)) {
-        for (let k = 0; k < rtWritten.length; k++) {
-          if (rtWritten[k] === false) {
+      if (rts > 0 && rtWritten[rts - 1] === 0 && NON_BLANK.test(chunk)) {
+        for (let k = 0; k < rts; k++) {
+          if (rtWritten[k] === 0) {
             out += '('
-            rtWritten[k] = true
+            rtWritten[k] = 1
           }
         }
       }
@@ -96,25 +92,24 @@ export function parseCueText(payload: string, start: number, end: number): CueTe
     const tagEnd = gt === -1 ? len : gt
     i = gt === -1 ? len : gt + 1
     const first = lt + 1 < tagEnd ? payload.charCodeAt(lt + 1) : -1
-    const top = stack.length === 0 ? 0 : (stack[stack.length - 1] as number)
+    const top = depth === 0 ? 0 : (stack[depth - 1] as number)
     if (first === 0x2f) {
       // End tag: closes the current element when the names match; "</ruby>" also closes an open <rt>.
       const kind = kindAt(payload, lt + 2, tagEnd)
       if (kind !== 0 && kind === top) {
-        stack.pop()
-        if (kind === RT && rtWritten.pop() === true) out += ')'
+        depth--
+        if (kind === RT && rtWritten[--rts] === 1) out += ')'
       } else if (kind === RUBY && top === RT) {
-        stack.pop()
-        stack.pop()
-        if (rtWritten.pop() === true) out += ')'
+        depth -= 2
+        if (rtWritten[--rts] === 1) out += ')'
       }
       continue
     }
     if (first >= 0x30 && first <= 0x39) {
       const t = scanTimestamp(payload, lt + 1, tagEnd, cursor)
       if (!Number.isNaN(t) && cursor.pos === tagEnd) {
-        cuts.push(out.length)
-        times.push(t)
+        cuts[marks] = out.length
+        times[marks++] = t
       }
       continue
     }
@@ -128,27 +123,36 @@ export function parseCueText(payload: string, start: number, end: number): CueTe
     if (kind === RT) {
       // <rt> means something only directly inside <ruby>.
       if (top !== RUBY) continue
-      rtWritten.push(false)
+      rtWritten[rts++] = 0
     }
-    stack.push(kind)
+    stack[depth++] = kind
     if (kind === V && speaker === undefined && ws < tagEnd) {
-      const raw = payload.slice(ws + 1, tagEnd)
-      const name = collapseWhitespace(raw.indexOf('&') === -1 ? raw : decodeEntities(raw))
-      if (name !== '') speaker = name
+      const from = ws + 1
+      if (tagEnd - from === lastAnnotation.length && payload.startsWith(lastAnnotation, from)) {
+        speaker = lastName
+      } else {
+        const raw = payload.slice(from, tagEnd)
+        const name = collapseWhitespace(raw.indexOf('&') === -1 ? raw : decodeEntities(raw))
+        if (name !== '') {
+          speaker = name
+          lastAnnotation = raw
+          lastName = name
+        }
+      }
     }
   }
   // Elements left open close at the end of the cue.
-  for (let k = 0; k < rtWritten.length; k++) if (rtWritten[k] === true) out += ')'
+  for (let k = 0; k < rts; k++) if (rtWritten[k] === 1) out += ')'
 
-  const result: CueText = { text: collapseWhitespace(out) }
-  if (speaker !== undefined) result.speaker = speaker
-  if (cuts.length > 0) {
+  cue.text = collapseWhitespace(out)
+  if (speaker !== undefined) cue.speaker = speaker
+  if (marks > 0) {
     const words: Word[] = []
     let from = 0
-    let wordStart = start
-    for (let k = 0; k <= cuts.length; k++) {
-      const to = k < cuts.length ? (cuts[k] as number) : out.length
-      const wordEnd = k < times.length ? (times[k] as number) : end
+    let wordStart = cue.start
+    for (let k = 0; k <= marks; k++) {
+      const to = k < marks ? (cuts[k] as number) : out.length
+      const wordEnd = k < marks ? (times[k] as number) : cue.end
       if (to > from) {
         const text = collapseWhitespace(out.slice(from, to))
         if (text !== '') words.push({ start: wordStart, end: wordEnd, text })
@@ -156,9 +160,8 @@ export function parseCueText(payload: string, start: number, end: number): CueTe
       from = to
       wordStart = wordEnd
     }
-    if (words.length > 0) result.words = words
+    if (words.length > 0) cue.words = words
   }
-  return result
 }
 
 function isTagSpace(c: number): boolean {

@@ -1,12 +1,12 @@
 /**
  * WebVTT reader and writer. The reader follows the W3C WebVTT file parsing algorithm (signature, header,
- * blocks, cue timings) with one charCode scan over the source; cue payloads go to `parseCueText`.
+ * blocks, cue timings) with one charCode scan over the source; cue payloads go to `readCueText`.
  */
 import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
 import { formatTimestamp } from '../time.js'
-import { type Cursor, parseCueText, scanTimestamp } from './cue-text.js'
+import { type Cursor, readCueText, scanTimestamp } from './cue-text.js'
 import type { ReadResult } from './types.js'
 
 const LF = 0x0a
@@ -143,10 +143,8 @@ function scan(source: string, raw: boolean): ReadResult {
           text: collapseWhitespace(payload.indexOf('&') === -1 ? payload : decodeEntities(payload)),
         }
       } else {
-        const read = parseCueText(payload, start, end)
-        cue = { start, end, text: read.text }
-        if (read.speaker !== undefined) cue.speaker = read.speaker
-        if (read.words !== undefined) cue.words = read.words
+        cue = { start, end, text: '' }
+        readCueText(cue, payload)
       }
       if (idEnd > idStart) cue.id = s.slice(idStart, idEnd)
       cues.push(cue)
