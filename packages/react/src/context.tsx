@@ -120,8 +120,9 @@ const MEDIA_ERROR_MESSAGES: Record<number, string> = {
 }
 
 function describeMediaError(media: HTMLMediaElement): MediaErrorInfo | null {
+  // `error` is undefined rather than null in some environments (jsdom, old engines).
   const error = media.error
-  if (error === null) return null
+  if (error === null || error === undefined) return null
   const message =
     MEDIA_ERROR_MESSAGES[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
   return { code: error.code, message }

@@ -9,7 +9,12 @@ export function parseTimeFragment(hash: string): number | null {
   const body = hash.startsWith('#') ? hash.slice(1) : hash
   for (const part of body.split('&')) {
     if (!part.startsWith('t=')) continue
-    let value = decodeURIComponent(part.slice(2))
+    let value: string
+    try {
+      value = decodeURIComponent(part.slice(2))
+    } catch {
+      continue // a malformed escape in someone's link is no reason to throw
+    }
     if (value.startsWith('npt:')) value = value.slice(4)
     const comma = value.indexOf(',')
     if (comma >= 0) value = value.slice(0, comma)

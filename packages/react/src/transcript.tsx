@@ -188,6 +188,14 @@ function TranscriptList(props: ListProps): ReactNode {
     [cues],
   )
 
+  // The server (and the first client render) has no viewport to measure: pretend it shows the first
+  // `initialLines` lines, so that they are in the HTML.
+  const initialRect = useMemo(() => {
+    let height = 0
+    for (let i = 0; i < Math.min(initialLines, count); i++) height += estimateSize(i)
+    return { width: 0, height }
+  }, [initialLines, count, estimateSize])
+
   const instance = useRef<Virtualizer<HTMLDivElement, HTMLLIElement> | null>(null)
   const viewportHeight = instance.current?.scrollRect?.height ?? 0
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
@@ -196,7 +204,7 @@ function TranscriptList(props: ListProps): ReactNode {
     estimateSize,
     overscan,
     rangeExtractor,
-    initialRect: { width: 0, height: initialLines * (PADDING_PX + LINE_PX) },
+    initialRect,
     // Scrolling "to a line" puts it at the comfort band's top rather than at the viewport's edge.
     scrollPaddingStart: Math.round(viewportHeight * band.top),
     // Rows are positioned by the virtualizer in the DOM: scrolling re-renders the list only when the
