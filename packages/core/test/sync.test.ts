@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
+import { readVtt } from '../src/formats/webvtt.js'
 import type { Cue, Transcript } from '../src/model.js'
 import { createManualSource } from '../src/sources/manual.js'
 import { createMediaElementSource, type MediaElementLike } from '../src/sources/media-element.js'
@@ -64,6 +66,36 @@ describe('SyncController with the manual source', () => {
       [-1, -1],
     ])
     expect(controller.getSnapshot().wordIndex).toBe(-1)
+  })
+
+  it('plays the first ten minutes of a real episode with one notification per change of the active cue', () => {
+    const vtt = readFileSync(
+      new URL('../../../../shared/corpora/talk-python/514-python-language-summit-2025.vtt', import.meta.url),
+      'utf8',
+    )
+    const transcript = transcriptOf(readVtt(vtt).cues)
+    const source = createManualSource({ playing: true, duration: 4000 })
+    const controller = new SyncController({ transcript, source })
+    const seen: number[] = []
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    // Independent count: the active cue by a linear scan, frame by frame, and how often it changes.
+    const scan = (t: number) => {
+      let best = -1
+      transcript.cues.forEach((c, i) => {
+        if (c.start <= t && t < c.end && (best < 0 || c.start >= transcript.cues[best]!.start)) best = i
+      })
+      return best
+    }
+    const expected: number[] = []
+    let previous = scan(0)
+    for (let frame = 0; frame < 600 * 60; frame++) {
+      source.tick(1 / 60)
+      const now = scan(source.getTime())
+      if (now !== previous) expected.push(now)
+      previous = now
+    }
+    expect(expected.length).toBeGreaterThan(150) // cues and the gaps between them
+    expect(seen).toEqual(expected)
   })
 
   it('returns the same frozen snapshot object while nothing shown changes', () => {

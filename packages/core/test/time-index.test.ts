@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { readVtt } from '../src/formats/webvtt.js'
 import type { Cue, Transcript, Word } from '../src/model.js'
 import { createTimeIndex } from '../src/time-index.js'
 
@@ -28,6 +30,25 @@ function bruteWord(cues: readonly Cue[], t: number): { cue: number; word: number
   if (cue < 0) return null
   const word = bruteLatest(cues[cue]!.words ?? [], t)
   return word < 0 ? null : { cue, word }
+}
+
+/** Asks the index about each time in order (the order drives the cursor); lists every disagreement. */
+function disagreements(
+  index: ReturnType<typeof createTimeIndex>,
+  cues: readonly Cue[],
+  times: Iterable<number>,
+) {
+  const wrong: Array<{ t: number; got: number; want: number }> = []
+  for (const t of times) {
+    const got = index.cueAt(t)
+    const want = bruteLatest(cues, t)
+    if (got !== want) wrong.push({ t, got, want })
+  }
+  return wrong
+}
+
+function* steps(from: number, to: number, step: number) {
+  for (let t = from; t < to; t += step) yield t
 }
 
 // Times on a quarter-second grid so that equal starts, touching cues and boundary hits are common.
@@ -99,7 +120,7 @@ describe('createTimeIndex: cueAt', () => {
     fc.assert(
       fc.property(sortedCues, fc.array(probeTime, { maxLength: 80, size: 'max' }), (cues, times) => {
         const index = createTimeIndex(transcriptOf(cues))
-        for (const t of times) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+        expect(disagreements(index, cues, times)).toEqual([])
       }),
       { numRuns: 400 },
     )
@@ -116,7 +137,7 @@ describe('createTimeIndex: cueAt', () => {
           // Playback with occasional seeks: forward frames, then a jump, then frames again.
           for (const from of [-0.5, ...jumps]) {
             const start = Number.isFinite(from) ? from : 0
-            for (let t = start; t < start + 12; t += step) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+            expect(disagreements(index, cues, steps(start, start + 12, step))).toEqual([])
           }
         },
       ),
@@ -129,7 +150,7 @@ describe('createTimeIndex: cueAt', () => {
       fc.property(sortedCues, fc.array(probeTime, { maxLength: 120, size: 'max' }), (cues, times) => {
         const index = createTimeIndex(transcriptOf(cues))
         const sorted = times.filter((t) => !Number.isNaN(t)).sort((a, b) => a - b)
-        for (const t of sorted) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+        expect(disagreements(index, cues, sorted)).toEqual([])
       }),
       { numRuns: 300 },
     )
@@ -139,8 +160,8 @@ describe('createTimeIndex: cueAt', () => {
     fc.assert(
       fc.property(manyCues, fc.array(probeTime, { maxLength: 100, size: 'max' }), (cues, times) => {
         const index = createTimeIndex(transcriptOf(cues))
-        for (const t of times) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
-        for (let t = -0.25; t < 45; t += 0.0625) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+        expect(disagreements(index, cues, times)).toEqual([])
+        expect(disagreements(index, cues, steps(-0.25, 45, 0.0625))).toEqual([])
       }),
       { numRuns: 150 },
     )
@@ -153,7 +174,7 @@ describe('createTimeIndex: cueAt', () => {
         fc.array(probeTime, { maxLength: 60, size: 'max' }),
         (cues, times) => {
           const index = createTimeIndex(transcriptOf(cues))
-          for (const t of times) expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+          expect(disagreements(index, cues, times)).toEqual([])
         },
       ),
       { numRuns: 200 },
@@ -226,18 +247,20 @@ describe('createTimeIndex: wordAt', () => {
     fc.assert(
       fc.property(sortedCues, fc.array(probeTime, { maxLength: 80, size: 'max' }), (cues, times) => {
         const index = createTimeIndex(transcriptOf(cues))
+        const wrong: unknown[] = []
         const check = (t: number) => {
           const got = index.wordAt(t)
           const want = bruteWord(cues, t)
-          expect(got === null ? null : { cue: got.cue, word: got.word }).toEqual(want)
+          if (got?.cue !== want?.cue || got?.word !== want?.word) wrong.push({ t, got, want })
         }
         for (const t of times) check(t)
         for (const t of [...times].sort((a, b) => a - b)) check(t)
         // cueAt and wordAt share the cursor: interleave them.
         for (const t of times) {
-          expect(index.cueAt(t)).toBe(bruteLatest(cues, t))
+          if (index.cueAt(t) !== bruteLatest(cues, t)) wrong.push({ t, cueAt: index.cueAt(t) })
           check(t)
         }
+        expect(wrong).toEqual([])
       }),
       { numRuns: 400 },
     )
@@ -276,5 +299,49 @@ describe('createTimeIndex: wordAt', () => {
     expect(b).toBe(a)
     expect(Object.isFrozen(a)).toBe(true)
     expect(index.wordAt(0.5)).not.toBe(a)
+  })
+})
+
+const corpora = new URL('../../../../shared/corpora/', import.meta.url)
+
+describe('createTimeIndex on real transcripts', () => {
+  const episodes = readdirSync(new URL('talk-python/', corpora)).filter((f) => f.endsWith('.vtt'))
+
+  it.each(episodes)('%s: cueAt equals the brute force at every boundary and through playback', (file) => {
+    const cues = readVtt(readFileSync(new URL(`talk-python/${file}`, corpora), 'utf8')).cues
+    expect(cues.length).toBeGreaterThan(400)
+    const index = createTimeIndex(transcriptOf(cues))
+    const probes: number[] = []
+    for (const c of cues) probes.push(c.start - 1e-6, c.start, c.end - 1e-6, c.end, (c.start + c.end) / 2)
+    expect(disagreements(index, cues, probes)).toEqual([])
+    const last = cues[cues.length - 1]!.end
+    expect(disagreements(index, cues, steps(-1, last + 1, 0.37))).toEqual([])
+  })
+
+  it('wordAt on WhisperX output, whose words may lack times (never active) or have gaps', () => {
+    const raw = JSON.parse(
+      readFileSync(new URL('whisper/whisperx/reference_whisperx_transcription.json', corpora), 'utf8'),
+    ) as {
+      segments: Array<{
+        start: number
+        end: number
+        text: string
+        words: Array<{ word: string; start?: number; end?: number }>
+      }>
+    }
+    const cues: Cue[] = raw.segments.map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: s.text.trim(),
+      words: s.words.map((w) => ({ start: w.start ?? Number.NaN, end: w.end ?? Number.NaN, text: w.word })),
+    }))
+    const index = createTimeIndex(transcriptOf(cues))
+    let hits = 0
+    for (let t = 0; t < cues[cues.length - 1]!.end + 1; t += 0.01) {
+      const got = index.wordAt(t)
+      expect(got === null ? null : { cue: got.cue, word: got.word }).toEqual(bruteWord(cues, t))
+      if (got !== null) hits++
+    }
+    expect(hits).toBeGreaterThan(100)
   })
 })
