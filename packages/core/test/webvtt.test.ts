@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { TranscriptParseError } from '../src/errors.js'
 import { readVtt, readVttPayloads, writeVtt } from '../src/formats/webvtt.js'
-import type { Cue, Transcript, Word } from '../src/model.js'
+import type { Cue, Transcript } from '../src/model.js'
 import { collapseWhitespace } from '../src/text.js'
 import { parseTimestamp } from '../src/time.js'
 
@@ -89,95 +89,6 @@ describe('wpt webvtt file parsing (expected/expectations.json)', () => {
     expect(cues.map((c) => c.text)).toEqual(['text1', 'text2', 'text3', 'text4', 'text5', 'text6'])
   })
 })
-
-describe('wpt cue-text parsing (fasrt-json)', () => {
-  const dir = corpora('wpt-webvtt/cue-text-parsing/fasrt-json/')
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
-  const cases = files.flatMap((file) =>
-    (JSON.parse(readFileSync(dir + file, 'utf8')) as Array<{ text: string; expectedTree: string }>).map(
-      (c, i) => [`${file} #${i} ${JSON.stringify(c.text)}`, c.text, c.expectedTree] as const,
-    ),
-  )
-  const END = 999 * 3600
-
-  it('has the 77 cases of the five .dat files', () => {
-    expect(cases.length).toBe(77)
-  })
-
-  it.each(cases)('%s', (_name, text, tree) => {
-    // The case is the payload of one cue (the trailing LF of the .dat format is not part of it).
-    const source = `WEBVTT\n\n00:00:00.000 --> 999:00:00.000\n${text.slice(0, -1)}`
-    const { cues } = readVtt(source)
-    const cue = cues[0]
-    expect(cues.length).toBe(1)
-    if (cue === undefined) return
-    const expected = fromTree(tree, END)
-    expect(cue.text).toBe(expected.text)
-    expect(cue.speaker).toBe(expected.speaker)
-    expect(cue.words).toEqual(expected.words)
-  })
-})
-
-/**
- * What a transcript should read from a wpt cue-text DOM dump: the text nodes in order (an <rt>'s text in
- * parentheses after its base, nothing when blank), the first non-empty voice title, and the text between
- * timestamp nodes as words.
- */
-function fromTree(tree: string, end: number): { text: string; speaker?: string; words?: Word[] } {
-  const entries: string[] = []
-  for (const line of tree.split('\n')) {
-    if (line.startsWith('| ')) entries.push(line.slice(2))
-    else if (entries.length > 0 && line !== '') entries[entries.length - 1] += `\n${line}`
-  }
-  let out = ''
-  const open: Array<{ depth: number; rt: boolean; at: number }> = []
-  const cuts: number[] = []
-  const times: number[] = []
-  let speaker: string | undefined
-  let lastTag = ''
-  const close = (depth: number) => {
-    while (open.length > 0 && (open[open.length - 1] as { depth: number }).depth >= depth) {
-      const el = open.pop() as { rt: boolean; at: number }
-      if (!el.rt) continue
-      if (out.slice(el.at + 1).trim() === '') out = out.slice(0, el.at) + out.slice(el.at + 1)
-      else out += ')'
-    }
-  }
-  for (const entry of entries) {
-    const depth = entry.length - entry.trimStart().length
-    const body = entry.trimStart()
-    if (body.startsWith('"')) {
-      close(depth)
-      out += body.slice(1, -1)
-    } else if (body.startsWith('<?timestamp ')) {
-      close(depth)
-      cuts.push(out.length)
-      times.push(parseTimestamp(body.slice('<?timestamp '.length, -1)))
-    } else if (body.startsWith('<')) {
-      close(depth)
-      lastTag = body
-      const rt = body === '<rt>'
-      open.push({ depth, rt, at: out.length })
-      if (rt) out += '('
-    } else if (body.startsWith('title="') && lastTag === '<span>' && speaker === undefined) {
-      const title = body.slice(7, -1)
-      if (title !== '') speaker = title
-    }
-  }
-  close(0)
-  const result: { text: string; speaker?: string; words?: Word[] } = { text: collapseWhitespace(out) }
-  if (speaker !== undefined) result.speaker = speaker
-  const words: Word[] = []
-  for (let k = 0; k <= cuts.length && cuts.length > 0; k++) {
-    const text = collapseWhitespace(
-      out.slice(k === 0 ? 0 : cuts[k - 1], k < cuts.length ? cuts[k] : out.length),
-    )
-    const start = k === 0 ? 0 : (times[k - 1] as number)
-    if (text !== '') words.push({ start, end: k < times.length ? (times[k] as number) : end, text })
-  }
-  if (words.length > 0) result.words = words
-  return result
-}
 
 describe('mozilla vtt.js fixtures (manifest.json)', () => {
   const root = corpora('mozilla-vtt.js/')
@@ -440,100 +351,57 @@ describe('readVtt', () => {
     expect(readVtt(vtt('00:01.000 --> 00:02.000\na\0b')).cues[0]?.text).toBe('a\ufffdb')
   })
 
-  it('gives the first voice as the speaker and strips every span', () => {
-    const { cues } = readVtt(
-      vtt(
-        '00:01.000 --> 00:02.000\n<v.loud Esme Weatherwax>It&apos;s <i>not</i> <b>my</b> <u>fault</u></v>\n' +
-          '<v Nanny>Is <c.yellow>it</c> <lang fr>vraiment</lang>?\n\n' +
-          '00:02.000 --> 00:03.000\n<v>anonymous</v> <v Magrat>then Magrat\n',
+  it('never hangs or throws on hostile input', { timeout: 30_000 }, () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '&amp',
+        ';',
+        '-->',
+        '\n',
+        '\r',
+        '\n\n',
+        '<v ',
+        '</v>',
+        '<00:01.000>',
+        '</',
       ),
-    )
-    expect(cues.map((c) => [c.speaker, c.text])).toEqual([
-      ['Esme Weatherwax', "It's not my fault Is it vraiment?"],
-      ['Magrat', 'anonymous then Magrat'],
-    ])
-  })
-
-  it('gives each cue its own speaker when names alternate', () => {
-    const { cues } = readVtt(
-      vtt(
-        '00:01.000 --> 00:02.000\n<v Anna>one\n\n00:02.000 --> 00:03.000\n<v Bert>two\n\n' +
-          '00:03.000 --> 00:04.000\n<v Anna>three\n\n00:04.000 --> 00:05.000\nfour\n\n' +
-          '00:05.000 --> 00:06.000\n<v Anna >five',
+      fc.constantFrom(
+        '<ruby>',
+        '<rt>',
+        '</ruby>',
+        '\0',
+        ' ',
+        '\t',
+        'NOTE',
+        'STYLE',
+        '00:00.000 --> 00:01.000',
+        'a',
       ),
+      anyText(8),
     )
-    expect(cues.map((c) => c.speaker)).toEqual(['Anna', 'Bert', 'Anna', undefined, 'Anna'])
-  })
-
-  it('decodes references in a voice name', () => {
-    expect(readVtt(vtt('00:01.000 --> 00:02.000\n<v Tom &amp; Jerry &lt;3>hi')).cues[0]?.speaker).toBe(
-      'Tom & Jerry <3',
-    )
-  })
-
-  it('keeps ruby text in parentheses after its base', () => {
-    const { cues } = readVtt(
-      vtt('00:01.000 --> 00:02.000\n<ruby>漢字<rt>かんじ</rt></ruby>を読む <ruby>x<rt> </rt></ruby>y'),
-    )
-    expect(cues[0]?.text).toBe('漢字(かんじ)を読む x y')
-  })
-
-  it('turns inline timestamps into words bounded by the cue', () => {
-    const { cues } = readVtt(
-      vtt(
-        '00:01.000 --> 00:04.000\n<v Ann>Never <00:01.500>drink <00:02.000><c>liquid</c> <00:03.000>nitrogen.',
-      ),
-    )
-    expect(cues[0]).toEqual({
-      start: 1,
-      end: 4,
-      text: 'Never drink liquid nitrogen.',
-      speaker: 'Ann',
-      words: [
-        { start: 1, end: 1.5, text: 'Never' },
-        { start: 1.5, end: 2, text: 'drink' },
-        { start: 2, end: 3, text: 'liquid' },
-        { start: 3, end: 4, text: 'nitrogen.' },
-      ],
-    })
-  })
-
-  it('treats blank stretches between timestamps as gaps, not words', () => {
-    const { cues } = readVtt(vtt('00:01.000 --> 00:05.000\n<00:01.200>Hello<00:01.800> <00:03.000>again'))
-    expect(cues[0]?.words).toEqual([
-      { start: 1.2, end: 1.8, text: 'Hello' },
-      { start: 3, end: 5, text: 'again' },
-    ])
-  })
-
-  it('reads a YouTube-style karaoke cue', () => {
-    const { cues } = readVtt(
-      vtt(
-        '00:00:00.320 --> 00:00:02.950 align:start position:0%\n' +
-          'so<00:00:00.640><c> the</c><00:00:00.880><c> core</c><00:00:01.360><c> developers</c>',
-      ),
-    )
-    expect(cues[0]?.text).toBe('so the core developers')
-    expect(cues[0]?.words?.map((w) => [w.text, w.start, w.end])).toEqual([
-      ['so', 0.32, 0.64],
-      ['the', 0.64, 0.88],
-      ['core', 0.88, 1.36],
-      ['developers', 1.36, 2.95],
-    ])
-  })
-
-  it('never hangs or throws on hostile input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (body) => {
-        const r = readVtt(`WEBVTT\n\n00:00.000 --> 00:01.000\n${body}`)
-        for (const cue of r.cues) expect(typeof cue.text).toBe('string')
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const r = readVtt(`WEBVTT\n\n00:00.000 --> 00:01.000\n${pieces.join('')}`)
+        // Every cue is well formed: plain one-line text and times as numbers.
+        return r.cues.every(
+          (c) => typeof c.text === 'string' && !c.text.includes('\n') && !Number.isNaN(c.start + c.end),
+        )
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('stays linear on pathological payloads', { timeout: 30_000 }, () => {
     const long = `WEBVTT\n\n00:00.000 --> 00:01.000\n${'<'.repeat(50_000)}${'&amp'.repeat(20_000)}${'-->'.repeat(1000)}`
+    const ruby = `WEBVTT\n\n00:00.000 --> 00:01.000\n${'<ruby><rt>'.repeat(20_000)}${' '.repeat(100_000)}x`
     const t0 = performance.now()
     readVtt(long)
-    expect(performance.now() - t0).toBeLessThan(1000)
+    readVtt(ruby)
+    // Linear work is a few milliseconds here; anything quadratic would take minutes.
+    expect(performance.now() - t0).toBeLessThan(5000)
   })
 })
 
@@ -602,7 +470,7 @@ describe('writeVtt', () => {
 
   it('reads back what it wrote: text, speaker, id, words and times to the millisecond', () => {
     const text = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 40 }),
+      anyText(40),
       fc.constantFrom('-->', '<v Bob>', '&amp;', '& <b>x</b>', 'a\n\nb', '\r\n', '漢字 🎙️', 'NOTE', '\0'),
     )
     const wordText = text.map(clean).filter((w) => w !== '')
@@ -667,6 +535,17 @@ describe('writeVtt', () => {
     expect(readVtt(writeVtt(transcript(first))).cues).toEqual(first)
   })
 })
+
+// Any code points, lone surrogates included, weighted towards ASCII. (fast-check's own 'binary' string
+// unit builds a table of all of Unicode first, which takes seconds.)
+function anyText(maxLength: number): fc.Arbitrary<string> {
+  const codePoint = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 0x7f }) },
+    fc.integer({ min: 0x80, max: 0xffff }),
+    fc.integer({ min: 0x10000, max: 0x10ffff }),
+  )
+  return fc.array(codePoint, { maxLength }).map((cps) => cps.map((c) => String.fromCodePoint(c)).join(''))
+}
 
 function clean(s: string): string {
   return collapseWhitespace(s.replaceAll('\0', '\ufffd'))

@@ -267,20 +267,17 @@ function clip(s: string): string {
  * spanning the whole cue is the cue itself (it reads back without `words`).
  */
 export function writeVtt(t: Transcript): string {
-  const parts: string[] = ['WEBVTT\n']
+  let out = 'WEBVTT\n'
   for (const cue of t.cues) {
     const end = Number.isFinite(cue.end) ? cue.end : cue.start
-    let block = ''
-    if (cue.id !== undefined && isWritableId(cue.id)) block += `${cue.id.replaceAll('\0', '\ufffd')}\n`
-    block += `${formatTimestamp(cue.start, 'vtt')} --> ${formatTimestamp(end, 'vtt')}\n`
+    const id = cue.id !== undefined && isWritableId(cue.id) ? `${cue.id.replaceAll('\0', '\ufffd')}\n` : ''
     const text = clean(cue.text)
     let body = writeWords(cue, text, end) ?? escapeText(text)
     const speaker = cue.speaker === undefined ? '' : clean(cue.speaker)
     if (speaker !== '') body = `<v ${escapeText(speaker)}>${body}`
-    if (body !== '') block += `${body}\n`
-    parts.push(block)
+    out += `\n${id}${formatTimestamp(cue.start, 'vtt')} --> ${formatTimestamp(end, 'vtt')}\n${body === '' ? '' : `${body}\n`}`
   }
-  return parts.join('\n')
+  return out
 }
 
 // An identifier is one line without "-->"; anything else would change how the block reads.
