@@ -120,7 +120,7 @@ export class SyncController {
     if (next.transcript !== previous.transcript) {
       this.index = next.transcript === null ? null : createTimeIndex(next.transcript)
     }
-    if (next.source !== this.attached) this.reconcile()
+    if (next.source !== this.attached) this.reconcile(true)
     if (next.transcript !== previous.transcript || next.source !== previous.source) {
       this.refresh()
       this.queueFlush()
@@ -240,8 +240,11 @@ export class SyncController {
     this.detach()
   }
 
-  /** Attaches to or detaches from the source to match whether anyone listens. */
-  private reconcile(): void {
+  /**
+   * Attaches to or detaches from the source to match whether anyone listens. `duringRender` defers the
+   * notification of what attaching finds to a microtask (see `setOptions`).
+   */
+  private reconcile(duringRender = false): void {
     const wanted = this.listeners.size + this.frames.size + this.mounts > 0 ? this.options.source : null
     if (wanted === this.attached) return
     this.detach()
@@ -249,7 +252,12 @@ export class SyncController {
     this.attached = wanted
     this.unsubscribeSource = wanted.subscribe(this.onSourceEvent)
     // The source may have moved while nobody listened.
-    this.onSourceEvent('time')
+    if (duringRender) {
+      this.refresh()
+      this.queueFlush()
+    } else {
+      this.onSourceEvent('time')
+    }
   }
 
   private detach(): void {

@@ -250,6 +250,7 @@ describe('SyncController with the manual source', () => {
     controller.setOptions({ transcript: halves, source: second })
     expect(first.listenerCount).toBe(0)
     expect(second.listenerCount).toBe(1)
+    expect(seen).toEqual([7])
     await Promise.resolve()
     expect(seen).toEqual([7, 2])
     first.setTime(9)
