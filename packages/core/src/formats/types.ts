@@ -9,12 +9,19 @@ export interface ReadResult {
   warnings: ParseWarning[]
   /** Duration found in the source itself, if any. */
   duration?: number
+  /** 1-based source line of each cue (parallel to `cues`), so that cleanup warnings can point at it. */
+  lines?: ArrayLike<number>
 }
 
 /** Per-format cleanup choices for `normalize`. */
 export interface NormalizeOptions {
   /** Media duration in seconds, if known. */
   duration?: number
-  /** Merge consecutive cues with the same text (rolling duplicates in real files). */
+  /**
+   * Merge consecutive cues with the same text (rolling duplicates in real files): `true` merges every
+   * repeat, `false` none. By default text merges every repeat, other formats only repeats of the same
+   * speaker that touch or overlap in time (rolling captions), since a format with end times can say a
+   * line twice on purpose.
+   */
   mergeRepeats?: boolean
 }

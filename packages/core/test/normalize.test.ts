@@ -1,0 +1,497 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { readText } from '../src/formats/text.js'
+import type { ReadResult } from '../src/formats/types.js'
+import type { Cue, ParseWarning, TranscriptFormat, Word } from '../src/model.js'
+import { estimateDuration, groupWords, normalize, sameText } from '../src/normalize.js'
+import { formatTimestamp } from '../src/time.js'
+
+const shared = (path: string): string =>
+  readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
+
+const NaN_ = Number.NaN
+
+function cue(start: number, end: number, text: string, extra: Partial<Cue> = {}): Cue {
+  return { start, end, text, ...extra }
+}
+
+function run(
+  cues: Cue[],
+  format: TranscriptFormat = 'text',
+  options: { duration?: number } = {},
+  warnings: ParseWarning[] = [],
+) {
+  return normalize({ cues, warnings }, format, options)
+}
+
+const spans = (cues: Cue[]): Array<[number, number, string]> => cues.map((c) => [c.start, c.end, c.text])
+const codes = (warnings: ParseWarning[]): string[] => warnings.map((w) => w.code)
+
+describe('normalize: times', () => {
+  it('drops cues without a finite start, with a warning that keeps their text', () => {
+    const t = run([
+      cue(0, NaN_, 'a'),
+      cue(NaN_, NaN_, 'lost one'),
+      cue(Number.POSITIVE_INFINITY, 5, 'b'),
+      cue(4, NaN_, 'c'),
+    ])
+    expect(spans(t.cues)).toEqual([
+      [0, 4, 'a'],
+      [4, 5, 'c'],
+    ])
+    expect(codes(t.warnings)).toEqual(['bad-timestamp', 'bad-timestamp'])
+    expect(t.warnings[0]!.message).toContain('lost one')
+  })
+
+  it('treats an infinite end as missing and a negative start as 0', () => {
+    const t = run([cue(-2, 3, 'a'), cue(3, Number.POSITIVE_INFINITY, 'b'), cue(8, 9, 'c')], 'vtt')
+    expect(spans(t.cues)).toEqual([
+      [0, 3, 'a'],
+      [3, 8, 'b'],
+      [8, 9, 'c'],
+    ])
+    expect(codes(t.warnings)).toEqual(['bad-timestamp', 'invalid-value'])
+  })
+
+  it('sorts by start, stable, and warns once when the source was out of order', () => {
+    const t = run([cue(10, 12, 'c'), cue(0, 2, 'a'), cue(5, 6, 'b'), cue(1, 2, 'a2')], 'vtt')
+    expect(t.cues.map((c) => c.text)).toEqual(['a', 'a2', 'b', 'c'])
+    expect(codes(t.warnings)).toEqual(['unordered'])
+  })
+
+  it('infers a missing end as the next start, the duration for the last cue, else an estimate', () => {
+    expect(spans(run([cue(0, NaN_, 'a'), cue(7, NaN_, 'b')], 'text', { duration: 20 }).cues)).toEqual([
+      [0, 7, 'a'],
+      [7, 20, 'b'],
+    ])
+    const long = 'x'.repeat(150)
+    expect(run([cue(0, NaN_, 'a'), cue(7, NaN_, long)]).cues[1]!.end).toBe(7 + 10)
+    // Short texts still last a second.
+    expect(run([cue(3, NaN_, 'Hi.')]).cues[0]!.end).toBe(4)
+    // A duration before the last start is no help.
+    expect(run([cue(30, NaN_, 'Hi.')], 'text', { duration: 20 }).cues[0]!.end).toBe(31)
+    expect(estimateDuration('a'.repeat(45))).toBe(3)
+  })
+
+  it('repairs an end before the start (negative-duration) and a zero-length cue', () => {
+    const t = run([cue(10, 5, 'backwards'), cue(12, 12, 'zero'), cue(20, 21, 'fine')], 'srt')
+    expect(spans(t.cues)).toEqual([
+      [10, 11, 'backwards'],
+      [12, 13, 'zero'],
+      [20, 21, 'fine'],
+    ])
+    expect(t.warnings).toEqual([
+      { line: 0, code: 'negative-duration', message: expect.stringContaining('1 cue') },
+    ])
+    // Capped by the next start when that comes sooner than the estimate.
+    expect(spans(run([cue(10, 5, 'backwards'), cue(10.5, 11, 'next')], 'srt').cues)[0]).toEqual([
+      10,
+      10.5,
+      'backwards',
+    ])
+  })
+
+  it('cites the source line in warnings when the reader gives lines', () => {
+    const result: ReadResult = {
+      cues: [cue(5, NaN_, 'b'), cue(1, NaN_, 'a'), cue(9, NaN_, 'a')],
+      warnings: [],
+      lines: [3, 7, 9],
+    }
+    const t = normalize(result, 'text')
+    expect(t.warnings).toEqual([{ line: 7, code: 'unordered', message: expect.any(String) }])
+  })
+})
+
+describe('normalize: repeated lines', () => {
+  it('merges consecutive repeats in text, ignoring case and spacing, from the first start to the last end', () => {
+    const t = run([
+      cue(51, NaN_, 'to unite. We started'),
+      cue(54, NaN_, 'To  unite.  we started '),
+      cue(57, NaN_, 'This is your host'),
+    ])
+    expect(spans(t.cues)).toEqual([
+      [51, 57, 'to unite. We started'],
+      [57, 57 + estimateDuration('This is your host'), 'This is your host'],
+    ])
+    expect(t.warnings).toEqual([
+      { line: 0, code: 'duplicate-merged', message: expect.stringContaining('1 repeated') },
+    ])
+  })
+
+  it('keeps the same line said again later, after something else', () => {
+    const t = run([cue(1, NaN_, 'Yeah.'), cue(2, NaN_, 'Right.'), cue(3, NaN_, 'Yeah.')])
+    expect(t.cues.map((c) => c.text)).toEqual(['Yeah.', 'Right.', 'Yeah.'])
+    expect(t.warnings).toEqual([])
+  })
+
+  it('merges repeats in other formats only when they touch or overlap and the speaker is the same', () => {
+    const rolling = run(
+      [
+        cue(0, 2, 'one two', { speaker: 'A' }),
+        cue(2, 4, 'one two', { speaker: 'A' }),
+        cue(3.5, 6, 'ONE two', { speaker: 'A' }),
+      ],
+      'vtt',
+    )
+    expect(spans(rolling.cues)).toEqual([[0, 6, 'one two']])
+    expect(rolling.warnings[0]!.message).toContain('2 repeated')
+
+    // A gap (the Talk Python VTT repeats its intro line 0.3 s later): said twice, kept twice.
+    expect(run([cue(51.46, 53.76, 'to unite.'), cue(54.06, 56.86, 'to unite.')], 'vtt').cues).toHaveLength(2)
+    // Two people saying the same thing.
+    expect(
+      run([cue(0, 2, 'Yes.', { speaker: 'A' }), cue(2, 3, 'Yes.', { speaker: 'B' })], 'json').cues,
+    ).toHaveLength(2)
+    // A missing end means "until the next start": that touches.
+    expect(run([cue(0, NaN_, 'Yes.'), cue(2, NaN_, 'Yes.')], 'json').cues).toHaveLength(1)
+  })
+
+  it('follows mergeRepeats when given', () => {
+    const cues = () => [cue(0, 1, 'a'), cue(5, 6, 'a')]
+    expect(normalize({ cues: cues(), warnings: [] }, 'vtt', { mergeRepeats: true }).cues).toHaveLength(1)
+    expect(normalize({ cues: cues(), warnings: [] }, 'text', { mergeRepeats: false }).cues).toHaveLength(2)
+  })
+
+  it('sameText ignores case and whitespace runs but not words or punctuation', () => {
+    expect(sameText('  Hello   World ', 'hello world')).toBe(true)
+    expect(sameText('ÉCOLE\tpolytechnique', 'école polytechnique')).toBe(true)
+    expect(sameText('hello world', 'helloworld')).toBe(false)
+    expect(sameText('hello world.', 'hello world')).toBe(false)
+    expect(sameText('hello', 'hello ')).toBe(true)
+    expect(sameText('', '   ')).toBe(true)
+    expect(sameText('a', '')).toBe(false)
+  })
+})
+
+describe('normalize: lines sharing a start', () => {
+  it('splits the span to the next start evenly (three lines at 1:00, next at 1:09: 3 s each)', () => {
+    const t = run([cue(60, NaN_, 'one'), cue(60, NaN_, 'two'), cue(60, NaN_, 'three'), cue(69, NaN_, 'four')])
+    expect(spans(t.cues).slice(0, 3)).toEqual([
+      [60, 63, 'one'],
+      [63, 66, 'two'],
+      [66, 69, 'three'],
+    ])
+    expect(t.cues[3]!.start).toBe(69)
+  })
+
+  it('merges repeats before splitting, so a repeated line does not take a share', () => {
+    // Talk Python 514 at 5:16: "Yeah." twice and "Right." at the same second, next line at 5:17.
+    const t = run([
+      cue(316, NaN_, 'Yeah.'),
+      cue(316, NaN_, 'Yeah.'),
+      cue(316, NaN_, 'Right.'),
+      cue(317, NaN_, 'No, lots'),
+    ])
+    expect(spans(t.cues).slice(0, 2)).toEqual([
+      [316, 316.5, 'Yeah.'],
+      [316.5, 317, 'Right.'],
+    ])
+  })
+
+  it('splits the last group up to the duration, or to the sum of estimates', () => {
+    expect(spans(run([cue(10, NaN_, 'a'), cue(10, NaN_, 'b')], 'text', { duration: 14 }).cues)).toEqual([
+      [10, 12, 'a'],
+      [12, 14, 'b'],
+    ])
+    expect(spans(run([cue(10, NaN_, 'a'), cue(10, NaN_, 'b')]).cues)).toEqual([
+      [10, 11, 'a'],
+      [11, 12, 'b'],
+    ])
+  })
+
+  it('splits cues with explicit ends within their shared end (never into the gap after them)', () => {
+    const t = run([cue(1, 4, 'left'), cue(1, 4, 'right'), cue(10, 11, 'later')], 'vtt')
+    expect(spans(t.cues)).toEqual([
+      [1, 2.5, 'left'],
+      [2.5, 4, 'right'],
+      [10, 11, 'later'],
+    ])
+  })
+})
+
+describe('normalize: speakers and words', () => {
+  it('lists distinct speakers in order of first appearance and keeps ids', () => {
+    const t = run(
+      [
+        cue(0, 1, 'a', { speaker: 'Seth' }),
+        cue(1, 2, 'b', { speaker: 'Michael', id: 'c2' }),
+        cue(2, 3, 'c', { speaker: 'Seth' }),
+      ],
+      'vtt',
+    )
+    expect(t.speakers).toEqual(['Seth', 'Michael'])
+    expect(t.cues[1]!.id).toBe('c2')
+    expect(t.wordLevel).toBe(false)
+  })
+
+  it('sorts words and clamps them into their cue; fills missing word times', () => {
+    // Out of order in the stream; the last word has no time and follows the word before it.
+    const words: Word[] = [
+      { start: 1.5, end: 1.8, text: 'two' },
+      { start: 0.5, end: 1.2, text: 'one' },
+      { start: 2.5, end: 9, text: 'three' },
+      { start: Number.NaN, end: Number.NaN, text: 'four' },
+    ]
+    const t = run([cue(1, 3, 'one two three four', { words })], 'vtt')
+    expect(t.wordLevel).toBe(true)
+    expect(t.cues[0]!.words).toEqual([
+      { start: 1, end: 1.2, text: 'one' },
+      { start: 1.5, end: 1.8, text: 'two' },
+      { start: 2.5, end: 3, text: 'three' },
+      { start: 3, end: 3, text: 'four' },
+    ])
+    expect(codes(t.warnings)).toEqual(['invalid-value'])
+  })
+
+  it('keeps the reader’s warnings first', () => {
+    const reader: ParseWarning = { line: 4, code: 'malformed-cue', message: 'x' }
+    const t = run([cue(5, 6, 'b'), cue(1, 2, 'a')], 'srt', {}, [reader])
+    expect(t.warnings[0]).toBe(reader)
+    expect(codes(t.warnings)).toEqual(['malformed-cue', 'unordered'])
+  })
+
+  it('passes the duration through', () => {
+    expect(run([cue(0, 1, 'a')], 'vtt', { duration: 42 }).duration).toBe(42)
+    expect(normalize({ cues: [cue(0, 1, 'a')], warnings: [], duration: 40 }, 'vtt').duration).toBe(40)
+    expect('duration' in run([cue(0, 1, 'a')], 'vtt')).toBe(false)
+  })
+})
+
+describe('normalize: performance', () => {
+  it('cleans up 100,000 cues in a few milliseconds', { timeout: 60_000 }, () => {
+    // The sample episode repeated to 100,000 lines: real texts, real repeats and shared stamps.
+    const episode = readText(shared('fixtures/talk-python-514.txt')).cues
+    const lines: string[] = []
+    for (let copy = 0; lines.length < 100_000; copy++) {
+      for (const c of episode)
+        if (lines.length < 100_000) lines.push(`${formatTimestamp(copy * 4500 + c.start, 'hms')} ${c.text}`)
+    }
+    const source = lines.join('\n')
+    let best = Number.POSITIVE_INFINITY
+    let count = 0
+    // Best of ten: the first rounds pay for the collector tidying up after the reader.
+    for (let k = 0; k < 10; k++) {
+      const read = readText(source)
+      const t0 = performance.now()
+      count = normalize(read, 'text').cues.length
+      best = Math.min(best, performance.now() - t0)
+    }
+    expect(count).toBeGreaterThan(85_000)
+    // About 4 ms once warm; the bound leaves room for a CI runner shared with other jobs, not for a
+    // quadratic step (which would take seconds).
+    expect(best).toBeLessThan(100)
+  })
+})
+
+// Random raw cues: starts/ends in whole milliseconds, ends missing or broken now and then, texts from a
+// small set so that repeats and shared starts are common.
+const rawCue = fc.record({
+  start: fc.oneof(
+    { weight: 20, arbitrary: fc.integer({ min: 0, max: 600_000 }).map((ms) => ms / 1000) },
+    { weight: 1, arbitrary: fc.constant(NaN_) },
+  ),
+  end: fc.oneof(
+    fc.constant(NaN_),
+    fc.integer({ min: -1000, max: 600_000 }).map((ms) => ms / 1000),
+  ),
+  text: fc.constantFrom(
+    'Yeah.',
+    'yeah.',
+    'Right.',
+    'So the core devs met.',
+    'Python 3.14 is out',
+    '  so the CORE devs met. ',
+    'x',
+  ),
+  speaker: fc.option(fc.constantFrom('A', 'B'), { nil: undefined }),
+})
+
+const FORMATS: TranscriptFormat[] = ['text', 'vtt', 'srt', 'json', 'html']
+
+function toCue(r: { start: number; end: number; text: string; speaker: string | undefined }): Cue {
+  const c: Cue = { start: r.start, end: r.end, text: r.text }
+  if (r.speaker !== undefined) c.speaker = r.speaker
+  return c
+}
+
+describe('normalize: properties', () => {
+  it('gives finite 0 <= start < end, strictly increasing starts (every cue can be active)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rawCue, { maxLength: 60 }),
+        fc.constantFrom(...FORMATS),
+        fc.option(fc.integer({ min: 0, max: 700 })),
+        (raw, format, duration) => {
+          const t = normalize(
+            { cues: raw.map(toCue), warnings: [] },
+            format,
+            duration === null ? {} : { duration },
+          )
+          for (let i = 0; i < t.cues.length; i++) {
+            const c = t.cues[i]!
+            expect(Number.isFinite(c.start) && Number.isFinite(c.end)).toBe(true)
+            expect(c.start).toBeGreaterThanOrEqual(0)
+            // Every text here is non-empty, and millisecond starts leave room to split any shared span.
+            expect(c.end).toBeGreaterThan(c.start)
+            if (i > 0) expect(c.start).toBeGreaterThan(t.cues[i - 1]!.start)
+          }
+        },
+      ),
+    )
+  })
+
+  it('never loses a distinct text: every timed input text is in the output, and only merging drops cues', () => {
+    fc.assert(
+      fc.property(fc.array(rawCue, { maxLength: 60 }), fc.constantFrom(...FORMATS), (raw, format) => {
+        const timed = raw.filter((r) => Number.isFinite(r.start))
+        const t = normalize({ cues: raw.map(toCue), warnings: [] }, format)
+        for (const r of timed) expect(t.cues.some((c) => sameText(c.text, r.text))).toBe(true)
+        const mergedWarning = t.warnings.find((w) => w.code === 'duplicate-merged')
+        const mergedCount = mergedWarning === undefined ? 0 : Number.parseInt(mergedWarning.message, 10)
+        expect(t.cues.length + mergedCount).toBe(timed.length)
+        // After merging, text has no two neighbours with the same text.
+        if (format === 'text') {
+          for (let i = 1; i < t.cues.length; i++)
+            expect(sameText(t.cues[i]!.text, t.cues[i - 1]!.text)).toBe(false)
+        }
+      }),
+    )
+  })
+})
+
+describe('groupWords', () => {
+  it('groups the Podcasting 2.0 word-level example into lines, breaking at the speaker change', () => {
+    const doc = JSON.parse(shared('corpora/podcast-namespace/docs/examples/transcripts/example.json')) as {
+      segments: Array<{ speaker: string; startTime: number; endTime: number; body: string }>
+    }
+    const words = doc.segments.map((s) => ({
+      start: s.startTime,
+      end: s.endTime,
+      text: s.body,
+      speaker: s.speaker,
+    }))
+    const cues = groupWords(words)
+    expect(cues.map((c) => [c.speaker, c.text, c.start, c.end, c.words?.length])).toEqual([
+      ['Darth Vader', 'I am your father.', 0.5, 2.5, 4],
+      ['Luke', 'Nooooo', 2.75, 3.0, 1],
+    ])
+  })
+
+  it('puts no space before punctuation tokens and trims Whisper-style leading spaces', () => {
+    const w = (text: string, start: number): Word => ({ start, end: start + 0.2, text })
+    expect(groupWords([w('Hello', 0), w(',', 0.2), w('world', 0.3), w('.', 0.5)])[0]!.text).toBe(
+      'Hello, world.',
+    )
+    const whisper = groupWords([
+      w(' So', 0),
+      w(' we', 0.2),
+      w(' don', 0.4),
+      w("'t", 0.5),
+      w(' know', 0.7),
+      w(' (', 0.9),
+      w('yet', 1),
+      w(')', 1.1),
+    ])
+    expect(whisper.map((c) => c.text)).toEqual(["So we don't know (yet)"])
+    expect(whisper[0]!.words!.map((x) => x.text)).toEqual(['So', 'we', 'don', "'t", 'know', '(', 'yet', ')'])
+  })
+
+  it('breaks after sentence ends but not after initials or titles', () => {
+    const tokens = 'Dr. Smith met J. Doe at 5. Then they left! Really? Yes… ok'.split(' ')
+    const cues = groupWords(tokens.map((text, i) => ({ start: i * 0.3, end: i * 0.3 + 0.25, text })))
+    expect(cues.map((c) => c.text)).toEqual([
+      'Dr. Smith met J. Doe at 5.',
+      'Then they left!',
+      'Really?',
+      'Yes…',
+      'ok',
+    ])
+  })
+
+  it('breaks at a pause longer than maxPause', () => {
+    const cues = groupWords(
+      [
+        { start: 0, end: 0.4, text: 'one' },
+        { start: 0.5, end: 0.9, text: 'two' },
+        { start: 2.2, end: 2.5, text: 'three' },
+      ],
+      { maxPause: 1 },
+    )
+    expect(cues.map((c) => c.text)).toEqual(['one two', 'three'])
+    expect(
+      groupWords(
+        [
+          { start: 0, end: 0.4, text: 'one' },
+          { start: 2.2, end: 2.5, text: 'two' },
+        ],
+        { maxPause: 5 },
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('breaks before maxChars at a word boundary and never loses a word (WhisperX reference file)', () => {
+    const doc = JSON.parse(shared('corpora/whisper/whisperx/reference_whisperx_transcription.json')) as {
+      segments: Array<{ words: Array<{ word: string; start?: number; end?: number }> }>
+    }
+    const words = doc.segments
+      .flatMap((s) => s.words)
+      .map((w) => ({ start: w.start ?? NaN_, end: w.end ?? NaN_, text: w.word }))
+    for (const maxChars of [20, 40, 120]) {
+      const cues = groupWords(words, { maxChars })
+      expect(cues.flatMap((c) => c.words!.map((x) => x.text))).toEqual(words.map((w) => w.text.trim()))
+      for (const c of cues) {
+        // A line may pass the limit only when it is a single word.
+        if (c.words!.length > 1) expect(c.text.length).toBeLessThanOrEqual(maxChars)
+        expect(Number.isFinite(c.start) && c.end >= c.start).toBe(true)
+      }
+    }
+  })
+
+  it('keeps words without times (WhisperX leaves them out for digits and symbols)', () => {
+    const raw = JSON.parse(shared('corpora/whisper/whisperx/issue-419-excerpt.word_segments.json')) as Array<{
+      word: string
+      start?: number
+      end?: number
+    }>
+    const cues = groupWords(raw.map((w) => ({ start: w.start ?? NaN_, end: w.end ?? NaN_, text: w.word })))
+    expect(cues.flatMap((c) => c.words!.map((x) => x.text))).toEqual(raw.map((w) => w.word))
+    for (const c of cues) for (const w of c.words!) expect(Number.isFinite(w.start)).toBe(true)
+    // And normalize then makes a usable transcript of them.
+    const t = normalize({ cues, warnings: [] }, 'json')
+    expect(t.cues.map((c) => c.text).join(' ')).toContain('R.S.C.?')
+    expect(t.wordLevel).toBe(true)
+  })
+
+  it('joins tokens with single spaces and keeps line lengths bounded (property)', () => {
+    const token = fc.constantFrom(
+      'so',
+      'Python',
+      ' core',
+      'devs.',
+      ',',
+      'met?',
+      ' the',
+      'Dr.',
+      'x'.repeat(30),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: token, gap: fc.integer({ min: 0, max: 2000 }) }), { maxLength: 80 }),
+        (rows) => {
+          let t = 0
+          const words = rows.map((r) => {
+            t += r.gap / 1000
+            return { start: t, end: t + 0.1, text: r.text }
+          })
+          const cues = groupWords(words, { maxChars: 40 })
+          expect(cues.flatMap((c) => c.words!.map((w) => w.text))).toEqual(words.map((w) => w.text.trim()))
+          for (const c of cues) {
+            expect(c.text).not.toMatch(/\s\s|^\s|\s$/)
+            expect(c.text).not.toMatch(/ [,.]/)
+          }
+        },
+      ),
+    )
+  })
+})

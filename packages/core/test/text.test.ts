@@ -1,0 +1,279 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { TranscriptParseError } from '../src/errors.js'
+import { readText, scanTimestamp, speakerLabel, writeText } from '../src/formats/text.js'
+import type { Cue, Transcript } from '../src/model.js'
+
+const shared = (path: string): string =>
+  readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
+
+const starts = (cues: Cue[]): number[] => cues.map((c) => c.start)
+const texts = (cues: Cue[]): string[] => cues.map((c) => c.text)
+
+function transcript(cues: Cue[]): Transcript {
+  return { format: 'text', cues, warnings: [], speakers: [], wordLevel: false }
+}
+
+describe('readText: timestamps', () => {
+  it('reads HH:MM:SS lines with blank lines between them, as in the sample episode', () => {
+    const r = readText(
+      '00:00:00 Every year, the core developers.\n\n00:00:07 This year, they met.\n\n01:02:03 Late.\n',
+    )
+    expect(starts(r.cues)).toEqual([0, 7, 3723])
+    expect(texts(r.cues)).toEqual(['Every year, the core developers.', 'This year, they met.', 'Late.'])
+    // The format has no end times: normalize infers them.
+    expect(r.cues.every((c) => Number.isNaN(c.end))).toBe(true)
+    expect(r.warnings).toEqual([])
+  })
+
+  it('reads H:MM:SS, MM:SS (minutes past 59 too) and fractional seconds with a dot or a comma', () => {
+    const r = readText('1:02:03 a\n02:03 b\n75:30 c\n00:00:01.5 d\n00:02,250 e\n0:00:03.125 f')
+    expect(starts(r.cues)).toEqual([3723, 123, 4530, 1.5, 2.25, 3.125])
+  })
+
+  it('reads bracketed and parenthesised stamps and strips the separator after a stamp', () => {
+    const r = readText(
+      '[00:01:02] one\n(00:01:03) two\n00:01:04 - three\n00:01:05: four\n00:01:06\tfive\n[01:07] — six',
+    )
+    expect(starts(r.cues)).toEqual([62, 63, 64, 65, 66, 67])
+    expect(texts(r.cues)).toEqual(['one', 'two', 'three', 'four', 'five', 'six'])
+  })
+
+  it('keeps a dash that belongs to the text (no space after it) and collapses inner whitespace', () => {
+    const r = readText('00:00:01 -5 degrees outside\n00:00:02 lots   of\t space')
+    expect(texts(r.cues)).toEqual(['-5 degrees outside', 'lots of space'])
+  })
+
+  it('handles CRLF, a lone CR, a BOM and trailing spaces', () => {
+    const r = readText('\ufeff00:00:01 first  \r\n\r\n00:00:02 second\r00:00:03 third')
+    expect(texts(r.cues)).toEqual(['first', 'second', 'third'])
+    expect(Array.from(r.lines ?? [])).toEqual([1, 3, 4])
+  })
+
+  it('does not take clock-like words for stamps', () => {
+    const r = readText(
+      '00:00:01 start\n10:30am we met\n3:1 ratio\n1:2 no\n10:30. Then\n00:61 not a time\n99:99:99 nope',
+    )
+    expect(r.cues).toHaveLength(1)
+    expect(r.cues[0]!.text).toBe(
+      'start 10:30am we met 3:1 ratio 1:2 no 10:30. Then 00:61 not a time 99:99:99 nope',
+    )
+  })
+
+  it('scanTimestamp returns the index after the stamp and the seconds', () => {
+    const out = { seconds: -1 }
+    expect(scanTimestamp('[00:01:02.5] hi', 0, 15, out)).toBe(12)
+    expect(out.seconds).toBeCloseTo(62.5, 9)
+    expect(scanTimestamp('(1:00:00)x', 0, 10, out)).toBe(-1)
+    expect(scanTimestamp('[00:01:02 hi', 0, 12, out)).toBe(-1)
+    expect(scanTimestamp('12345:00 hi', 0, 11, out)).toBe(-1)
+  })
+})
+
+describe('readText: untimed lines', () => {
+  it('appends a line without a timestamp to the cue before it', () => {
+    const r = readText('00:00:01 It is quite insightful to where\nPython is going.\n\n00:00:05 Next.')
+    expect(texts(r.cues)).toEqual(['It is quite insightful to where Python is going.', 'Next.'])
+  })
+
+  it('keeps header lines before the first stamp as untimed-line warnings, with their text', () => {
+    const r = readText('Talk Python To Me #514\nTranscript\n\n00:00:00 Hello.')
+    expect(texts(r.cues)).toEqual(['Hello.'])
+    expect(r.warnings.map((w) => [w.line, w.code])).toEqual([
+      [1, 'untimed-line'],
+      [2, 'untimed-line'],
+    ])
+    expect(r.warnings[0]!.message).toContain('Talk Python To Me #514')
+  })
+
+  it('takes the line after a stamp on its own line as that cue’s text (YouTube copy style)', () => {
+    const r = readText('0:00\nWelcome back.\n0:04\nMichael: Today we talk.\n')
+    expect(texts(r.cues)).toEqual(['Welcome back.', 'Today we talk.'])
+    expect(r.cues[1]!.speaker).toBe('Michael')
+  })
+
+  it('drops a stamp that never gets any text, with an empty-cue warning', () => {
+    const r = readText('00:00:01\n00:00:02 words')
+    expect(texts(r.cues)).toEqual(['words'])
+    expect(r.warnings).toEqual([{ line: 1, code: 'empty-cue', message: expect.any(String) }])
+  })
+
+  it('rejects a file without a single timestamped line, naming the format and line 1', () => {
+    const prose = 'Every year, the core developers of Python convene in person.\nThey talk a lot.'
+    let error: unknown
+    try {
+      readText(prose)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(TranscriptParseError)
+    const err = error as TranscriptParseError
+    expect([err.format, err.line, err.expected]).toEqual([
+      'text',
+      1,
+      'a line starting with a timestamp such as 00:01:02',
+    ])
+    expect(() => readText('')).toThrow(TranscriptParseError)
+    expect(() => readText('\n\n   \n')).toThrow(TranscriptParseError)
+  })
+})
+
+describe('readText: speaker prefixes', () => {
+  it('takes a capitalised name (1 to 3 words) before a colon as the speaker', () => {
+    const r = readText(
+      '00:00:01 Michael: so, welcome.\n00:00:02 Seth Michael Larson: Thanks.\n00:00:03 Guido van Rossum: Hi.\n00:00:04 Speaker 2: Yes.',
+    )
+    expect(r.cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['Michael', 'so, welcome.'],
+      ['Seth Michael Larson', 'Thanks.'],
+      ['Guido van Rossum', 'Hi.'],
+      ['Speaker 2', 'Yes.'],
+    ])
+  })
+
+  it('keeps ordinary sentences with a colon intact', () => {
+    const lines = [
+      'Note: this is not a speaker.',
+      'So: what now?',
+      'Here is the thing: it works.',
+      'He said: hello.',
+      'Python 3.14: what is new.',
+      'Big, Bold News: maybe.',
+      'Tuesday: we met.',
+      'The time is 10:30: late.',
+      'Four Capitalised Words Here: no.',
+      'See https://talkpython.fm: links.',
+    ]
+    const r = readText(lines.map((l, i) => `00:00:0${i} ${l}`).join('\n'))
+    expect(texts(r.cues)).toEqual(lines)
+    expect(r.cues.every((c) => c.speaker === undefined)).toBe(true)
+  })
+
+  it('speakerLabel is the length of the name, or -1', () => {
+    expect(speakerLabel('Michael: so')).toBe(7)
+    expect(speakerLabel('SPEAKER_01: yes')).toBe(10)
+    expect(speakerLabel("O'Brien: yes")).toBe(7)
+    expect(speakerLabel('Note: this')).toBe(-1)
+    expect(speakerLabel('Michael:so')).toBe(-1)
+  })
+
+  it('carries a label to the unlabelled lines after it in a labelled dialogue', () => {
+    const r = readText(
+      '00:00:01 Michael: Welcome.\n00:00:04 Today we talk.\n00:00:09 Seth: Thanks.\n00:00:11 Glad to be here.',
+    )
+    expect(r.cues.map((c) => c.speaker)).toEqual(['Michael', 'Michael', 'Seth', 'Seth'])
+  })
+
+  it('keeps each label on its own line when one voice is labelled only now and then (Talk Python 296)', () => {
+    const r = readText(shared('corpora/talk-python/296-f1.txt'))
+    const labelled = r.cues.filter((c) => c.speaker !== undefined)
+    const source = shared('corpora/talk-python/296-f1.txt')
+    // Every labelled line of the source, and only those, carries the speaker.
+    expect(labelled.length).toBe(
+      source.split('\n').filter((l) => /^\d\d:\d\d:\d\d Joe Pyshko: /.test(l)).length,
+    )
+    expect(new Set(labelled.map((c) => c.speaker))).toEqual(new Set(['Joe Pyshko']))
+    // "Joe, welcome to Talk Python To Me." is the host speaking, and stays without a speaker.
+    expect(r.cues.find((c) => c.text === 'Joe, welcome to Talk Python To Me.')?.speaker).toBeUndefined()
+  })
+})
+
+describe('readText on real files', () => {
+  it('reads every one of the 1,209 timestamped lines of the sample episode', () => {
+    const source = shared('fixtures/talk-python-514.txt')
+    const r = readText(source)
+    const stamped = source.split('\n').filter((l) => /^\d\d:\d\d:\d\d /.test(l))
+    expect(stamped).toHaveLength(1209)
+    expect(r.cues).toHaveLength(1209)
+    expect(texts(r.cues)).toEqual(stamped.map((l) => l.slice(9).trim().replace(/\s+/g, ' ')))
+    expect(r.warnings).toEqual([])
+  })
+
+  it('reads 100,000 lines in linear time', { timeout: 60_000 }, () => {
+    // The sample episode repeated to 100,000 lines.
+    const episode = shared('fixtures/talk-python-514.txt')
+      .split('\n')
+      .filter((l) => l !== '')
+    const lines: string[] = []
+    for (let copy = 0; lines.length < 100_000; copy++) {
+      for (const l of episode) {
+        if (lines.length === 100_000) break
+        const hours = Number(l.slice(0, 2)) + copy * 2
+        lines.push(`${String(hours).padStart(2, '0')}${l.slice(2)}`)
+      }
+    }
+    const source = lines.join('\n\n')
+    let best = Number.POSITIVE_INFINITY
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now()
+      const r = readText(source)
+      best = Math.min(best, performance.now() - t0)
+      expect(r.cues).toHaveLength(100_000)
+    }
+    // About 50 ms on an idle machine (mostly allocating the cues); the bound allows for a runner shared
+    // with other jobs (seen 5x slower here under load) and still fails anything quadratic, which takes minutes.
+    expect(best).toBeLessThan(2000)
+  })
+})
+
+describe('writeText', () => {
+  it('writes HH:MM:SS text per cue, milliseconds only when a start has them, speaker on change', () => {
+    const out = writeText(
+      transcript([
+        { start: 0, end: 7, text: 'Welcome.', speaker: 'Michael' },
+        { start: 7, end: 9.5, text: 'Today we talk.', speaker: 'Michael' },
+        { start: 9.5, end: 12, text: 'Thanks.', speaker: 'Seth' },
+        { start: 3723.04, end: 3725, text: 'Late.' },
+      ]),
+    )
+    expect(out).toBe(
+      '00:00:00 Michael: Welcome.\n\n00:00:07 Today we talk.\n\n00:00:09.500 Seth: Thanks.\n\n01:02:03.040 Late.\n',
+    )
+  })
+
+  it('writes an empty transcript as an empty string', () => {
+    expect(writeText(transcript([]))).toBe('')
+  })
+
+  // Round trip: the text format has no end times, so it keeps starts (to the millisecond), texts and
+  // speakers; the ends come back by inference (the next cue's start), not as written.
+  it('round-trips starts, texts and speakers (property)', () => {
+    const word = fc.constantFrom(
+      'so',
+      'Python',
+      'yes,',
+      'the',
+      'core',
+      'devs',
+      '- dash',
+      ': colon',
+      'rate 3:1',
+      '10:30',
+      '[x]',
+    )
+    const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '))
+    const speaker = fc.constantFrom('Michael', 'Seth Larson', 'Guido van Rossum')
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.integer({ min: 1, max: 20_000 }), text, speaker }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (rows) => {
+          let ms = 0
+          const cues: Cue[] = rows.map((r) => {
+            ms += r.gap
+            return { start: ms / 1000, end: ms / 1000 + 1, text: r.text, speaker: r.speaker }
+          })
+          const back = readText(writeText(transcript(cues))).cues
+          expect(back.map((c) => Math.round(c.start * 1000))).toEqual(
+            cues.map((c) => Math.round(c.start * 1000)),
+          )
+          expect(texts(back)).toEqual(texts(cues))
+          expect(back.map((c) => c.speaker)).toEqual(cues.map((c) => c.speaker))
+        },
+      ),
+    )
+  })
+})
