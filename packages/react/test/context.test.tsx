@@ -4,7 +4,7 @@ import { createManualSource, type SyncSnapshot, type Transcript } from '@castlin
 import { act, render, renderHook, screen } from '@testing-library/react'
 import { type ReactNode, useRef } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { CastlineProvider, type CastlineProviderProps } from '../src/context.js'
+import { type CastlineContextValue, CastlineProvider, type CastlineProviderProps } from '../src/context.js'
 import { useActiveCue, useCastline, useFollowMode, useTranscriptSync } from '../src/hooks.js'
 import { useControllableState } from '../src/use-controllable-state.js'
 import { generateTranscript } from './helpers.js'
@@ -22,6 +22,26 @@ function wrapper(props: Omit<CastlineProviderProps, 'children'>) {
 afterEach(() => {
   window.location.hash = ''
 })
+
+/** Hands the context value out of the tree on every render. */
+function Probe({ onValue }: { onValue: (value: CastlineContextValue) => void }) {
+  onValue(useCastline())
+  return null
+}
+
+/** A site that renders its own <audio> after the provider and passes it by ref. */
+function SiteWithOwnAudio({ onValue }: { onValue: (value: CastlineContextValue) => void }) {
+  const ref = useRef<HTMLAudioElement>(null)
+  return (
+    <>
+      <CastlineProvider transcript={generateTranscript(3)} media={ref}>
+        <Probe onValue={onValue} />
+      </CastlineProvider>
+      {/* biome-ignore lint/a11y/useMediaCaption: test element */}
+      <audio ref={ref} data-testid="site-audio" />
+    </>
+  )
+}
 
 describe('useControllableState', () => {
   test('uncontrolled: keeps its own value and reports changes once', () => {
@@ -147,20 +167,19 @@ describe('hooks', () => {
 describe('transcript input', () => {
   test('parses the real sample episode from text, once per distinct string', () => {
     let seen: Transcript | null = null
-    const Probe = () => {
-      seen = useCastline().transcript
-      return null
+    const onValue = (v: CastlineContextValue) => {
+      seen = v.transcript
     }
     const { rerender } = render(
       <CastlineProvider transcript={episode}>
-        <Probe />
+        <Probe onValue={onValue} />
       </CastlineProvider>,
     )
     const first = seen as Transcript | null
     expect(first?.cues).toHaveLength(1074)
     rerender(
       <CastlineProvider transcript={episode.slice(0)}>
-        <Probe />
+        <Probe onValue={onValue} />
       </CastlineProvider>,
     )
     expect(seen).toBe(first)
@@ -170,13 +189,13 @@ describe('transcript input', () => {
 describe('media', () => {
   test('with src the provider renders and owns a hidden <audio>, shared through the context', () => {
     let media: HTMLMediaElement | null = null
-    const Probe = () => {
-      media = useCastline().media
-      return null
-    }
     const { container } = render(
       <CastlineProvider transcript={generateTranscript(3)} src="/episode.mp3">
-        <Probe />
+        <Probe
+          onValue={(v) => {
+            media = v.media
+          }}
+        />
       </CastlineProvider>,
     )
     const audio = container.querySelector('audio')
@@ -188,36 +207,26 @@ describe('media', () => {
 
   test('a media ref to an element rendered after the provider is picked up', () => {
     let media: HTMLMediaElement | null = null
-    const Probe = () => {
-      media = useCastline().media
-      return null
-    }
-    function Site() {
-      const ref = useRef<HTMLAudioElement>(null)
-      return (
-        <>
-          <CastlineProvider transcript={generateTranscript(3)} media={ref}>
-            <Probe />
-          </CastlineProvider>
-          {/* biome-ignore lint/a11y/useMediaCaption: test element */}
-          <audio ref={ref} data-testid="site-audio" />
-        </>
-      )
-    }
-    const { container } = render(<Site />)
+    const { container } = render(
+      <SiteWithOwnAudio
+        onValue={(v) => {
+          media = v.media
+        }}
+      />,
+    )
     expect(container.querySelectorAll('audio')).toHaveLength(1)
     expect(media).toBe(screen.getByTestId('site-audio'))
   })
 
   test('an audio error becomes a readable message', async () => {
     let error: { code: number; message: string } | null = null
-    const Probe = () => {
-      error = useCastline().mediaError
-      return null
-    }
     const { container } = render(
       <CastlineProvider transcript={generateTranscript(3)} src="/missing.mp3">
-        <Probe />
+        <Probe
+          onValue={(v) => {
+            error = v.mediaError
+          }}
+        />
       </CastlineProvider>,
     )
     const audio = container.querySelector('audio')!

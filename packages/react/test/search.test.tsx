@@ -59,7 +59,7 @@ test('matchCountText', () => {
 
 describe('TranscriptSearch', () => {
   test('shows "n of total" from the spoken line on, highlights matches as <mark>, scrolls there and detaches', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { source, input, viewport } = setup()
     await act(async () => source.setTime(2 * 120 + 1)) // line 120: the first match at or after it is line 150
     await user.type(input, 'needle')
@@ -74,7 +74,7 @@ describe('TranscriptSearch', () => {
   })
 
   test('accent- and case-insensitive, several matches in one line, Enter / Shift+Enter and buttons step and wrap', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { input } = setup()
     await user.type(input, 'needle')
     expect(count()).toHaveTextContent('1 of 21')
@@ -97,10 +97,10 @@ describe('TranscriptSearch', () => {
     expect(count()).toHaveTextContent('21 of 21')
     await user.keyboard('{Enter}')
     expect(count()).toHaveTextContent('1 of 21')
-  })
+  }, 20_000)
 
   test('"No matches", disabled buttons, and Escape clears highlights', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { input } = setup()
     await user.type(input, 'zebra')
     expect(count()).toHaveTextContent('No matches')
@@ -115,7 +115,7 @@ describe('TranscriptSearch', () => {
   })
 
   test('search text is matched and highlighted as text, not markup', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { input } = setup()
     await user.type(input, '<b>')
     expect(count()).toHaveTextContent('No matches')
@@ -123,7 +123,7 @@ describe('TranscriptSearch', () => {
   })
 
   test('focusSearch() focuses the field (the player\'s "/" shortcut)', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { input } = setup()
     await user.click(screen.getByRole('button', { name: 'focus search' }))
     expect(document.activeElement).toBe(input)

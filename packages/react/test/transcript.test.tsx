@@ -199,7 +199,7 @@ describe('seeking', () => {
 
 describe('keyboard', () => {
   test('one tab stop; arrows, Home/End and PageUp/PageDown move focus; Enter and Space seek', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { source } = setup({ transcript: generateTranscript(500) })
     const stops = document.querySelectorAll('.castline-transcript [tabindex="0"]')
     expect(stops).toHaveLength(1)
@@ -229,7 +229,7 @@ describe('keyboard', () => {
   })
 
   test("ArrowRight reaches the line's copy-link button and ArrowLeft comes back", async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     setup()
     await user.tab()
     await user.keyboard('{ArrowRight}')
@@ -239,7 +239,7 @@ describe('keyboard', () => {
   })
 
   test('the focused line stays rendered (and tabbable) when scrolled far away', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     setup({ transcript: generateTranscript(2000) })
     await user.tab()
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}')

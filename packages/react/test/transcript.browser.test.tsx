@@ -1,0 +1,260 @@
+import { createManualSource, type ManualSource, type Transcript as TranscriptModel } from '@castline/core'
+import axe from 'axe-core'
+import { useRef } from 'react'
+import { describe, expect, test } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { render } from 'vitest-browser-react'
+import { CastlineProvider } from '../src/context.js'
+import { lineRenderProbe } from '../src/line.js'
+import { TranscriptSearch } from '../src/search.js'
+import { Transcript } from '../src/transcript.js'
+import '../src/styles.css'
+import { generateTranscript } from './helpers.js'
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()))
+async function frames(n: number) {
+  for (let i = 0; i < n; i++) await frame()
+}
+
+/** Long, varied lines so that rows really differ in height (1 to 4 text lines at this width). */
+function variedTranscript(count: number): TranscriptModel {
+  const filler = 'and then we talked about how the interpreter schedules work across threads '
+  return generateTranscript(count, { text: (i) => `Line ${i}: ${filler.repeat(1 + (i % 4)).trim()}` })
+}
+
+async function mount(transcript: TranscriptModel, source: ManualSource) {
+  const screen = await render(
+    <div style={{ width: 700 }}>
+      <CastlineProvider transcript={transcript} source={source}>
+        <TranscriptSearch />
+        <Transcript />
+      </CastlineProvider>
+    </div>,
+  )
+  await frames(3)
+  const viewport = document.querySelector<HTMLElement>('.castline-transcript__viewport')!
+  return { screen, viewport }
+}
+
+const rows = () => document.querySelectorAll<HTMLElement>('.castline-line')
+const row = (index: number) => document.querySelector<HTMLElement>(`.castline-line[data-index="${index}"]`)
+
+/** The active line's box relative to the viewport, as fractions of the viewport height. */
+function activePlacement(viewport: HTMLElement) {
+  const active = document.querySelector<HTMLElement>('[aria-current="true"]')
+  if (active === null) return null
+  const v = viewport.getBoundingClientRect()
+  const a = active.getBoundingClientRect()
+  return {
+    top: (a.top - v.top) / v.height,
+    bottom: (a.bottom - v.top) / v.height,
+    index: Number(active.dataset.index),
+  }
+}
+
+async function playThrough(source: ManualSource, seconds: number) {
+  source.setPlaying(true)
+  // Real frames between steps, so that follow mode scrolls as it would while playing.
+  for (let t = 0; t < seconds; t += 0.5) {
+    source.advance(0.5)
+    await frame()
+  }
+  source.setPlaying(false)
+}
+
+describe('virtualization', () => {
+  test('100,000 lines: under 60 rows in the DOM, before and after scrolling far', async () => {
+    const transcript = variedTranscript(100_000)
+    const source = createManualSource({ duration: 200_000 })
+    const started = performance.now()
+    const { viewport } = await mount(transcript, source)
+    const mountMs = performance.now() - started
+    const counts = [rows().length]
+    expect(row(0)).not.toBeNull()
+    expect(rows()[0]).toHaveAttribute('aria-setsize', '100000')
+
+    for (const fraction of [0.5, 0.999, 0.1]) {
+      viewport.scrollTop = viewport.scrollHeight * fraction
+      await frames(4)
+      counts.push(rows().length)
+      const first = Number(rows()[1]?.dataset.index)
+      expect(first).toBeGreaterThan(100_000 * fraction * 0.8)
+    }
+    // The list's full height stands for every line.
+    expect(viewport.scrollHeight).toBeGreaterThan(100_000 * 30)
+    console.info(`[castline] 100k lines: rows in DOM ${counts.join(', ')}; mount ${mountMs.toFixed(0)} ms`)
+    for (const n of counts) expect(n).toBeLessThan(60)
+  })
+
+  test('rows are measured: a four-line row is taller than a one-line row and nothing overlaps', async () => {
+    const { viewport } = await mount(variedTranscript(200), createManualSource({ duration: 400 }))
+    await frames(3)
+    const boxes = [...rows()].map((r) => r.getBoundingClientRect()).sort((a, b) => a.top - b.top)
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 0.5)
+    expect(row(3)!.offsetHeight).toBeGreaterThan(row(0)!.offsetHeight)
+    expect(viewport.scrollHeight).toBeGreaterThan(viewport.clientHeight)
+  })
+})
+
+describe('follow mode in a real layout', () => {
+  test('keeps the active line inside the comfort band while the source advances', async () => {
+    const source = createManualSource({ duration: 20_000 })
+    const { viewport } = await mount(variedTranscript(10_000), source)
+    const placements: number[] = []
+    const scrollTops = new Set<number>()
+    source.setPlaying(true)
+    // 30 lines at 15 frames each (a line every quarter second: faster than speech, slow enough for a
+    // smooth scroll to land).
+    for (let line = 0; line < 30; line++) {
+      source.advance(2)
+      await frames(15)
+      const p = activePlacement(viewport)
+      expect(p).not.toBeNull()
+      placements.push(p!.top)
+      scrollTops.add(Math.round(viewport.scrollTop))
+    }
+    source.setPlaying(false)
+    await frames(20)
+    const final = activePlacement(viewport)!
+    expect(final.index).toBe(30)
+    // The line's top always ends up in the comfort band (20%..60%, plus one line's height of travel).
+    for (const top of placements) {
+      expect(top).toBeGreaterThanOrEqual(0.15)
+      expect(top).toBeLessThanOrEqual(0.85)
+    }
+    // Scrolled in steps, not on every line.
+    expect(scrollTops.size).toBeGreaterThan(3)
+    expect(scrollTops.size).toBeLessThan(20)
+    expect(document.querySelector('.castline-jump')).toBeNull()
+    console.info(
+      `[castline] follow: ${scrollTops.size} scroll positions for 30 lines; line tops ${placements.map((p) => p.toFixed(2)).join(' ')}`,
+    )
+  }, 60_000)
+
+  test('a real wheel detaches, the jump button points back and re-attaches', async () => {
+    const source = createManualSource({ duration: 20_000 })
+    const { viewport, screen: s } = await mount(variedTranscript(10_000), source)
+    await playThrough(source, 100) // line 50
+    await frames(30)
+    await userEvent.wheel(viewport, { delta: { y: 3000 } })
+    await frames(10)
+    const jump = s.getByRole('button', { name: /Jump to current line/ })
+    await expect.element(jump).toBeVisible()
+    expect(jump.element()).toHaveAttribute('data-direction', 'up')
+    // Detached: playback moves on, the list stays where the user put it.
+    const userTop = viewport.scrollTop
+    await playThrough(source, 10)
+    await frames(10)
+    expect(viewport.scrollTop).toBe(userTop)
+    await jump.click()
+    await frames(40)
+    expect(document.querySelector('.castline-jump')).toBeNull()
+    const p = activePlacement(viewport)!
+    expect(p.index).toBe(55)
+    expect(p.top).toBeGreaterThanOrEqual(0.15)
+    expect(p.top).toBeLessThanOrEqual(0.65)
+  }, 60_000)
+
+  test('playing across a cue boundary re-renders exactly the two affected rows', async () => {
+    const source = createManualSource({ duration: 20_000, time: 101 })
+    await mount(variedTranscript(10_000), source)
+    await frames(30)
+    const renders: number[] = []
+    lineRenderProbe.current = (i) => renders.push(i)
+    try {
+      source.setPlaying(true)
+      for (let i = 0; i < 90; i++) {
+        source.tick() // 1.5 s at 60 fps: 101 -> 102.5 crosses into line 51 at 102
+        await frame()
+      }
+      source.setPlaying(false)
+      await frames(5)
+    } finally {
+      lineRenderProbe.current = null
+    }
+    console.info(`[castline] rows re-rendered across one cue boundary: ${JSON.stringify(renders)}`)
+    expect(renders.sort((a, b) => a - b)).toEqual([50, 51])
+  })
+})
+
+test('a real audio element drives the highlight', async () => {
+  const transcript = generateTranscript(6, { seconds: 0.5 })
+  const url = URL.createObjectURL(silentWav(3))
+  await render(<SiteWithAudio url={url} transcript={transcript} />)
+  const audio = document.querySelector('audio')!
+  await new Promise((r) => audio.addEventListener('canplay', r, { once: true }))
+  const seen = new Set<number>()
+  const observer = new MutationObserver(() => {
+    const active = document.querySelector<HTMLElement>('[aria-current="true"]')
+    if (active !== null) seen.add(Number(active.dataset.index))
+  })
+  observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-current'] })
+  await audio.play()
+  // Wall-clock time is not media time on a busy machine: wait for the media clock itself.
+  await expect.poll(() => audio.currentTime, { timeout: 10_000, interval: 50 }).toBeGreaterThan(1.8)
+  audio.pause()
+  observer.disconnect()
+  // Lines of 0.5 s: 1.8 s of playback walks through lines 1..3.
+  expect([...seen].sort()).toEqual(expect.arrayContaining([1, 2, 3]))
+  URL.revokeObjectURL(url)
+})
+
+describe('accessibility', () => {
+  test('axe-core finds no violations: following, detached with the jump button, and with search matches', async () => {
+    const source = createManualSource({ duration: 2000 })
+    const { viewport, screen: s } = await mount(variedTranscript(1000), source)
+    await playThrough(source, 20)
+    const check = async (state: string) => {
+      const result = await axe.run(document.body, { resultTypes: ['violations'] })
+      const summary = result.violations.map((v) => `${state}: ${v.id} (${v.nodes.length}) ${v.help}`)
+      expect(summary).toEqual([])
+    }
+    await check('following')
+    await userEvent.wheel(viewport, { delta: { y: 2000 } })
+    await frames(5)
+    await check('detached')
+    await s.getByRole('searchbox').fill('interpreter')
+    await frames(5)
+    expect(document.querySelectorAll('mark').length).toBeGreaterThan(0)
+    await check('search')
+  })
+})
+
+/** A site with its own <audio>, shared with Castline by ref. */
+function SiteWithAudio({ url, transcript }: { url: string; transcript: TranscriptModel }) {
+  const ref = useRef<HTMLAudioElement>(null)
+  return (
+    <>
+      <audio ref={ref} src={url} muted />
+      <CastlineProvider transcript={transcript} media={ref}>
+        <Transcript />
+      </CastlineProvider>
+    </>
+  )
+}
+
+/** A silent mono 8 kHz WAV of `seconds`, so the test needs no audio file and no network. */
+function silentWav(seconds: number): Blob {
+  const rate = 8000
+  const samples = Math.round(rate * seconds)
+  const buffer = new ArrayBuffer(44 + samples * 2)
+  const v = new DataView(buffer)
+  const text = (at: number, s: string) => {
+    for (let i = 0; i < s.length; i++) v.setUint8(at + i, s.charCodeAt(i))
+  }
+  text(0, 'RIFF')
+  v.setUint32(4, 36 + samples * 2, true)
+  text(8, 'WAVE')
+  text(12, 'fmt ')
+  v.setUint32(16, 16, true)
+  v.setUint16(20, 1, true)
+  v.setUint16(22, 1, true)
+  v.setUint32(24, rate, true)
+  v.setUint32(28, rate * 2, true)
+  v.setUint16(32, 2, true)
+  v.setUint16(34, 16, true)
+  text(36, 'data')
+  v.setUint32(40, samples * 2, true)
+  return new Blob([buffer], { type: 'audio/wav' })
+}
