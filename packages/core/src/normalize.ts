@@ -342,7 +342,7 @@ const DEFAULT_MAX_CHARS = 120
 const DEFAULT_MAX_PAUSE = 1.0
 
 // Abbreviations whose period does not end a sentence (lower case, without the period).
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'vs', 'no', 'approx'])
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'vs', 'approx'])
 
 /**
  * Groups a word-per-segment stream (Podcasting 2.0 word-level JSON, Whisper words) into readable lines

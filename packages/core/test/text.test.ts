@@ -232,6 +232,29 @@ describe('writeText', () => {
     )
   })
 
+  it('labels every line of a lone speaker who does not open the file, so that reading keeps them', () => {
+    const cues: Cue[] = [
+      { start: 0, end: 1, text: 'Intro music.' },
+      { start: 1, end: 2, text: 'Hello.', speaker: 'Seth' },
+      { start: 2, end: 3, text: 'Welcome.', speaker: 'Seth' },
+    ]
+    const out = writeText(transcript(cues))
+    expect(out).toBe('00:00:00 Intro music.\n\n00:00:01 Seth: Hello.\n\n00:00:02 Seth: Welcome.\n')
+    expect(readText(out).cues.map((c) => c.speaker)).toEqual([undefined, 'Seth', 'Seth'])
+  })
+
+  it('restates the speaker before a text that looks like a label itself', () => {
+    const cues: Cue[] = [
+      { start: 0, end: 1, text: 'Hi.', speaker: 'Seth' },
+      { start: 1, end: 2, text: 'Guido: that was his answer.', speaker: 'Seth' },
+    ]
+    const back = readText(writeText(transcript(cues))).cues
+    expect(back.map((c) => [c.speaker, c.text])).toEqual([
+      ['Seth', 'Hi.'],
+      ['Seth', 'Guido: that was his answer.'],
+    ])
+  })
+
   it('writes an empty transcript as an empty string', () => {
     expect(writeText(transcript([]))).toBe('')
   })
@@ -251,9 +274,13 @@ describe('writeText', () => {
       'rate 3:1',
       '10:30',
       '[x]',
+      'Guido:',
+      'Note:',
     )
     const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '))
-    const speaker = fc.constantFrom('Michael', 'Seth Larson', 'Guido van Rossum')
+    const speaker = fc.option(fc.constantFrom('Michael', 'Seth Larson', 'Guido van Rossum'), {
+      nil: undefined,
+    })
     fc.assert(
       fc.property(
         fc.array(fc.record({ gap: fc.integer({ min: 1, max: 20_000 }), text, speaker }), {
@@ -264,8 +291,19 @@ describe('writeText', () => {
           let ms = 0
           const cues: Cue[] = rows.map((r) => {
             ms += r.gap
-            return { start: ms / 1000, end: ms / 1000 + 1, text: r.text, speaker: r.speaker }
+            const cue: Cue = { start: ms / 1000, end: ms / 1000 + 1, text: r.text }
+            if (r.speaker !== undefined) cue.speaker = r.speaker
+            return cue
           })
+          // Plain text cannot say "nobody" after a named speaker in a dialogue (the label carries on),
+          // nor that a cue without a speaker starting "Guido: ..." is not Guido speaking.
+          fc.pre(
+            !cues.some(
+              (c, i) =>
+                c.speaker === undefined &&
+                (speakerLabel(c.text) > 0 || cues.slice(0, i).some((p) => p.speaker !== undefined)),
+            ),
+          )
           const back = readText(writeText(transcript(cues))).cues
           expect(back.map((c) => Math.round(c.start * 1000))).toEqual(
             cues.map((c) => Math.round(c.start * 1000)),

@@ -173,13 +173,25 @@ export function readText(source: string): ReadResult {
  * speaker changes. The format has no end times: reading it back keeps starts and text, ends are inferred.
  */
 export function writeText(transcript: Transcript): string {
+  const cues = transcript.cues
+  // The reader carries a label forward only in a labelled dialogue (see carrySpeakers); otherwise every
+  // line of a speaker needs its label.
+  const named = new Set<string>()
+  for (const cue of cues) {
+    if (cue.speaker === undefined) continue
+    named.add(cue.speaker)
+    if (named.size > 1) break
+  }
+  const labelEveryLine = cues[0]?.speaker === undefined && named.size < 2
   const parts: string[] = []
   let speaker: string | undefined
-  for (const cue of transcript.cues) {
+  for (const cue of cues) {
     const whole = Math.round(cue.start * 1000) % 1000 === 0
     let line = formatTimestamp(cue.start, whole ? 'hms' : 'vtt')
     let text = collapseWhitespace(cue.text)
-    if (cue.speaker !== undefined && cue.speaker !== speaker) {
+    // A text that itself looks like a label would be read as one: restate the speaker in front of it.
+    const restate = cue.speaker !== undefined && speakerLabel(text) > 0
+    if (cue.speaker !== undefined && (cue.speaker !== speaker || labelEveryLine || restate)) {
       speaker = cue.speaker
       text = `${collapseWhitespace(cue.speaker)}: ${text}`
     } else if (
