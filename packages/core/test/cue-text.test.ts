@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { readCueText, scanTimestamp } from '../src/formats/cue-text.js'
+import { readCueText, scanTimestampMs } from '../src/formats/cue-text.js'
 import { readVtt } from '../src/formats/webvtt.js'
 import type { Cue, Word } from '../src/model.js'
 import { collapseWhitespace } from '../src/text.js'
@@ -194,7 +194,7 @@ describe('readCueText', () => {
   })
 })
 
-describe('scanTimestamp', () => {
+describe('scanTimestampMs', () => {
   const at = { pos: 0 }
   it.each([
     ['00:01.000', 1],
@@ -204,7 +204,7 @@ describe('scanTimestamp', () => {
     ['100:00:00.000', 360000],
     ['60:00:00.000', 216000],
   ])('reads %s as %d seconds', (text, seconds) => {
-    expect(scanTimestamp(text, 0, text.length, at)).toBe(seconds)
+    expect(scanTimestampMs(text, 0, text.length, at)).toBe(seconds * 1000)
     expect(at.pos).toBe(text.length)
   })
 
@@ -218,7 +218,7 @@ describe('scanTimestamp', () => {
     '00:00',
     'x00:00.000',
   ])('rejects %s', (text) => {
-    const t = scanTimestamp(text, 0, text.length, at)
+    const t = scanTimestampMs(text, 0, text.length, at)
     expect(Number.isNaN(t) || at.pos !== text.length).toBe(true)
   })
 })

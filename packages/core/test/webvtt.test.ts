@@ -211,6 +211,9 @@ describe('real podcast files', () => {
     const text = lines.slice(1).filter((l) => l.trim() !== '' && !l.includes('-->'))
     expect(cues.map((c) => c.text).join(' ')).toBe(collapseWhitespace(text.join(' ')))
     expect(cues.every((c) => c.speaker === undefined && c.words === undefined)).toBe(true)
+    // And the writer gives them back unchanged.
+    const again = readVtt(writeVtt({ format: 'vtt', cues, warnings: [], speakers: [], wordLevel: false }))
+    expect(again.cues).toEqual(cues)
   })
 })
 

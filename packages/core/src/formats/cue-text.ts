@@ -36,7 +36,7 @@ const NON_BLANK = /\S/
 
 // Scratch state reused across calls (the parser is synchronous), indexed by counters so that no array
 // is reallocated per cue: open elements; open <rt>s (1 once their "(" is written); the output offsets
-// and times of inline timestamps.
+// and times (in ms) of inline timestamps.
 const stack: number[] = []
 const rtWritten: number[] = []
 const cuts: number[] = []
@@ -106,7 +106,7 @@ export function readCueText(cue: Cue, payload: string): void {
       continue
     }
     if (first >= 0x30 && first <= 0x39) {
-      const t = scanTimestamp(payload, lt + 1, tagEnd, cursor)
+      const t = scanTimestampMs(payload, lt + 1, tagEnd, cursor)
       if (!Number.isNaN(t) && cursor.pos === tagEnd) {
         cuts[marks] = out.length
         times[marks++] = t
@@ -152,7 +152,7 @@ export function readCueText(cue: Cue, payload: string): void {
     let wordStart = cue.start
     for (let k = 0; k <= marks; k++) {
       const to = k < marks ? (cuts[k] as number) : out.length
-      const wordEnd = k < marks ? (times[k] as number) : cue.end
+      const wordEnd = k < marks ? (times[k] as number) / 1000 : cue.end
       if (to > from) {
         const text = collapseWhitespace(out.slice(from, to))
         if (text !== '') words.push({ start: wordStart, end: wordEnd, text })
@@ -177,10 +177,10 @@ const cursor: Cursor = { pos: 0 }
 
 /**
  * Reads a WebVTT timestamp (`[h*:]mm:ss.ttt`, hours of any length) at `from` in `s`, not past `to`, as
- * the spec's "collect a WebVTT timestamp" does. Returns seconds (the nearest double to the decimal
- * value) and sets `at.pos` just after it, or returns NaN.
+ * the spec's "collect a WebVTT timestamp" does. Returns whole milliseconds (a small integer, which V8
+ * keeps unboxed; seconds would allocate on every call) and sets `at.pos` just after it, or returns NaN.
  */
-export function scanTimestamp(s: string, from: number, to: number, at: Cursor): number {
+export function scanTimestampMs(s: string, from: number, to: number, at: Cursor): number {
   let i = from
   let c = i < to ? s.charCodeAt(i) - 48 : -1
   if (c < 0 || c > 9) return Number.NaN
@@ -239,5 +239,5 @@ export function scanTimestamp(s: string, from: number, to: number, at: Cursor): 
   }
   if (i - f !== 3 || minutes > 59 || seconds > 59) return Number.NaN
   at.pos = i
-  return (((hours * 60 + minutes) * 60 + seconds) * 1000 + ms) / 1000
+  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms
 }

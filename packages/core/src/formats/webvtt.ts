@@ -6,7 +6,7 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
 import { formatTimestamp } from '../time.js'
-import { type Cursor, readCueText, scanTimestamp } from './cue-text.js'
+import { type Cursor, readCueText, scanTimestampMs } from './cue-text.js'
 import type { ReadResult } from './types.js'
 
 const LF = 0x0a
@@ -107,8 +107,8 @@ function scan(source: string, raw: boolean): ReadResult {
           idEnd = firstEnd
         }
         if (readTimings(s, pos, eol)) {
-          start = timingStart
-          end = timingEnd
+          start = timing.start / 1000
+          end = timing.end / 1000
           timed = true
           seenCue = true
           textStart = -1
@@ -216,14 +216,14 @@ function keyword(line: string, word: string, anyAfter: boolean): boolean {
   return true
 }
 
-let timingStart = 0
-let timingEnd = 0
+// The times of the last timing line read, in ms: small integers stay unboxed in object fields.
+const timing = { start: 0, end: 0 }
 
 // "Collect WebVTT cue timings and settings": settings after the end time are read past, never parsed,
 // so nothing in them can change the times.
 function readTimings(s: string, from: number, to: number): boolean {
   let i = skipSpace(s, from, to)
-  const start = scanTimestamp(s, i, to, cursor)
+  const start = scanTimestampMs(s, i, to, cursor)
   if (Number.isNaN(start)) return false
   i = skipSpace(s, cursor.pos, to)
   if (
@@ -235,10 +235,10 @@ function readTimings(s: string, from: number, to: number): boolean {
     return false
   }
   i = skipSpace(s, i + 3, to)
-  const end = scanTimestamp(s, i, to, cursor)
+  const end = scanTimestampMs(s, i, to, cursor)
   if (Number.isNaN(end)) return false
-  timingStart = start
-  timingEnd = end
+  timing.start = start
+  timing.end = end
   return true
 }
 
