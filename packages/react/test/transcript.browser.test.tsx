@@ -156,26 +156,72 @@ describe('follow mode in a real layout', () => {
     expect(p.top).toBeLessThanOrEqual(0.65)
   }, 60_000)
 
-  test('playing across a cue boundary re-renders exactly the two affected rows', async () => {
-    const source = createManualSource({ duration: 20_000, time: 101 })
-    await mount(variedTranscript(10_000), source)
+  test('a line taller than the viewport keeps the spoken word in view', async () => {
+    const long = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ')
+    // Line 3 is ~500 words over 250 s; with word timings, and estimated without them.
+    for (const words of [true, false]) {
+      const transcript = generateTranscript(10, {
+        seconds: 250,
+        words,
+        text: (i) => (i === 3 ? long : `short line ${i}`),
+      })
+      const source = createManualSource({ duration: 2500 })
+      const { viewport, screen: s } = await mount(transcript, source)
+      expect(row(3)!.offsetHeight).toBeGreaterThan(viewport.clientHeight * 2)
+      source.setTime(750.1)
+      await frames(20)
+      source.setPlaying(true)
+      const v = () => viewport.getBoundingClientRect()
+      for (let t = 0; t < 24; t++) {
+        source.advance(10) // 20 words further each step
+        await frames(12)
+        const spoken = document.querySelector('.castline-word--spoken')
+        expect(spoken).not.toBeNull()
+        const w = spoken!.getBoundingClientRect()
+        expect(w.top).toBeGreaterThanOrEqual(v().top - 1)
+        expect(w.bottom).toBeLessThanOrEqual(v().bottom + 1)
+      }
+      source.setPlaying(false)
+      expect(document.querySelector('.castline-jump')).toBeNull()
+      await s.unmount()
+    }
+  }, 60_000)
+
+  test('playing across cue boundaries re-renders exactly the two affected rows, also when following scrolls', async () => {
+    const source = createManualSource({ duration: 20_000, time: 100.5 })
+    const { viewport } = await mount(variedTranscript(10_000), source)
     await frames(30)
     const renders: number[] = []
     lineRenderProbe.current = (i) => renders.push(i)
+    const log: string[] = []
+    let scrolled = 0
     try {
       source.setPlaying(true)
-      for (let i = 0; i < 90; i++) {
-        source.tick() // 1.5 s at 60 fps: 101 -> 102.5 crosses into line 51 at 102
-        await frame()
+      // Ten boundaries (lines 50 -> 60), a third of a second of media per frame.
+      for (let line = 51; line <= 60; line++) {
+        const before = new Set([...rows()].map((r) => Number(r.dataset.index)))
+        const top = viewport.scrollTop
+        renders.length = 0
+        while (source.getTime() < line * 2 + 0.01) {
+          source.tick(1 / 3)
+          await frame()
+        }
+        await frames(15) // let a follow scroll land and new rows mount
+        const rerendered = [...new Set(renders.filter((i) => before.has(i)))].sort((a, b) => a - b)
+        const mounted = new Set(renders.filter((i) => !before.has(i))).size
+        if (viewport.scrollTop !== top) scrolled++
+        log.push(`${line - 1}->${line}: re-rendered ${JSON.stringify(rerendered)}, newly mounted ${mounted}`)
+        expect(rerendered).toEqual([line - 1, line])
       }
       source.setPlaying(false)
-      await frames(5)
     } finally {
       lineRenderProbe.current = null
     }
-    console.info(`[castline] rows re-rendered across one cue boundary: ${JSON.stringify(renders)}`)
-    expect(renders.sort((a, b) => a - b)).toEqual([50, 51])
-  })
+    console.info(
+      `[castline] render counts per cue boundary (${scrolled} with a follow scroll):\n  ${log.join('\n  ')}`,
+    )
+    expect(scrolled).toBeGreaterThan(0)
+  }, 60_000)
 })
 
 test('a real audio element drives the highlight', async () => {
@@ -198,6 +244,29 @@ test('a real audio element drives the highlight', async () => {
   // Lines of 0.5 s: 1.8 s of playback walks through lines 1..3.
   expect([...seen].sort()).toEqual(expect.arrayContaining([1, 2, 3]))
   URL.revokeObjectURL(url)
+})
+
+test('styles: theme custom properties, light by default and dark by class or data-theme', async () => {
+  await render(
+    <div>
+      <div className="castline" data-testid="plain" />
+      <div className="castline castline-dark" data-testid="class" />
+      <div data-theme="dark">
+        <div className="castline" data-testid="attr" />
+      </div>
+    </div>,
+  )
+  const prop = (id: string, name: string) =>
+    getComputedStyle(document.querySelector(`[data-testid="${id}"]`)!)
+      .getPropertyValue(name)
+      .trim()
+  // Headless Chromium reports a light colour scheme.
+  expect(prop('plain', '--castline-bg')).toBe('#ffffff')
+  expect(prop('class', '--castline-bg')).toBe('#16171b')
+  expect(prop('attr', '--castline-bg')).toBe('#16171b')
+  expect(getComputedStyle(document.querySelector('[data-testid="class"]')!).backgroundColor).toBe(
+    'rgb(22, 23, 27)',
+  )
 })
 
 describe('accessibility', () => {
