@@ -116,11 +116,9 @@ export function normalize(
     if (m > 0 && (mergeAll || mergeTouching) && cue.text !== '') {
       const head = seq[m - 1]!
       let merge = false
-      if (sameText(head.text, cue.text)) {
-        if (mergeAll) merge = true
-        else if (head.speaker === cue.speaker) {
-          merge = Number.isNaN(head.end) || cue.start <= head.end + TOUCH_TOLERANCE
-        }
+      // Two speakers saying the same words are two lines, in any format.
+      if (head.speaker === cue.speaker && sameText(head.text, cue.text)) {
+        merge = mergeAll || Number.isNaN(head.end) || cue.start <= head.end + TOUCH_TOLERANCE
       }
       if (merge) {
         // The merged cue lasts to the last end (or to the inferred end of the last repeat).

@@ -119,6 +119,18 @@ describe('normalize: repeated lines', () => {
     ])
   })
 
+  it('keeps the same words from two speakers apart, in text too', () => {
+    const t = run([
+      cue(1, NaN_, 'Yeah.', { speaker: 'Michael' }),
+      cue(2, NaN_, 'Yeah.', { speaker: 'Seth' }),
+      cue(3, NaN_, 'yeah.', { speaker: 'Seth' }),
+    ])
+    expect(t.cues.map((c) => [c.speaker, c.text, c.start, c.end])).toEqual([
+      ['Michael', 'Yeah.', 1, 2],
+      ['Seth', 'Yeah.', 2, 3],
+    ])
+  })
+
   it('keeps the same line said again later, after something else', () => {
     const t = run([cue(1, NaN_, 'Yeah.'), cue(2, NaN_, 'Right.'), cue(3, NaN_, 'Yeah.')])
     expect(t.cues.map((c) => c.text)).toEqual(['Yeah.', 'Right.', 'Yeah.'])
@@ -350,10 +362,12 @@ describe('normalize: properties', () => {
         const mergedWarning = t.warnings.find((w) => w.code === 'duplicate-merged')
         const mergedCount = mergedWarning === undefined ? 0 : Number.parseInt(mergedWarning.message, 10)
         expect(t.cues.length + mergedCount).toBe(timed.length)
-        // After merging, text has no two neighbours with the same text.
+        // After merging, text has no two neighbours with the same text and speaker.
         if (format === 'text') {
-          for (let i = 1; i < t.cues.length; i++)
-            expect(sameText(t.cues[i]!.text, t.cues[i - 1]!.text)).toBe(false)
+          for (let i = 1; i < t.cues.length; i++) {
+            const [a, b] = [t.cues[i - 1]!, t.cues[i]!]
+            expect(a.speaker === b.speaker && sameText(a.text, b.text)).toBe(false)
+          }
         }
       }),
     )

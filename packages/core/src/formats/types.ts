@@ -18,10 +18,10 @@ export interface NormalizeOptions {
   /** Media duration in seconds, if known. */
   duration?: number
   /**
-   * Merge consecutive cues with the same text (rolling duplicates in real files): `true` merges every
-   * repeat, `false` none. By default text merges every repeat, other formats only repeats of the same
-   * speaker that touch or overlap in time (rolling captions), since a format with end times can say a
-   * line twice on purpose.
+   * Merge consecutive cues with the same text and speaker (rolling duplicates in real files): `true`
+   * merges every repeat, `false` none. By default text merges every repeat, other formats only repeats
+   * that touch or overlap in time (rolling captions), since a format with end times can say a line twice
+   * on purpose.
    */
   mergeRepeats?: boolean
 }
