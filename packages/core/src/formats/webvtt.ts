@@ -267,17 +267,27 @@ function clip(s: string): string {
  * spanning the whole cue is the cue itself (it reads back without `words`).
  */
 export function writeVtt(t: Transcript): string {
-  let out = 'WEBVTT\n'
+  // Pieces are joined a thousand at a time: one long chain of concatenations (or a million live
+  // pieces) makes every garbage collection walk all of it.
+  const chunks: string[] = ['WEBVTT\n']
+  let pieces: string[] = []
   for (const cue of t.cues) {
     const end = Number.isFinite(cue.end) ? cue.end : cue.start
-    const id = cue.id !== undefined && isWritableId(cue.id) ? `${cue.id.replaceAll('\0', '\ufffd')}\n` : ''
     const text = clean(cue.text)
     let body = writeWords(cue, text, end) ?? escapeText(text)
     const speaker = cue.speaker === undefined ? '' : clean(cue.speaker)
     if (speaker !== '') body = `<v ${escapeText(speaker)}>${body}`
-    out += `\n${id}${formatTimestamp(cue.start, 'vtt')} --> ${formatTimestamp(end, 'vtt')}\n${body === '' ? '' : `${body}\n`}`
+    pieces.push('\n')
+    if (cue.id !== undefined && isWritableId(cue.id)) pieces.push(cue.id.replaceAll('\0', '\ufffd'), '\n')
+    pieces.push(formatTimestamp(cue.start, 'vtt'), ' --> ', formatTimestamp(end, 'vtt'), '\n')
+    if (body !== '') pieces.push(body, '\n')
+    if (pieces.length >= 1024) {
+      chunks.push(pieces.join(''))
+      pieces = []
+    }
   }
-  return out
+  chunks.push(pieces.join(''))
+  return chunks.join('')
 }
 
 // An identifier is one line without "-->"; anything else would change how the block reads.
