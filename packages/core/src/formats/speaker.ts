@@ -1,0 +1,138 @@
+/**
+ * The `Name: text` speaker-prefix convention of plain-text cue formats (Podcasting 2.0 SRT: "include the
+ * speaker's name, followed by a colon"), told apart from ordinary sentences that contain a colon.
+ *
+ * A prefix names a speaker when all of these hold:
+ * - it is the text before the cue's first colon, and that colon is followed by whitespace or ends the
+ *   cue (so `3:1`, `10:30` and `https://` never qualify); one space before the colon is allowed
+ *   (`Alban : ...`, French typography);
+ * - it is 1 to 3 name words, at most 40 characters: each word starts with a capital letter (or a letter
+ *   of a caseless script) and holds only letters, digits, apostrophes, hyphens and underscores
+ *   (`O'Brien`, `Jean-Luc`, `SPEAKER_01`), or is an initial or title with a period (`J.`, `Dr.`,
+ *   `J.R.`), or (after the first word) a number (`Speaker 2`); name particles (`van`, `de`, `bin`, ...)
+ *   may stand between words. Commas, quotes, `!`, `?`, brackets and lower-case words rule a sentence out
+ *   (`Here's the thing:`, `He said:`);
+ * - none of its words is a prose lead-in, the nouns that precede a colon in sentences rather than
+ *   names (`Note:`, `Warning:`, `Subtitles:`, `Step 1:`, `Fun Fact:`, `Time:`; see `LEAD_INS`), and
+ *   its first word is not a sentence opener (`So:`, `Here's`, `The`, `This`; see `OPENERS`). Role
+ *   labels (`Host:`, `Guest:`, `Narrator:`, `Q:`, `A:`) are neither: they name who speaks.
+ *
+ * The rule is per cue and does not need the rest of the file, so a writer can tell in advance whether
+ * its reader will take a line's start for a speaker. A missed speaker leaves the text intact; a false
+ * one would cut words from the text, so the rule leans towards missing.
+ */
+
+/** Nouns and labels that precede a colon in prose; none of them is taken for any word of a name. */
+const LEAD_INS = new Set(
+  (
+    'note notes nb ps pps fyi btw warning warnings caution attention alert important update updated updates ' +
+    'edit edited correction disclaimer spoiler spoilers reminder remember tip tips hint hints example ' +
+    'examples question questions answer answers step steps part chapter section episode season lesson ' +
+    'rule rules fact facts quote source sources credit credits subtitles subtitle subtitled captions ' +
+    'caption captioned translation translated transcript transcription transcribed lyrics music song ' +
+    'chorus verse intro outro title subject topic agenda summary recap conclusion result results problem ' +
+    'solution goal goals reason idea point key takeaway moral truth bottom line news breaking live ' +
+    'today tonight tomorrow yesterday date time location place address phone email website url link ' +
+    'links price cost total score ingredients directions instructions method recipe sponsor sponsored ' +
+    'ad advertisement promo bonus fun protip meaning definition caveat bug fix fixed status error usage ' +
+    'syntax output input version release'
+  ).split(' '),
+)
+
+/** Function words and interjections that open a sentence; ruled out as the first word of a name. */
+const OPENERS = new Set(
+  (
+    'and but or so well okay ok yes no yeah oh hey hi hello look listen see wait first second third next ' +
+    "last finally then now here here's here’s there there's there’s this that these those the an it " +
+    "its it's it’s what why how who when where which because however therefore meanwhile anyway " +
+    'basically seriously honestly again also plus pro i we you he she they my our your his her their'
+  ).split(' '),
+)
+
+/** Lower-case particles that may stand between the words of a name. */
+const PARTICLES = new Set(
+  'van von der den de del della di da du dos das la le les bin ibn al el ter ten y zu af'.split(' '),
+)
+
+// One word of a name: a capital (or a caseless letter, e.g. CJK) then letters, marks, digits, ' ’ - _.
+// A single character class with one quantifier: linear, nothing to backtrack.
+const NAME_WORD = /^[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}\p{N}'’_-]*$/u
+// Initials and short titles: `J.`, `J.R.`, `Dr.`, `Mrs.`, `St.`.
+const INITIAL = /^(?:\p{Lu}\.){1,3}$|^\p{Lu}\p{Ll}{1,3}\.$/u
+const NUMBER = /^\d{1,3}$/
+
+const MAX_NAME = 40
+
+/** True when `name` passes the speaker-name rule above (shape and no prose lead-in word). */
+export function isSpeakerName(name: string): boolean {
+  if (name.length === 0 || name.length > MAX_NAME) return false
+  const words = name.split(' ')
+  if (words.length > 6) return false
+  let named = 0
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (w.length === 0) return false
+    if (i > 0 && i < words.length - 1 && PARTICLES.has(w)) continue
+    if (i > 0 && NUMBER.test(w)) continue
+    if (!NAME_WORD.test(w) && !INITIAL.test(w)) return false
+    const lower = w.replace(/\./g, '').toLowerCase()
+    if (LEAD_INS.has(lower) || (i === 0 && OPENERS.has(lower))) return false
+    named++
+  }
+  return named >= 1 && named <= 3
+}
+
+/** Where a speaker prefix ends in a cue's text: the name and the index of the first character after it. */
+export interface SpeakerPrefix {
+  /** The speaker name, decoded to plain text. */
+  name: string
+  /** Index in the text just after the colon and the whitespace that follows it. */
+  rest: number
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0
+}
+
+/**
+ * Finds a `Name: ` speaker prefix at the start of `text`, after an optional `>>` speaker-change marker
+ * (closed-caption style). `decode` maps the raw name to plain text (entities) before the rule is applied.
+ * Returns null when the text does not start with a speaker prefix.
+ */
+export function findSpeakerPrefix(
+  text: string,
+  decode: (s: string) => string = identity,
+): SpeakerPrefix | null {
+  let start = 0
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++
+  if (text.charCodeAt(start) === 62 && text.charCodeAt(start + 1) === 62) {
+    start += 2
+    while (start < text.length && isSpace(text.charCodeAt(start))) start++
+  }
+  // The name is short: look for the colon only within reach, so a long line costs nothing.
+  const limit = Math.min(text.length, start + MAX_NAME * 2 + 2)
+  let colon = -1
+  for (let i = start; i < limit; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 58) {
+      colon = i
+      break
+    }
+    if (c === 10) return null
+  }
+  if (colon <= start) return null
+  const after = text.charCodeAt(colon + 1)
+  if (colon + 1 < text.length && !isSpace(after)) return null
+  let nameEnd = colon
+  if (text.charCodeAt(nameEnd - 1) === 32) nameEnd--
+  const raw = text.slice(start, nameEnd)
+  const name = decode(raw)
+  if (!isSpeakerName(name)) return null
+  let rest = colon + 1
+  while (rest < text.length && isSpace(text.charCodeAt(rest))) rest++
+  return { name, rest }
+}
+
+function identity(s: string): string {
+  return s
+}

@@ -1,0 +1,576 @@
+/**
+ * SubRip (SRT) reader and writer.
+ *
+ * SRT has no standard, only habits; the reader is lenient where real files are sloppy and says so in a
+ * warning where it has to drop something:
+ * - timings `H:MM:SS,mmm --> H:MM:SS,mmm` with a comma or dot, 1-9 fraction digits read as a decimal
+ *   fraction (`.05` is 50 ms), no fraction at all, one-digit fields (`0:0:7,560`), `MM:SS` without
+ *   hours, and anything after the end time (`X1:... Y1:...` positions, WebVTT settings) ignored;
+ * - sequence numbers optional and ignored: they are positions, often wrong, and the writer renumbers,
+ *   so they are not kept as cue ids;
+ * - any number of blank lines between cues;
+ * - a blank line inside a cue's text: text after it belongs to the same cue unless it starts a new cue
+ *   (a timing line, or a number followed by a timing line). subtitle.js reads it this way and nothing
+ *   is lost; readers that end the cue at the blank line drop the rest or take it for a broken cue;
+ * - a missing blank line between cues: a timing line inside a cue's text starts a new cue (a number
+ *   just before it is that cue's sequence number);
+ * - `<i>`, `<b>`, `<u>`, `<s>`, `<font ...>` (and the WebVTT-like tags some tools leave in SRT) and
+ *   `{\an8}`-style ASS override blocks are removed; HTML character references are decoded;
+ *   whitespace is collapsed;
+ * - a `Name: ` speaker prefix (see `speaker.ts` for the rule) becomes the cue's speaker. When the first
+ *   cue names its speaker, the file follows the Podcasting 2.0 convention of naming the speaker when it
+ *   changes, so a cue without a prefix continues the last named speaker; in other files a prefix names
+ *   only its own cue (a lone `GENEVIEVE: Holy hell!` in a film does not make the rest hers).
+ * A block without a valid timing line is skipped with a warning naming its lines. A source without any
+ * valid cue is not SRT: `TranscriptParseError('srt', line)` at the first place a cue was expected.
+ */
+import { TranscriptParseError } from '../errors.js'
+import type { Cue, ParseWarning, Transcript, WarningCode } from '../model.js'
+import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
+import { formatTimestamp } from '../time.js'
+import { findSpeakerPrefix, isSpeakerName } from './speaker.js'
+import type { ReadResult } from './types.js'
+
+const EXPECT = 0 // between cues: blank lines, then a cue (or more text of the open one)
+const AFTER_INDEX = 1 // a sequence number was read; a timing line must follow
+const IN_TEXT = 2 // inside a cue's text
+const SKIPPING = 3 // inside a broken block, until the next blank line
+
+/** Reads an SRT source into raw cues in source order (ends as written; `normalize` cleans up). */
+export function readSrt(source: string): ReadResult {
+  const reader = new SrtReader(normalizeNewlines(source))
+  reader.run()
+  if (reader.timedCues === 0) {
+    const line = reader.firstBadLine
+    throw new TranscriptParseError(
+      'srt',
+      line === 0 ? 1 : line,
+      'an SRT cue (a timing line like 00:00:01,000 --> 00:00:04,000)',
+      line === 0 ? (reader.s.trim() === '' ? 'an empty file' : undefined) : reader.firstBadText,
+    )
+  }
+  return { cues: reader.cues, warnings: reader.warnings, lines: reader.lines }
+}
+
+/** The line-by-line state machine. A class with fields rather than closures keeps the hot loop fast. */
+class SrtReader {
+  readonly s: string
+  readonly cues: Cue[] = []
+  /** The line of each cue's timing line, for warnings `normalize` raises later. */
+  readonly lines: number[] = []
+  readonly warnings: ParseWarning[] = []
+  state = EXPECT
+
+  // The open cue: kept until the next cue starts, so that text after a blank line can still join it.
+  open = false
+  cueStart = 0
+  cueEnd = 0
+  cueLine = 0
+  textFrom = -1
+  textTo = -1
+  // The last text line, in case it turns out to be the sequence number of a cue with no blank line before.
+  lastTextFrom = -1
+  lastTextIsNumber = false
+
+  // A sequence number waiting for its timing line.
+  indexFrom = 0
+  indexTo = 0
+  indexLine = 0
+
+  // The broken block being skipped.
+  skipLine = 0
+  skipLast = 0
+  skipCode: WarningCode = 'malformed-cue'
+  skipReason = ''
+
+  // Where a cue was first expected and not found, for the error when there is no cue at all.
+  firstBadLine = 0
+  firstBadText = ''
+  timedCues = 0
+
+  // Speakers are carried forward only when the first cue with text names its speaker.
+  carryDecided = false
+  carry = false
+  lastSpeaker: string | undefined = undefined
+
+  constructor(s: string) {
+    this.s = s
+  }
+
+  run(): void {
+    const s = this.s
+    let lineNo = 0
+    let pos = 0
+    while (pos <= s.length) {
+      let nl = s.indexOf('\n', pos)
+      if (nl === -1) nl = s.length
+      const from = pos
+      const to = nl
+      pos = nl + 1
+      lineNo++
+      const blank = isBlank(s, from, to)
+
+      switch (this.state) {
+        case EXPECT: {
+          if (blank) break
+          if (parseTiming(s, from, to)) {
+            this.startCue(lineNo)
+          } else if (isNumberLine(s, from, to)) {
+            this.indexFrom = from
+            this.indexTo = to
+            this.indexLine = lineNo
+            this.state = AFTER_INDEX
+          } else if (hasArrow(s, from, to)) {
+            this.skip(
+              lineNo,
+              lineNo,
+              'bad-timestamp',
+              `line ${lineNo} is not a valid SRT timing line`,
+              from,
+              to,
+            )
+          } else if (this.open) {
+            // More text of the open cue after a blank line.
+            if (this.textFrom < 0) this.textFrom = from
+            this.textTo = to
+            this.lastTextFrom = from
+            this.lastTextIsNumber = false
+            this.state = IN_TEXT
+          } else {
+            this.skip(
+              lineNo,
+              lineNo,
+              'untimed-line',
+              `text at line ${lineNo} does not belong to any cue`,
+              from,
+              to,
+            )
+          }
+          break
+        }
+        case AFTER_INDEX: {
+          if (parseTiming(s, from, to)) {
+            this.startCue(lineNo)
+          } else if (blank) {
+            this.loneIndex('has no timing line after it')
+            this.state = EXPECT
+          } else {
+            const code: WarningCode = hasArrow(s, from, to) ? 'bad-timestamp' : 'malformed-cue'
+            this.skip(this.indexLine, lineNo, code, `expected a timing line at line ${lineNo}`, from, to)
+          }
+          break
+        }
+        case IN_TEXT: {
+          if (blank) {
+            this.state = EXPECT
+          } else if (parseTiming(s, from, to)) {
+            // No blank line before this cue: the number line just before it, if any, is its sequence number.
+            if (this.lastTextIsNumber) {
+              if (this.lastTextFrom === this.textFrom) this.textFrom = -1
+              else this.textTo = this.lastTextFrom - 1
+            }
+            this.startCue(lineNo)
+          } else {
+            if (this.textFrom < 0) this.textFrom = from
+            this.textTo = to
+            this.lastTextFrom = from
+            this.lastTextIsNumber = isNumberLine(s, from, to)
+          }
+          break
+        }
+        default: {
+          if (blank) {
+            this.endSkip()
+            this.state = EXPECT
+          } else if (parseTiming(s, from, to)) {
+            this.endSkip()
+            this.startCue(lineNo)
+          } else {
+            this.skipLast = lineNo
+          }
+        }
+      }
+    }
+    if (this.state === SKIPPING) this.endSkip()
+    else if (this.state === AFTER_INDEX) this.loneIndex('ends the file without a timing line')
+    this.flush()
+  }
+
+  startCue(line: number): void {
+    this.flush()
+    this.open = true
+    this.timedCues++
+    this.cueStart = timingStart
+    this.cueEnd = timingEnd
+    this.cueLine = line
+    this.textFrom = -1
+    this.textTo = -1
+    this.lastTextFrom = -1
+    this.lastTextIsNumber = false
+    this.state = IN_TEXT
+  }
+
+  flush(): void {
+    if (!this.open) return
+    this.open = false
+    const text = this.textFrom < 0 ? '' : cleanCueText(this.s.slice(this.textFrom, this.textTo))
+    if (text.length === 0) {
+      const line = this.cueLine
+      this.warnings.push({ line, code: 'empty-cue', message: `cue at line ${line} has no text; skipped` })
+      return
+    }
+    let speaker = cleanedSpeaker
+    if (!this.carryDecided) {
+      this.carryDecided = true
+      this.carry = speaker !== undefined
+    }
+    if (speaker !== undefined) this.lastSpeaker = speaker
+    else if (this.carry) speaker = this.lastSpeaker
+    const cue: Cue = { start: this.cueStart, end: this.cueEnd, text }
+    if (speaker !== undefined) cue.speaker = speaker
+    this.cues.push(cue)
+    this.lines.push(this.cueLine)
+  }
+
+  /** Starts skipping a broken block that begins at line `first`; `from`-`to` is the offending line. */
+  skip(first: number, line: number, code: WarningCode, reason: string, from: number, to: number): void {
+    this.flush()
+    this.noteBad(line, this.s.slice(from, to))
+    this.skipLine = first
+    this.skipLast = line
+    this.skipCode = code
+    this.skipReason = reason
+    this.state = SKIPPING
+  }
+
+  endSkip(): void {
+    const where =
+      this.skipLast > this.skipLine ? `lines ${this.skipLine}-${this.skipLast}` : `line ${this.skipLine}`
+    this.warnings.push({
+      line: this.skipLine,
+      code: this.skipCode,
+      message: `${this.skipReason}; skipped ${where}`,
+    })
+  }
+
+  loneIndex(what: string): void {
+    this.flush()
+    const line = this.indexLine
+    this.noteBad(line, this.s.slice(this.indexFrom, this.indexTo))
+    this.warnings.push({
+      line,
+      code: 'malformed-cue',
+      message: `sequence number at line ${line} ${what}; skipped`,
+    })
+  }
+
+  noteBad(line: number, text: string): void {
+    if (this.firstBadLine !== 0) return
+    this.firstBadLine = line
+    this.firstBadText = text
+  }
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 12 && c !== 11 && c !== 0xfeff) return false
+  }
+  return true
+}
+
+function isNumberLine(s: string, from: number, to: number): boolean {
+  let i = from
+  while (i < to && s.charCodeAt(i) === 32) i++
+  let digits = 0
+  while (i < to) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    digits++
+    i++
+  }
+  while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
+  return digits > 0 && digits <= 9 && i === to
+}
+
+function hasArrow(s: string, from: number, to: number): boolean {
+  const a = s.indexOf('-->', from)
+  return a !== -1 && a < to
+}
+
+// Results of the last successful parseTiming / readClock call (module scratch: no allocation per line).
+let timingStart = 0
+let timingEnd = 0
+let clockMs = 0
+let clockEnd = 0
+
+/** Reads `start --> end [anything]` between `from` and `to`; sets timingStart/timingEnd in seconds. */
+function parseTiming(s: string, from: number, to: number): boolean {
+  let i = from
+  while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
+  const c = s.charCodeAt(i)
+  if (c < 48 || c > 57) return false
+  if (!readClock(s, i, to)) return false
+  const start = clockMs
+  i = clockEnd
+  while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
+  if (s.charCodeAt(i) !== 45 || s.charCodeAt(i + 1) !== 45 || s.charCodeAt(i + 2) !== 62 || i + 3 > to)
+    return false
+  i += 3
+  while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
+  if (!readClock(s, i, to)) return false
+  i = clockEnd
+  if (i < to && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) return false
+  timingStart = start / 1000
+  timingEnd = clockMs / 1000
+  return true
+}
+
+/**
+ * Reads `[[H]:M]:S[,.]F` from `i` (not past `to`) into clockMs/clockEnd. Hours take up to 7 digits;
+ * minutes and seconds 1-2 digits up to 59 (the leading field of `M:S` may be larger); the fraction 1-9
+ * digits as a decimal fraction.
+ */
+function readClock(s: string, i: number, to: number): boolean {
+  let f0 = 0
+  let f1 = 0
+  let f2 = 0
+  let count = 0
+  for (;;) {
+    let value = 0
+    let digits = 0
+    while (i < to) {
+      const c = s.charCodeAt(i)
+      if (c < 48 || c > 57) break
+      value = value * 10 + (c - 48)
+      digits++
+      i++
+    }
+    if (digits === 0 || digits > (count === 0 ? 7 : 2)) return false
+    if (count === 0) f0 = value
+    else if (count === 1) f1 = value
+    else f2 = value
+    count++
+    if (count < 3 && i < to && s.charCodeAt(i) === 58 && isDigit(s.charCodeAt(i + 1))) {
+      i++
+      continue
+    }
+    break
+  }
+  if (count < 2) return false
+  // H:M:S, or M:S without hours (where the minutes may exceed 59: nothing else can hold them).
+  const h = count === 3 ? f0 : 0
+  const m = count === 3 ? f1 : f0
+  const sec = count === 3 ? f2 : f1
+  if ((count === 3 && m > 59) || sec > 59) return false
+  let ms = 0
+  const sep = s.charCodeAt(i)
+  if ((sep === 44 || sep === 46) && i + 1 < to && isDigit(s.charCodeAt(i + 1))) {
+    i++
+    let frac = 0
+    let digits = 0
+    while (i < to) {
+      const c = s.charCodeAt(i)
+      if (c < 48 || c > 57) break
+      frac = frac * 10 + (c - 48)
+      digits++
+      i++
+    }
+    if (digits > 9) return false
+    ms = digits <= 3 ? frac * 10 ** (3 - digits) : Math.round(frac / 10 ** (digits - 3))
+  }
+  clockMs = ((h * 60 + m) * 60 + sec) * 1000 + ms
+  clockEnd = i
+  return true
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+// The speaker found by the last cleanCueText call (module scratch: no result object per cue).
+let cleanedSpeaker: string | undefined
+
+/** Cue text as written, made plain: markup removed, speaker prefix split off (into cleanedSpeaker). */
+function cleanCueText(raw: string): string {
+  let t = raw
+  if (t.indexOf('<') !== -1 || t.indexOf('{') !== -1) t = stripMarkup(t)
+  cleanedSpeaker = undefined
+  const colon = t.indexOf(':')
+  if (colon !== -1 && colon < 100) {
+    const prefix = findSpeakerPrefix(t, decodeEntities)
+    if (prefix !== null) {
+      cleanedSpeaker = prefix.name
+      t = t.slice(prefix.rest)
+    }
+  }
+  if (t.indexOf('&') !== -1) t = decodeEntities(t)
+  return collapse(t)
+}
+
+// Anything but printable ASCII and the space: such text takes the full collapseWhitespace.
+const NOT_PLAIN_ASCII = /[^\x21-\x7e ]/
+
+/**
+ * collapseWhitespace with a fast path for the common cue: printable ASCII with single inner spaces.
+ * A one-range character class is scanned far faster than collapseWhitespace's own test.
+ */
+function collapse(t: string): string {
+  const last = t.length - 1
+  if (
+    last >= 0 &&
+    t.charCodeAt(0) !== 32 &&
+    t.charCodeAt(last) !== 32 &&
+    !NOT_PLAIN_ASCII.test(t) &&
+    t.indexOf('  ') === -1
+  ) {
+    return t
+  }
+  return collapseWhitespace(t)
+}
+
+/** Formatting tags found in SRT files: SubRip's own and the WebVTT ones some converters leave behind. */
+const TAGS = new Set([
+  'i',
+  'b',
+  'u',
+  's',
+  'font',
+  'c',
+  'v',
+  'span',
+  'em',
+  'strong',
+  'br',
+  'sup',
+  'sub',
+  'ruby',
+  'rt',
+  'lang',
+])
+
+/** If a known formatting tag starts at `i` (a `<`), the index just after its `>`; otherwise -1. */
+function tagEnd(s: string, i: number): number {
+  let j = i + 1
+  if (s.charCodeAt(j) === 47) j++
+  const nameFrom = j
+  while (j < s.length) {
+    const c = s.charCodeAt(j) | 32
+    if (c < 97 || c > 122) break
+    j++
+  }
+  if (j === nameFrom || j - nameFrom > 6) return -1
+  const c = s.charCodeAt(j)
+  if (c !== 62 && c !== 32 && c !== 47 && c !== 9 && c !== 46) return -1
+  if (!TAGS.has(s.slice(nameFrom, j).toLowerCase())) return -1
+  // The tag ends at the next `>` on the same line, before any other `<`.
+  for (let k = j; k < s.length && k < j + 500; k++) {
+    const d = s.charCodeAt(k)
+    if (d === 62) return k + 1
+    if (d === 60 || d === 10) return -1
+  }
+  return -1
+}
+
+/** If an ASS override block (`{\an8}`, `{\i1}`) starts at `i` (a `{`), the index after its `}`; else -1. */
+function assEnd(s: string, i: number): number {
+  if (s.charCodeAt(i + 1) !== 92) return -1
+  for (let k = i + 2; k < s.length && k < i + 200; k++) {
+    const d = s.charCodeAt(k)
+    if (d === 125) return k + 1
+    if (d === 10 || d === 123) return -1
+  }
+  return -1
+}
+
+function stripMarkup(s: string): string {
+  let out = ''
+  let last = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c !== 60 && c !== 123) continue
+    const end = c === 60 ? tagEnd(s, i) : assEnd(s, i)
+    if (end === -1) continue
+    out += s.slice(last, i)
+    // A line break tag separates words; formatting tags sit inside or around words.
+    if (c === 60 && (s.charCodeAt(i + 1) | 32) === 98 && (s.charCodeAt(i + 2) | 32) === 114) out += ' '
+    last = end
+    i = end - 1
+  }
+  return last === 0 ? s : out + s.slice(last)
+}
+
+/**
+ * Writes numbered SRT blocks (`HH:MM:SS,mmm --> HH:MM:SS,mmm`, one text line each, no blank line inside
+ * a cue). Speakers are written as a `Name: ` prefix: when the first cue has a speaker, only where the
+ * speaker changes (the Podcasting 2.0 convention, read back by carrying the speaker forward); otherwise
+ * on every cue that has one. What the reader would misread is escaped as a character reference: `&`
+ * that would decode, `<` that would open a formatting tag, `{\`, a colon that would make the start of
+ * a cue without a written speaker look like one, and a text line that would parse as a timing line.
+ * Limits: a cue without a speaker after one with a speaker cannot be told apart from "same speaker"
+ * in that convention; a speaker name that fails the rule in `speaker.ts` reads back as text.
+ */
+export function writeSrt(transcript: Transcript): string {
+  const cues = transcript.cues
+  const first = cues.find((c) => c.text.length > 0)
+  const carry = first?.speaker !== undefined && isSpeakerName(first.speaker)
+  let written: string | undefined
+  let out = ''
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i]!
+    const start = Number.isFinite(cue.start) ? cue.start : 0
+    const end = Number.isFinite(cue.end) && cue.end > start ? cue.end : start
+    let line = ''
+    const speaker = cue.speaker
+    if (speaker !== undefined && speaker.length > 0 && (!carry || speaker !== written)) {
+      line = `${escapeText(oneLine(speaker))}: `
+      written = speaker
+    }
+    let text = escapeText(oneLine(cue.text))
+    if (line === '') text = guardUnwrittenSpeaker(text)
+    line += text
+    out += `${i + 1}\n${formatTimestamp(start, 'srt')} --> ${formatTimestamp(end, 'srt')}\n${line}\n\n`
+  }
+  return out
+}
+
+function oneLine(s: string): string {
+  return s.indexOf('\n') === -1 && s.indexOf('\r') === -1 ? s : collapseWhitespace(s)
+}
+
+/** Escapes what `readSrt` would otherwise take for markup or entities. */
+function escapeText(t: string): string {
+  let out = ''
+  let last = 0
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    let rep: string | undefined
+    if (c === 38 && decodesAt(t, i)) rep = '&amp;'
+    else if (c === 60 && tagEnd(t, i) !== -1) rep = '&lt;'
+    else if (c === 123 && t.charCodeAt(i + 1) === 92) rep = '&#123;'
+    if (rep === undefined) continue
+    out += t.slice(last, i) + rep
+    last = i + 1
+  }
+  return last === 0 ? t : out + t.slice(last)
+}
+
+/** True when the `&` at `i` starts a character reference that `decodeEntities` would replace. */
+function decodesAt(t: string, i: number): boolean {
+  let stop = t.indexOf('&', i + 1)
+  if (stop === -1 || stop > i + 40) stop = Math.min(t.length, i + 40)
+  const piece = t.slice(i, stop)
+  return decodeEntities(piece) !== piece
+}
+
+/** Keeps a cue's own text from being read back as a speaker prefix or a timing line. */
+function guardUnwrittenSpeaker(text: string): string {
+  let t = text
+  const prefix = findSpeakerPrefix(t, decodeEntities)
+  if (prefix !== null) {
+    const colon = t.lastIndexOf(':', prefix.rest - 1)
+    t = `${t.slice(0, colon)}&#58;${t.slice(colon + 1)}`
+  }
+  if (parseTiming(t, 0, t.length)) t = t.replace('-->', '--&gt;')
+  return t
+}

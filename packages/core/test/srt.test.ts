@@ -1,0 +1,527 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { parseSync } from 'subtitle'
+import { describe, expect, it } from 'vitest'
+import { syntheticSrt } from '../bench/generate.js'
+import { TranscriptParseError } from '../src/errors.js'
+import { isSpeakerName } from '../src/formats/speaker.js'
+import { readSrt, writeSrt } from '../src/formats/srt.js'
+import type { Cue, Transcript } from '../src/model.js'
+import { collapseWhitespace } from '../src/text.js'
+
+const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))
+const read = (p: string) => readFileSync(shared(p), 'utf8')
+
+const SUBTITLE_JS = 'corpora/srt/subtitle.js'
+const SRT_PARSER_2 = 'corpora/srt/srt-parser-2'
+const PODCAST = 'corpora/podcast-namespace/docs/examples/transcripts'
+
+/** Milliseconds, so that comparisons with the corpora (which use ms) are exact. */
+const ms = (seconds: number) => Math.round(seconds * 1000)
+/** What the corpora's lenient readers keep as text, in our plain-text terms. */
+const plain = (s: string) => collapseWhitespace(s.replace(/<\/?[ibu]>/g, ''))
+
+function transcript(cues: Cue[]): Transcript {
+  return { format: 'srt', cues, warnings: [], speakers: [], wordLevel: false }
+}
+
+function thrown(fn: () => unknown): TranscriptParseError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof TranscriptParseError) return e
+    throw e
+  }
+  throw new Error('expected a TranscriptParseError')
+}
+
+describe('readSrt on the subtitle.js fixtures (times, text)', () => {
+  const expected = JSON.parse(read(`${SUBTITLE_JS}/expected.json`)) as {
+    parseSync: Record<
+      string,
+      Array<{ type: string; data: { start: number; end: number; text: string } }> | { throws: string }
+    >
+  }
+  const files = readdirSync(shared(`${SUBTITLE_JS}/inline`)).filter((f) => f.endsWith('.srt'))
+  it('has SRT inputs to check', () => expect(files.length).toBeGreaterThanOrEqual(9))
+
+  for (const file of files) {
+    const want = expected.parseSync[file]
+    const source = read(`${SUBTITLE_JS}/inline/${file}`)
+    if (want === undefined) continue
+    if (!Array.isArray(want)) {
+      it(`${file}: not SRT at all, error names the offending line`, () => {
+        const err = thrown(() => readSrt(source))
+        expect(err.format).toBe('srt')
+        // subtitle.js names the text it choked on; our 1-based line must point at that text.
+        const received = /received: "(.*)"/.exec(want.throws)?.[1]
+        expect(received).toBeDefined()
+        expect(source.split('\n')[err.line - 1]?.trim()).toBe(received)
+      })
+      continue
+    }
+    it(`${file}: same cues as subtitle.js`, () => {
+      const { cues, warnings } = readSrt(source)
+      expect(warnings).toEqual([])
+      expect(cues.map((c) => [ms(c.start), ms(c.end), c.text])).toEqual(
+        want.map((w) => [w.data.start, w.data.end, plain(w.data.text)]),
+      )
+    })
+  }
+
+  it('LaLaLand.srt: 1,333 cues with the times and text of subtitle.js, one real speaker label', () => {
+    const want = JSON.parse(read(`${SUBTITLE_JS}/fixtures/LaLaLand.srt.json`)) as Array<{
+      data: { start: number; end: number; text: string }
+    }>
+    const { cues, warnings } = readSrt(read(`${SUBTITLE_JS}/fixtures/LaLaLand.srt`))
+    expect(warnings).toEqual([])
+    expect(cues).toHaveLength(want.length)
+    expect(cues.map((c) => [ms(c.start), ms(c.end), c.speaker ? `${c.speaker}: ${c.text}` : c.text])).toEqual(
+      want.map((w) => [w.data.start, w.data.end, plain(w.data.text)]),
+    )
+    // "Subtitles: @marlonrock1986" opens and closes the file; it is a credit line, not a speaker.
+    expect(cues[0]!.text).toBe('Subtitles: @marlonrock1986 (^^V^^)')
+    const named = cues.filter((c) => c.speaker !== undefined)
+    expect(named.map((c) => [c.speaker, c.text])).toEqual([['GENEVIEVE', 'Holy hell!']])
+  })
+
+  it('timing lines from the parseTimestamps cases', () => {
+    const cases = (
+      JSON.parse(read(`${SUBTITLE_JS}/expected.json`)) as {
+        timestamps: { parseTimestamps_srt: Array<[string, [number, number]]> }
+      }
+    ).timestamps.parseTimestamps_srt
+    for (const [line, [start, end]] of cases) {
+      const source = `1\n${line}\nx\n`
+      if (line.includes('98:76:54')) {
+        // Deviation: subtitle.js turns 76 minutes into 1h16m; we reject a minutes field over 59.
+        expect(() => readSrt(source)).toThrow(TranscriptParseError)
+        continue
+      }
+      const cue = readSrt(source).cues[0]!
+      expect([ms(cue.start), ms(cue.end)], line).toEqual([start, end])
+    }
+  })
+
+  it('rejects the malformed timestamp subtitle.js rejects', () => {
+    const bad = (
+      JSON.parse(read(`${SUBTITLE_JS}/expected.json`)) as { timestamps: { parseTimestamp_throws: string[] } }
+    ).timestamps.parseTimestamp_throws
+    for (const t of bad) {
+      const err = thrown(() => readSrt(`1\n${t} --> 00:00:01,000\nx\n`))
+      expect(err.line).toBe(2)
+    }
+  })
+})
+
+describe('readSrt on the srt-parser-2 fixtures', () => {
+  const expected = JSON.parse(read(`${SRT_PARSER_2}/expected.json`)) as {
+    files: Record<
+      string,
+      { cueCount?: number; cues?: Array<{ index: number; startSeconds: number; endSeconds: number }> }
+    >
+    correctFormat: Array<[string, string]>
+    timestampToSeconds: Array<[string, number]>
+  }
+  for (const [file, want] of Object.entries(expected.files)) {
+    it(`${file}: reads every cue without warnings`, () => {
+      const { cues, warnings } = readSrt(read(`${SRT_PARSER_2}/${file}`))
+      expect(warnings).toEqual([])
+      expect(cues.length).toBeGreaterThan(0)
+      if (want.cueCount !== undefined) expect(cues).toHaveLength(want.cueCount)
+      for (const c of want.cues ?? []) {
+        expect(ms(cues[c.index]!.start)).toBe(ms(c.startSeconds))
+        expect(ms(cues[c.index]!.end)).toBe(ms(c.endSeconds))
+      }
+    })
+  }
+
+  it('dot-as-separator.srt reads like correct.srt (comma and dot are the same)', () => {
+    const comma = readSrt(read(`${SRT_PARSER_2}/test-file/correct.srt`)).cues
+    const dot = readSrt(read(`${SRT_PARSER_2}/test-file/dot-as-separator.srt`)).cues
+    expect(dot).toEqual(comma)
+    expect(ms(dot[1]!.end)).toBe(((1 * 60 + 30) * 60 + 30) * 1000 + 958)
+  })
+
+  it('correct.srt round-trips through writeSrt', () => {
+    const first = readSrt(read(`${SRT_PARSER_2}/test-file/correct.srt`)).cues
+    const again = readSrt(writeSrt(transcript(first))).cues
+    expect(again).toEqual(first)
+  })
+
+  it('reads the sloppy timestamps srt-parser-2 normalises to the same instant', () => {
+    const seconds = (norm: string) => {
+      const [h, m, rest] = norm.split(':')
+      const [s, f] = rest!.split(',')
+      return ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(f)
+    }
+    for (const [sloppy, normalised] of expected.correctFormat) {
+      const cue = readSrt(`${sloppy} --> ${sloppy}\ntext\n`).cues[0]!
+      expect(ms(cue.start), sloppy).toBe(seconds(normalised))
+    }
+    for (const [stamp, secs] of expected.timestampToSeconds) {
+      expect(readSrt(`${stamp} --> ${stamp}\nx`).cues[0]!.start).toBe(secs)
+    }
+  })
+})
+
+describe('readSrt on the subsrt fixture', () => {
+  it('sample.srt: same times and text as subsrt, `>> NAME:` taken as the speaker', () => {
+    const want = JSON.parse(read('corpora/srt/subsrt/sample.json')) as Array<{
+      start: number
+      end: number
+      text: string
+    }>
+    const { cues } = readSrt(read('corpora/srt/subsrt/sample.srt'))
+    expect(cues.map((c) => [ms(c.start), ms(c.end), c.text])).toEqual(
+      want.map((w) => [w.start, w.end, plain(w.text)]),
+    )
+    // The file names its first speaker, so unprefixed cues continue the last one named.
+    expect(cues.map((c) => c.speaker)).toEqual(['ALICE', 'JOHN', 'ALICE', 'ALICE', 'ALICE'])
+  })
+})
+
+describe('readSrt on the Podcasting 2.0 examples', () => {
+  it('example.srt: 222 cues, the speaker named at each change carried to the following cues', () => {
+    const source = read(`${PODCAST}/example.srt`)
+    const { cues, warnings } = readSrt(source)
+    expect(warnings).toEqual([])
+    expect(cues).toHaveLength(222)
+    expect(cues.every((c) => c.speaker !== undefined)).toBe(true)
+    // Every speaker change in the output is a `Name:` line in the source, in the same order.
+    const changes = cues.filter((c, i) => i === 0 || cues[i - 1]!.speaker !== c.speaker).map((c) => c.speaker)
+    const prefixed = source.split('\n').flatMap((l) => /^([A-Z][a-z]+): /.exec(l)?.[1] ?? [])
+    expect(changes).toEqual(prefixed)
+    expect(new Set(changes)).toEqual(new Set(['Travis', 'Sarah', 'Gilon']))
+    expect(cues[0]!.text).toBe("When you first get started in podcasting, it's")
+    expect([ms(cues[1]!.start), ms(cues[2]!.start)]).toEqual([2400, 4801])
+  })
+
+  it('the SRT snippet in transcripts.md: Sarah, then Gillian', () => {
+    const md = read(`${PODCAST}/transcripts.md`)
+    const snippet = /```srt\n([\s\S]*?)```/.exec(md)![1]!
+    const { cues } = readSrt(snippet)
+    expect(cues.map((c) => c.speaker)).toEqual(['Sarah', 'Sarah', 'Sarah', 'Gillian', 'Gillian'])
+    expect(cues[2]!.text).toBe('include in one? Welcome to Podcasting Q&A.')
+    expect(cues[3]!.text).toBe('Hi Buzzsprout, Gillian here from breaking through')
+  })
+})
+
+describe('readSrt leniency', () => {
+  const one = (source: string) => {
+    const r = readSrt(source)
+    expect(r.cues).toHaveLength(1)
+    return r.cues[0]!
+  }
+
+  it('reads comma, dot, short, long and missing fractions as decimal fractions', () => {
+    const cases: Array<[string, number]> = [
+      ['00:00:01,500', 1500],
+      ['00:00:01.500', 1500],
+      ['00:00:01,5', 1500],
+      ['00:00:01.05', 1050],
+      ['00:00:01', 1000],
+      ['00:00:01,2345', 1235],
+      ['0:0:1,000', 1000],
+      ['01:02,000', 62000],
+      ['100:00:00,000', 360_000_000],
+    ]
+    for (const [stamp, want] of cases)
+      expect(ms(one(`1\n${stamp} --> 99:00:00,000\nx`).start), stamp).toBe(want)
+  })
+
+  it('ignores positions and settings after the end time', () => {
+    const cue = one('7\n00:00:01,000 --> 00:00:02,000  X1:100 X2:600 Y1:20 Y2:50\nHi there')
+    expect(cue).toEqual({ start: 1, end: 2, text: 'Hi there' })
+    expect(one('00:00:01,000-->00:00:02,000 align:start\nHi').end).toBe(2)
+  })
+
+  it('strips formatting tags and ASS overrides, decodes entities, collapses whitespace', () => {
+    const cue = one(
+      '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Hello</i>,  <b>big</b> <u>world</u>\n<font color="#ffff00">Tom &amp; Jerry&#39;s</font>&nbsp;show',
+    )
+    expect(cue.text).toBe("Hello, big world Tom & Jerry's show")
+  })
+
+  it('keeps angle brackets and braces that are not markup', () => {
+    expect(one('00:00:01,000 --> 00:00:02,000\nif a < b and c > d {x} <3').text).toBe(
+      'if a < b and c > d {x} <3',
+    )
+    expect(one('00:00:01,000 --> 00:00:02,000\n&lt;i&gt; is a tag').text).toBe('<i> is a tag')
+  })
+
+  it('keeps text after a blank line inside a cue, and starts a new cue only at a timing line', () => {
+    const { cues } = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\nfirst\n\n\nsecond\n\n2\n00:00:03,000 --> 00:00:04,000\nthird',
+    )
+    expect(cues.map((c) => c.text)).toEqual(['first second', 'third'])
+  })
+
+  it('splits cues that have no blank line between them', () => {
+    const { cues, lines } = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\nfirst\n2\n00:00:03,000 --> 00:00:04,000\nsecond\n00:00:05,000 --> 00:00:06,000\nthird',
+    )
+    expect(cues.map((c) => [c.start, c.text])).toEqual([
+      [1, 'first'],
+      [3, 'second'],
+      [5, 'third'],
+    ])
+    expect(lines).toEqual([2, 5, 7])
+  })
+
+  it('reads CRLF, a BOM, extra blank lines and wrong sequence numbers', () => {
+    const { cues, warnings } = readSrt(
+      '\ufeff\r\n\r\n5\r\n00:00:01,000 --> 00:00:02,000\r\nA\r\n\r\n\r\n\r\n5\r\n00:00:02,000 --> 00:00:03,000\r\nB\r\n',
+    )
+    expect(warnings).toEqual([])
+    expect(cues).toEqual([
+      { start: 1, end: 2, text: 'A' },
+      { start: 2, end: 3, text: 'B' },
+    ])
+  })
+
+  it('skips a block with a broken timing line, warning with its lines, and keeps the rest', () => {
+    const { cues, warnings } = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\ngood\n\n2\n00:00:0x,000 --> 00:00:03,000\nlost line\nanother\n\n3\n00:00:04,000 --> 00:00:05,000\nalso good',
+    )
+    expect(cues.map((c) => c.text)).toEqual(['good', 'also good'])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatchObject({ line: 5, code: 'bad-timestamp' })
+    expect(warnings[0]!.message).toContain('lines 5-8')
+  })
+
+  it('warns about a sequence number without a timing line and about text outside any cue', () => {
+    const { cues, warnings } = readSrt('stray words\n\n1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n\n')
+    expect(cues.map((c) => c.text)).toEqual(['ok'])
+    expect(warnings.map((w) => [w.line, w.code])).toEqual([
+      [1, 'untimed-line'],
+      [7, 'malformed-cue'],
+    ])
+  })
+
+  it('rejects a source with no valid cue, naming the line', () => {
+    expect(thrown(() => readSrt('')).line).toBe(1)
+    const err = thrown(() => readSrt('\n\nWEBVTT is not SRT\n'))
+    expect([err.format, err.line]).toEqual(['srt', 3])
+    expect(thrown(() => readSrt('1\n00:00:01 -> 00:00:02\nx')).line).toBe(2)
+  })
+
+  it('never hangs on long hostile lines', () => {
+    const evil = `00:00:01,000 --> 00:00:02,000\n${'<'.repeat(50_000)}${'{\\'.repeat(50_000)}${'&#'.repeat(50_000)}${'a:'.repeat(50_000)}`
+    const t = performance.now()
+    const cue = one(evil)
+    expect(performance.now() - t).toBeLessThan(500)
+    expect(cue.text.length).toBeGreaterThan(200_000)
+  })
+})
+
+describe('speaker prefixes in SRT text', () => {
+  const speakerOf = (line: string) => {
+    const cue = readSrt(`1\n00:00:01,000 --> 00:00:02,000\n${line}\n`).cues[0]!
+    return [cue.speaker, cue.text]
+  }
+
+  it('takes real speaker labels', () => {
+    // From example.srt and transcripts.md (Podcasting 2.0), subsrt's sample, LaLaLand, and
+    // example.html's `Alban :` written as an SRT prefix.
+    expect(speakerOf('Travis: When you first get')).toEqual(['Travis', 'When you first get'])
+    expect(speakerOf('Gillian: Hi Buzzsprout, Gillian\nhere from breaking through')).toEqual([
+      'Gillian',
+      'Hi Buzzsprout, Gillian here from breaking through',
+    ])
+    expect(speakerOf(">> JOHN: and we're the owners of Miller Bakery.")).toEqual([
+      'JOHN',
+      "and we're the owners of Miller Bakery.",
+    ])
+    expect(speakerOf('GENEVIEVE: Holy hell!')).toEqual(['GENEVIEVE', 'Holy hell!'])
+    expect(speakerOf("Alban : You're triggering Tom right now")).toEqual([
+      'Alban',
+      "You're triggering Tom right now",
+    ])
+    expect(speakerOf('Darth Vader: I am your father.')).toEqual(['Darth Vader', 'I am your father.'])
+    expect(speakerOf('Travis:\nWhen you first get')).toEqual(['Travis', 'When you first get'])
+    expect(speakerOf('<b>Sarah:</b> In today&#39;s episode')).toEqual(['Sarah', "In today's episode"])
+    expect(speakerOf('SPEAKER_01: okay')).toEqual(['SPEAKER_01', 'okay'])
+    expect(speakerOf('Speaker 2: right')).toEqual(['Speaker 2', 'right'])
+    expect(speakerOf('Dr. J. Smith: hello')).toEqual(['Dr. J. Smith', 'hello'])
+    expect(speakerOf('Ludwig van Beethoven: da da da dum')).toEqual(['Ludwig van Beethoven', 'da da da dum'])
+    expect(speakerOf("Seán O'Brien-Ó: hi")).toEqual(["Seán O'Brien-Ó", 'hi'])
+    expect(speakerOf('Q: And the answer?')).toEqual(['Q', 'And the answer?'])
+  })
+
+  it('leaves ordinary sentences with a colon alone', () => {
+    const lines = [
+      'Subtitles: @marlonrock1986 (^^V^^)', // LaLaLand.srt
+      'We’re here: the final episode!', // srt-parser-2 1.normal.srt
+      'Note: this episode was recorded before the release.',
+      'The ratio is 3:1 in our tests',
+      "Here's the thing: nobody listens to trailers.",
+      'Visit https://podcastindex.org for more',
+      'Step 1: record the episode',
+      'Fun Fact: octopuses have three hearts',
+      'Time: 10:30 in the morning',
+      'At 10:30 we started',
+      'He said: no way',
+      'Well, Travis: that is it',
+      'Really? Yes: always',
+      'Python 3.12: what is new',
+      'P.S.: bring snacks',
+      'An Extremely Long Sentence That Only Looks Like A Name: nope',
+    ]
+    for (const line of lines) expect(speakerOf(line), line).toEqual([undefined, line])
+  })
+
+  it('does not carry a lone label forward in a file that does not start with one', () => {
+    const { cues } = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\nIt was quiet.\n\n2\n00:00:02,000 --> 00:00:03,000\nMIA: Hello?\n\n3\n00:00:03,000 --> 00:00:04,000\nNo answer.',
+    )
+    expect(cues.map((c) => c.speaker)).toEqual([undefined, 'MIA', undefined])
+  })
+})
+
+describe('writeSrt', () => {
+  it('writes numbered blocks with SRT timestamps and one text line', () => {
+    const out = writeSrt(
+      transcript([
+        { start: 0.5, end: 2.25, text: 'Hello there', speaker: 'Travis' },
+        { start: 2.25, end: 3601.001, text: 'More', speaker: 'Travis' },
+        { start: 3601.001, end: 3602, text: 'Hi', speaker: 'Sarah' },
+      ]),
+    )
+    expect(out).toBe(
+      '1\n00:00:00,500 --> 00:00:02,250\nTravis: Hello there\n\n' +
+        '2\n00:00:02,250 --> 01:00:01,001\nMore\n\n' +
+        '3\n01:00:01,001 --> 01:00:02,000\nSarah: Hi\n\n',
+    )
+  })
+
+  it('names the speaker on every cue when the first cue has none', () => {
+    const out = writeSrt(
+      transcript([
+        { start: 0, end: 1, text: 'Intro music' },
+        { start: 1, end: 2, text: 'Hi', speaker: 'Ann' },
+        { start: 2, end: 3, text: 'Again', speaker: 'Ann' },
+      ]),
+    )
+    expect(out).toContain('\nAnn: Hi\n')
+    expect(out).toContain('\nAnn: Again\n')
+  })
+
+  it('escapes only what would be misread', () => {
+    const cues: Cue[] = [
+      { start: 0, end: 1, text: 'Note: Q&A <i>x</i> {\\an8} &amp; a<b rock&roll' },
+      { start: 1, end: 2, text: 'Travis: not a speaker here' },
+      { start: 2, end: 3, text: '00:00:01,000 --> 00:00:02,000' },
+    ]
+    const out = writeSrt(transcript(cues))
+    expect(out).toContain('Note: Q&A &lt;i>x&lt;/i> &#123;\\an8} &amp;amp; a<b rock&roll')
+    expect(out).toContain('Travis&#58; not a speaker here')
+    expect(readSrt(out).cues).toEqual(cues)
+  })
+
+  it('round-trips the corpora files', () => {
+    for (const file of [
+      `${PODCAST}/example.srt`,
+      `${SUBTITLE_JS}/fixtures/LaLaLand.srt`,
+      `${SRT_PARSER_2}/test-file/Welcome-648062.en.srt`,
+    ]) {
+      const first = readSrt(read(file)).cues
+      const again = readSrt(writeSrt(transcript(first))).cues
+      expect(again, file).toEqual(first)
+    }
+  })
+
+  it('round-trips arbitrary cues (property)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.constantFrom(
+        '<',
+        '&',
+        '&amp;',
+        '&#39;',
+        '-->',
+        ':',
+        ': ',
+        '\n',
+        '\n\n',
+        '<i>',
+        '</b>',
+        '{\\an8}',
+        '>>',
+        ' 12 ',
+        'Bob: ',
+        '00:00:01,000 --> 00:00:02,000',
+      ),
+    )
+    const text = fc
+      .array(piece, { maxLength: 8 })
+      .map((p) => collapseWhitespace(p.join('')))
+      .filter((t) => t.length > 0)
+    const name = fc
+      .oneof(
+        fc.constantFrom(
+          'Travis',
+          'Darth Vader',
+          'SPEAKER_01',
+          'Dr. Who',
+          'Zoë',
+          'Seán O’Brien',
+          'Speaker 2',
+          'GENEVIEVE',
+        ),
+        fc
+          .tuple(fc.constantFrom('A', 'B', 'É', 'Z'), fc.stringMatching(/^[a-z]{1,8}$/))
+          .map(([a, b]) => a + b),
+      )
+      .filter(isSpeakerName) // names the rule turns down ("But", "Note") read back as text, by design
+    const cueArb = (speaker: fc.Arbitrary<string | undefined>) =>
+      fc.record({ start: fc.nat(36_000_000), length: fc.nat(600_000), text, speaker }).map((c) => {
+        const cue: Cue = { start: c.start / 1000, end: (c.start + c.length) / 1000, text: c.text }
+        if (c.speaker !== undefined) cue.speaker = c.speaker
+        return cue
+      })
+    // SRT cannot say "no speaker" after a named one when the file names its first speaker (see writeSrt):
+    // either every cue has a speaker, or the first has none and the rest are free.
+    const cues = fc.oneof(
+      fc.array(cueArb(name), { minLength: 1, maxLength: 12 }),
+      fc
+        .tuple(
+          cueArb(fc.constant(undefined)),
+          fc.array(cueArb(fc.option(name, { nil: undefined })), { maxLength: 12 }),
+        )
+        .map(([a, rest]) => [a, ...rest]),
+    )
+    fc.assert(
+      fc.property(cues, (original) => {
+        const back = readSrt(writeSrt(transcript(original))).cues
+        expect(back).toEqual(original)
+      }),
+      { numRuns: 400 },
+    )
+  })
+})
+
+describe('readSrt speed', () => {
+  it('reads a long file in well under half the time of subtitle.js', { timeout: 60_000 }, () => {
+    // 30,000 cues keep the test quick and the heap small (fewer stray major GCs); the bench runs 100,000.
+    const source = syntheticSrt(30_000, 3)
+    const ours: number[] = []
+    const peer: number[] = []
+    for (let i = 0; i < 9; i++) {
+      ours.push(cpuTime(() => expect(readSrt(source).cues).toHaveLength(30_000)))
+      peer.push(cpuTime(() => parseSync(source)))
+    }
+    // The issue's target for the whole parse is 0.5x the fastest peer; the reader must leave room for
+    // normalize. Best of nine: the least disturbed run of each.
+    expect(Math.min(...ours) / Math.min(...peer)).toBeLessThan(0.5)
+  })
+})
+
+/** CPU time of `fn` in ms: unlike wall time, it does not grow while other processes hold the CPU. */
+function cpuTime(fn: () => unknown): number {
+  const before = process.cpuUsage()
+  fn()
+  const used = process.cpuUsage(before)
+  return (used.user + used.system) / 1000
+}
