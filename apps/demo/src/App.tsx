@@ -1,0 +1,186 @@
+import { parseTimeFragment, TranscriptPlayer } from '@castline/react'
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { type Episode, loadSampleEpisode } from './episode.js'
+import { type LinkedEpisode, readLinkParams } from './link-params.js'
+import { OpenYourOwn } from './OpenYourOwn.js'
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; episode: Episode }
+  | { status: 'error'; message: string }
+
+function fileName(url: string): string {
+  const path = new URL(url).pathname
+  const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1))
+  return name === '' ? url : name
+}
+
+function linkedEpisode(linked: LinkedEpisode): Episode {
+  const episode: Episode = {
+    origin: 'link',
+    title: linked.title ?? fileName(linked.audio),
+    src: linked.audio,
+    transcript: { url: linked.transcript },
+    description: `An episode linked from elsewhere: ${linked.audio}`,
+    notices: [],
+  }
+  if (linked.peaks !== undefined) episode.peaks = linked.peaks
+  return episode
+}
+
+/** The show notes: the first sentence always, the rest behind a disclosure so the player stays near the top. */
+function ShowNotes({ text }: { text: string }): ReactNode {
+  const cut = text.indexOf('. ')
+  if (cut < 0 || cut > 240) return <p className="demo-notes">{text}</p>
+  return (
+    <div className="demo-notes">
+      <p>{text.slice(0, cut + 1)}</p>
+      <details>
+        <summary>More about this episode</summary>
+        <p className="demo-notes__more">{text.slice(cut + 2)}</p>
+      </details>
+    </div>
+  )
+}
+
+/** The demo page: an episode (the sample, a linked one, or the user's own files) in the Castline player. */
+export function App(): ReactNode {
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [refused, setRefused] = useState('')
+
+  useEffect(() => {
+    const controller = new AbortController()
+    const params = readLinkParams(window.location.search, window.location.href)
+    if (params.kind === 'refused') setRefused(params.message)
+    const loading =
+      params.kind === 'episode'
+        ? Promise.resolve(linkedEpisode(params.episode))
+        : loadSampleEpisode(document.baseURI, controller.signal)
+    loading.then(
+      (episode) => {
+        if (!controller.signal.aborted) setLoad({ status: 'ready', episode })
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return
+        setLoad({ status: 'error', message: err instanceof Error ? err.message : String(err) })
+      },
+    )
+    return () => controller.abort()
+  }, [])
+
+  // The user's files live in blob: URLs until another episode replaces them.
+  const episode = load.status === 'ready' ? load.episode : null
+  useEffect(() => {
+    if (episode?.origin !== 'files') return
+    const src = episode.src
+    return () => URL.revokeObjectURL(src)
+  }, [episode])
+
+  // The player reads `#t=` when it mounts; following a link to another moment of this same page only
+  // changes the hash, so seek the player's audio then (the transcript follows the media's seek).
+  const player = useRef<HTMLDivElement | null>(null)
+  useEffect(() => {
+    const onHashChange = () => {
+      const seconds = parseTimeFragment(window.location.hash)
+      const audio = player.current?.querySelector('audio')
+      if (seconds !== null && audio != null) audio.currentTime = seconds
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
+
+  const open = useCallback((next: Episode) => {
+    setRefused('')
+    setLoad({ status: 'ready', episode: next })
+    window.scrollTo({ top: 0 })
+  }, [])
+
+  const backToSample = useCallback(() => {
+    setLoad({ status: 'loading' })
+    loadSampleEpisode(document.baseURI).then(
+      (sample) => setLoad({ status: 'ready', episode: sample }),
+      (err: unknown) =>
+        setLoad({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
+    )
+  }, [])
+
+  return (
+    <div className="demo">
+      <header className="demo-header">
+        <p className="demo-brand">
+          Castline <span className="demo-brand__sub">demo</span>
+        </p>
+        {episode === null ? (
+          <h1>{load.status === 'error' ? 'The episode could not be loaded' : 'Loading the episode…'}</h1>
+        ) : (
+          <>
+            {episode.show === undefined ? null : <p className="demo-show">{episode.show}</p>}
+            <h1>{episode.title}</h1>
+            {episode.description === undefined ? null : <ShowNotes text={episode.description} />}
+          </>
+        )}
+      </header>
+
+      <main className="demo-main">
+        {refused === '' ? null : (
+          <p className="demo-notice demo-notice--error" role="alert">
+            {refused} Showing the sample episode instead.
+          </p>
+        )}
+        {load.status === 'error' ? (
+          <p className="demo-notice demo-notice--error" role="alert">
+            {load.message}
+          </p>
+        ) : null}
+        {load.status === 'loading' ? (
+          <p className="demo-notice" role="status">
+            Loading the episode…
+          </p>
+        ) : null}
+        {episode === null ? null : (
+          <>
+            {episode.notices.map((notice) => (
+              <p key={notice} className="demo-notice" role="status">
+                {notice}
+              </p>
+            ))}
+            <div className="demo-player" ref={player}>
+              <TranscriptPlayer
+                key={episode.src}
+                src={episode.src}
+                transcript={episode.transcript}
+                title={episode.title}
+                {...(episode.peaks === undefined ? {} : { peaks: episode.peaks })}
+                {...(episode.duration === undefined ? {} : { duration: episode.duration })}
+              />
+            </div>
+            {episode.origin === 'sample' ? null : (
+              <p className="demo-back">
+                {episode.origin === 'link' ? (
+                  <a href="./">Back to the sample episode</a>
+                ) : (
+                  <button type="button" className="demo-button demo-button--quiet" onClick={backToSample}>
+                    Back to the sample episode
+                  </button>
+                )}
+              </p>
+            )}
+          </>
+        )}
+      </main>
+
+      <aside className="demo-aside" aria-label="Open your own episode">
+        <OpenYourOwn onOpen={open} />
+      </aside>
+
+      <footer className="demo-footer">
+        <p>
+          The sample transcript is Talk Python To Me episode 514, from the{' '}
+          <a href="https://github.com/talkpython/talk-python-transcripts">talk-python-transcripts</a>{' '}
+          repository (GPL-3.0); its audio here is synthesised from that transcript with espeak-ng, so that
+          every line is spoken at its timestamp. Deep links work: add <code>#t=12:34</code> to the address.
+        </p>
+      </footer>
+    </div>
+  )
+}
