@@ -1,6 +1,6 @@
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
 
@@ -11,8 +11,9 @@ const alias = {
 }
 
 /**
- * Vitest projects: `core` (Node), `react` (jsdom) and `browser` (real Chromium through Playwright;
- * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium).
+ * Vitest projects: `core` (Node), `react` (jsdom), `browser` (real Chromium through Playwright;
+ * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
+ * demo served locally, driven with playwright-core in the same Chromium).
  */
 export default defineConfig({
   resolve: { alias },
@@ -53,6 +54,22 @@ export default defineConfig({
             instances: [{ browser: 'chromium' }],
             viewport: { width: 1200, height: 800 },
           },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          root: './apps/demo',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          // Builds the demo with Vite and serves apps/demo/dist; tests read its URL with inject('demoUrl').
+          globalSetup: ['./e2e/global-setup.ts'],
+          // Real audio plays in real time, and Chromium shares two cores with everything else.
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          // One browser at a time: parallel playback on a busy machine makes timing checks flaky.
+          fileParallelism: false,
         },
       },
     ],

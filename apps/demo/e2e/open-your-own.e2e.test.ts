@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import {
+  activeLine,
+  audioState,
+  launchChromium,
+  openDemo,
+  play,
+  transcriptRegion,
+  waitForTranscript,
+} from './support.js'
+import { toneWav } from './wav.js'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const LINES = ['First tone line', 'Second tone line', 'Third tone line']
+const VTT = `WEBVTT
+
+00:00.000 --> 00:01.000
+${LINES[0]}
+
+00:01.000 --> 00:02.000
+${LINES[1]}
+
+00:02.000 --> 00:03.000
+${LINES[2]}
+`
+
+/** After the files are opened: the player shows them, computed peaks, and the audio plays through. */
+async function expectOwnEpisodePlays(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('tone.wav')
+  await waitForTranscript(page)
+  for (const text of LINES) {
+    await expect(transcriptRegion(page).getByText(text, { exact: true }).isVisible()).resolves.toBe(true)
+  }
+  await page.getByText('Waveform computed in your browser.').waitFor()
+  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1)
+  const audio = await audioState(page)
+  expect(audio.src).toMatch(/^blob:/)
+  expect(audio.duration).toBeCloseTo(3, 1)
+
+  await play(page)
+  await page.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) > 1.3)
+  await expect.poll(async () => (await activeLine(page))?.text).toMatch(/^(Second|Third) tone line$/)
+  await page.waitForFunction(() => document.querySelector('audio')?.ended === true, undefined, {
+    timeout: 10_000,
+  })
+}
+
+test('a generated WAV and a VTT file load through the file inputs and play', async () => {
+  const { page, errors, close } = await openDemo(browser)
+  try {
+    await waitForTranscript(page)
+    await page
+      .getByLabel('Audio file')
+      .setInputFiles({ name: 'tone.wav', mimeType: 'audio/wav', buffer: toneWav(3) })
+    await page
+      .getByLabel('Transcript file')
+      .setInputFiles({ name: 'tone.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) })
+    await page.getByRole('button', { name: 'Play these files' }).click()
+    await expectOwnEpisodePlays(page)
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})
+
+test('dropping the two files on the panel opens them too', async () => {
+  const { page, errors, close } = await openDemo(browser)
+  try {
+    await waitForTranscript(page)
+    const wav = toneWav(3).toString('base64')
+    const dataTransfer = await page.evaluateHandle(
+      ([wavBase64, vtt]) => {
+        const bytes = Uint8Array.from(atob(wavBase64), (c) => c.charCodeAt(0))
+        const dt = new DataTransfer()
+        dt.items.add(new File([bytes], 'tone.wav', { type: 'audio/wav' }))
+        dt.items.add(new File([vtt], 'tone.vtt', { type: 'text/vtt' }))
+        return dt
+      },
+      [wav, VTT] as const,
+    )
+    const zone = page.locator('form.demo-drop')
+    await zone.dispatchEvent('dragenter', { dataTransfer })
+    await zone.dispatchEvent('dragover', { dataTransfer })
+    await zone.dispatchEvent('drop', { dataTransfer })
+    await expect.poll(() => zone.getByText('tone.vtt').count()).toBe(1)
+    await page.getByRole('button', { name: 'Play these files' }).click()
+    await expectOwnEpisodePlays(page)
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})

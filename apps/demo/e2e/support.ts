@@ -1,0 +1,240 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { createTimeIndex, parseTranscript, type TimeIndex, type Transcript } from '@castline/core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
+
+/** Base URL of the built demo (see global-setup.ts). */
+export const demoUrl: string = inject('demoUrl')
+
+/** Desktop and phone viewports the suite checks. */
+export const DESKTOP = { width: 1280, height: 800 }
+export const PHONE = { width: 390, height: 844 }
+
+const episodeDir = new URL('../public/episodes/talk-python-514/', import.meta.url)
+
+/** Where screenshots go: test artifacts (gitignored) and the README's copies. */
+export const ARTIFACTS = fileURLToPath(new URL('./__artifacts__/', import.meta.url))
+export const README_SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
+
+/** Headless Chromium as every Castline browser test launches it (Debian's, autoplay allowed). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions())
+}
+
+/** The sample episode as core reads it, from the same files the demo serves. */
+export interface SampleEpisode {
+  title: string
+  duration: number
+  transcript: Transcript
+  index: TimeIndex
+}
+
+let sample: Promise<SampleEpisode> | null = null
+
+/** Reads the sample's episode.json and transcript.txt and parses them as the player does (with the duration). */
+export function loadSample(): Promise<SampleEpisode> {
+  sample ??= (async () => {
+    const json = JSON.parse(await readFile(new URL('episode.json', episodeDir), 'utf8')) as {
+      title: string
+      duration: number
+      transcript: string
+    }
+    const text = await readFile(new URL(json.transcript, episodeDir), 'utf8')
+    const transcript = parseTranscript(text, { duration: json.duration, fileName: json.transcript })
+    return { title: json.title, duration: json.duration, transcript, index: createTimeIndex(transcript) }
+  })()
+  return sample
+}
+
+/** A page on the demo and everything it reported that a healthy page does not. */
+export interface DemoPage {
+  page: Page
+  /** Console errors, uncaught exceptions and failed requests, in order. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+/**
+ * Opens the demo (`path` is appended to its URL: a query string, a hash) in a fresh context, collecting
+ * console errors, page errors and failed requests. Requests the page aborts itself (a seek replaces
+ * the running range request of the audio) are not failures.
+ */
+export async function openDemo(
+  browser: Browser,
+  path = '',
+  viewport: { width: number; height: number } = DESKTOP,
+): Promise<DemoPage> {
+  const context = await browser.newContext({ viewport })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? 'failed'
+    // The page cancelled it itself: a seek replacing a media range request, an effect's AbortController.
+    if (failure === 'net::ERR_ABORTED') return
+    errors.push(`request ${request.url()}: ${failure}`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`)
+  })
+  await page.goto(new URL(path, demoUrl).href)
+  return { page, errors, close: () => context.close() }
+}
+
+/** The transcript region of the player. */
+export function transcriptRegion(page: Page): Locator {
+  return page.getByRole('region', { name: 'Transcript' })
+}
+
+/**
+ * The transcript line with cue index `index` (rendered only near the visible part of the list). Rows are
+ * found by their documented class and `aria-posinset`, which a virtualized list must carry anyway.
+ */
+export function line(page: Page, index: number): Locator {
+  return transcriptRegion(page).locator(`.castline-line[aria-posinset="${index + 1}"]`)
+}
+
+/** Waits until the transcript shows its lines. */
+export async function waitForTranscript(page: Page): Promise<void> {
+  await transcriptRegion(page).getByRole('listitem').first().waitFor({ state: 'visible' })
+}
+
+/** The media element's state. */
+export interface AudioState {
+  currentTime: number
+  duration: number
+  paused: boolean
+  seeking: boolean
+  ended: boolean
+  readyState: number
+  src: string
+}
+
+/** Reads the (one) audio element of the page. */
+export function audioState(page: Page): Promise<AudioState> {
+  return page.evaluate(() => {
+    const a = document.querySelector('audio')
+    if (a === null) throw new Error('The page has no <audio> element.')
+    return {
+      currentTime: a.currentTime,
+      duration: a.duration,
+      paused: a.paused,
+      seeking: a.seeking,
+      ended: a.ended,
+      readyState: a.readyState,
+      src: a.currentSrc || a.src,
+    }
+  })
+}
+
+/** Waits until the audio has settled at `seconds` (within `tolerance`): metadata loaded, not seeking. */
+export async function waitForAudioAt(page: Page, seconds: number, tolerance = 0.25): Promise<void> {
+  await page.waitForFunction(
+    ([t, tol]) => {
+      const a = document.querySelector('audio')
+      return a !== null && a.readyState >= 1 && !a.seeking && Math.abs(a.currentTime - t) <= tol
+    },
+    [seconds, tolerance] as const,
+  )
+}
+
+/** Waits until the audio is playing and past `seconds`. */
+export async function waitForPlayback(page: Page, seconds: number): Promise<void> {
+  await page.waitForFunction((t) => {
+    const a = document.querySelector('audio')
+    return a !== null && !a.paused && !a.seeking && a.currentTime >= t
+  }, seconds)
+}
+
+/** The line marked `aria-current="true"`: its cue index and text, or null. */
+export function activeLine(page: Page): Promise<{ index: number; text: string } | null> {
+  return page.evaluate(() => {
+    const rows = document.querySelectorAll<HTMLElement>('.castline-line[aria-current="true"]')
+    if (rows.length !== 1)
+      return rows.length === 0 ? null : { index: -2, text: `${rows.length} active lines` }
+    const row = rows[0]!
+    return {
+      index: Number(row.getAttribute('aria-posinset')) - 1,
+      text: row.querySelector('.castline-line__text')?.textContent ?? '',
+    }
+  })
+}
+
+/** The current time and the active line read in one go, with the time read just before and after. */
+export function sampleSync(
+  page: Page,
+): Promise<{ before: number; after: number; index: number; paused: boolean }> {
+  return page.evaluate(() => {
+    const a = document.querySelector('audio')!
+    const before = a.currentTime
+    const row = document.querySelector<HTMLElement>('.castline-line[aria-current="true"]')
+    const after = a.currentTime
+    return {
+      before,
+      after,
+      index: row === null ? -1 : Number(row.getAttribute('aria-posinset')) - 1,
+      paused: a.paused,
+    }
+  })
+}
+
+/**
+ * True when the element is wholly visible: inside the browser window and inside the transcript's
+ * scrolling viewport (a line scrolled out of the list is not visible even if the window could show it).
+ */
+export async function isInView(locator: Locator): Promise<boolean> {
+  // A virtualized list does not render rows far from its scroll position: not rendered, not in view.
+  if ((await locator.count()) === 0) return false
+  return locator.first().evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    if (r.height === 0) return false
+    const inside = (outer: { top: number; bottom: number; left: number; right: number }) =>
+      r.top >= outer.top - 1 &&
+      r.bottom <= outer.bottom + 1 &&
+      r.left >= outer.left - 1 &&
+      r.right <= outer.right + 1
+    if (!inside({ top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth })) return false
+    const scroller = el.closest('.castline-transcript__viewport')
+    return scroller === null || inside(scroller.getBoundingClientRect())
+  })
+}
+
+/** The active line's locator. */
+export function activeLineLocator(page: Page): Locator {
+  return transcriptRegion(page).locator('.castline-line[aria-current="true"]')
+}
+
+/** Presses the player's Play button. */
+export async function play(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+}
+
+/** Presses the player's Pause button and waits until the audio reports it. */
+export async function pause(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  await page.waitForFunction(() => document.querySelector('audio')?.paused === true)
+}
+
+/** Two animation frames: time for the per-frame time source and React to catch up with the media. */
+export function settleFrames(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  )
+}
+
+/** Saves a screenshot under e2e/__artifacts__/ and, when `readmeName` is given, copies it for the README. */
+export async function saveScreenshot(page: Page, name: string, readmeName?: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true })
+  const file = `${ARTIFACTS}${name}`
+  await page.screenshot({ path: file })
+  if (readmeName !== undefined) {
+    await mkdir(README_SCREENSHOTS, { recursive: true })
+    await copyFile(file, `${README_SCREENSHOTS}${readmeName}`)
+  }
+  return file
+}

@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import {
+  audioState,
+  launchChromium,
+  loadSample,
+  openDemo,
+  transcriptRegion,
+  waitForTranscript,
+} from './support.js'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+test('?audio=&transcript=&peaks=&title= loads a hosted episode', async () => {
+  const folder = 'episodes/talk-python-514/'
+  const query = new URLSearchParams({
+    audio: `${folder}excerpt.mp3`,
+    transcript: `${folder}excerpt.txt`,
+    peaks: `${folder}excerpt-peaks.json`,
+    title: 'An excerpt',
+  })
+  const { page, errors, close } = await openDemo(browser, `?${query}`)
+  try {
+    await waitForTranscript(page)
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('An excerpt')
+    await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1)
+    expect((await audioState(page)).src).toMatch(/excerpt\.mp3$/)
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})
+
+test('javascript: and data: URLs in the link are refused with a visible message', async () => {
+  const sample = await loadSample()
+  const query = new URLSearchParams({
+    audio: 'javascript:alert(1)',
+    transcript: 'data:text/plain,00:00:00 hi',
+  })
+  const { page, close } = await openDemo(browser, `?${query}`)
+  try {
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    await expect(alert.textContent()).resolves.toMatch(
+      /audio= parameter was refused: javascript: URLs are not allowed/,
+    )
+    // The sample plays instead; nothing of the link reached the player.
+    await waitForTranscript(page)
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(sample.title)
+    await expect(transcriptRegion(page).getByText('hi', { exact: true }).count()).resolves.toBe(0)
+
+    const dataOnly = new URLSearchParams({
+      audio: 'episodes/talk-python-514/excerpt.mp3',
+      transcript: 'data:,x',
+    })
+    await page.goto(new URL(`?${dataOnly}`, page.url()).href)
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /transcript= parameter was refused: data:/,
+    )
+  } finally {
+    await close()
+  }
+})
