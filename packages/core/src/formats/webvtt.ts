@@ -150,11 +150,11 @@ function scan(source: string, raw: boolean): ReadResult {
       cues.push(cue)
       lines.push(timingLine)
     } else if (seenArrow) {
-      const timing = s.slice(timingAt, timingEol)
+      const timingText = s.slice(timingAt, timingEol)
       warnings.push({
         line: timingLine,
         code: 'bad-timestamp',
-        message: `cue timing ${JSON.stringify(clip(timing))} is not "[hh:]mm:ss.ttt --> [hh:]mm:ss.ttt"; the cue was skipped`,
+        message: `cue timing ${JSON.stringify(clip(timingText))} is not "[hh:]mm:ss.ttt --> [hh:]mm:ss.ttt"; the cue was skipped`,
       })
     } else {
       const first = s.slice(blockStart, firstEnd === -1 ? blockStart : firstEnd)
@@ -163,7 +163,7 @@ function scan(source: string, raw: boolean): ReadResult {
         warnings.push({
           line: blockLine,
           code: 'unknown-block',
-          message: `${first.trim()} block after the first cue is not a ${first.trim()} block; it was ignored`,
+          message: `${first.trim()} block after the first cue was ignored (it belongs before the cues)`,
         })
       } else if (kind === null) {
         warnings.push({
