@@ -53,16 +53,3 @@ export function mixInto(target: Int16Array, source: Int16Array, offset: number):
     target[i] = Math.min(32767, Math.max(-32768, v))
   }
 }
-
-/** Scales `samples` in place so that the loudest one sits at `peakDb` dBFS; returns the gain applied. */
-export function normalizePeak(samples: Int16Array, peakDb: number): number {
-  let peak = 0
-  for (let i = 0; i < samples.length; i++) {
-    const a = Math.abs(samples[i] as number)
-    if (a > peak) peak = a
-  }
-  if (peak === 0) return 1
-  const gain = (32767 * 10 ** (peakDb / 20)) / peak
-  for (let i = 0; i < samples.length; i++) samples[i] = Math.round((samples[i] as number) * gain)
-  return gain
-}

@@ -1,6 +1,6 @@
 /** Speaking one transcript line with espeak-ng so that it fits the time its cue is on screen. */
 import { cutWithFade, fromBytes, SAMPLE_RATE, soundSpan } from './pcm.js'
-import { pipe, run } from './process.js'
+import { pipe } from './process.js'
 
 /** How lines are spoken and squeezed into their slot. */
 export interface SpeechOptions {
@@ -57,15 +57,25 @@ async function synthesize(text: string, voice: string, rate: number): Promise<In
   return soundSpan(fromBytes(raw), SILENCE, TAIL)
 }
 
-/** A soft three-note chime of about `seconds`, standing in for music. */
-export async function chime(seconds: number): Promise<Int16Array> {
-  const note = (seconds / 3).toFixed(3)
-  const raw = await run('sox', [
-    ...['-n', '-t', 'raw', '-e', 'signed', '-b', '16', '-c', '1', '-r', String(SAMPLE_RATE), '-'],
-    ...['synth', note, 'pluck', 'C4', 'synth', note, 'pluck', 'E4', 'synth', note, 'pluck', 'G4'],
-    ...['fade', '0', String(seconds), '0.5', 'vol', '0.6'],
-  ])
-  return soundSpan(fromBytes(raw), SILENCE, TAIL)
+/**
+ * A soft rising three-note chime lasting `seconds` (made here rather than by sox, whose chained `synth`
+ * effects overlay instead of following each other).
+ */
+export function chime(seconds: number): Int16Array {
+  const out = new Int16Array(Math.max(0, Math.round(seconds * SAMPLE_RATE)))
+  const notes = [523.25, 659.25, 783.99]
+  const step = out.length / notes.length
+  notes.forEach((hz, n) => {
+    const from = Math.round(n * step)
+    for (let i = from; i < out.length; i++) {
+      const t = (i - from) / SAMPLE_RATE
+      // A bell-like partial pair with an exponential decay; later notes ring over earlier ones.
+      const v = Math.exp(-3 * t) * (Math.sin(2 * Math.PI * hz * t) + 0.3 * Math.sin(2 * Math.PI * 2 * hz * t))
+      const fadeOut = Math.min(1, (out.length - i) / (0.2 * SAMPLE_RATE))
+      out[i] = Math.max(-32768, Math.min(32767, (out[i] as number) + Math.round(v * 6000 * fadeOut)))
+    }
+  })
+  return soundSpan(out, SILENCE, TAIL)
 }
 
 /**
