@@ -1,0 +1,299 @@
+import { formatTimestamp } from '@castline/core'
+import { type ReactNode, useCallback, useEffect, useId, useRef } from 'react'
+import { useCastline } from './hooks.js'
+import { useMediaState } from './use-media-state.js'
+
+/** The playback rates offered by default, 0.5x to 3x. */
+export const DEFAULT_PLAYBACK_RATES: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3]
+
+/** Props of `<PlayerControls>`. */
+export interface PlayerControlsProps {
+  /** Controlled playback rate; leave undefined to let the media element keep it. */
+  playbackRate?: number | undefined
+  /** Initial playback rate while uncontrolled, applied once the media element exists. */
+  defaultPlaybackRate?: number | undefined
+  /** Told about every rate the listener picks (and about rate changes made to the media by others). */
+  onPlaybackRateChange?: ((rate: number) => void) | undefined
+  /** The rates in the speed menu (default 0.5x to 3x). */
+  playbackRates?: readonly number[] | undefined
+  /** Seconds the "back" button skips (default 15). */
+  skipBackSeconds?: number | undefined
+  /** Seconds the "forward" button skips (default 30). */
+  skipForwardSeconds?: number | undefined
+  /** Duration shown before the audio's metadata arrives, in seconds. */
+  duration?: number | undefined
+  /** Extra class names (it always has `castline castline-controls`). */
+  className?: string | undefined
+}
+
+function positive(n: number | undefined): n is number {
+  return n !== undefined && Number.isFinite(n) && n > 0
+}
+
+/** "1.25×": what the speed menu shows for a rate. */
+export function formatRate(rate: number): string {
+  return `${Number(rate.toFixed(2))}\u00d7`
+}
+
+/**
+ * The playback rate, controlled or not. Requests go to the media element and, uncontrolled, the shown
+ * rate is the media's; controlled, the owner's `playbackRate` is pushed to the media whenever it changes
+ * (also as `defaultPlaybackRate`, so loading a new source keeps it).
+ */
+function usePlaybackRate(
+  media: HTMLMediaElement | null,
+  props: PlayerControlsProps,
+): [rate: number, setRate: (rate: number) => void] {
+  const mediaRate = useMediaState((s) => s.playbackRate)
+  const controlled = props.playbackRate !== undefined
+  const latest = useRef(props)
+  latest.current = props
+
+  const controlledRate = props.playbackRate
+  useEffect(() => {
+    if (media === null || controlledRate === undefined) return
+    // playbackRate first: a ratechange heard between the two writes must already see the owner's rate.
+    media.playbackRate = controlledRate
+    media.defaultPlaybackRate = controlledRate
+  }, [media, controlledRate])
+
+  // An initial rate, once per media element.
+  useEffect(() => {
+    const { defaultPlaybackRate: initial, playbackRate } = latest.current
+    if (media === null || initial === undefined || playbackRate !== undefined) return
+    media.playbackRate = initial
+    media.defaultPlaybackRate = initial
+  }, [media])
+
+  // Someone else changed the media's rate (a keyboard plugin, the browser's own menu): tell the owner.
+  useEffect(() => {
+    if (media === null) return
+    const onRate = () => {
+      const { playbackRate, onPlaybackRateChange } = latest.current
+      if (playbackRate !== undefined && media.playbackRate !== playbackRate) {
+        onPlaybackRateChange?.(media.playbackRate)
+      }
+    }
+    media.addEventListener('ratechange', onRate)
+    return () => media.removeEventListener('ratechange', onRate)
+  }, [media])
+
+  const setRate = useCallback(
+    (rate: number) => {
+      const { playbackRate, onPlaybackRateChange } = latest.current
+      if (playbackRate === undefined && media !== null) {
+        media.playbackRate = rate
+        media.defaultPlaybackRate = rate
+      }
+      onPlaybackRateChange?.(rate)
+    },
+    [media],
+  )
+  return [controlled ? props.playbackRate! : mediaRate, setRate]
+}
+
+/** A decorative icon: the button around it carries the name. */
+function Icon({ children }: { children: ReactNode }): ReactNode {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 24 24"
+      width="1.25em"
+      height="1.25em"
+      fill="currentColor"
+    >
+      {children}
+    </svg>
+  )
+}
+
+function PlayIcon(): ReactNode {
+  return (
+    <Icon>
+      <path d="M8 5.14v13.72a1 1 0 0 0 1.52.85l11-6.86a1 1 0 0 0 0-1.7l-11-6.86A1 1 0 0 0 8 5.14Z" />
+    </Icon>
+  )
+}
+
+function PauseIcon(): ReactNode {
+  return (
+    <Icon>
+      <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" />
+    </Icon>
+  )
+}
+
+function SkipIcon({ direction, seconds }: { direction: 'back' | 'forward'; seconds: number }): ReactNode {
+  const arc =
+    direction === 'back'
+      ? 'M12 4V1L7 5l5 4V6a7 7 0 1 1-7 7H3a9 9 0 1 0 9-9Z'
+      : 'M12 4V1l5 4-5 4V6a7 7 0 1 0 7 7h2a9 9 0 1 1-9-9Z'
+  return (
+    <Icon>
+      <path d={arc} />
+      <text x="12" y="16.5" fontSize="7.5" textAnchor="middle" fontFamily="system-ui, sans-serif">
+        {seconds}
+      </text>
+    </Icon>
+  )
+}
+
+function VolumeIcon({ muted }: { muted: boolean }): ReactNode {
+  return (
+    <Icon>
+      <path d="M4 9v6h4l5 5V4L8 9H4Z" />
+      {muted ? (
+        <path d="m16.5 9.5 5 5m0-5-5 5" stroke="currentColor" strokeWidth="2" fill="none" />
+      ) : (
+        <path
+          d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"
+          stroke="currentColor"
+          strokeWidth="2"
+          fill="none"
+        />
+      )}
+    </Icon>
+  )
+}
+
+/**
+ * The transport bar: play/pause, skip back 15 s and forward 30 s, playback speed, the time, volume and
+ * mute; and where the audio stands (loading, or an error in words, as an alert). Every control is a
+ * native button, select or range, so each is labelled and keyboard operable as the platform makes it.
+ */
+export function PlayerControls(props: PlayerControlsProps): ReactNode {
+  const { media, seekTo, togglePlay, controller, mediaError } = useCastline()
+  const paused = useMediaState((s) => s.paused)
+  const currentTime = useMediaState((s) => s.currentTime)
+  const mediaDuration = useMediaState((s) => s.duration)
+  const volume = useMediaState((s) => s.volume)
+  const muted = useMediaState((s) => s.muted)
+  const metadataLoaded = useMediaState((s) => s.metadataLoaded)
+  const [rate, setRate] = usePlaybackRate(media, props)
+  const rateId = useId()
+  const volumeId = useId()
+
+  const back = props.skipBackSeconds ?? 15
+  const forward = props.skipForwardSeconds ?? 30
+  const duration = positive(mediaDuration) ? mediaDuration : props.duration
+  const failed = mediaError !== null
+  const hasSource = media !== null && (media.currentSrc !== '' || media.getAttribute('src') !== null)
+  const loading = media !== null && hasSource && !metadataLoaded && !failed && media.preload !== 'none'
+
+  const rates = props.playbackRates ?? DEFAULT_PLAYBACK_RATES
+  // A rate set elsewhere (1.1x) still shows as itself rather than as a wrong menu entry.
+  const options = rates.includes(rate) ? rates : [...rates, rate].sort((a, b) => a - b)
+
+  const skip = (seconds: number) => seekTo(controller.getTime() + seconds)
+  const className =
+    props.className === undefined
+      ? 'castline castline-controls'
+      : `castline castline-controls ${props.className}`
+  const shownVolume = muted ? 0 : Math.round(volume * 100)
+
+  return (
+    <div className={className}>
+      <div className="castline-controls__transport">
+        <button
+          type="button"
+          className="castline-controls__button"
+          onClick={() => skip(-back)}
+          disabled={failed}
+        >
+          <SkipIcon direction="back" seconds={back} />
+          <span className="castline-visually-hidden">Back {back} seconds</span>
+        </button>
+        <button
+          type="button"
+          className="castline-controls__button castline-controls__play"
+          onClick={togglePlay}
+          disabled={failed}
+          data-state={paused ? 'paused' : 'playing'}
+        >
+          {paused ? <PlayIcon /> : <PauseIcon />}
+          <span className="castline-visually-hidden">{paused ? 'Play' : 'Pause'}</span>
+        </button>
+        <button
+          type="button"
+          className="castline-controls__button"
+          onClick={() => skip(forward)}
+          disabled={failed}
+        >
+          <SkipIcon direction="forward" seconds={forward} />
+          <span className="castline-visually-hidden">Forward {forward} seconds</span>
+        </button>
+      </div>
+
+      <p className="castline-controls__time">
+        <span className="castline-controls__current">{formatTimestamp(currentTime, 'clock')}</span>
+        <span aria-hidden="true"> / </span>
+        <span className="castline-visually-hidden"> of </span>
+        <span className="castline-controls__duration">
+          {positive(duration) ? formatTimestamp(duration, 'clock') : '--:--'}
+        </span>
+      </p>
+
+      <div className="castline-controls__settings">
+        <label className="castline-visually-hidden" htmlFor={rateId}>
+          Playback speed
+        </label>
+        <select
+          id={rateId}
+          className="castline-controls__rate"
+          value={String(rate)}
+          onChange={(e) => setRate(Number(e.target.value))}
+        >
+          {options.map((r) => (
+            <option key={r} value={String(r)}>
+              {formatRate(r)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="castline-controls__button castline-controls__mute"
+          onClick={() => {
+            if (media === null) return
+            // Unmuting at zero volume would stay silent: bring the volume back too.
+            if (media.muted && media.volume === 0) media.volume = 1
+            media.muted = !media.muted
+          }}
+          disabled={media === null}
+        >
+          <VolumeIcon muted={muted || volume === 0} />
+          <span className="castline-visually-hidden">{muted ? 'Unmute' : 'Mute'}</span>
+        </button>
+        <label className="castline-visually-hidden" htmlFor={volumeId}>
+          Volume
+        </label>
+        <input
+          id={volumeId}
+          type="range"
+          className="castline-controls__volume"
+          min={0}
+          max={100}
+          step={5}
+          value={shownVolume}
+          aria-valuetext={`${shownVolume}%`}
+          disabled={media === null}
+          onChange={(e) => {
+            if (media === null) return
+            const next = Number(e.target.value) / 100
+            media.volume = next
+            if (next > 0 && media.muted) media.muted = false
+          }}
+        />
+      </div>
+
+      <p className="castline-controls__status" role="status">
+        {loading ? 'Loading audio…' : ''}
+      </p>
+      {failed ? (
+        <p className="castline-controls__error" role="alert">
+          {mediaError.message} The transcript is still here to read.
+        </p>
+      ) : null}
+    </div>
+  )
+}
