@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       root: demoRoot,
       configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
       mode: 'production',
-      logLevel: 'warn',
+      logLevel: 'error',
     })
   } finally {
     process.env.NODE_ENV = nodeEnv

@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
   activeLine,
   audioState,
   launchChromium,
+  line,
+  loadSample,
   openDemo,
   play,
   transcriptRegion,
@@ -93,6 +96,30 @@ test('dropping the two files on the panel opens them too', async () => {
     await expect.poll(() => zone.getByText('tone.vtt').count()).toBe(1)
     await page.getByRole('button', { name: 'Play these files' }).click()
     await expectOwnEpisodePlays(page)
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})
+
+test('a long audio without peaks opens with a notice instead of a decoded waveform', async () => {
+  const sample = await loadSample()
+  const folder = new URL('../public/episodes/talk-python-514/', import.meta.url)
+  const { page, errors, close } = await openDemo(browser)
+  try {
+    await waitForTranscript(page)
+    await page.getByLabel('Audio file').setInputFiles(fileURLToPath(new URL('episode.mp3', folder)))
+    await page.getByLabel('Transcript file').setInputFiles(fileURLToPath(new URL('transcript.txt', folder)))
+    await page.getByRole('button', { name: 'Play these files' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('episode.mp3')
+    const minutes = Math.round(sample.duration / 60)
+    await page.getByText(`No waveform: this audio is ${minutes} minutes long`).waitFor()
+    await waitForTranscript(page)
+    await expect(line(page, 0).getAttribute('aria-setsize')).resolves.toBe(
+      String(sample.transcript.cues.length),
+    )
+    await play(page)
+    await page.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) > 0.5)
     expect(errors).toEqual([])
   } finally {
     await close()

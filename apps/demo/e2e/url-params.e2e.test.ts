@@ -37,6 +37,29 @@ test('?audio=&transcript=&peaks=&title= loads a hosted episode', async () => {
   }
 })
 
+test('a link to a long episode without peaks shows a notice instead of downloading and decoding it', async () => {
+  const sample = await loadSample()
+  const folder = 'episodes/talk-python-514/'
+  const query = new URLSearchParams({ audio: `${folder}episode.mp3`, transcript: `${folder}transcript.txt` })
+  const { page, errors, close } = await openDemo(browser, `?${query}`)
+  const fetched: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() !== 'media') fetched.push(request.url())
+  })
+  try {
+    await waitForTranscript(page)
+    const minutes = Math.round(sample.duration / 60)
+    await page.getByText(`No waveform: this audio is ${minutes} minutes long`).waitFor()
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('episode.mp3')
+    // The audio is only ever streamed by the media element, never fetched whole for decoding.
+    await page.waitForTimeout(1000)
+    expect(fetched.filter((url) => url.endsWith('.mp3'))).toEqual([])
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})
+
 test('javascript: and data: URLs in the link are refused with a visible message', async () => {
   const sample = await loadSample()
   const query = new URLSearchParams({

@@ -1,8 +1,10 @@
 import { parseTimeFragment, TranscriptPlayer } from '@castline/react'
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { probeDuration } from './audio-duration.js'
 import { type Episode, loadSampleEpisode } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
 import { OpenYourOwn } from './OpenYourOwn.js'
+import { flatPeaks, MAX_DECODE_SECONDS, noWaveformNotice } from './peaks.js'
 
 type Load =
   | { status: 'loading' }
@@ -15,7 +17,11 @@ function fileName(url: string): string {
   return name === '' ? url : name
 }
 
-function linkedEpisode(linked: LinkedEpisode): Episode {
+/**
+ * A linked episode. Without peaks, a long audio gets a flat waveform and a notice rather than being
+ * downloaded whole and decoded in the browser; its metadata says how long it is.
+ */
+async function loadLinkedEpisode(linked: LinkedEpisode): Promise<Episode> {
   const episode: Episode = {
     origin: 'link',
     title: linked.title ?? fileName(linked.audio),
@@ -24,7 +30,19 @@ function linkedEpisode(linked: LinkedEpisode): Episode {
     description: `An episode linked from elsewhere: ${linked.audio}`,
     notices: [],
   }
-  if (linked.peaks !== undefined) episode.peaks = linked.peaks
+  if (linked.peaks !== undefined) {
+    episode.peaks = linked.peaks
+    return episode
+  }
+  // An audio that cannot be played is left to the player, which says so and keeps the transcript readable.
+  const duration = await probeDuration(linked.audio).catch(() => null)
+  if (duration === null) return episode
+  if (Number.isFinite(duration)) episode.duration = duration
+  if (!(duration <= MAX_DECODE_SECONDS)) {
+    // Longer than we decode, or a stream of unknown length.
+    episode.notices.push(noWaveformNotice(duration))
+    episode.peaks = flatPeaks(Number.isFinite(duration) ? duration : 1)
+  }
   return episode
 }
 
@@ -54,7 +72,7 @@ export function App(): ReactNode {
     if (params.kind === 'refused') setRefused(params.message)
     const loading =
       params.kind === 'episode'
-        ? Promise.resolve(linkedEpisode(params.episode))
+        ? loadLinkedEpisode(params.episode)
         : loadSampleEpisode(document.baseURI, controller.signal)
     loading.then(
       (episode) => {

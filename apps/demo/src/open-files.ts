@@ -1,6 +1,7 @@
 import { type Peaks, parseTranscript, TranscriptParseError } from '@castline/core'
+import { probeDuration } from './audio-duration.js'
 import type { Episode } from './episode.js'
-import { computePeaks, flatPeaks, MAX_DECODE_SECONDS, readPeaksFile } from './peaks.js'
+import { computePeaks, flatPeaks, MAX_DECODE_SECONDS, noWaveformNotice, readPeaksFile } from './peaks.js'
 
 /** The files the user picked or dropped, one of each kind. */
 export interface ChosenFiles {
@@ -45,32 +46,6 @@ export class OpenError extends Error {
   override name = 'OpenError'
 }
 
-/** Reads the audio's duration from its metadata (no decoding), or fails when the browser cannot play it. */
-function probeDuration(src: string, name: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const audio = new Audio()
-    audio.preload = 'metadata'
-    const done = () => {
-      audio.removeAttribute('src')
-      audio.load()
-    }
-    audio.addEventListener('loadedmetadata', () => {
-      const d = audio.duration
-      done()
-      resolve(Number.isFinite(d) ? d : Number.NaN)
-    })
-    audio.addEventListener('error', () => {
-      done()
-      reject(new OpenError(`This browser cannot play “${name}” (it is damaged or in an unsupported format).`))
-    })
-    audio.src = src
-  })
-}
-
-function minutes(seconds: number): string {
-  return `${Math.round(seconds / 60)} minutes`
-}
-
 /**
  * Turns the chosen files into an episode: the audio as a blob: URL, the transcript parsed by core (with
  * the file name as a format hint), the peaks read from a peaks file, computed in the browser for short
@@ -82,7 +57,11 @@ export async function openFiles(
 ): Promise<Episode> {
   const src = URL.createObjectURL(files.audio)
   try {
-    const duration = await probeDuration(src, files.audio.name)
+    const duration = await probeDuration(src).catch(() => {
+      throw new OpenError(
+        `This browser cannot play “${files.audio.name}” (it is damaged or in an unsupported format).`,
+      )
+    })
     const text = await files.transcript.text()
     const options: Parameters<typeof parseTranscript>[1] = { fileName: files.transcript.name }
     if (files.transcript.type !== '') options.mimeType = files.transcript.type
@@ -115,14 +94,10 @@ export async function openFiles(
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err)
         notices.push(`The waveform could not be computed (${reason}); the audio plays without it.`)
+        peaks = flatPeaks(duration)
       }
     } else if (peaks === undefined) {
-      const length = Number.isFinite(duration) ? `${minutes(duration)} long` : 'of unknown length'
-      notices.push(
-        `No waveform: this audio is ${length}, and computing one in the browser would mean decoding the ` +
-          `whole file (over ${minutes(MAX_DECODE_SECONDS)}). Add an audiowaveform peaks file ` +
-          '(.json or .dat) to see it; everything else works without.',
-      )
+      notices.push(noWaveformNotice(duration))
       peaks = flatPeaks(Number.isFinite(duration) ? duration : 1)
     }
 

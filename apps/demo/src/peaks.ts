@@ -3,6 +3,16 @@ import { type Peaks, parsePeaks } from '@castline/core'
 /** Files longer than this get no waveform unless their peaks come with them: decoding costs too much memory. */
 export const MAX_DECODE_SECONDS = 20 * 60
 
+/** Why a long audio without peaks shows a flat line. */
+export function noWaveformNotice(duration: number): string {
+  const length = Number.isFinite(duration) ? `${Math.round(duration / 60)} minutes long` : 'of unknown length'
+  return (
+    `No waveform: this audio is ${length}, and drawing one in the browser would mean downloading and ` +
+    `decoding the whole file (done only up to ${MAX_DECODE_SECONDS / 60} minutes). Add an audiowaveform ` +
+    'peaks file (.json or .dat) to see it; everything else works without.'
+  )
+}
+
 /**
  * A flat line for audio whose waveform we will not compute: given peaks, wavesurfer never downloads and
  * decodes the file itself (which for an hour of audio would take hundreds of megabytes).
