@@ -328,7 +328,8 @@ export function Waveform(props: WaveformProps): ReactNode {
     if (e.type === 'pointerup' && d.x !== e.clientX) seekToPointer(e.clientX)
   }
 
-  const max = positive(duration) ? Math.round(duration) : 0
+  // Whole seconds, like the value and its text ("1:12:52" for 4372.8 s).
+  const max = positive(duration) ? Math.floor(duration) : 0
   const now = max > 0 ? Math.min(time, max) : time
   const className = ['castline', 'castline-waveform', `castline-waveform--${load.status}`]
   if (props.className !== undefined) className.push(props.className)
