@@ -28,6 +28,7 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, WarningCode } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
 import { formatTimestamp } from '../time.js'
+import { type ClockCursor, scanClockMs } from './clock.js'
 import { findSpeakerPrefix, isSpeakerName } from './speaker.js'
 import type { ReadResult } from './types.js'
 
@@ -63,8 +64,8 @@ class SrtReader {
 
   // The open cue: kept until the next cue starts, so that text after a blank line can still join it.
   open = false
-  cueStart = 0
-  cueEnd = 0
+  cueStartMs = 0
+  cueEndMs = 0
   cueLine = 0
   textFrom = -1
   textTo = -1
@@ -200,8 +201,8 @@ class SrtReader {
     this.flush()
     this.open = true
     this.timedCues++
-    this.cueStart = timingStart
-    this.cueEnd = timingEnd
+    this.cueStartMs = timingStartMs
+    this.cueEndMs = timingEndMs
     this.cueLine = line
     this.textFrom = -1
     this.textTo = -1
@@ -226,7 +227,7 @@ class SrtReader {
     }
     if (speaker !== undefined) this.lastSpeaker = speaker
     else if (this.carry) speaker = this.lastSpeaker
-    const cue: Cue = { start: this.cueStart, end: this.cueEnd, text }
+    const cue: Cue = { start: this.cueStartMs / 1000, end: this.cueEndMs / 1000, text }
     if (speaker !== undefined) cue.speaker = speaker
     this.cues.push(cue)
     this.lines.push(this.cueLine)
@@ -298,94 +299,32 @@ function hasArrow(s: string, from: number, to: number): boolean {
   return a !== -1 && a < to
 }
 
-// Results of the last successful parseTiming / readClock call (module scratch: no allocation per line).
-let timingStart = 0
-let timingEnd = 0
-let clockMs = 0
-let clockEnd = 0
+// Result of the last successful parseTiming call, in whole milliseconds (module scratch, unboxed).
+let timingStartMs = 0
+let timingEndMs = 0
+const cursor: ClockCursor = { pos: 0 }
 
-/** Reads `start --> end [anything]` between `from` and `to`; sets timingStart/timingEnd in seconds. */
+/** Reads `start --> end [anything]` between `from` and `to` into timingStartMs/timingEndMs. */
 function parseTiming(s: string, from: number, to: number): boolean {
   let i = from
   while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
   const c = s.charCodeAt(i)
   if (c < 48 || c > 57) return false
-  if (!readClock(s, i, to)) return false
-  const start = clockMs
-  i = clockEnd
+  const start = scanClockMs(s, i, to, cursor)
+  if (Number.isNaN(start)) return false
+  i = cursor.pos
   while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
-  if (s.charCodeAt(i) !== 45 || s.charCodeAt(i + 1) !== 45 || s.charCodeAt(i + 2) !== 62 || i + 3 > to)
+  if (i + 3 > to || s.charCodeAt(i) !== 45 || s.charCodeAt(i + 1) !== 45 || s.charCodeAt(i + 2) !== 62)
     return false
   i += 3
   while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
-  if (!readClock(s, i, to)) return false
-  i = clockEnd
+  const end = scanClockMs(s, i, to, cursor)
+  if (Number.isNaN(end)) return false
+  i = cursor.pos
   if (i < to && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) return false
-  timingStart = start / 1000
-  timingEnd = clockMs / 1000
+  timingStartMs = start
+  timingEndMs = end
   return true
-}
-
-/**
- * Reads `[[H]:M]:S[,.]F` from `i` (not past `to`) into clockMs/clockEnd. Hours take up to 7 digits;
- * minutes and seconds 1-2 digits up to 59 (the leading field of `M:S` may be larger); the fraction 1-9
- * digits as a decimal fraction.
- */
-function readClock(s: string, i: number, to: number): boolean {
-  let f0 = 0
-  let f1 = 0
-  let f2 = 0
-  let count = 0
-  for (;;) {
-    let value = 0
-    let digits = 0
-    while (i < to) {
-      const c = s.charCodeAt(i)
-      if (c < 48 || c > 57) break
-      value = value * 10 + (c - 48)
-      digits++
-      i++
-    }
-    if (digits === 0 || digits > (count === 0 ? 7 : 2)) return false
-    if (count === 0) f0 = value
-    else if (count === 1) f1 = value
-    else f2 = value
-    count++
-    if (count < 3 && i < to && s.charCodeAt(i) === 58 && isDigit(s.charCodeAt(i + 1))) {
-      i++
-      continue
-    }
-    break
-  }
-  if (count < 2) return false
-  // H:M:S, or M:S without hours (where the minutes may exceed 59: nothing else can hold them).
-  const h = count === 3 ? f0 : 0
-  const m = count === 3 ? f1 : f0
-  const sec = count === 3 ? f2 : f1
-  if ((count === 3 && m > 59) || sec > 59) return false
-  let ms = 0
-  const sep = s.charCodeAt(i)
-  if ((sep === 44 || sep === 46) && i + 1 < to && isDigit(s.charCodeAt(i + 1))) {
-    i++
-    let frac = 0
-    let digits = 0
-    while (i < to) {
-      const c = s.charCodeAt(i)
-      if (c < 48 || c > 57) break
-      frac = frac * 10 + (c - 48)
-      digits++
-      i++
-    }
-    if (digits > 9) return false
-    ms = digits <= 3 ? frac * 10 ** (3 - digits) : Math.round(frac / 10 ** (digits - 3))
-  }
-  clockMs = ((h * 60 + m) * 60 + sec) * 1000 + ms
-  clockEnd = i
-  return true
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
 }
 
 // The speaker found by the last cleanCueText call (module scratch: no result object per cue).
@@ -405,27 +344,6 @@ function cleanCueText(raw: string): string {
     }
   }
   if (t.indexOf('&') !== -1) t = decodeEntities(t)
-  return collapse(t)
-}
-
-// Anything but printable ASCII and the space: such text takes the full collapseWhitespace.
-const NOT_PLAIN_ASCII = /[^\x21-\x7e ]/
-
-/**
- * collapseWhitespace with a fast path for the common cue: printable ASCII with single inner spaces.
- * A one-range character class is scanned far faster than collapseWhitespace's own test.
- */
-function collapse(t: string): string {
-  const last = t.length - 1
-  if (
-    last >= 0 &&
-    t.charCodeAt(0) !== 32 &&
-    t.charCodeAt(last) !== 32 &&
-    !NOT_PLAIN_ASCII.test(t) &&
-    t.indexOf('  ') === -1
-  ) {
-    return t
-  }
   return collapseWhitespace(t)
 }
 
