@@ -1,0 +1,555 @@
+/**
+ * Podcasting 2.0 JSON transcripts (`{version, segments: [{speaker?, startTime, endTime?, body}]}`, see
+ * the podcast-namespace transcripts.md), and the WhisperX output that podcasters often publish as is
+ * (`segments` of `{start, end, text, words: [{word, start, end, score}]}`, or a bare list of words).
+ *
+ * - Times are seconds, as numbers or numeric strings (`"12.5"`, also `"00:00:12.500"`). A missing
+ *   `endTime` ends at the next segment's start (the cue's end is left NaN for `normalize`).
+ * - A segment without a usable start or text is skipped with a warning naming its line.
+ * - Word-level files (at least three in four segments a single word) are grouped into readable lines
+ *   with `words` by `groupWords`. A body that ends in a line break (`"father.\n"` in the spec's
+ *   snippet) ends a line: when a file marks its line ends this way, its lines are kept as marked (split
+ *   only at speaker changes) instead of being regrouped; `writePodcastJson` marks them, so that its
+ *   word-level output reads back to the same lines.
+ * - WhisperX words without times (numbers often have none) get times spread between their neighbours;
+ *   words that start before the word before them are reported, and `normalize` puts each line's words
+ *   in time order and inside their line.
+ * - Not JSON, or JSON without a segment list: `TranscriptParseError('json', line)`, with the line of the
+ *   syntax error when there is one.
+ * Body text is plain text (JSON is not HTML): whitespace is collapsed, nothing is decoded.
+ */
+import { TranscriptParseError } from '../errors.js'
+import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
+import { groupWords } from '../normalize.js'
+import { collapseWhitespace } from '../text.js'
+import { parseTimestamp } from '../time.js'
+import type { ReadResult } from './types.js'
+
+/** A segment read once: a cue for a line-level file, a word for `groupWords` in a word-level one. */
+interface Item extends Word {
+  speaker?: string
+}
+
+/** Share of single-word segments from which a file counts as word-level. */
+const WORD_LEVEL_SHARE = 0.75
+
+/** Reads Podcasting 2.0 JSON (or WhisperX JSON) into raw cues in source order. */
+export function readPodcastJson(source: string): ReadResult {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    const offset = Math.max(0, syntaxErrorAt(text))
+    throw new TranscriptParseError(
+      'json',
+      lineAt(text, offset),
+      'valid JSON (a Podcasting 2.0 JSON transcript)',
+      offset >= text.length ? 'the end of the file' : text.slice(offset, offset + 30).split('\n')[0],
+    )
+  }
+  let list: unknown[]
+  let key: string | null = null
+  if (Array.isArray(data)) {
+    list = data
+  } else if (isRecord(data) && Array.isArray(data.segments)) {
+    list = data.segments
+    key = 'segments'
+  } else if (isRecord(data) && Array.isArray(data.word_segments)) {
+    list = data.word_segments
+    key = 'word_segments'
+  } else {
+    const at = isRecord(data) ? text.indexOf('"segments"') : -1
+    const found = isRecord(data)
+      ? `an object with ${
+          Object.keys(data)
+            .slice(0, 5)
+            .map((k) => JSON.stringify(k))
+            .join(', ') || 'no keys'
+        }`
+      : describe(data)
+    throw new TranscriptParseError(
+      'json',
+      at === -1 ? 1 : lineAt(text, at),
+      'a "segments" array (a Podcasting 2.0 JSON transcript)',
+      found,
+    )
+  }
+  const reader = new JsonReader(text, list, key)
+  reader.read()
+  // Reported while reading in two passes; listed in file order.
+  reader.warnings.sort((a, b) => a.line - b.line)
+  return { cues: reader.cues, warnings: reader.warnings }
+}
+
+class JsonReader {
+  cues: Cue[] = []
+  readonly warnings: ParseWarning[] = []
+  private lines: number[] | undefined
+  // Per item: its segment's index in the source list, and whether its body ended in a line break.
+  private origin: Int32Array
+  private marks: Uint8Array
+  private marked = false
+
+  constructor(
+    readonly text: string,
+    readonly list: unknown[],
+    readonly key: string | null,
+  ) {
+    this.origin = new Int32Array(list.length)
+    this.marks = new Uint8Array(list.length)
+  }
+
+  /** The 1-based source line of segment `index` (located only when a warning needs it). */
+  lineOf(index: number): number {
+    this.lines ??= elementLines(this.text, this.key)
+    return this.lines[index] ?? 0
+  }
+
+  warn(index: number, code: ParseWarning['code'], message: string): void {
+    const line = this.lineOf(index)
+    this.warnings.push({ line, code, message: `segment ${index + 1} (line ${line}): ${message}` })
+  }
+
+  /**
+   * One pass over the segments makes an item each (the shape of a cue and of a word, so that neither
+   * path allocates again) and counts single-word bodies; then the file is read as lines or as words.
+   */
+  read(): void {
+    const list = this.list
+    const items: Item[] = []
+    let single = 0
+    let withWords = false
+    // Word-level files repeat the speaker on every word: clean each distinct name once.
+    let lastRaw: unknown
+    let lastName: string | undefined
+    for (let i = 0; i < list.length; i++) {
+      const seg = list[i]
+      if (!isRecord(seg)) {
+        this.warn(i, 'invalid-value', `expected an object, found ${describe(seg)}; skipped`)
+        continue
+      }
+      let body = seg.body ?? seg.text ?? seg.word
+      if (typeof body !== 'string') {
+        if (typeof body === 'number' && Number.isFinite(body)) body = String(body)
+        else if (Array.isArray(seg.words)) body = ''
+        else {
+          this.warn(i, 'invalid-value', `no body text (${describe(body)}); skipped`)
+          continue
+        }
+      }
+      const b = body as string
+      if (seg.words !== undefined) withWords = true
+      else if (isOneWord(b)) single++
+      if (endsWithLineBreak(b)) {
+        this.marks[items.length] = 1
+        this.marked = true
+      }
+      this.origin[items.length] = i
+      const start = seconds(seg.startTime ?? seg.start)
+      const end = this.endOf(seg, i, start)
+      const raw = seg.speaker
+      if (raw !== undefined && raw !== lastRaw) {
+        lastRaw = raw
+        lastName = speakerOf(raw)
+      }
+      const item: Item =
+        raw === undefined || lastName === undefined
+          ? { start, end, text: b }
+          : { start, end, text: b, speaker: lastName }
+      items.push(item)
+    }
+    // One segment is word-level only when it marks its line end, as writePodcastJson does.
+    const enough = list.length >= 2 || this.marked
+    if (!withWords && enough && single >= list.length * WORD_LEVEL_SHARE) this.readWords(items)
+    else this.readLines(items)
+  }
+
+  endOf(seg: Record<string, unknown>, index: number, start: number): number {
+    const raw = seg.endTime ?? seg.end
+    if (raw === undefined || raw === null) return Number.NaN
+    const end = seconds(raw)
+    if (!Number.isFinite(end)) {
+      this.warn(
+        index,
+        'bad-timestamp',
+        `endTime ${describe(raw)} is not a time; the cue ends where the next begins`,
+      )
+      return Number.NaN
+    }
+    // Some tools write `endTime: 0` for "not available".
+    return end === 0 && start > 0 ? Number.NaN : end
+  }
+
+  /** One cue per segment (WhisperX segments bring their own words). */
+  readLines(items: Item[]): void {
+    const cues: Cue[] = []
+    for (let k = 0; k < items.length; k++) {
+      const cue: Cue = items[k]!
+      const index = this.origin[k]!
+      if (!Number.isFinite(cue.start)) {
+        const seg = this.list[index] as Record<string, unknown>
+        this.warn(
+          index,
+          'bad-timestamp',
+          `no usable startTime (${describe(seg.startTime ?? seg.start)}); skipped`,
+        )
+        continue
+      }
+      cue.text = collapseWhitespace(cue.text)
+      const raw = (this.list[index] as Record<string, unknown>).words
+      if (Array.isArray(raw)) {
+        const words = this.segmentWords(raw, index, cue.start)
+        if (words.length > 0) {
+          cue.words = words
+          if (cue.text === '') cue.text = words.map((w) => w.text).join(' ')
+        }
+      }
+      // An empty body says nothing; skipping it loses nothing.
+      if (cue.text === '') continue
+      cues.push(cue)
+    }
+    this.cues = cues
+  }
+
+  /** WhisperX words of one segment: untimed ones spread between their neighbours. */
+  segmentWords(raw: unknown[], index: number, segStart: number): Word[] {
+    const words: Word[] = []
+    for (const w of raw) {
+      if (!isRecord(w)) continue
+      const body = w.word ?? w.text ?? w.body
+      const t = typeof body === 'string' ? body.trim() : typeof body === 'number' ? String(body) : ''
+      if (t === '') continue
+      words.push({ start: seconds(w.start ?? w.startTime), end: seconds(w.end ?? w.endTime), text: t })
+    }
+    this.fillTimes(words, segStart, () => index)
+    return words
+  }
+
+  /** A word per segment: lines as the file marks them, or as `groupWords` makes them. */
+  readWords(items: Item[]): void {
+    this.fillTimes(items, Number.NaN, (k) => this.origin[k]!)
+    if (!this.marked) {
+      this.cues = groupWords(items)
+      return
+    }
+    let from = 0
+    for (let k = 0; k < items.length; k++) {
+      const next = items[k + 1]
+      if (this.marks[k] === 0 && next !== undefined && next.speaker === items[k]!.speaker) continue
+      // groupWords joins the tokens (spacing, punctuation); without limits it breaks only at sentence
+      // ends, which are joined back here, since the file says where its lines end.
+      const parts = groupWords(items.slice(from, k + 1), {
+        maxChars: Number.POSITIVE_INFINITY,
+        maxPause: Number.POSITIVE_INFINITY,
+      })
+      from = k + 1
+      const first = parts[0]
+      if (first === undefined) continue
+      for (let p = 1; p < parts.length; p++) {
+        const part = parts[p]!
+        first.text += ` ${part.text}`
+        first.words!.push(...part.words!)
+        if (part.start < first.start) first.start = part.start
+        if (part.end > first.end) first.end = part.end
+      }
+      this.cues.push(first)
+    }
+  }
+
+  /**
+   * Gives words without a usable start a time between their neighbours (evenly spread) and words
+   * without an end the next word's start. Reports both, and words that start before the one before
+   * them (`normalize` puts each line's words in time order).
+   */
+  fillTimes(words: Word[], lo: number, indexOf: (k: number) => number): void {
+    const n = words.length
+    let untimed = 0
+    let firstUntimed = -1
+    let backwards = 0
+    let firstBackwards = -1
+    let lastStart = Number.NEGATIVE_INFINITY
+    for (let k = 0; k < n; k++) {
+      const w = words[k]!
+      if (Number.isFinite(w.start)) {
+        if (w.start < lastStart) {
+          if (firstBackwards < 0) firstBackwards = indexOf(k)
+          backwards++
+        }
+        lastStart = w.start
+        continue
+      }
+      let j = k
+      while (j < n && !Number.isFinite(words[j]!.start)) j++
+      const prev = k > 0 ? words[k - 1]! : undefined
+      const before =
+        prev === undefined ? lo : Number.isFinite(prev.end) && prev.end > prev.start ? prev.end : prev.start
+      const after = j < n ? words[j]!.start : Number.NaN
+      const from = Number.isFinite(before) ? before : after
+      const to = Number.isFinite(after) && after >= from ? after : from
+      if (Number.isFinite(from)) {
+        const step = (to - from) / (j - k)
+        for (let q = k; q < j; q++) {
+          const u = words[q]!
+          u.start = round(from + step * (q - k))
+          u.end = round(from + step * (q - k + 1))
+        }
+      }
+      if (firstUntimed < 0) firstUntimed = indexOf(k)
+      untimed += j - k
+      k = j - 1
+    }
+    for (let k = 0; k < n; k++) {
+      const w = words[k]!
+      if (Number.isFinite(w.end) || !Number.isFinite(w.start)) continue
+      const next = words[k + 1]
+      w.end = next !== undefined && next.start >= w.start ? next.start : w.start
+    }
+    if (untimed > 0) {
+      this.warn(
+        firstUntimed,
+        'bad-timestamp',
+        `${untimed} word(s) without a usable time were timed between their neighbours`,
+      )
+    }
+    if (backwards > 0) {
+      this.warn(firstBackwards, 'unordered', `${backwards} word(s) start before the word before them`)
+    }
+  }
+}
+
+function isOneWord(s: string): boolean {
+  let from = 0
+  let to = s.length
+  while (from < to && isSpace(s.charCodeAt(from))) from++
+  while (to > from && isSpace(s.charCodeAt(to - 1))) to--
+  if (from === to) return false
+  for (let i = from; i < to; i++) if (isSpace(s.charCodeAt(i))) return false
+  return true
+}
+
+function endsWithLineBreak(s: string): boolean {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i)
+    if (c === 10 || c === 13) return true
+    if (!isSpace(c)) return false
+  }
+  return false
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function speakerOf(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    const s = collapseWhitespace(v)
+    return s === '' ? undefined : s
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  return undefined
+}
+
+/** A time in seconds from a number or a numeric / clock string; NaN when there is none. */
+function seconds(v: unknown): number {
+  if (typeof v === 'number') return v
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v)
+    return Number.isNaN(n) ? parseTimestamp(v) : n
+  }
+  return Number.NaN
+}
+
+function round(t: number): number {
+  return Math.round(t * 1000) / 1000
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing'
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'object') return 'an object'
+  const s = typeof v === 'string' ? JSON.stringify(v) : String(v)
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+/**
+ * The offset of the first JSON syntax error in `t`, or -1 when there is none. Run only after JSON.parse
+ * failed, because V8 names the position of some errors but not others ("Unexpected token"). Iterative,
+ * so deep nesting cannot overflow the stack.
+ */
+function syntaxErrorAt(t: string): number {
+  const stack: number[] = [] // 1 = array, 2 = object
+  // 0: a value; 1: a key or `}` (object start); 2: `:`; 3: after a value; 4: a value or `]`; 5: a key
+  let mode = 0
+  let i = 0
+  for (;;) {
+    while (i < t.length && isJsonSpace(t.charCodeAt(i))) i++
+    if (i >= t.length) return mode === 3 && stack.length === 0 ? -1 : t.length
+    const c = t.charCodeAt(i)
+    if (mode === 0 || mode === 4) {
+      if (mode === 4 && c === 93) {
+        stack.pop()
+        i++
+        mode = 3
+      } else if (c === 123 || c === 91) {
+        stack.push(c === 91 ? 1 : 2)
+        i++
+        mode = c === 91 ? 4 : 1
+      } else {
+        const end = c === 34 ? stringEnd(t, i) : literalEnd(t, i)
+        if (end < 0) return -end - 1
+        i = end
+        mode = 3
+      }
+    } else if (mode === 1 || mode === 5) {
+      if (mode === 1 && c === 125) {
+        stack.pop()
+        i++
+        mode = 3
+        continue
+      }
+      if (c !== 34) return i
+      const end = stringEnd(t, i)
+      if (end < 0) return -end - 1
+      i = end
+      mode = 2
+    } else if (mode === 2) {
+      if (c !== 58) return i
+      i++
+      mode = 0
+    } else {
+      const top = stack[stack.length - 1]
+      if (top === undefined) return i
+      if (c === 44) {
+        i++
+        mode = top === 1 ? 0 : 5
+      } else if ((top === 1 && c === 93) || (top === 2 && c === 125)) {
+        stack.pop()
+        i++
+      } else {
+        return i
+      }
+    }
+  }
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13
+}
+
+/** End of the string starting at `i` (a quote), or -(offset of the error) - 1. */
+function stringEnd(t: string, i: number): number {
+  for (let k = i + 1; k < t.length; k++) {
+    const c = t.charCodeAt(k)
+    if (c === 34) return k + 1
+    if (c < 32) return -k - 1
+    if (c === 92) {
+      const e = t.charCodeAt(k + 1)
+      if (e === 117) {
+        if (!/^[0-9a-fA-F]{4}$/.test(t.slice(k + 2, k + 6))) return -k - 1
+        k += 5
+      } else if ('"\\/bfnrt'.indexOf(String.fromCharCode(e)) !== -1 && !Number.isNaN(e)) {
+        k++
+      } else {
+        return -k - 1
+      }
+    }
+  }
+  return -t.length - 1
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+
+/** End of the number or literal (`true`, `false`, `null`) at `i`, or -(offset of the error) - 1. */
+function literalEnd(t: string, i: number): number {
+  for (const word of ['true', 'false', 'null']) if (t.startsWith(word, i)) return i + word.length
+  NUMBER.lastIndex = i
+  return NUMBER.test(t) ? NUMBER.lastIndex : -i - 1
+}
+
+/**
+ * The 1-based line where each element of the segment list starts: the list is the value of `key` in
+ * the top-level object, or the top-level array itself when `key` is null.
+ */
+function elementLines(t: string, key: string | null): number[] {
+  const lines: number[] = []
+  let depth = 0
+  let line = 1
+  let target = key === null ? 1 : -1
+  let expect = false
+  let lastString = ''
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (c === 10) {
+      line++
+      continue
+    }
+    if (isJsonSpace(c)) continue
+    if (expect && depth === target && c !== 93) {
+      lines.push(line)
+      expect = false
+    }
+    if (c === 34) {
+      const end = stringEnd(t, i)
+      if (end < 0) break
+      if (depth === 1 && target < 0) lastString = t.slice(i + 1, end - 1)
+      i = end - 1
+    } else if (c === 91 || c === 123) {
+      depth++
+      if (c === 91 && depth === target) expect = true
+      if (c === 91 && target < 0 && depth === 2 && lastString === key) {
+        target = 2
+        expect = true
+      }
+    } else if (c === 93 || c === 125) {
+      if (depth === target && c === 93) target = -2
+      depth--
+    } else if (c === 44 && depth === target) {
+      expect = true
+    } else if (c === 58) {
+    } else if (depth === 1 && target < 0) {
+      lastString = ''
+    }
+  }
+  return lines
+}
+
+/**
+ * Writes `{"version":"1.0.0","segments":[...]}`. A word-level transcript is written a segment per word,
+ * as in the spec's word-level example, the last word of each line ending in a line break (the spec's
+ * paragraph mark) so that the lines read back as they were; other transcripts a segment per cue. Times
+ * are rounded to the millisecond. Built as a string: key order as in the spec, no object per segment.
+ */
+export function writePodcastJson(transcript: Transcript): string {
+  const parts: string[] = []
+  const wordLevel = transcript.cues.some((c) => c.words !== undefined && c.words.length > 0)
+  for (const cue of transcript.cues) {
+    const words = cue.words
+    if (wordLevel && words !== undefined && words.length > 0) {
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k]!
+        parts.push(segment(cue.speaker, w.start, w.end, k === words.length - 1 ? `${w.text}\n` : w.text))
+      }
+    } else {
+      parts.push(segment(cue.speaker, cue.start, cue.end, wordLevel ? `${cue.text}\n` : cue.text))
+    }
+  }
+  return `{"version":"1.0.0","segments":[${parts.join(',')}]}`
+}
+
+function segment(speaker: string | undefined, start: number, end: number, body: string): string {
+  const who = speaker === undefined || speaker === '' ? '' : `"speaker":${JSON.stringify(speaker)},`
+  const until = Number.isFinite(end) ? `,"endTime":${round(end)}` : ''
+  return `{${who}"startTime":${Number.isFinite(start) ? round(start) : 0}${until},"body":${JSON.stringify(body)}}`
+}
