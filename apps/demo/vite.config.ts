@@ -12,7 +12,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: [
-      { find: /^@castline\/react\/styles\.css$/, replacement: packageFile('react/src/styles.css') },
+      // The stylesheets the package ships beside its code, e.g. '@castline/react/styles.css'.
+      { find: /^@castline\/react\/([\w-]+\.css)$/, replacement: packageFile('react/src/$1') },
       { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
       { find: /^@castline\/react$/, replacement: packageFile('react/src/index.ts') },
     ],
