@@ -8,7 +8,7 @@
  *
  * Needs espeak-ng, sox and ffmpeg on the PATH; the demo itself needs none of them (outputs are committed).
  */
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Cue } from '../../../packages/core/src/index.js'
 import {
@@ -63,7 +63,8 @@ const CHIME_SECONDS = 2.4
 const files: EpisodeFiles = values.excerpt ? EXCERPT : FULL
 const started = performance.now()
 
-if (values.from !== undefined) copyFileSync(values.from, episodePath(FULL.transcript))
+// A byte-for-byte copy, written (not copied) so that it does not inherit a read-only mode from the fixture.
+if (values.from !== undefined) writeFileSync(episodePath(FULL.transcript), readFileSync(values.from))
 const fullSource = readTranscript(episodePath(FULL.transcript))
 const allCues = parseCues(fullSource)
 const count = values.excerpt ? Math.min(Number(values.cues), allCues.length) : allCues.length
