@@ -1,5 +1,5 @@
 import { type SearchMatch, type SyncController, searchTranscript, type Transcript } from '@castline/core'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 
 /** Search over the transcript model (find-in-page cannot see lines the virtualized list has not rendered). */
 export interface SearchState {
@@ -56,12 +56,13 @@ export function useSearchState(
 ): SearchState {
   const [cursor, setCursor] = useState<Cursor>({ query: '', anchor: 0, current: null, moves: 0 })
 
+  // Searching a long transcript for a short prefix can take a good part of a frame budget: the field
+  // updates at once, the matches follow when React has time (a deferred value).
+  const searched = useDeferredValue(cursor.query)
   const matches = useMemo(
     () =>
-      transcript === null || cursor.query.trim() === ''
-        ? NO_MATCHES
-        : searchTranscript(transcript, cursor.query),
-    [transcript, cursor.query],
+      transcript === null || searched.trim() === '' ? NO_MATCHES : searchTranscript(transcript, searched),
+    [transcript, searched],
   )
   const matchesByCue = useMemo(() => {
     if (matches.length === 0) return NO_MAP
@@ -110,10 +111,11 @@ export function useSearchState(
   revealRef.current = reveal
   const revealed = useRef(0)
   useEffect(() => {
-    if (cursor.moves === revealed.current) return
+    // Wait until the matches belong to the query the move was made for.
+    if (cursor.moves === revealed.current || searched !== cursor.query) return
     revealed.current = cursor.moves
     if (currentMatch !== undefined) revealRef.current(currentMatch)
-  }, [cursor.moves, currentMatch])
+  }, [cursor.moves, cursor.query, searched, currentMatch])
 
   return useMemo(
     () => ({ query: cursor.query, matches, matchesByCue, current, setQuery, next, previous, clear }),
