@@ -105,6 +105,7 @@ export interface CastlineProviderProps {
   resumeAfterMs?: number | undefined
   /** Start at the page URL's Media Fragment (`#t=754`, `#t=12:34`) when there is one (default true). */
   deepLink?: boolean | undefined
+  /** The Castline parts (and anything else) that share this provider. */
   children?: ReactNode
 }
 

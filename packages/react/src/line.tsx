@@ -34,13 +34,17 @@ export interface LineActions {
 
 /** Props of one transcript line. Everything is stable while the line's own state is unchanged. */
 export interface LineProps {
+  /** Position in `transcript.cues`. */
   index: number
+  /** The line itself (rendered as text only). */
   cue: Cue
   /** How many lines the transcript has (`aria-setsize`). */
   setSize: number
   /** First line of a run by the same speaker: show the name. */
   speakerStart: boolean
+  /** The provider's controller: the line subscribes to "am I active?" and, while active, to frames. */
   controller: SyncController
+  /** The list's handlers, one object for the list's life. */
   actions: LineActions
   /** The virtualizer's measuring ref. */
   measureRef: (element: HTMLLIElement | null) => void

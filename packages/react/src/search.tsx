@@ -5,6 +5,7 @@ import { useCastline } from './hooks.js'
 export interface TranscriptSearchProps {
   /** Accessible name of the field (default "Search transcript"). */
   label?: string
+  /** Placeholder text of the field (default "Search transcript"). */
   placeholder?: string
   /** Extra class names (it always has `castline castline-search`). */
   className?: string

@@ -47,6 +47,7 @@ export interface TranscriptProps {
   label?: string
   /** Extra class names for the region (it always has `castline castline-transcript`). */
   className?: string
+  /** Inline styles for the region, e.g. `--castline-transcript-height`. */
   style?: CSSProperties
   /** Lines rendered beyond the visible ones on each side (default 4): small, so the DOM stays small. */
   overscan?: number
