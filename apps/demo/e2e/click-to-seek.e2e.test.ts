@@ -29,14 +29,16 @@ test('clicking a line far down, after scrolling to it, seeks to its start', asyn
     const target = Math.floor(transcript.cues.length * 0.8)
     const cue = transcript.cues[target]!
 
-    // Scroll the list with the mouse wheel until the line is rendered (the list is virtualized).
+    // Scroll the list with the mouse wheel until the line is rendered (the list is virtualized). Steps
+    // shorter than the viewport, so the line cannot be jumped over.
     const viewport = transcriptRegion(page).locator('.castline-transcript__viewport')
     const box = (await viewport.boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    const step = Math.floor(box.height * 0.75)
     const row = line(page, target)
-    for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
-      await page.mouse.wheel(0, 1500)
-      await page.waitForTimeout(30)
+    for (let i = 0; i < 500 && (await row.count()) === 0; i++) {
+      await page.mouse.wheel(0, step)
+      await page.waitForTimeout(50)
     }
     expect(await row.count()).toBe(1)
     await row.locator('.castline-line__text').click()
