@@ -10,7 +10,10 @@ import { CastlineContext } from './context.js'
 export interface MediaState {
   /** Playback position in whole seconds (floored). */
   readonly currentTime: number
-  /** Duration in seconds; NaN while unknown. */
+  /**
+   * Duration in seconds; 0 while unknown (not NaN: React compares server snapshots with `===`, and a
+   * NaN selection would never equal itself), Infinity for a live stream.
+   */
   readonly duration: number
   readonly paused: boolean
   readonly ended: boolean
@@ -33,7 +36,7 @@ export interface MediaStore {
 /** The state before any media exists (server render, first client render): what both render alike. */
 export const INITIAL_MEDIA_STATE: MediaState = Object.freeze({
   currentTime: 0,
-  duration: Number.NaN,
+  duration: 0,
   paused: true,
   ended: false,
   playbackRate: 1,
@@ -51,7 +54,7 @@ const FIELDS = {
     events: ['timeupdate', 'seeking', 'seeked', 'emptied', 'loadedmetadata'],
   },
   duration: {
-    get: (m: HTMLMediaElement) => m.duration,
+    get: (m: HTMLMediaElement) => knownDuration(m.duration),
     events: ['durationchange', 'loadedmetadata', 'emptied'],
   },
   paused: { get: (m: HTMLMediaElement) => m.paused, events: ['play', 'pause', 'emptied', 'ended'] },
@@ -70,6 +73,10 @@ const MEDIA_EVENTS = [...new Set(FIELD_NAMES.flatMap((k) => FIELDS[k].events))]
 
 function coarse(seconds: number): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0
+}
+
+function knownDuration(seconds: number): number {
+  return Number.isNaN(seconds) || seconds < 0 ? 0 : seconds
 }
 
 function sameState(a: MediaState, b: MediaState): boolean {
@@ -144,13 +151,13 @@ export function createControllerStore(controller: SyncController): MediaStore {
   return createStore(
     () => {
       const s = controller.getSnapshot()
-      const duration = s.duration
+      const duration = knownDuration(s.duration)
       const time = controller.getTime()
       return Object.freeze({
         currentTime: coarse(time),
         duration,
         paused: !s.playing,
-        ended: !s.playing && Number.isFinite(duration) && time >= duration,
+        ended: !s.playing && duration > 0 && Number.isFinite(duration) && time >= duration,
         playbackRate: s.rate,
         volume: 1,
         muted: false,
@@ -186,9 +193,12 @@ export function mediaStoreFor(
   return store
 }
 
+function pick<T>(state: MediaState, selector: ((state: MediaState) => T) | undefined): T | MediaState {
+  return selector === undefined ? state : selector(state)
+}
+
 const noop = () => {}
 const subscribeNone = () => noop
-const getInitial = () => INITIAL_MEDIA_STATE
 
 /**
  * The provider's media state (or a selection of it), through `useSyncExternalStore`: the component
@@ -210,13 +220,10 @@ export function useMediaState<T>(selector?: (state: MediaState) => T): T | Media
   const select = useRef(selector)
   select.current = selector
   const subscribe = useCallback((fn: () => void) => (store === null ? noop : store.subscribe(fn)), [store])
-  const getState = useCallback(() => {
-    const state = store === null ? INITIAL_MEDIA_STATE : store.getState()
-    return select.current === undefined ? state : select.current(state)
-  }, [store])
-  return useSyncExternalStore(
-    store === null ? subscribeNone : subscribe,
-    getState,
-    selector ? () => selector(INITIAL_MEDIA_STATE) : getInitial,
+  const getState = useCallback(
+    () => pick(store === null ? INITIAL_MEDIA_STATE : store.getState(), select.current),
+    [store],
   )
+  const getServerState = useCallback(() => pick(INITIAL_MEDIA_STATE, select.current), [])
+  return useSyncExternalStore(store === null ? subscribeNone : subscribe, getState, getServerState)
 }

@@ -2,6 +2,8 @@ import { formatTranscript } from '@castline/core'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { playerShortcutFor, TranscriptPlayer, type TranscriptPlayerProps } from '../src/index.js'
 import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
@@ -92,6 +94,35 @@ describe('layout', () => {
     act(() => media.loadMetadata(1000))
     await user.click(screen.getAllByRole('listitem')[3]!.querySelector('.castline-line__text')!)
     expect(media.seeks.at(-1)).toBe(15)
+  })
+})
+
+describe('server HTML', () => {
+  test('hydrates without mismatches and then comes alive (wavesurfer created, controls enabled)', async () => {
+    const { instances } = await import('./fake-wavesurfer.js')
+    const before = instances.length
+    const app = <TranscriptPlayer src="/ep.mp3" transcript={TRANSCRIPT} duration={1000} title="Episode" />
+    const container = document.createElement('div')
+    container.innerHTML = renderToString(app)
+    document.body.append(container)
+    expect(container.querySelector('.castline-controls__mute')).toBeDisabled()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const recoverable = vi.fn()
+    let root: ReturnType<typeof hydrateRoot> | undefined
+    try {
+      await act(async () => {
+        root = hydrateRoot(container, app, { onRecoverableError: recoverable })
+      })
+      expect(recoverable).not.toHaveBeenCalled()
+      expect(errors).not.toHaveBeenCalled()
+      errors.mockRestore()
+      expect(within(container).getByRole('button', { name: 'Mute' })).toBeEnabled()
+      await waitFor(() => expect(instances.length).toBe(before + 1))
+    } finally {
+      errors.mockRestore()
+      act(() => root?.unmount())
+      container.remove()
+    }
   })
 })
 
