@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { serveStatic } from './static-server.js'
 import { launchChromium, line, loadSample, openDemo, transcriptRegion, waitForTranscript } from './support.js'
 
 let browser: Browser
@@ -45,5 +47,25 @@ test('the demo opens on the sample episode: header, player and the first lines, 
     expect(errors).toEqual([])
   } finally {
     await close()
+  }
+})
+
+test('the built demo works from a subfolder (relative base), wavesurfer chunk included', async () => {
+  const sample = await loadSample()
+  // Serving apps/demo puts the build at /dist/, as a site would under /some/folder/.
+  const server = await serveStatic(fileURLToPath(new URL('..', import.meta.url)))
+  const { page, errors, close } = await openDemo(browser, `${server.url}dist/#t=60`)
+  try {
+    await waitForTranscript(page)
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(sample.title)
+    await page.waitForFunction(() => {
+      const a = document.querySelector('audio')
+      return a !== null && a.readyState >= 1 && Math.abs(a.currentTime - 60) < 0.25
+    })
+    await page.locator('.castline-waveform[data-peaks="ready"]').waitFor()
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+    await server.close()
   }
 })
