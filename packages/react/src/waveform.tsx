@@ -195,6 +195,16 @@ export function Waveform(props: WaveformProps): ReactNode {
     if (media === null || host === null || root === null) return
     let cancelled = false
     let ws: WaveSurfer | null = null
+    const srcOf = () => media.currentSrc || media.src
+    let drawnSrc = srcOf()
+    // Decoding draws one file: when the element moves to another source, decode that one instead.
+    const onSource = () => {
+      const src = srcOf()
+      if (ws === null || src === drawnSrc || shown.current?.status !== 'none') return
+      drawnSrc = src
+      ws.load(src).catch(() => {})
+    }
+    media.addEventListener('loadstart', onSource)
     loadWaveSurfer()
       .then(({ default: WaveSurferClass }) => {
         if (cancelled) return
@@ -211,6 +221,7 @@ export function Waveform(props: WaveformProps): ReactNode {
         // A failed decode (no peaks, an unplayable file) leaves a flat line; the audio's own error shows elsewhere.
         ws.on('error', () => {})
         shown.current = current
+        drawnSrc = srcOf()
         instance.current = ws
         latest.current.onWaveSurfer?.(ws)
       })
@@ -219,6 +230,7 @@ export function Waveform(props: WaveformProps): ReactNode {
       })
     return () => {
       cancelled = true
+      media.removeEventListener('loadstart', onSource)
       if (ws === null) return
       latest.current.onWaveSurfer?.(null)
       ws.destroy()

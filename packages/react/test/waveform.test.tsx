@@ -1,5 +1,5 @@
 import { type Peaks, parsePeaks } from '@castline/core'
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Profiler, StrictMode } from 'react'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
@@ -313,6 +313,26 @@ describe('wavesurfer', () => {
     expect(instances).toHaveLength(1)
     expect(ws.loads.at(-1)?.peaks).toBe(second.peaks)
     expect(ws.loads.at(-1)?.url).toContain('/episode.mp3')
+  })
+
+  test('decoding follows the element to a new source; with peaks a new source alone loads nothing', async () => {
+    const el = audio('/first.mp3')
+    renderWaveform({}, el)
+    const ws = await created()
+    el.setAttribute('src', '/second.mp3')
+    el.dispatchEvent(new Event('loadstart'))
+    expect(ws.loads.map((l) => l.url)).toEqual([el.src])
+    expect(ws.loads[0]!.peaks).toBeUndefined()
+    el.dispatchEvent(new Event('loadstart'))
+    expect(ws.loads).toHaveLength(1)
+    cleanup()
+    resetWaveSurfers()
+    const other = audio('/third.mp3')
+    renderWaveform({ peaks: parsePeaks(peaksJson(10)) }, other)
+    const withPeaks = await created()
+    other.setAttribute('src', '/fourth.mp3')
+    other.dispatchEvent(new Event('loadstart'))
+    expect(withPeaks.loads).toEqual([])
   })
 
   test('onWaveSurfer receives the instance, then null when it is destroyed', async () => {
