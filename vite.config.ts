@@ -68,6 +68,8 @@ export default defineConfig({
           // Real audio plays in real time, and Chromium shares two cores with everything else.
           testTimeout: 90_000,
           hookTimeout: 60_000,
+          // expect.poll waits for the page; a second (the default) is short on a loaded machine.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           // One browser at a time: parallel playback on a busy machine makes timing checks flaky.
           fileParallelism: false,
         },

@@ -34,12 +34,12 @@ test('playing from 00:11:30, the aria-current line is the one being spoken, and 
     await play(page)
     await waitForPlayback(page, 694)
 
-    // While playing: the highlight lags the media by at most a frame or two, so it must be the cue at
-    // the time read just before or just after it, or the one a frame earlier.
+    // While playing, the highlight follows the media once per animation frame, so it may trail the time
+    // read here by a frame or a few on a loaded machine: it must be the cue at that time or 0.2 s before.
     for (let i = 0; i < 5; i++) {
       const s = await sampleSync(page)
       expect(s.paused).toBe(false)
-      const candidates = [index.cueAt(s.before), index.cueAt(s.after), index.cueAt(s.before - 0.05)]
+      const candidates = [index.cueAt(s.before), index.cueAt(s.after), index.cueAt(s.before - 0.2)]
       expect(candidates).toContain(s.index)
       await page.waitForTimeout(400)
     }
