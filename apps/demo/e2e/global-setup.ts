@@ -27,7 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       logLevel: 'error',
     })
   } finally {
-    process.env.NODE_ENV = nodeEnv
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
   }
   const server = await serveStatic(fileURLToPath(new URL('../dist', import.meta.url)))
   console.log(`e2e: demo built in ${Math.round(performance.now() - started)} ms, served at ${server.url}`)
