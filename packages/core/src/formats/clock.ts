@@ -62,11 +62,15 @@ export function scanClockMs(s: string, from: number, to: number, at: ClockCursor
       i++
     }
     if (digits > 9) return Number.NaN
-    ms = digits <= 3 ? frac * 10 ** (3 - digits) : Math.round(frac / 10 ** (digits - 3))
+    ms = digits <= 3 ? frac * SCALE[digits]! : Math.round(frac / SCALE_DOWN[digits]!)
   }
   at.pos = i
   return ((h * 60 + m) * 60 + sec) * 1000 + ms
 }
+
+// Fraction digits to milliseconds: a table, not a power (this runs twice per cue).
+const SCALE = [0, 100, 10, 1]
+const SCALE_DOWN = [1, 1, 1, 1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57
