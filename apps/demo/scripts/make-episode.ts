@@ -1,10 +1,11 @@
 /**
  * Makes the demo's sample episode audio from its transcript: every cleaned-up cue is spoken by espeak-ng
- * and placed at the cue's start (to the sample), sped up when it would overrun the next cue and cut just
- * before it when even that is not enough, so the highlighted line is always the one being spoken. Writes
- * the MP3, its peaks (audiowaveform JSON v2) and episode.json; `--excerpt` writes the short test excerpt.
+ * and placed at the cue's start (to the sample, plus a fixed 15 ms lead-in), sped up when it would overrun
+ * the next cue and cut just before it when even that is not enough, so the highlighted line is always the
+ * one being spoken. Writes the MP3, its peaks (audiowaveform JSON v2) and episode.json; `--excerpt` writes
+ * the short test excerpt instead (excerpt.mp3, excerpt-peaks.json, excerpt.txt).
  *
- *   pnpm --filter @castline/demo make-episode [--excerpt [cues]] [--from fixture.txt] [--jobs 2]
+ *   pnpm --filter @castline/demo make-episode [--excerpt [--cues 8]] [--from fixture.txt] [--jobs 2]
  *
  * Needs espeak-ng, sox and ffmpeg on the PATH; the demo itself needs none of them (outputs are committed).
  */
@@ -188,6 +189,7 @@ function report(): void {
   const cut = lines.filter((l) => l.cut > 0)
   const silent = lines.filter((l) => l.samples.length === 0)
   const maxSpeedup = Math.max(1, ...sped.map((l) => l.speedup))
+  const atCap = sped.filter((l) => l.speedup >= speech.maxSpeedup - 1e-9).length
   const cutSeconds = cut.reduce((s, l) => s + l.cut, 0)
   const naturalSeconds = lines.reduce((s, l) => s + l.natural, 0)
   const rows: Array<[string, string]> = [
@@ -199,7 +201,10 @@ function report(): void {
         : (speech.voices[0] ?? ''),
     ],
     ['base rate', `${speech.rate} wpm, lead-in ${LEAD_IN} s, gap before next cue ${speech.gap} s`],
-    ['sped up', `${sped.length} lines, at most ${maxSpeedup.toFixed(2)}x (cap ${speech.maxSpeedup}x)`],
+    [
+      'sped up',
+      `${sped.length} lines, at most ${maxSpeedup.toFixed(2)}x (cap ${speech.maxSpeedup}x, reached by ${atCap} lines)`,
+    ],
     [
       'cut',
       `${cut.length} lines, ${cutSeconds.toFixed(1)} s of ${naturalSeconds.toFixed(1)} s spoken at base rate (max ${Math.max(0, ...cut.map((l) => l.cut)).toFixed(2)} s from one line)`,
@@ -221,4 +226,16 @@ function report(): void {
     ['time', `${((performance.now() - started) / 1000).toFixed(1)} s`],
   ]
   for (const [k, v] of rows) console.log(`${k.padEnd(13)} ${v}`)
+  const worst = lines
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => l.cut > 0)
+    .sort((a, b) => b.l.cut - a.l.cut)
+    .slice(0, 5)
+  for (const { l, i } of worst) {
+    const cue = cues[i] as Cue
+    const slot = slotOf(i)
+    console.log(
+      `  cut ${l.cut.toFixed(2)} s of cue ${i} at ${cue.start} s (slot ${slot.toFixed(2)} s, ${l.natural.toFixed(2)} s at base rate): ${cue.text.slice(0, 60)}`,
+    )
+  }
 }

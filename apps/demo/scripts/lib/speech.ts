@@ -44,13 +44,32 @@ export function isStageDirection(text: string): boolean {
   return t.length > 2 && pairs.some((p) => t.startsWith(p[0] as string) && t.endsWith(p[1] as string))
 }
 
-/** espeak-ng, resampled by sox to `SAMPLE_RATE` mono s16, trimmed to where there is sound. */
+/**
+ * espeak-ng, resampled by sox to `SAMPLE_RATE` mono s16 and trimmed to where there is sound. sox's `-D`
+ * turns off its default dither, which is random: without it the episode would differ on every run.
+ */
 async function synthesize(text: string, voice: string, rate: number): Promise<Int16Array> {
   const raw = await pipe(
     ['espeak-ng', ['--stdin', '--stdout', '-b', '1', '-v', voice, '-s', String(Math.round(rate))]],
     [
       'sox',
-      ['-t', 'wav', '-', '-t', 'raw', '-e', 'signed', '-b', '16', '-c', '1', '-r', String(SAMPLE_RATE), '-'],
+      [
+        '-D',
+        '-t',
+        'wav',
+        '-',
+        '-t',
+        'raw',
+        '-e',
+        'signed',
+        '-b',
+        '16',
+        '-c',
+        '1',
+        '-r',
+        String(SAMPLE_RATE),
+        '-',
+      ],
     ],
     text,
   )
@@ -79,9 +98,10 @@ export function chime(seconds: number): Int16Array {
 }
 
 /**
- * Speaks `text` so that it lasts at most `slot` seconds: at the base rate when it fits, faster (re-spoken
- * by espeak at a higher rate, which stays clearer than time-stretching) up to `maxSpeedup`, and cut with a
- * short fade when even that overruns. `slot` is `Infinity` for the last line.
+ * Speaks `text` so that it lasts at most `slot` seconds: at the base rate when it fits, faster up to
+ * `maxSpeedup` (re-spoken by espeak at a higher rate, so the synthesiser shortens sounds and pauses the way
+ * it would for a fast talker instead of a time-stretch smearing them), and cut with a short fade when even
+ * that overruns. `slot` is `Infinity` for the last line.
  */
 export async function speakLine(
   text: string,
