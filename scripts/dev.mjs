@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { chromiumPath } from './chromium.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const pnpmVersion = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-  .packageManager.split('@')[1]
+const pnpmVersion = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).packageManager.split('@')[1]
 
 function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options })
@@ -68,7 +69,14 @@ if (task === 'demo') {
   must('pnpm', ['run', 'lint'], 'Lint')
   must('pnpm', ['run', 'typecheck'], 'Type check')
   const report = `${root}/node_modules/.cache/castline-vitest.json`
-  const ok = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const ok = run('pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ])
   // One closing line for any CI that reads 'N passed, N failed' rather than Vitest's own summary.
   const totals = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : null
   if (totals) console.log(`\ntests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed`)

@@ -47,7 +47,12 @@ export function syntheticSrt(count: number, hours = 10): string {
   const parts: string[] = []
   let i = 1
   for (const c of syntheticCues(count, hours)) {
-    parts.push(String(i++), `${formatTimestamp(c.start, 'srt')} --> ${formatTimestamp(c.end, 'srt')}`, c.text, '')
+    parts.push(
+      String(i++),
+      `${formatTimestamp(c.start, 'srt')} --> ${formatTimestamp(c.end, 'srt')}`,
+      c.text,
+      '',
+    )
   }
   return parts.join('\n')
 }

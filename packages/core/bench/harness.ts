@@ -31,7 +31,10 @@ export function table(title: string, ours: Measurement, peers: Array<Measurement
   rows.push(`| **castline** | ${ours.median.toFixed(2)} | ${ours.min.toFixed(2)} | 1.00 |`)
   for (const p of peers) {
     if (typeof p === 'string') rows.push(`| ${p} | - | - | - |`)
-    else rows.push(`| ${p.name} | ${p.median.toFixed(2)} | ${p.min.toFixed(2)} | ${(ours.median / p.median).toFixed(2)} |`)
+    else
+      rows.push(
+        `| ${p.name} | ${p.median.toFixed(2)} | ${p.min.toFixed(2)} | ${(ours.median / p.median).toFixed(2)} |`,
+      )
   }
   return rows.join('\n')
 }

@@ -17,7 +17,10 @@ const CUES = 100_000
 const vtt = syntheticVtt(CUES)
 const srt = syntheticSrt(CUES)
 const wordJson = syntheticWordJson(CUES)
-const sample = readFileSync(new URL('../../../../shared/fixtures/talk-python-514.txt', import.meta.url), 'utf8')
+const sample = readFileSync(
+  new URL('../../../../shared/fixtures/talk-python-514.txt', import.meta.url),
+  'utf8',
+)
 
 const out: string[] = [
   `Machine: ${process.platform} ${process.arch}, Node ${process.version}; medians of 15 runs after 3 warm-ups.`,
@@ -39,7 +42,8 @@ check('castline vtt', parseTranscript(vtt, { format: 'vtt' }).cues.length, CUES)
 check('castline srt', parseTranscript(srt, { format: 'srt' }).cues.length, CUES)
 
 const vttParser = new WebVTTParser()
-await group(`WebVTT, ${CUES.toLocaleString('en')} cues, 10 hours (${(vtt.length / 1e6).toFixed(1)} MB)`,
+await group(
+  `WebVTT, ${CUES.toLocaleString('en')} cues, 10 hours (${(vtt.length / 1e6).toFixed(1)} MB)`,
   await measure('castline parseTranscript', () => parseTranscript(vtt, { format: 'vtt' })),
   [
     await measure('subtitle parseSync', () => parseSync(vtt)),
@@ -49,7 +53,8 @@ await group(`WebVTT, ${CUES.toLocaleString('en')} cues, 10 hours (${(vtt.length 
 )
 
 const srtParser = new SrtParser()
-await group(`SRT, ${CUES.toLocaleString('en')} cues, 10 hours (${(srt.length / 1e6).toFixed(1)} MB)`,
+await group(
+  `SRT, ${CUES.toLocaleString('en')} cues, 10 hours (${(srt.length / 1e6).toFixed(1)} MB)`,
   await measure('castline parseTranscript', () => parseTranscript(srt, { format: 'srt' })),
   [
     await measure('subtitle parseSync', () => parseSync(srt)),
@@ -58,12 +63,14 @@ await group(`SRT, ${CUES.toLocaleString('en')} cues, 10 hours (${(srt.length / 1
   ],
 )
 
-await group(`Podcasting 2.0 JSON, ${CUES.toLocaleString('en')} words, word-level (${(wordJson.length / 1e6).toFixed(1)} MB)`,
+await group(
+  `Podcasting 2.0 JSON, ${CUES.toLocaleString('en')} words, word-level (${(wordJson.length / 1e6).toFixed(1)} MB)`,
   await measure('castline parseTranscript', () => parseTranscript(wordJson, { format: 'json' })),
   [await measure('JSON.parse alone', () => JSON.parse(wordJson))],
 )
 
-await group('Sample episode (talk-python-514.txt, 1,209 lines, text format)',
+await group(
+  'Sample episode (talk-python-514.txt, 1,209 lines, text format)',
   await measure('castline parseTranscript', () => parseTranscript(sample), { runs: 51, warmup: 10 }),
   ['(no peer reads this format)'],
 )
@@ -81,15 +88,27 @@ for (let i = 0; i < N; i++) {
 }
 const step = last / N
 let sink = 0
-const random = await measure('cueAt random', () => {
-  for (let i = 0; i < N; i++) sink += index.cueAt(randomTimes[i]!)
-}, { runs: 7, warmup: 2 })
-const sequential = await measure('cueAt sequential', () => {
-  for (let i = 0; i < N; i++) sink += index.cueAt(i * step)
-}, { runs: 7, warmup: 2 })
-const loop = await measure('empty loop', () => {
-  for (let i = 0; i < N; i++) sink += randomTimes[i]! > 0 ? 1 : 0
-}, { runs: 7, warmup: 2 })
+const random = await measure(
+  'cueAt random',
+  () => {
+    for (let i = 0; i < N; i++) sink += index.cueAt(randomTimes[i]!)
+  },
+  { runs: 7, warmup: 2 },
+)
+const sequential = await measure(
+  'cueAt sequential',
+  () => {
+    for (let i = 0; i < N; i++) sink += index.cueAt(i * step)
+  },
+  { runs: 7, warmup: 2 },
+)
+const loop = await measure(
+  'empty loop',
+  () => {
+    for (let i = 0; i < N; i++) sink += randomTimes[i]! > 0 ? 1 : 0
+  },
+  { runs: 7, warmup: 2 },
+)
 const ns = (m: Measurement) => ((m.median - loop.median) * 1e6) / N
 out.push(
   `### TimeIndex.cueAt at ${CUES.toLocaleString('en')} cues (${N.toLocaleString('en')} lookups a run, loop overhead subtracted)`,
@@ -105,5 +124,8 @@ if (sink === 0.5) console.log('') // keeps `sink` observable so the loops are no
 
 const jsonAt = process.argv.indexOf('--json')
 if (jsonAt !== -1 && process.argv[jsonAt + 1]) {
-  writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify({ results, cueAt: { random: ns(random), sequential: ns(sequential) } }, null, 2))
+  writeFileSync(
+    process.argv[jsonAt + 1]!,
+    JSON.stringify({ results, cueAt: { random: ns(random), sequential: ns(sequential) } }, null, 2),
+  )
 }

@@ -32,7 +32,9 @@ interface Args {
 
 function asFormat(value: string | undefined, flag: string): TranscriptFormat {
   if (value === undefined || !(TRANSCRIPT_FORMATS as readonly string[]).includes(value)) {
-    throw new UsageError(`${flag} takes one of ${TRANSCRIPT_FORMATS.join(', ')}${value ? `, not "${value}"` : ''}`)
+    throw new UsageError(
+      `${flag} takes one of ${TRANSCRIPT_FORMATS.join(', ')}${value ? `, not "${value}"` : ''}`,
+    )
   }
   return value as TranscriptFormat
 }

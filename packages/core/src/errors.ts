@@ -12,7 +12,9 @@ export class TranscriptParseError extends Error {
 
   constructor(format: TranscriptFormat | null, line: number, expected: string, found?: string) {
     const where = `${format ?? 'transcript'} line ${line}`
-    super(`${where}: expected ${expected}${found === undefined ? '' : `, found ${JSON.stringify(clip(found))}`}`)
+    super(
+      `${where}: expected ${expected}${found === undefined ? '' : `, found ${JSON.stringify(clip(found))}`}`,
+    )
     this.format = format
     this.line = line
     this.expected = expected

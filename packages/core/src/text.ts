@@ -2,6 +2,7 @@
 
 // The named references real transcripts use. The full HTML table (2,231 names) would cost more than
 // the rest of the library; anything outside it is kept as written, never dropped.
+// biome-ignore format: a compact table reads better than one name a line
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f',
   ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c',
@@ -34,22 +35,25 @@ const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31
 /** Decodes HTML character references (named, decimal, hex). Unknown names are kept as written. */
 export function decodeEntities(s: string): string {
   if (s.indexOf('&') === -1) return s
-  return s.replace(ENTITY, (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) {
-      const v = NAMED[name]
-      // Without the semicolon only the classic names are references (as in HTML's legacy table).
-      if (v !== undefined && (match.endsWith(';') || LEGACY.has(name))) return v
-      // As in HTML text, a classic name still counts when more letters follow it: "&notit;" is "¬it;".
-      for (let k = name.length - 1; k >= 2; k--) {
-        const prefix = name.slice(0, k)
-        if (LEGACY.has(prefix)) return NAMED[prefix] + match.slice(1 + k)
+  return s.replace(
+    ENTITY,
+    (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name !== undefined) {
+        const v = NAMED[name]
+        // Without the semicolon only the classic names are references (as in HTML's legacy table).
+        if (v !== undefined && (match.endsWith(';') || LEGACY.has(name))) return v
+        // As in HTML text, a classic name still counts when more letters follow it: "&notit;" is "¬it;".
+        for (let k = name.length - 1; k >= 2; k--) {
+          const prefix = name.slice(0, k)
+          if (LEGACY.has(prefix)) return NAMED[prefix] + match.slice(1 + k)
+        }
+        return match
       }
-      return match
-    }
-    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16)
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
-    return String.fromCodePoint(code)
-  })
+      const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16)
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd'
+      return String.fromCodePoint(code)
+    },
+  )
 }
 
 const LEGACY = new Set([

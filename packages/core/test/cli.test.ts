@@ -14,7 +14,11 @@ const exampleJson = shared('corpora/podcast-namespace/docs/examples/transcripts/
 function run(argv: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = main(argv, (s) => (stdout += s), (s) => (stderr += s))
+  const code = main(
+    argv,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  )
   return { code, stdout, stderr }
 }
 
@@ -46,7 +50,9 @@ describe('castline convert', () => {
     const back = parseTranscript(readFileSync(out, 'utf8'))
     const original = parseTranscript(readFileSync(sample, 'utf8'))
     expect(back.format).toBe('vtt')
-    expect(back.cues.map((c) => [c.start, c.end, c.text])).toEqual(original.cues.map((c) => [c.start, c.end, c.text]))
+    expect(back.cues.map((c) => [c.start, c.end, c.text])).toEqual(
+      original.cues.map((c) => [c.start, c.end, c.text]),
+    )
   })
 
   it('writes to stdout without -o', () => {
@@ -66,7 +72,12 @@ describe('castline convert', () => {
   })
 
   it('rejects a wrong command line with usage and exit 2', () => {
-    for (const argv of [['convert', sample], ['convert', sample, '--to', 'docx'], ['frobnicate'], ['inspect']]) {
+    for (const argv of [
+      ['convert', sample],
+      ['convert', sample, '--to', 'docx'],
+      ['frobnicate'],
+      ['inspect'],
+    ]) {
       const r = run(argv)
       expect(r.code, argv.join(' ')).toBe(2)
       expect(r.stderr).toContain('Usage:')
@@ -89,7 +100,10 @@ describe('the castline executable', () => {
       encoding: 'utf8',
     })
     expect(out.split('\n')[0]).toMatch(/^00:00:0\d(?:\.\d{3})? /)
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', cli, 'inspect', '-'], { input: 'just words', encoding: 'utf8' })
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', cli, 'inspect', '-'], {
+      input: 'just words',
+      encoding: 'utf8',
+    })
     expect(bad.status).toBe(1)
     expect(bad.stderr).toContain('<stdin>:1:')
   })
