@@ -5,7 +5,6 @@ import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { CastlineProvider, Transcript, Waveform } from '../src/index.js'
 import '../src/styles.css'
-import '../src/player.css'
 import { type AudioFixture, makeAudioFixture } from './audio-fixture.js'
 import { generateTranscript } from './helpers.js'
 
