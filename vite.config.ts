@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
@@ -13,7 +14,8 @@ const alias = {
 /**
  * Vitest projects: `core` (Node), `react` (jsdom), `browser` (real Chromium through Playwright;
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
- * demo served locally, driven with playwright-core in the same Chromium).
+ * demo served locally, driven with playwright-core in the same Chromium), `storybook` (every story
+ * rendered in the same Chromium, its play function run, axe checked).
  */
 export default defineConfig({
   resolve: { alias },
@@ -72,6 +74,25 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000, interval: 100 } },
           // One browser at a time: parallel playback on a busy machine makes timing checks flaky.
           fileParallelism: false,
+        },
+      },
+      {
+        // The plugin brings Storybook's Vite config (.storybook/main.ts viteFinal: React, the aliases).
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('./stories/.storybook', import.meta.url)) }),
+        ],
+        test: {
+          name: 'storybook',
+          root: './stories',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1200, height: 800 },
+          },
+          // Real audio and 100,000-line lists on a shared machine.
+          testTimeout: 60_000,
         },
       },
     ],

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url'
+import type { StorybookConfig } from '@storybook/react-vite'
+import react from '@vitejs/plugin-react'
+import { mergeConfig } from 'vite'
+
+// The stories use the packages' sources, as the demo and the tests do: no build step before Storybook.
+const packageFile = (path: string) => fileURLToPath(new URL(`../../packages/${path}`, import.meta.url))
+
+/**
+ * Storybook for @castline/react. The sample episode's files (the demo's audio, peaks and transcripts)
+ * are served from the demo's public folder at `episodes/`, beside the stories rather than copied.
+ */
+const config: StorybookConfig = {
+  framework: '@storybook/react-vite',
+  stories: ['../src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
+  staticDirs: [{ from: '../../apps/demo/public/episodes', to: '/episodes' }],
+  // The network is closed on CI and nobody asked for it.
+  core: { disableTelemetry: true },
+  typescript: {
+    // Props tables from the TypeScript interfaces (with their TSDoc), not only from propTypes.
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      // The components' own props only, not every attribute of the DOM elements they render.
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
+  // Here rather than in a vite.config.ts: the Vitest plugin applies viteFinal but reads no Vite config file.
+  viteFinal: (viteConfig) =>
+    mergeConfig(viteConfig, {
+      plugins: [react()],
+      resolve: {
+        alias: [
+          // The stylesheets the package ships beside its code, e.g. '@castline/react/styles.css'.
+          { find: /^@castline\/react\/([\w-]+\.css)$/, replacement: packageFile('react/src/$1') },
+          { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
+          { find: /^@castline\/react$/, replacement: packageFile('react/src/index.ts') },
+        ],
+        // One React, whichever package's node_modules an import starts from.
+        dedupe: ['react', 'react-dom'],
+      },
+    }),
+}
+
+export default config

@@ -1,0 +1,43 @@
+import '@castline/react/styles.css'
+// The waveform, controls and player layout (the package does not export this file yet; see the demo).
+import '@castline/react/player.css'
+import './preview.css'
+import type { Decorator, Preview } from '@storybook/react-vite'
+
+/** The toolbar's theme: the system's preference, or one forced with `data-theme` on an ancestor. */
+const withTheme: Decorator = (Story, context) => {
+  const theme = context.globals.theme as string | undefined
+  return (
+    <div className="story-frame" data-theme={theme === 'light' || theme === 'dark' ? theme : undefined}>
+      <Story />
+    </div>
+  )
+}
+
+const preview: Preview = {
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme of the Castline parts',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'system', title: 'System preference' },
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'system' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    // axe runs after every story (and its play function); a violation fails the story's test.
+    a11y: { test: 'error' },
+  },
+}
+
+export default preview

@@ -1,0 +1,48 @@
+/** What the play functions share: finding the media and the lines, and waiting for a real browser. */
+import { expect, waitFor } from 'storybook/test'
+
+/** Generous: real audio and a 100,000-line list on a machine shared with other test runs. */
+export const SLOW = { timeout: 15_000 }
+
+/** The story's media element (the player's hidden `<audio>`, or the site's own element). */
+export function mediaIn(root: HTMLElement): HTMLMediaElement {
+  const media = root.querySelector<HTMLMediaElement>('audio, video')
+  if (media === null) throw new Error('The story renders no media element.')
+  return media
+}
+
+/** Waits until the media knows its duration, so that seeks take effect. */
+export async function metadataOf(media: HTMLMediaElement): Promise<void> {
+  await waitFor(() => expect(media.readyState).toBeGreaterThanOrEqual(1), SLOW)
+}
+
+/** The transcript's viewport (the scroller). */
+export function viewportIn(root: HTMLElement): HTMLElement {
+  const viewport = root.querySelector<HTMLElement>('.castline-transcript__viewport')
+  if (viewport === null) throw new Error('The story renders no transcript list.')
+  return viewport
+}
+
+/** The rendered row of line `index` (0-based), or null when it is not in the DOM. */
+export function rowOf(root: HTMLElement, index: number): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`.castline-line[data-index="${index}"]`)
+}
+
+/** Index of the highlighted line, or -1. */
+export function activeIndex(root: HTMLElement): number {
+  const active = root.querySelector('.castline-line[aria-current="true"]')
+  return active === null ? -1 : Number(active.getAttribute('data-index'))
+}
+
+/** True when `el` is wholly inside the viewport's visible box. */
+export function inView(el: Element, viewport: HTMLElement): boolean {
+  const v = viewport.getBoundingClientRect()
+  const r = el.getBoundingClientRect()
+  return r.top >= v.top - 1 && r.bottom <= v.bottom + 1
+}
+
+/** Scrolls the list the way a person does: a wheel event (the input follow mode listens to), then the scroll. */
+export function wheel(viewport: HTMLElement, deltaY: number): void {
+  viewport.dispatchEvent(new WheelEvent('wheel', { deltaY, bubbles: true, cancelable: true }))
+  viewport.scrollTop += deltaY
+}
