@@ -1,7 +1,8 @@
-import { formatTimestamp } from '@castline/core'
+import { createTimeIndex, formatTimestamp, parseTranscript, searchTranscript } from '@castline/core'
 import { TranscriptPlayer } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { type HeldFetches, holdFetches } from './hold-fetch.js'
 import { activeIndex, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
 import {
   EPISODE,
@@ -9,6 +10,7 @@ import {
   EXCERPT_DURATION,
   EXCERPT_PEAKS,
   EXCERPT_TEXT,
+  episode,
   excerpt,
   sampleFile,
 } from './sample.js'
@@ -24,7 +26,6 @@ const meta = {
 side by side from 700px of width and stacked below that. It renders and owns a hidden \`<audio>\` for \`src\`.
 
 \`\`\`tsx
-import { formatTimestamp } from '@castline/core'
 import { TranscriptPlayer } from '@castline/react'
 import '@castline/react/styles.css'
 
@@ -97,5 +98,205 @@ export const ClickToSeek: Story = {
     })
     await waitFor(() => expect(media.currentTime).toBeCloseTo(0, 1), SLOW)
     await waitFor(() => expect(activeIndex(canvasElement)).toBe(0), SLOW)
+  },
+}
+
+/** Space or K plays and pauses, L skips forward, the slider's arrows seek, `/` goes to the search. */
+export const KeyboardShortcuts: Story = {
+  args: Excerpt.args,
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement)
+    const media = mediaIn(canvasElement)
+    await metadataOf(media)
+    const slider = canvas.getByRole('slider', { name: 'Seek' })
+    await step('Tab reaches the waveform slider; ArrowRight seeks 5 s, Home back to the start', async () => {
+      slider.focus()
+      await userEvent.keyboard('{ArrowRight}')
+      await waitFor(() => expect(media.currentTime).toBeCloseTo(5, 1), SLOW)
+      await userEvent.keyboard('{ArrowRight}')
+      await waitFor(() => expect(media.currentTime).toBeCloseTo(10, 1), SLOW)
+      await waitFor(() => expect(activeIndex(canvasElement)).toBe(createTimeIndex(excerpt).cueAt(10)), SLOW)
+      await userEvent.keyboard('{Home}')
+      await waitFor(() => expect(media.currentTime).toBe(0), SLOW)
+    })
+    await step('K plays the real audio for a moment, K again pauses', async () => {
+      await userEvent.keyboard('k')
+      await waitFor(() => expect(media.paused).toBe(false), SLOW)
+      await waitFor(() => expect(media.currentTime).toBeGreaterThan(0.3), SLOW)
+      expect(canvas.getByRole('button', { name: 'Pause' })).toBeVisible()
+      await userEvent.keyboard('k')
+      await waitFor(() => expect(media.paused).toBe(true), SLOW)
+      expect(canvas.getByRole('button', { name: 'Play' })).toBeVisible()
+    })
+    await step('L skips 10 s forward', async () => {
+      const before = media.currentTime
+      await userEvent.keyboard('l')
+      await waitFor(() => expect(media.currentTime).toBeCloseTo(before + 10, 1), SLOW)
+    })
+    await step('/ focuses the search, where letters are text, not shortcuts', async () => {
+      await userEvent.keyboard('/')
+      const search = canvas.getByRole('searchbox', { name: 'Search transcript' })
+      expect(search).toHaveFocus()
+      await userEvent.keyboard('k')
+      expect(search).toHaveValue('k')
+      expect(media.paused).toBe(true)
+    })
+  },
+}
+
+let held: HeldFetches | null = null
+
+/**
+ * Transcript and peaks still on their way (the story holds their requests): the list says it is
+ * loading and the waveform is busy. The play function then lets them through.
+ */
+export const Loading: Story = {
+  args: {
+    ...SampleEpisode.args,
+    title: 'Loading an episode',
+    // The URLs only this story uses, so that no other story's requests are held.
+    transcript: { url: `${sampleFile('transcript.txt')}?story=loading` },
+    peaks: `${sampleFile('peaks.json')}?story=loading`,
+  },
+  beforeEach: () => {
+    held = holdFetches((url) => url.includes('story=loading'))
+    return () => {
+      held?.restore()
+      held = null
+    }
+  },
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement)
+    await step('while the requests are held', async () => {
+      expect(await canvas.findByText('Loading transcript…')).toHaveAttribute('role', 'status')
+      expect(canvas.getByRole('slider', { name: 'Seek' })).toHaveAttribute('aria-busy', 'true')
+      expect(canvas.queryAllByRole('listitem')).toHaveLength(0)
+    })
+    await step('once they are let through', async () => {
+      held?.release()
+      // The second line: the first one is spoken at 0:00, its words in spans of their own.
+      expect(await canvas.findByText(episode.cues[1]!.text, undefined, SLOW)).toBeVisible()
+      await waitFor(
+        () => expect(canvas.getByRole('slider', { name: 'Seek' })).not.toHaveAttribute('aria-busy'),
+        SLOW,
+      )
+      expect(canvas.queryByText('Loading transcript…')).toBeNull()
+    })
+  },
+}
+
+/** The audio is missing: the player says so in an alert, and the transcript stays readable and searchable. */
+export const AudioError: Story = {
+  args: {
+    ...Excerpt.args,
+    title: 'An episode whose audio is gone',
+    src: sampleFile('no-such-episode.mp3'),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const alert = await canvas.findByRole('alert', undefined, SLOW)
+    expect(alert).toHaveTextContent(/audio could not be/i)
+    expect(alert).toHaveTextContent('The transcript is still here to read.')
+    expect(canvas.getByRole('button', { name: 'Play' })).toBeDisabled()
+    expect(canvas.getAllByRole('listitem')).toHaveLength(excerpt.cues.length)
+    await userEvent.type(canvas.getByRole('searchbox'), 'PyCon')
+    const expected = searchTranscript(excerpt, 'PyCon').length
+    await waitFor(() => expect(canvas.getByText(`1 of ${expected}`)).toBeVisible(), SLOW)
+  },
+}
+
+/** A transcript that is not one (a JSON file cut short): the error names the format and the line. */
+const BROKEN_JSON =
+  '{\n  "version": "1.0.0",\n  "segments": [\n    { "startTime": 0, "body": "Every year" }\n    { "startTime": 7, "body": "This year" }\n'
+
+export const TranscriptParseError: Story = {
+  args: {
+    ...Excerpt.args,
+    title: 'An episode with a broken transcript',
+    transcript: BROKEN_JSON,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    let message = ''
+    try {
+      parseTranscript(BROKEN_JSON)
+    } catch (err) {
+      message = (err as Error).message
+    }
+    expect(message).toMatch(/^json line 5: /)
+    const alert = await canvas.findByRole('alert', undefined, SLOW)
+    expect(alert).toHaveTextContent(`The transcript could not be shown. ${message}`)
+    // The audio still plays without its transcript.
+    expect(canvas.getByRole('button', { name: 'Play' })).toBeEnabled()
+  },
+}
+
+function luminance(color: string): number {
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? []).map(Number)
+  return (0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)) / 255
+}
+
+/** The dark theme, forced by `data-theme="dark"` on an ancestor (the toolbar's Theme menu does the same). */
+export const DarkTheme: Story = {
+  args: Excerpt.args,
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const player = canvasElement.querySelector<HTMLElement>('.castline-player')!
+    const style = getComputedStyle(player)
+    expect(luminance(style.backgroundColor)).toBeLessThan(0.15)
+    expect(luminance(style.color)).toBeGreaterThan(0.8)
+    const row = canvasElement.querySelector<HTMLElement>('.castline-line__text')!
+    expect(luminance(getComputedStyle(row).color)).toBeGreaterThan(0.8)
+  },
+}
+
+/** A site's own look: the custom properties set on `.castline` under a class of the site's. */
+const BRAND = {
+  '--castline-bg': '#fffaf3',
+  '--castline-fg': '#2b1d0e',
+  '--castline-muted': '#6b5440',
+  '--castline-border': '#e4d3bd',
+  '--castline-accent': '#8a3b12',
+  '--castline-active-bg': '#f6e0c8',
+  '--castline-active-fg': '#2b1d0e',
+  '--castline-focus-ring': '#8a3b12',
+  '--castline-font-family': 'Georgia, "Times New Roman", serif',
+  '--castline-radius': '0',
+} as const
+
+/** The same colour as the browser computes it, for comparing with a computed style. */
+function computed(color: string): string {
+  const probe = document.createElement('span')
+  probe.style.color = color
+  document.body.append(probe)
+  const value = getComputedStyle(probe).color
+  probe.remove()
+  return value
+}
+
+export const CustomTheme: Story = {
+  args: Excerpt.args,
+  decorators: [
+    (Story) => (
+      <div className="brand-theme">
+        {/* A site would put this rule in its own stylesheet. */}
+        <style>{`.brand-theme .castline { ${Object.entries(BRAND)
+          .map(([name, value]) => `${name}: ${value};`)
+          .join(' ')} }`}</style>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const media = mediaIn(canvasElement)
+    await metadataOf(media)
+    const player = canvasElement.querySelector<HTMLElement>('.castline-player')!
+    expect(getComputedStyle(player).backgroundColor).toBe(computed(BRAND['--castline-bg']))
+    expect(getComputedStyle(player).fontFamily).toContain('Georgia')
+    await userEvent.click(canvas.getByText(excerpt.cues[2]!.text))
+    await waitFor(() => expect(activeIndex(canvasElement)).toBe(2), SLOW)
+    const active = rowOf(canvasElement, 2)!
+    expect(getComputedStyle(active).backgroundColor).toBe(computed(BRAND['--castline-active-bg']))
   },
 }
