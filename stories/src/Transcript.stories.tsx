@@ -1,0 +1,365 @@
+import {
+  createManualSource,
+  parseTranscript,
+  searchTranscript,
+  type Transcript as TranscriptModel,
+} from '@castline/core'
+import { CastlineProvider, Transcript, type TranscriptInput, TranscriptSearch } from '@castline/react'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type ReactNode, useState } from 'react'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { activeIndex, inView, mediaIn, metadataOf, rowOf, SLOW, viewportIn, wheel } from './play-helpers.js'
+import {
+  ARABIC_LINES,
+  EPISODE,
+  EXCERPT_AUDIO,
+  EXCERPT_DURATION,
+  EXCERPT_TEXT,
+  episode,
+  excerpt,
+  excerptWithSpeakers,
+  excerptWordLevelJson,
+  JAPANESE_LINES,
+  linesAtExcerptTimes,
+  sampleFile,
+  tenHourTranscript,
+} from './sample.js'
+
+const meta = {
+  title: 'Components/Transcript',
+  component: Transcript,
+  tags: ['autodocs'],
+  parameters: {
+    docs: {
+      description: {
+        component: `The transcript on its own: a labelled region with a virtualized list (only the visible lines are in
+the DOM, so 100,000 lines cost what 100 do). The spoken line is highlighted and kept in view while following; a
+scroll of the listener's detaches, and "Jump to current line" comes back. Click a line (or a word of a word-level
+transcript) to seek. One tab stop: arrows, Home/End and PageUp/PageDown move, Enter or Space seeks.
+
+It lives inside a \`<CastlineProvider>\`, which holds the transcript and the media:
+
+\`\`\`tsx
+import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
+
+<CastlineProvider src="/episodes/514.mp3" transcript={{ url: '/episodes/514.vtt' }}>
+  <TranscriptSearch />
+  <Transcript style={{ '--castline-transcript-height': '30rem' }} />
+</CastlineProvider>
+\`\`\``,
+      },
+    },
+  },
+} satisfies Meta<typeof Transcript>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+function WithAudio(props: {
+  src: string
+  transcript: TranscriptInput
+  duration: number
+  children: ReactNode
+}) {
+  return (
+    <CastlineProvider
+      src={props.src}
+      transcript={props.transcript}
+      duration={props.duration}
+      deepLink={false}
+    >
+      {props.children}
+    </CastlineProvider>
+  )
+}
+
+const renderShort: Story['render'] = (args) => (
+  <WithAudio src={EXCERPT_AUDIO} transcript={EXCERPT_TEXT} duration={EXCERPT_DURATION}>
+    <Transcript {...args} />
+  </WithAudio>
+)
+
+/** The first eight lines of the episode, with its audio. */
+export const Short: Story = { render: renderShort }
+
+/** The list is one tab stop; the arrows, Home and End move inside it, Enter seeks, ArrowRight reaches "Copy link". */
+export const KeyboardUse: Story = {
+  render: renderShort,
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement)
+    const media = mediaIn(canvasElement)
+    await metadataOf(media)
+    const timeOf = (index: number) => rowOf(canvasElement, index)!.querySelector('.castline-line__time')!
+    await step('Tab enters the list at its first line', async () => {
+      await userEvent.tab()
+      expect(timeOf(0)).toHaveFocus()
+    })
+    await step('ArrowDown, End, Home move the focus', async () => {
+      await userEvent.keyboard('{ArrowDown}')
+      expect(timeOf(1)).toHaveFocus()
+      await userEvent.keyboard('{End}')
+      expect(timeOf(excerpt.cues.length - 1)).toHaveFocus()
+      await userEvent.keyboard('{Home}')
+      expect(timeOf(0)).toHaveFocus()
+    })
+    await step('Enter on the fourth line seeks there', async () => {
+      await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Enter}')
+      await waitFor(() => expect(media.currentTime).toBeCloseTo(excerpt.cues[3]!.start, 1), SLOW)
+      await waitFor(() => expect(activeIndex(canvasElement)).toBe(3), SLOW)
+      expect(timeOf(3)).toHaveFocus()
+    })
+    await step('ArrowRight reaches the line\'s "Copy link", Tab leaves the list', async () => {
+      await userEvent.keyboard('{ArrowRight}')
+      expect(canvas.getByRole('button', { name: /^Copy link to 0:14$/ })).toHaveFocus()
+      await userEvent.tab()
+      expect(canvasElement.querySelector('.castline-transcript')!.contains(document.activeElement)).toBe(
+        false,
+      )
+    })
+  },
+}
+
+const renderEpisode: Story['render'] = (args) => (
+  <WithAudio src={sampleFile('episode.mp3')} transcript={episode} duration={EPISODE.duration}>
+    <Transcript {...args} />
+  </WithAudio>
+)
+
+/** The whole 72-minute episode (1,209 lines of its published transcript) with its audio. */
+export const SeventyTwoMinutes: Story = {
+  render: renderEpisode,
+  play: async ({ canvasElement }) => {
+    const rows = canvasElement.querySelectorAll('.castline-line')
+    expect(rows[0]).toHaveAttribute('aria-setsize', String(episode.cues.length))
+    // Virtualized: a screenful and a few more, not the whole episode.
+    expect(rows.length).toBeLessThan(60)
+  },
+}
+
+/**
+ * Following: a seek far into the episode brings its line into view. A wheel scroll of the listener's
+ * detaches; "Jump to current line" points at the spoken line and brings it back.
+ */
+export const FollowDetachJump: Story = {
+  render: renderEpisode,
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement)
+    const media = mediaIn(canvasElement)
+    const viewport = viewportIn(canvasElement)
+    await metadataOf(media)
+    const target = 600
+    await step('a seek to line 601 while following scrolls it into view', async () => {
+      media.currentTime = episode.cues[target]!.start + 0.1
+      await waitFor(() => expect(activeIndex(canvasElement)).toBe(target), SLOW)
+      await waitFor(() => expect(inView(rowOf(canvasElement, target)!, viewport)).toBe(true), SLOW)
+      expect(canvas.queryByRole('button', { name: /Jump to current line/ })).toBeNull()
+    })
+    await step('the listener scrolls up with the wheel: detached', async () => {
+      wheel(viewport, -4000)
+      const jump = await canvas.findByRole('button', { name: /Jump to current line/ }, SLOW)
+      await waitFor(() => expect(jump).toHaveAttribute('data-direction', 'down'), SLOW)
+      expect(rowOf(canvasElement, target)).toBeNull()
+    })
+    await step('the jump button follows again', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: /Jump to current line/ }))
+      await waitFor(() => expect(inView(rowOf(canvasElement, target)!, viewport)).toBe(true), SLOW)
+      expect(canvas.queryByRole('button', { name: /Jump to current line/ })).toBeNull()
+    })
+  },
+}
+
+function DetachedAtLine({ index, children }: { index: number; children: ReactNode }) {
+  const [source] = useState(() =>
+    createManualSource({ time: episode.cues[index]!.start + 0.1, duration: EPISODE.duration }),
+  )
+  return (
+    <CastlineProvider transcript={episode} source={source} defaultFollow={false} deepLink={false}>
+      {children}
+    </CastlineProvider>
+  )
+}
+
+/**
+ * Detached from the start (`defaultFollow={false}`) while line 801 is spoken: the list stays where the
+ * reader is, and the jump button points down to the spoken line.
+ */
+export const Detached: Story = {
+  render: (args) => (
+    <DetachedAtLine index={800}>
+      <Transcript {...args} />
+    </DetachedAtLine>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const viewport = viewportIn(canvasElement)
+    const jump = await canvas.findByRole('button', { name: /Jump to current line/ })
+    expect(jump).toHaveAttribute('data-direction', 'down')
+    expect(viewport.scrollTop).toBe(0)
+    expect(inView(rowOf(canvasElement, 0)!, viewport)).toBe(true)
+    await userEvent.click(jump)
+    await waitFor(() => expect(inView(rowOf(canvasElement, 800)!, viewport)).toBe(true), SLOW)
+    expect(rowOf(canvasElement, 800)).toHaveAttribute('aria-current', 'true')
+  },
+}
+
+let tenHours: TranscriptModel | null = null
+
+function TenHourProvider({ children }: { children: ReactNode }) {
+  const [transcript] = useState(() => {
+    tenHours ??= tenHourTranscript()
+    return tenHours
+  })
+  const [source] = useState(() => createManualSource({ duration: 36_000 }))
+  return (
+    <CastlineProvider transcript={transcript} source={source} deepLink={false}>
+      {children}
+    </CastlineProvider>
+  )
+}
+
+/** Ten hours, 100,000 generated lines: still one screenful in the DOM; End and Enter reach the last line. */
+export const TenHours: Story = {
+  render: (args) => (
+    <TenHourProvider>
+      <Transcript {...args} />
+    </TenHourProvider>
+  ),
+  play: async ({ canvasElement, step }) => {
+    const rowCount = () => canvasElement.querySelectorAll('.castline-line').length
+    const focusedRow = () => document.activeElement?.closest<HTMLElement>('.castline-line') ?? null
+    expect(canvasElement.querySelector('.castline-line')).toHaveAttribute('aria-setsize', '100000')
+    expect(rowCount()).toBeLessThan(60)
+    await step('End moves to line 100,000, Enter seeks there', async () => {
+      await userEvent.tab()
+      await userEvent.keyboard('{End}')
+      await waitFor(() => expect(focusedRow()).toHaveAttribute('aria-posinset', '100000'), SLOW)
+      expect(focusedRow()).toHaveTextContent('Line 100000:')
+      await userEvent.keyboard('{Enter}')
+      await waitFor(() => expect(activeIndex(canvasElement)).toBe(99_999), SLOW)
+      expect(rowCount()).toBeLessThan(60)
+    })
+    await step('Home goes back to the first line, PageDown a page on', async () => {
+      await userEvent.keyboard('{Home}')
+      await waitFor(() => expect(focusedRow()).toHaveAttribute('aria-posinset', '1'), SLOW)
+      await userEvent.keyboard('{PageDown}')
+      await waitFor(
+        () => expect(Number(focusedRow()?.getAttribute('aria-posinset'))).toBeGreaterThan(5),
+        SLOW,
+      )
+      expect(inView(focusedRow()!, viewportIn(canvasElement))).toBe(true)
+    })
+  },
+}
+
+const SPEAKERS_VTT = excerptWithSpeakers()
+
+/** A WebVTT file with voices: the name is shown where a speaker starts, and read with each line's time. */
+export const Speakers: Story = {
+  render: (args) => (
+    <WithAudio src={EXCERPT_AUDIO} transcript={SPEAKERS_VTT} duration={EXCERPT_DURATION}>
+      <Transcript {...args} />
+    </WithAudio>
+  ),
+  play: async ({ canvasElement }) => {
+    const cues = parseTranscript(SPEAKERS_VTT).cues
+    const starts = cues.flatMap((c, i) => (i === 0 || cues[i - 1]!.speaker !== c.speaker ? [i] : []))
+    expect(starts.length).toBeGreaterThan(1)
+    const shown = [...canvasElement.querySelectorAll('.castline-line__speaker')]
+    expect(shown.map((el) => el.textContent)).toEqual(starts.map((i) => cues[i]!.speaker))
+    for (const i of starts) {
+      const time = rowOf(canvasElement, i)!.querySelector('.castline-line__time')!
+      expect(time).toHaveAccessibleDescription(`${cues[i]!.speaker} ${cues[i]!.text}`)
+    }
+  },
+}
+
+const WORDS_JSON = excerptWordLevelJson()
+
+/**
+ * A Podcasting 2.0 word-level JSON (a segment per word): the spoken word is marked as the audio plays,
+ * and a click on a word seeks to it.
+ */
+export const WordLevel: Story = {
+  render: (args) => (
+    <WithAudio src={EXCERPT_AUDIO} transcript={WORDS_JSON} duration={EXCERPT_DURATION}>
+      <Transcript {...args} />
+    </WithAudio>
+  ),
+  play: async ({ canvasElement, step }) => {
+    const media = mediaIn(canvasElement)
+    await metadataOf(media)
+    const words = parseTranscript(WORDS_JSON).cues[1]!.words!
+    const row = () => rowOf(canvasElement, 1)!
+    const spoken = () => Number(row().querySelector('[data-spoken]')?.getAttribute('data-word') ?? -1)
+    await step("the second line's time seeks to the line", async () => {
+      await userEvent.click(row().querySelector('.castline-line__time')!)
+      await waitFor(() => expect(activeIndex(canvasElement)).toBe(1), SLOW)
+      expect(media.currentTime).toBeCloseTo(words[0]!.start, 1)
+    })
+    await step('a click on its fourth word seeks to that word', async () => {
+      const word = row().querySelector<HTMLElement>('[data-word="3"]')!
+      expect(word).toHaveTextContent(words[3]!.text)
+      await userEvent.click(word)
+      await waitFor(() => expect(media.currentTime).toBeCloseTo(words[3]!.start, 2), SLOW)
+      await waitFor(() => expect(spoken()).toBe(3), SLOW)
+    })
+    await step('playing moves the spoken word on', async () => {
+      await media.play()
+      await waitFor(() => expect(spoken()).toBeGreaterThan(3), SLOW)
+      media.pause()
+    })
+  },
+}
+
+function WithSearch(props: { lang: string; dir?: 'rtl'; transcript: string }) {
+  return (
+    <div lang={props.lang} dir={props.dir}>
+      <WithAudio src={EXCERPT_AUDIO} transcript={props.transcript} duration={EXCERPT_DURATION}>
+        <TranscriptSearch />
+        <Transcript />
+      </WithAudio>
+    </div>
+  )
+}
+
+const ARABIC = linesAtExcerptTimes(ARABIC_LINES)
+
+/** Arabic, right to left (`dir="rtl"` on an ancestor): the layout mirrors, search finds Arabic words. */
+export const RightToLeft: Story = {
+  render: () => <WithSearch lang="ar" dir="rtl" transcript={ARABIC} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const row = rowOf(canvasElement, 2)!
+    expect(getComputedStyle(row).direction).toBe('rtl')
+    const time = row.querySelector('.castline-line__time')!.getBoundingClientRect()
+    const text = row.querySelector('.castline-line__text')!.getBoundingClientRect()
+    expect(time.left).toBeGreaterThan(text.right - 1)
+    const query = 'بايثون'
+    const expected = searchTranscript(parseTranscript(ARABIC), query)
+    expect(expected.length).toBeGreaterThan(1)
+    await userEvent.type(canvas.getByRole('searchbox'), query)
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(`1 of ${expected.length}`), SLOW)
+    expect(canvasElement.querySelector('.castline-match--current')).toHaveTextContent(query)
+  },
+}
+
+const JAPANESE = linesAtExcerptTimes(JAPANESE_LINES)
+
+/** Japanese, no spaces between words: lines wrap and search finds a phrase inside a line. */
+export const CJK: Story = {
+  render: () => <WithSearch lang="ja" transcript={JAPANESE} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const query = '開発者'
+    const expected = searchTranscript(parseTranscript(JAPANESE), query)
+    expect(expected.length).toBeGreaterThan(1)
+    const search = canvas.getByRole('searchbox')
+    await userEvent.type(search, query)
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(`1 of ${expected.length}`), SLOW)
+    await userEvent.keyboard('{Enter}')
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(`2 of ${expected.length}`), SLOW)
+    const current = canvasElement.querySelector('.castline-match--current')!
+    expect(current).toHaveTextContent(query)
+    expect(current.closest('.castline-line')).toHaveAttribute('data-index', String(expected[1]!.cue))
+  },
+}
