@@ -9,6 +9,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { activeIndex, inView, mediaIn, metadataOf, rowOf, SLOW, viewportIn, wheel } from './play-helpers.js'
+import { WithAudio, WithExcerpt } from './providers.js'
 import {
   ARABIC_LINES,
   EPISODE,
@@ -55,28 +56,10 @@ import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
 export default meta
 type Story = StoryObj<typeof meta>
 
-function WithAudio(props: {
-  src: string
-  transcript: TranscriptInput
-  duration: number
-  children: ReactNode
-}) {
-  return (
-    <CastlineProvider
-      src={props.src}
-      transcript={props.transcript}
-      duration={props.duration}
-      deepLink={false}
-    >
-      {props.children}
-    </CastlineProvider>
-  )
-}
-
 const renderShort: Story['render'] = (args) => (
-  <WithAudio src={EXCERPT_AUDIO} transcript={EXCERPT_TEXT} duration={EXCERPT_DURATION}>
+  <WithExcerpt>
     <Transcript {...args} />
-  </WithAudio>
+  </WithExcerpt>
 )
 
 /** The first eight lines of the episode, with its audio. */
