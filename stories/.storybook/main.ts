@@ -21,6 +21,9 @@ const config: StorybookConfig = {
     // Props tables from the TypeScript interfaces (with their TSDoc), not only from propTypes.
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
+      // The components live in the react package (outside this folder), typed by its own tsconfig.
+      tsconfigPath: '../packages/react/tsconfig.json',
+      include: ['../packages/react/src/**/*.tsx'],
       shouldExtractLiteralValuesFromEnum: true,
       // The components' own props only, not every attribute of the DOM elements they render.
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
