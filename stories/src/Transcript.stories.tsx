@@ -1,5 +1,6 @@
 import {
   createManualSource,
+  formatTimestamp,
   parseTranscript,
   searchTranscript,
   type Transcript as TranscriptModel,
@@ -75,25 +76,31 @@ export const KeyboardUse: Story = {
     const timeOf = (index: number) => rowOf(canvasElement, index)!.querySelector('.castline-line__time')!
     await step('Tab enters the list at its first line', async () => {
       await userEvent.tab()
-      expect(timeOf(0)).toHaveFocus()
+      await waitFor(() => expect(timeOf(0)).toHaveFocus(), SLOW)
     })
     await step('ArrowDown, End, Home move the focus', async () => {
       await userEvent.keyboard('{ArrowDown}')
-      expect(timeOf(1)).toHaveFocus()
+      await waitFor(() => expect(timeOf(1)).toHaveFocus(), SLOW)
       await userEvent.keyboard('{End}')
-      expect(timeOf(excerpt.cues.length - 1)).toHaveFocus()
+      await waitFor(() => expect(timeOf(excerpt.cues.length - 1)).toHaveFocus(), SLOW)
       await userEvent.keyboard('{Home}')
-      expect(timeOf(0)).toHaveFocus()
+      await waitFor(() => expect(timeOf(0)).toHaveFocus(), SLOW)
     })
     await step('Enter on the fourth line seeks there', async () => {
       await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Enter}')
       await waitFor(() => expect(media.currentTime).toBeCloseTo(excerpt.cues[3]!.start, 1), SLOW)
       await waitFor(() => expect(activeIndex(canvasElement)).toBe(3), SLOW)
-      expect(timeOf(3)).toHaveFocus()
+      await waitFor(() => expect(timeOf(3)).toHaveFocus(), SLOW)
     })
     await step('ArrowRight reaches the line\'s "Copy link", Tab leaves the list', async () => {
       await userEvent.keyboard('{ArrowRight}')
-      expect(canvas.getByRole('button', { name: /^Copy link to 0:14$/ })).toHaveFocus()
+      await waitFor(
+        () =>
+          expect(
+            canvas.getByRole('button', { name: `Copy link to ${formatTimestamp(excerpt.cues[3]!.start)}` }),
+          ).toHaveFocus(),
+        SLOW,
+      )
       await userEvent.tab()
       expect(canvasElement.querySelector('.castline-transcript')!.contains(document.activeElement)).toBe(
         false,
