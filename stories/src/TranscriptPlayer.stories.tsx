@@ -57,6 +57,20 @@ export const SampleEpisode: Story = {
     duration: EPISODE.duration,
     deepLink: false,
   },
+  // Waits for what is fetched (transcript, peaks, the audio's metadata), so that axe checks the loaded player.
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    expect(await canvas.findByText(episode.cues[1]!.text, undefined, SLOW)).toBeVisible()
+    expect(canvasElement.querySelector('.castline-line')).toHaveAttribute(
+      'aria-setsize',
+      String(episode.cues.length),
+    )
+    const slider = canvas.getByRole('slider', { name: 'Seek' })
+    await waitFor(() => expect(slider).toHaveAttribute('data-peaks', 'ready'), SLOW)
+    await metadataOf(mediaIn(canvasElement))
+    expect(slider).toHaveAttribute('aria-valuetext', `0:00 of ${formatTimestamp(EPISODE.duration, 'clock')}`)
+    expect(canvas.getByRole('heading', { name: EPISODE.title })).toBeVisible()
+  },
 }
 
 /** The first 39 seconds of the episode: short enough to play in a test. */
