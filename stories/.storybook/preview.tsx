@@ -1,6 +1,5 @@
+// The one stylesheet a site imports (it brings the waveform, controls and player layout with it).
 import '@castline/react/styles.css'
-// The waveform, controls and player layout (the package does not export this file yet; see the demo).
-import '@castline/react/player.css'
 import './preview.css'
 import type { Decorator, Preview } from '@storybook/react-vite'
 

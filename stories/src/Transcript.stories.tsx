@@ -5,7 +5,7 @@ import {
   searchTranscript,
   type Transcript as TranscriptModel,
 } from '@castline/core'
-import { CastlineProvider, Transcript, type TranscriptInput, TranscriptSearch } from '@castline/react'
+import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
@@ -16,7 +16,6 @@ import {
   EPISODE,
   EXCERPT_AUDIO,
   EXCERPT_DURATION,
-  EXCERPT_TEXT,
   episode,
   excerpt,
   excerptWithSpeakers,
