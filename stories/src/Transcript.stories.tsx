@@ -157,13 +157,19 @@ export const FollowDetachJump: Story = {
   },
 }
 
-function DetachedAtLine({ index, children }: { index: number; children: ReactNode }) {
+function AtLine(props: { index: number; following: boolean; resumeAfterMs?: number; children: ReactNode }) {
   const [source] = useState(() =>
-    createManualSource({ time: episode.cues[index]!.start + 0.1, duration: EPISODE.duration }),
+    createManualSource({ time: episode.cues[props.index]!.start + 0.1, duration: EPISODE.duration }),
   )
   return (
-    <CastlineProvider transcript={episode} source={source} defaultFollow={false} deepLink={false}>
-      {children}
+    <CastlineProvider
+      transcript={episode}
+      source={source}
+      defaultFollow={props.following}
+      resumeAfterMs={props.resumeAfterMs}
+      deepLink={false}
+    >
+      {props.children}
     </CastlineProvider>
   )
 }
@@ -174,9 +180,9 @@ function DetachedAtLine({ index, children }: { index: number; children: ReactNod
  */
 export const Detached: Story = {
   render: (args) => (
-    <DetachedAtLine index={800}>
+    <AtLine index={800} following={false}>
       <Transcript {...args} />
-    </DetachedAtLine>
+    </AtLine>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -188,6 +194,30 @@ export const Detached: Story = {
     await userEvent.click(jump)
     await waitFor(() => expect(inView(rowOf(canvasElement, 800)!, viewport)).toBe(true), SLOW)
     expect(rowOf(canvasElement, 800)).toHaveAttribute('aria-current', 'true')
+  },
+}
+
+/** With `resumeAfterMs`, follow mode comes back by itself once the listener has stopped scrolling. */
+export const ResumesAfterScrolling: Story = {
+  render: (args) => (
+    <AtLine index={300} following={true} resumeAfterMs={1500}>
+      <Transcript {...args} />
+    </AtLine>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const viewport = viewportIn(canvasElement)
+    await waitFor(() => expect(inView(rowOf(canvasElement, 300)!, viewport)).toBe(true), SLOW)
+    wheel(viewport, -5000)
+    expect(await canvas.findByRole('button', { name: /Jump to current line/ })).toBeVisible()
+    const detachedAt = performance.now()
+    await waitFor(
+      () => expect(canvas.queryByRole('button', { name: /Jump to current line/ })).toBeNull(),
+      SLOW,
+    )
+    // Not at once: only after the quiet time.
+    expect(performance.now() - detachedAt).toBeGreaterThan(1000)
+    await waitFor(() => expect(inView(rowOf(canvasElement, 300)!, viewport)).toBe(true), SLOW)
   },
 }
 

@@ -1,7 +1,7 @@
 import { createTimeIndex, formatTimestamp, parseTranscript, searchTranscript } from '@castline/core'
 import { TranscriptPlayer } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
 import { activeIndex, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
 import {
@@ -155,6 +155,21 @@ export const KeyboardShortcuts: Story = {
       expect(search).toHaveValue('k')
       expect(media.paused).toBe(true)
     })
+  },
+}
+
+/**
+ * Follow mode controlled by the site (`follow` and `onFollowChange`): the player asks, the site decides.
+ * Here the site keeps it off, so "Jump to current line" reports the wish and nothing moves.
+ */
+export const ControlledFollow: Story = {
+  args: { ...Excerpt.args, follow: false, onFollowChange: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const jump = await canvas.findByRole('button', { name: /Jump to current line/ })
+    await userEvent.click(jump)
+    expect(args.onFollowChange).toHaveBeenCalledWith(true)
+    expect(canvas.getByRole('button', { name: /Jump to current line/ })).toBeVisible()
   },
 }
 
