@@ -118,9 +118,14 @@ function loadWaveSurfer(): Promise<typeof import('wavesurfer.js')> {
   return wavesurferModule
 }
 
-function cssColor(el: Element, name: string, fallback: string): string {
-  const value = getComputedStyle(el).getPropertyValue(name).trim()
-  return value === '' ? fallback : value
+/** The first of the custom properties `names` that is set on `el` (own or inherited), else `fallback`. */
+function cssColor(el: Element, names: readonly string[], fallback: string): string {
+  const style = getComputedStyle(el)
+  for (const name of names) {
+    const value = style.getPropertyValue(name).trim()
+    if (value !== '') return value
+  }
+  return fallback
 }
 
 interface Look {
@@ -139,11 +144,15 @@ interface Look {
 function lookOptions(look: Look, themeFrom: Element): Partial<WaveSurferOptions> {
   const options: Partial<WaveSurferOptions> = {
     height: look.height,
-    waveColor: look.waveColor ?? cssColor(themeFrom, '--castline-wave-color', DEFAULT_COLORS.wave),
+    waveColor:
+      look.waveColor ??
+      cssColor(themeFrom, ['--castline-wave-color', '--castline-muted'], DEFAULT_COLORS.wave),
     progressColor:
-      look.progressColor ?? cssColor(themeFrom, '--castline-wave-progress-color', DEFAULT_COLORS.progress),
+      look.progressColor ??
+      cssColor(themeFrom, ['--castline-wave-progress-color', '--castline-accent'], DEFAULT_COLORS.progress),
     cursorColor:
-      look.cursorColor ?? cssColor(themeFrom, '--castline-wave-cursor-color', DEFAULT_COLORS.cursor),
+      look.cursorColor ??
+      cssColor(themeFrom, ['--castline-wave-cursor-color', '--castline-fg'], DEFAULT_COLORS.cursor),
     cursorWidth: look.cursorWidth,
     normalize: look.normalize,
   }

@@ -1,6 +1,6 @@
 import { createManualSource, type ManualSource, type Transcript as TranscriptModel } from '@castline/core'
 import axe from 'axe-core'
-import { useRef } from 'react'
+import { type CSSProperties, useRef } from 'react'
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
@@ -263,6 +263,15 @@ test('styles: theme custom properties, light by default and dark by class or dat
       <div data-theme="dark">
         <div className="castline" data-testid="attr" />
       </div>
+      {/* A site that themes a whole section of its page, not the part itself. */}
+      <section
+        style={{ '--castline-bg': '#102030', '--castline-accent': 'rgb(200, 0, 100)' } as CSSProperties}
+      >
+        <div className="castline" data-testid="site" />
+        <div data-theme="dark">
+          <div className="castline" data-testid="site-dark" />
+        </div>
+      </section>
     </div>,
   )
   const prop = (id: string, name: string) =>
@@ -276,6 +285,13 @@ test('styles: theme custom properties, light by default and dark by class or dat
   expect(getComputedStyle(document.querySelector('[data-testid="class"]')!).backgroundColor).toBe(
     'rgb(22, 23, 27)',
   )
+  // Custom properties a site sets on an ancestor reach the parts; an explicit theme nearer the part wins.
+  expect(getComputedStyle(document.querySelector('[data-testid="site"]')!).backgroundColor).toBe(
+    'rgb(16, 32, 48)',
+  )
+  expect(prop('site', '--castline-accent')).toBe('rgb(200, 0, 100)')
+  expect(prop('site', '--castline-fg')).toBe('#1b1b1f')
+  expect(prop('site-dark', '--castline-bg')).toBe('#16171b')
 })
 
 describe('accessibility', () => {
