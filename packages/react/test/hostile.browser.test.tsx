@@ -73,8 +73,14 @@ beforeEach(async () => {
   window.__castlineTrap = (what) => trapped.push(what)
   const dialogs = { alert: window.alert, confirm: window.confirm, prompt: window.prompt }
   window.alert = () => trapped.push('alert')
-  window.confirm = () => (trapped.push('confirm'), false)
-  window.prompt = () => (trapped.push('prompt'), null)
+  window.confirm = () => {
+    trapped.push('confirm')
+    return false
+  }
+  window.prompt = () => {
+    trapped.push('prompt')
+    return null
+  }
   const onError = (e: ErrorEvent) => trapped.push(`page error: ${e.message}`)
   window.addEventListener('error', onError)
   restore = () => {
