@@ -32,6 +32,12 @@ const MIME: Record<string, string> = {
  */
 const CSP = "script-src 'self'; object-src 'none'; base-uri 'self'"
 
+/**
+ * The strict page of the hardening issue: no inline script, no eval, and every HTML sink fed through
+ * Trusted Types. Styles are left alone: the player sets inline styles, which script-src does not govern.
+ */
+export const STRICT_CSP = `${CSP}; require-trusted-types-for 'script'`
+
 /** A running static server: its base URL (with a trailing slash) and how to stop it. */
 export interface StaticServer {
   url: string
@@ -67,7 +73,7 @@ export function parseRange(
   return { start, end }
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(root: string, csp: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end()
     return
@@ -91,7 +97,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'accept-ranges': 'bytes',
     'cache-control': 'no-cache',
-    'content-security-policy': CSP,
+    'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
   }
   const size = info.size
@@ -115,11 +121,15 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   stream.pipe(res)
 }
 
-/** Serves `root` on a free localhost port: MIME types, Range requests (206) for seeking audio, a CSP. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` on a free localhost port: MIME types, Range requests (206) for seeking audio, a CSP
+ * (the demo's everyday one unless `options.csp` names another).
+ */
+export async function serveStatic(root: string, options: { csp?: string } = {}): Promise<StaticServer> {
   const base = normalize(root).replace(/[\\/]+$/, '')
+  const csp = options.csp ?? CSP
   const server: Server = createServer((req, res) => {
-    handle(base, req, res).catch(() => {
+    handle(base, csp, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })
