@@ -68,22 +68,29 @@ const slowest: Record<TranscriptFormat, { ms: number; length: number }> = {
 /** The contract: a well-formed Transcript or a TranscriptParseError naming the format and a line. */
 function expectTranscriptOrParseError(source: string, format: TranscriptFormat): void {
   cases[format]++
-  let t: Transcript
   const started = performance.now()
   try {
-    t = parseTranscript(source, { format })
-  } catch (e) {
-    if (!(e instanceof TranscriptParseError)) throw e
-    expect(e.format).toBe(format)
-    expect(Number.isInteger(e.line) && e.line >= 1, `line ${e.line}`).toBe(true)
-    expect(e.expected.length).toBeGreaterThan(0)
-    rejected[format]++
-    return
+    const t = readChecked(source, format)
+    if (t === null) rejected[format]++
   } finally {
     const ms = performance.now() - started
     if (ms > slowest[format].ms) slowest[format] = { ms, length: source.length }
   }
-  expect(t.format).toBe(format)
+}
+
+/** Parses `source` (as `format`, or detected when null) and checks the contract; null when rejected. */
+function readChecked(source: string, format: TranscriptFormat | null): Transcript | null {
+  let t: Transcript
+  try {
+    t = format === null ? parseTranscript(source) : parseTranscript(source, { format })
+  } catch (e) {
+    if (!(e instanceof TranscriptParseError)) throw e
+    if (format !== null) expect(e.format).toBe(format)
+    expect(Number.isInteger(e.line) && e.line >= 1, `line ${e.line}`).toBe(true)
+    expect(e.expected.length).toBeGreaterThan(0)
+    return null
+  }
+  if (format !== null) expect(t.format).toBe(format)
   if (t.duration !== undefined) expect(Number.isFinite(t.duration) && t.duration >= 0).toBe(true)
   let previous = 0
   for (let i = 0; i < t.cues.length; i++) {
@@ -109,6 +116,7 @@ function expectTranscriptOrParseError(source: string, format: TranscriptFormat):
       expect.fail(`bad warning ${JSON.stringify(w)}`)
     }
   }
+  return t
 }
 
 // ---- generators -------------------------------------------------------------------------------------
@@ -481,6 +489,22 @@ describe.each(FORMATS)('%s reader under fuzzing', (format) => {
       ),
       params('mutations'),
     )
+  })
+})
+
+// Without a format, detection picks the reader: the same contract holds for whatever it picks.
+describe('detection under fuzzing', () => {
+  it("takes every format's tokens and arbitrary strings without a format hint", { timeout: TIMEOUT }, () => {
+    let detected = 0
+    const anyTokens = fc.oneof(...FORMATS.map(tokens), anyString, utf8Bytes)
+    fc.assert(
+      fc.property(anyTokens, (source) => {
+        detected++
+        readChecked(source, null)
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 5) },
+    )
+    expect(detected).toBeGreaterThanOrEqual(RUNS / 5)
   })
 })
 
