@@ -32,6 +32,12 @@ const MIME: Record<string, string> = {
  */
 const CSP = "script-src 'self'; object-src 'none'; base-uri 'self'"
 
+/**
+ * The strict page of the hardening issue: no inline script, no eval, and every HTML sink fed through
+ * Trusted Types. Styles are left alone: the player sets inline styles, which script-src does not govern.
+ */
+export const STRICT_CSP = `${CSP}; require-trusted-types-for 'script'`
+
 /** A running static server: its base URL (with a trailing slash) and how to stop it. */
 export interface StaticServer {
   url: string
@@ -67,7 +73,42 @@ export function parseRange(
   return { start, end }
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** How a server may differ from the demo's everyday one. */
+export interface ServeOptions {
+  /** The Content-Security-Policy header (default: the demo's everyday policy). */
+  csp?: string
+  /**
+   * Bytes per second for the files this returns a number for: a slow network; 0 sends the headers and
+   * then nothing, a network that stalls. Other files go at full speed.
+   */
+  rate?: (pathname: string) => number | undefined
+}
+
+// Sends `stream` at about `bytesPerSecond` (0: never), a chunk at a time.
+function throttle(
+  stream: ReturnType<typeof createReadStream>,
+  res: ServerResponse,
+  bytesPerSecond: number,
+): void {
+  if (bytesPerSecond === 0) {
+    stream.destroy()
+    res.flushHeaders()
+    return
+  }
+  stream.on('data', (chunk) => {
+    stream.pause()
+    res.write(chunk)
+    setTimeout(() => stream.resume(), (chunk.length / bytesPerSecond) * 1000)
+  })
+  stream.on('end', () => res.end())
+}
+
+async function handle(
+  root: string,
+  options: ServeOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end()
     return
@@ -91,7 +132,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'accept-ranges': 'bytes',
     'cache-control': 'no-cache',
-    'content-security-policy': CSP,
+    'content-security-policy': options.csp ?? CSP,
     'x-content-type-options': 'nosniff',
   }
   const size = info.size
@@ -108,18 +149,23 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     res.end()
     return
   }
-  const stream = createReadStream(file, { start, end })
+  const rate = options.rate?.(pathname)
+  const stream = createReadStream(file, { start, end, highWaterMark: rate === undefined ? 65_536 : 256 })
   stream.on('error', () => res.destroy())
   // A seeking media element aborts its old request: stop reading when the client goes away.
   res.on('close', () => stream.destroy())
-  stream.pipe(res)
+  if (rate === undefined) stream.pipe(res)
+  else throttle(stream, res, rate)
 }
 
-/** Serves `root` on a free localhost port: MIME types, Range requests (206) for seeking audio, a CSP. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves `root` on a free localhost port: MIME types, Range requests (206) for seeking audio, a CSP
+ * (the demo's everyday one unless `options.csp` names another), and slow files if asked (`options.rate`).
+ */
+export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = normalize(root).replace(/[\\/]+$/, '')
   const server: Server = createServer((req, res) => {
-    handle(base, req, res).catch(() => {
+    handle(base, options, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500)
       res.end()
     })

@@ -250,3 +250,16 @@ describe('writePodcastHtml', () => {
     )
   })
 })
+
+describe('readPodcastHtml and paragraphs without text', () => {
+  it('reports a timed paragraph holding only markup as an empty cue instead of dropping it silently', () => {
+    const html = [
+      '<cite>Eve:</cite><time>0:01</time><p><img src="x.png" onerror="alert(1)"></p>',
+      '<cite>Eve:</cite><time>0:02</time><p><script>alert(2)</script></p>',
+      '<cite>Eve:</cite><time>0:03</time><p>said</p>',
+    ].join('\n')
+    const result = readPodcastHtml(html)
+    expect(result.cues.map((c) => c.text)).toEqual(['said'])
+    expect(result.warnings.filter((w) => w.code === 'empty-cue').map((w) => w.line)).toEqual([1, 2])
+  })
+})

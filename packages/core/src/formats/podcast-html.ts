@@ -355,8 +355,19 @@ class HtmlReader {
     if (timed) this.timedParagraphs++
     const text = collapseWhitespace(decodeEntities(this.pBuf))
     this.pBuf = ''
-    if (text === '') return
     const line = this.pLine
+    if (text === '') {
+      // A timed paragraph that holds only markup (an image, a script) says nothing, but it was a line of
+      // the source: say that it was skipped rather than lose it silently.
+      if (timed) {
+        this.warnings.push({
+          line,
+          code: 'empty-cue',
+          message: `paragraph at line ${line} has no text; skipped`,
+        })
+      }
+      return
+    }
     if (!timed) {
       this.warnings.push({
         line,
