@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readText } from '../src/formats/text.js'
 import type { ReadResult } from '../src/formats/types.js'
 import type { Cue, ParseWarning, TranscriptFormat, Word } from '../src/model.js'
 import { estimateDuration, groupWords, normalize, sameText } from '../src/normalize.js'
-import { formatTimestamp } from '../src/time.js'
 
 const shared = (path: string): string =>
   readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
@@ -267,32 +265,6 @@ describe('normalize: speakers and words', () => {
     expect(run([cue(0, 1, 'a')], 'vtt', { duration: 42 }).duration).toBe(42)
     expect(normalize({ cues: [cue(0, 1, 'a')], warnings: [], duration: 40 }, 'vtt').duration).toBe(40)
     expect('duration' in run([cue(0, 1, 'a')], 'vtt')).toBe(false)
-  })
-})
-
-describe('normalize: performance', () => {
-  it('cleans up 100,000 cues in a few milliseconds', { timeout: 60_000 }, () => {
-    // The sample episode repeated to 100,000 lines: real texts, real repeats and shared stamps.
-    const episode = readText(shared('fixtures/talk-python-514.txt')).cues
-    const lines: string[] = []
-    for (let copy = 0; lines.length < 100_000; copy++) {
-      for (const c of episode)
-        if (lines.length < 100_000) lines.push(`${formatTimestamp(copy * 4500 + c.start, 'hms')} ${c.text}`)
-    }
-    const source = lines.join('\n')
-    let best = Number.POSITIVE_INFINITY
-    let count = 0
-    // Best of ten: the first rounds pay for the collector tidying up after the reader.
-    for (let k = 0; k < 10; k++) {
-      const read = readText(source)
-      const t0 = performance.now()
-      count = normalize(read, 'text').cues.length
-      best = Math.min(best, performance.now() - t0)
-    }
-    expect(count).toBeGreaterThan(85_000)
-    // About 4 ms once warm; the bound leaves room for a CI runner shared with other jobs, not for a
-    // quadratic step (which would take seconds).
-    expect(best).toBeLessThan(100)
   })
 })
 

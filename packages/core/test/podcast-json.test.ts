@@ -351,32 +351,3 @@ describe('writePodcastJson', () => {
     )
   })
 })
-
-describe('readPodcastJson speed', () => {
-  it('adds little to JSON.parse, a word object per segment and groupWords', { timeout: 60_000 }, () => {
-    // 10,000 words keep the test quick and the heap small (fewer stray major GCs); the bench runs 100,000.
-    const source = syntheticWordJson(10_000, 1)
-    const floor = () => {
-      const { segments } = JSON.parse(source) as { segments: Segment[] }
-      return groupWords(
-        segments.map((s) => ({ start: s.startTime, end: s.endTime!, text: s.body, speaker: s.speaker! })),
-      )
-    }
-    const ours: number[] = []
-    const base: number[] = []
-    for (let i = 0; i < 15; i++) {
-      ours.push(cpuTime(() => expect(readPodcastJson(source).cues.length).toBeGreaterThan(100)))
-      base.push(cpuTime(floor))
-    }
-    // Best of fifteen: the least disturbed run of each.
-    expect(Math.min(...ours) / Math.min(...base)).toBeLessThan(1.3)
-  })
-})
-
-/** CPU time of `fn` in ms: unlike wall time, it does not grow while other processes hold the CPU. */
-function cpuTime(fn: () => unknown): number {
-  const before = process.cpuUsage()
-  fn()
-  const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000
-}

@@ -183,19 +183,14 @@ describe('searchTranscript folding', () => {
     })
   }
 
-  it('searches 100,000 cues quickly once the folded text is built', () => {
+  it('finds accent-folded phrases among 100,000 cues', () => {
     const texts: string[] = []
     for (let i = 0; i < 100_000; i++) texts.push(episodeLines[i % episodeLines.length]!)
     texts[77_777] = 'Un café à Zürich'
     const big = transcriptOf(texts)
-    const built = performance.now()
     expect(searchTranscript(big, 'zurich')).toEqual([{ cue: 77_777, start: 10, end: 16 }])
-    const buildMs = performance.now() - built
-    const began = performance.now()
     const hits = searchTranscript(big, 'pyodide')
-    const searchMs = performance.now() - began
-    expect(hits.length).toBeGreaterThan(100)
-    expect(buildMs).toBeLessThan(1500)
-    expect(searchMs).toBeLessThan(150)
+    const expected = texts.flatMap((t, cue) => (t.toLowerCase().includes('pyodide') ? [cue] : []))
+    expect([...new Set(hits.map((h) => h.cue))]).toEqual(expected)
   })
 })

