@@ -39,7 +39,11 @@ export {
 export { TranscriptPlayer, type TranscriptPlayerProps } from './player.js'
 export { matchCountText, TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
-export { installWaveformTrustedTypes, isWaveformMarkup } from './trusted-types.js'
+export {
+  installWaveformTrustedTypes,
+  isWaveformMarkup,
+  type WaveformTrustedTypesOptions,
+} from './trusted-types.js'
 export { type UseControllableStateOptions, useControllableState } from './use-controllable-state.js'
 export { INITIAL_MEDIA_STATE, type MediaState, type MediaStore, useMediaState } from './use-media-state.js'
 export { type PeaksInput, type PeaksLoad, usePeaks } from './use-peaks.js'

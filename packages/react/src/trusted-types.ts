@@ -30,17 +30,32 @@ interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createHTML(input: string): string | null }): unknown
 }
 
+/** Options of `installWaveformTrustedTypes`. */
+export interface WaveformTrustedTypesOptions {
+  /**
+   * Other fixed markup of the page's own that the same default policy must pass (a page has only one
+   * default policy): return true for exactly those strings. Keep it as narrow as `isWaveformMarkup`.
+   */
+  alsoAllow?: (html: string) => boolean
+}
+
 /**
  * Installs a default Trusted Types policy that accepts only the waveform's own markup (`isWaveformMarkup`)
- * and refuses the rest. Call it once at startup on a page that enforces Trusted Types; its CSP must allow
- * the policy name `default` when it lists `trusted-types`. Returns `unsupported` without Trusted Types,
- * and `existing` when the page has its own default policy (which must then pass those two strings).
+ * and what `options.alsoAllow` accepts, and refuses the rest. Call it once at startup on a page that
+ * enforces Trusted Types; its CSP must allow the policy name `default` when it lists `trusted-types`.
+ * Returns `unsupported` without Trusted Types, and `existing` when the page has its own default policy
+ * (which must then pass those two strings).
  */
-export function installWaveformTrustedTypes(): 'installed' | 'existing' | 'unsupported' {
+export function installWaveformTrustedTypes(
+  options: WaveformTrustedTypesOptions = {},
+): 'installed' | 'existing' | 'unsupported' {
   const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes
   if (factory === undefined) return 'unsupported'
   if (factory.defaultPolicy !== null && factory.defaultPolicy !== undefined) return 'existing'
   // Returning null blocks the assignment and reports the violation as if there were no policy.
-  factory.createPolicy('default', { createHTML: (input) => (isWaveformMarkup(input) ? input : null) })
+  const { alsoAllow } = options
+  factory.createPolicy('default', {
+    createHTML: (input) => (isWaveformMarkup(input) || alsoAllow?.(input) === true ? input : null),
+  })
   return 'installed'
 }

@@ -53,3 +53,36 @@ describe('isWaveformMarkup', () => {
     for (const html of hostile) expect(isWaveformMarkup(html), html.slice(0, 80)).toBe(false)
   })
 })
+
+describe('installWaveformTrustedTypes', () => {
+  it('installs one default policy: the waveform markup and what alsoAllow accepts pass, the rest is refused', async () => {
+    const { installWaveformTrustedTypes } = await import('../src/trusted-types.js')
+    const policies: { name: string; createHTML(input: string): string | null }[] = []
+    const factory = {
+      defaultPolicy: null as unknown,
+      createPolicy(name: string, rules: { createHTML(input: string): string | null }) {
+        policies.push({ name, ...rules })
+        factory.defaultPolicy = rules
+        return rules
+      },
+    }
+    const g = globalThis as { trustedTypes?: unknown }
+    g.trustedTypes = factory
+    try {
+      expect(installWaveformTrustedTypes({ alsoAllow: (html) => html === '<svg id="mine"></svg>' })).toBe(
+        'installed',
+      )
+      expect(installWaveformTrustedTypes()).toBe('existing')
+      expect(policies.map((p) => p.name)).toEqual(['default'])
+      const { createHTML } = policies[0]!
+      const template = wavesurferTemplate()
+      expect(createHTML(template)).toBe(template)
+      expect(createHTML('')).toBe('')
+      expect(createHTML('<svg id="mine"></svg>')).toBe('<svg id="mine"></svg>')
+      expect(createHTML('<svg id="mine"></svg><img src=x onerror=alert(1)>')).toBeNull()
+      expect(createHTML('<b>hi</b>')).toBeNull()
+    } finally {
+      delete g.trustedTypes
+    }
+  })
+})
