@@ -5,7 +5,7 @@
  * console error and a `securitypolicyviolation` event; a blocked Trusted Types sink also throws).
  */
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { STRICT_CSP, type StaticServer, serveStatic } from './static-server.js'
 import {
@@ -17,6 +17,7 @@ import {
   transcriptRegion,
   waitForPlayback,
   waitForTranscript,
+  watchViolations,
 } from './support.js'
 
 let browser: Browser
@@ -30,18 +31,6 @@ afterAll(async () => {
   await browser?.close()
   await strict?.close()
 })
-
-/** Starts recording `securitypolicyviolation` events (from now on) and returns how to read them. */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const seen: string[] = []
-    ;(window as unknown as { __violations: string[] }).__violations = seen
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`),
-    )
-  })
-  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)
-}
 
 test('under the strict policy the header arrives, the demo plays and the highlight follows', async () => {
   const { index } = await loadSample()

@@ -238,3 +238,22 @@ export async function saveScreenshot(page: Page, name: string, readmeName?: stri
   }
   return file
 }
+
+/**
+ * Starts recording `securitypolicyviolation` events on the page's document and on every document it
+ * navigates to afterwards (from their first script on), and returns how to read the current one's.
+ */
+export async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  const install = () => {
+    const w = window as unknown as { __violations?: string[] }
+    if (w.__violations !== undefined) return
+    const seen: string[] = []
+    w.__violations = seen
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+    )
+  }
+  await page.addInitScript(install)
+  await page.evaluate(install)
+  return () => page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])
+}
