@@ -67,6 +67,7 @@ if (task === 'demo') {
   must('pnpm', ['run', 'build'], 'Building the packages')
   must('pnpm', ['run', 'lint'], 'Lint')
   must('pnpm', ['run', 'typecheck'], 'Type check')
+  must('pnpm', ['run', 'size'], 'Size limit')
   const report = `${root}/node_modules/.cache/castline-vitest.json`
   const ok = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
   // One closing line for any CI that reads 'N passed, N failed' rather than Vitest's own summary.
