@@ -68,6 +68,7 @@ if (task === 'demo') {
   must('pnpm', ['run', 'build'], 'Building the packages')
   must('pnpm', ['run', 'lint'], 'Lint')
   must('pnpm', ['run', 'typecheck'], 'Type check')
+  must('pnpm', ['run', 'size'], 'Size limit')
   const report = `${root}/node_modules/.cache/castline-vitest.json`
   const ok = run('pnpm', [
     'exec',

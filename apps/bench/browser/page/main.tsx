@@ -1,0 +1,460 @@
+/**
+ * The browser benchmarks' page. Each scenario is a function on `window.bench` that browser/run.ts calls
+ * through playwright-core; they return plain figures (milliseconds, counts), the runner does the statistics.
+ */
+import '@castline/react/styles.css'
+import {
+  type Cue,
+  createManualSource,
+  createTimeIndex,
+  type SyncController,
+  type Transcript as TranscriptModel,
+} from '@castline/core'
+import {
+  CastlineProvider,
+  DEFAULT_COMFORT_BAND,
+  followScrollTarget,
+  Transcript,
+  useCastline,
+  Waveform,
+} from '@castline/react'
+import { Profiler, type ReactNode } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import WaveSurfer from 'wavesurfer.js'
+import { syntheticCues } from '../../../../packages/core/bench/generate.js'
+// @internal render probe of the rows (not exported from the package entry).
+import { lineRenderProbe } from '../../../../packages/react/src/line.js'
+
+const EPISODE = './episodes/talk-python-514/'
+const DURATION = 4374.406
+const stage = document.getElementById('stage')!
+
+function frame(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(resolve))
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function model(cues: Cue[]): TranscriptModel {
+  const wordLevel = cues.some((c) => c.words !== undefined)
+  return { format: 'json', cues, warnings: [], speakers: [], wordLevel, duration: DURATION }
+}
+
+/**
+ * `count` cues spread over the episode; `lines` makes row heights vary from 1 to 6 text lines; `jitter`
+ * moves each boundary by up to that many seconds, so that boundaries fall at every phase of the frames.
+ */
+function cuesOver(count: number, { lines = false, words = false, jitter = 0 } = {}): Cue[] {
+  let seed = 7
+  const random = () => {
+    seed = (seed * 16807) % 2147483647
+    return seed / 2147483647
+  }
+  const base = syntheticCues(count, DURATION / 3600)
+  const starts = base.map((c, i) => (i === 0 ? c.start : c.start + random() * jitter))
+  return base.map((c, i) => {
+    const start = starts[i]!
+    const end = i + 1 < starts.length ? starts[i + 1]! - 0.001 : c.end
+    // 1-6 repetitions of a 6-18 word line: rows of about 1 to 6 text lines at the page's width.
+    const repeat = lines ? 1 + ((i * 7919) % 6) : 1
+    const text = Array.from({ length: repeat }, () => c.text).join(' ')
+    if (!words) return { start, end, text }
+    const parts = text.split(' ')
+    const step = (end - start) / parts.length
+    return {
+      start,
+      end,
+      text,
+      words: parts.map((w, k) => ({ start: start + k * step, end: start + (k + 1) * step, text: w })),
+    }
+  })
+}
+
+/** Hands the provider's controller and media to the scenario (renders nothing, subscribes to nothing). */
+let context: { controller: SyncController; media: HTMLMediaElement | null; seekTo(s: number): void } | null =
+  null
+function Grab(): ReactNode {
+  const value = useCastline()
+  context = { controller: value.controller, media: value.media, seekTo: value.seekTo }
+  return null
+}
+
+let root: Root | null = null
+function mount(node: ReactNode) {
+  root?.unmount()
+  root = createRoot(stage)
+  root.render(node)
+}
+function unmount() {
+  root?.unmount()
+  root = null
+  context = null
+}
+
+async function until<T>(read: () => T | null | undefined | false, what: string, ms = 30_000): Promise<T> {
+  const end = performance.now() + ms
+  for (;;) {
+    const v = read()
+    if (v !== null && v !== undefined && v !== false) return v
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await frame()
+  }
+}
+
+function media(): HTMLMediaElement {
+  const m = context?.media
+  if (m === null || m === undefined) throw new Error('no media element yet')
+  return m
+}
+
+async function seekMedia(m: HTMLMediaElement, seconds: number) {
+  const seeked = new Promise((r) => m.addEventListener('seeked', r, { once: true }))
+  m.currentTime = seconds
+  await seeked
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Highlight lag and steady playback (issue items 2 and 4).
+
+interface PlaybackState {
+  cues: Cue[]
+  commits: number
+  cueChanges: number
+  renders: Map<number, number>
+}
+let playback: PlaybackState | null = null
+
+/**
+ * Mounts the transcript on the real episode, seeked to `from`: cues about every 0.9 s with timed words,
+ * each start moved by up to 0.3 s so that boundaries fall at every phase of the display's frames.
+ */
+async function setupPlayback(from: number): Promise<number> {
+  const cues = cuesOver(Math.round(DURATION / 0.9), { words: true, jitter: 0.3 })
+  const state: PlaybackState = { cues, commits: 0, cueChanges: 0, renders: new Map() }
+  playback = state
+  mount(
+    <Profiler
+      id="player"
+      onRender={() => {
+        state.commits++
+      }}
+    >
+      <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={model(cues)} deepLink={false}>
+        <Transcript />
+        <Grab />
+      </CastlineProvider>
+    </Profiler>,
+  )
+  const m = await until(() => context?.media, 'the media element')
+  if (m.readyState < 1) await new Promise((r) => m.addEventListener('loadedmetadata', r, { once: true }))
+  await seekMedia(m, from)
+  await until(() => stage.querySelector('[aria-current="true"]'), 'the active row')
+  await sleep(300)
+  return cues.length
+}
+
+/** Plays for `seconds` and times each cue change: ours (aria-current) and a timeupdate baseline. */
+async function runPlayback(seconds: number) {
+  const state = playback!
+  const m = media()
+  const controller = context!.controller
+  const index = createTimeIndex(model(state.cues))
+
+  // Baseline: what a player listening to `timeupdate` does, on the same media in the same run.
+  const baseline = document.createElement('div')
+  document.body.append(baseline)
+  let baseIndex = -1
+  const onTimeUpdate = () => {
+    const i = index.cueAt(m.currentTime)
+    if (i !== baseIndex) {
+      baseIndex = i
+      baseline.setAttribute('data-current', String(i))
+    }
+  }
+  m.addEventListener('timeupdate', onTimeUpdate)
+
+  const ours: Array<{ cue: number; at: number }> = []
+  const theirs: Array<{ cue: number; at: number }> = []
+  const observer = new MutationObserver((records) => {
+    const at = performance.now()
+    for (const r of records) {
+      const el = r.target as HTMLElement
+      if (el === baseline) theirs.push({ cue: Number(baseline.dataset.current), at })
+      else if (el.getAttribute('aria-current') === 'true') ours.push({ cue: Number(el.dataset.index), at })
+    }
+  })
+  observer.observe(stage, { attributes: true, attributeFilter: ['aria-current'], subtree: true })
+  observer.observe(baseline, { attributes: true, attributeFilter: ['data-current'] })
+
+  // When the controller saw the change (a frame's time read), apart from when the DOM showed it.
+  const detected: Array<{ cue: number; at: number }> = []
+  let lastCue = controller.getSnapshot().cueIndex
+  const offChange = controller.subscribe((s) => {
+    if (s.cueIndex !== lastCue) {
+      lastCue = s.cueIndex
+      state.cueChanges++
+      detected.push({ cue: s.cueIndex, at: performance.now() })
+    }
+  })
+  state.commits = 0
+  state.cueChanges = 0
+  state.renders.clear()
+  lineRenderProbe.current = (i) => state.renders.set(i, (state.renders.get(i) ?? 0) + 1)
+
+  // The media clock against performance.now(), sampled every frame: media time = wall / 1000 + offset.
+  const offsets: number[] = []
+  const frameTimes: number[] = []
+  let playing = true
+  const sample = (now: number) => {
+    if (!playing) return
+    frameTimes.push(now)
+    if (!m.paused) offsets.push(m.currentTime - performance.now() / 1000)
+    requestAnimationFrame(sample)
+  }
+  await m.play()
+  const started = performance.now()
+  requestAnimationFrame(sample)
+  await sleep(seconds * 1000)
+  playing = false
+  m.pause()
+  const ended = performance.now()
+  m.removeEventListener('timeupdate', onTimeUpdate)
+  offChange()
+  lineRenderProbe.current = null
+  observer.disconnect()
+  baseline.remove()
+
+  // Skip the first frames: the clock settles once audio output has started.
+  const settled = offsets.slice(10).sort((a, b) => a - b)
+  const offset = settled[settled.length >> 1]!
+  const lag = (changes: Array<{ cue: number; at: number }>) =>
+    changes
+      .filter((c) => c.at > started + 500 && c.cue > 0 && state.cues[c.cue] !== undefined)
+      .map((c) => c.at - (state.cues[c.cue]!.start - offset) * 1000)
+  const changedRows = [...state.renders.entries()]
+  return {
+    seconds: (ended - started) / 1000,
+    frames: frameTimes.length,
+    oursLag: lag(ours),
+    detectLag: lag(detected),
+    timeupdateLag: lag(theirs),
+    commits: state.commits,
+    cueChanges: state.cueChanges,
+    rowRenders: changedRows.reduce((a, [, n]) => a + n, 0),
+    rowsRendered: changedRows.length,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// DOM size and mount time (issue item 3).
+
+/** Every row in the DOM, as a transcript without virtualization renders it (hyperaudio-lite's way). */
+function PlainList({ cues }: { cues: Cue[] }): ReactNode {
+  return (
+    <section aria-label="Transcript" style={{ height: 600, overflow: 'auto' }}>
+      <ul>
+        {cues.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a static list
+          <li key={i} data-index={i}>
+            <button type="button">{c.start.toFixed(1)}</button> <span>{c.text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+async function mountList(count: number, kind: 'castline' | 'plain') {
+  unmount()
+  await sleep(200)
+  const cues = cuesOver(count, { lines: true })
+  const transcript = model(cues)
+  // Let the task that built the cues end: only the mount's own tasks are observed.
+  await sleep(100)
+  const longTasks: number[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push(e.duration)
+  })
+  observer.observe({ type: 'longtask' })
+  const t0 = performance.now()
+  mount(
+    kind === 'castline' ? (
+      <CastlineProvider
+        source={createManualSource({ duration: DURATION })}
+        transcript={transcript}
+        deepLink={false}
+      >
+        <Transcript />
+      </CastlineProvider>
+    ) : (
+      <PlainList cues={cues} />
+    ),
+  )
+  await until(() => {
+    const row = stage.querySelector('li[data-index]')
+    return row !== null && row.getBoundingClientRect().height > 0
+  }, 'the first rows')
+  // The frame that shows them: the next animation frame starts after it was painted.
+  await frame()
+  const firstRows = performance.now() - t0
+  await sleep(500)
+  observer.disconnect()
+  return {
+    firstRows,
+    rows: stage.querySelectorAll('li').length,
+    longTasks,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Seek and scroll (issue item 5).
+
+async function setupSeeks(count: number): Promise<number> {
+  const cues = cuesOver(count, { lines: true })
+  playback = { cues, commits: 0, cueChanges: 0, renders: new Map() }
+  mount(
+    <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={model(cues)} deepLink={false}>
+      <Transcript />
+      <Grab />
+    </CastlineProvider>,
+  )
+  const m = await until(() => context?.media, 'the media element')
+  if (m.readyState < 1) await new Promise((r) => m.addEventListener('loadedmetadata', r, { once: true }))
+  return cues.length
+}
+
+/** How far (px) the active row is from where follow mode would put it; 0 when follow mode leaves it. */
+function followError(row: HTMLElement, viewport: HTMLElement): number {
+  const top = viewport.scrollTop + row.getBoundingClientRect().top - viewport.getBoundingClientRect().top
+  const span = { start: top, end: top + row.offsetHeight }
+  const view = { offset: viewport.scrollTop, size: viewport.clientHeight }
+  const target = followScrollTarget(span, view, DEFAULT_COMFORT_BAND)
+  if (target === null) return 0
+  const max = viewport.scrollHeight - viewport.clientHeight
+  return Math.abs(Math.min(max, Math.max(0, target)) - viewport.scrollTop)
+}
+
+async function runSeeks(seeks: number, seed = 514) {
+  const cues = playback!.cues
+  const viewport = stage.querySelector<HTMLElement>('.castline-transcript__viewport')!
+  let s = seed
+  const random = () => {
+    s = (s * 16807) % 2147483647
+    return s / 2147483647
+  }
+  const rows: Array<{ cue: number; latency: number; frames: number; error: number }> = []
+  for (let k = 0; k < seeks; k++) {
+    let cue = Math.floor(random() * cues.length)
+    if (cue === Number(stage.querySelector<HTMLElement>('[aria-current="true"]')?.dataset.index))
+      cue = (cue + 1) % cues.length
+    const c = cues[cue]!
+    const requested = performance.now()
+    context!.seekTo(c.start + (c.end - c.start) / 2)
+    const row = await until(
+      () => stage.querySelector<HTMLElement>(`[aria-current="true"][data-index="${cue}"]`),
+      `row ${cue} active`,
+    )
+    const latency = performance.now() - requested
+    // Frames from the active-row change until the row rests within 2 px of follow mode's target.
+    let frames = 0
+    let error = Number.POSITIVE_INFINITY
+    let still = 0
+    while (frames < 60) {
+      await frame()
+      frames++
+      const current = stage.querySelector<HTMLElement>(`[data-index="${cue}"]`)
+      error = current === null ? Number.POSITIVE_INFINITY : followError(current, viewport)
+      if (error <= 2) {
+        still++
+        if (still === 2) break
+      } else still = 0
+    }
+    rows.push({ cue, latency, frames: frames - 1, error: Number.isFinite(error) ? error : -1 })
+    void row
+  }
+  return rows
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Long-episode waveform (issue item 6): ours with peaks vs wavesurfer.js decoding the whole file.
+
+async function waveform(kind: 'castline' | 'wavesurfer') {
+  const markPlaying = () => window.markPlaying?.() ?? Promise.resolve()
+  const t0 = performance.now()
+  let firstPaint = Number.NaN
+  let playingAt = Number.NaN
+  if (kind === 'castline') {
+    let peaksReady = false
+    const ws = await new Promise<WaveSurfer>((resolve) =>
+      mount(
+        <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={{ url: `${EPISODE}transcript.txt` }}>
+          <Waveform
+            peaks={`${EPISODE}peaks.json`}
+            duration={DURATION}
+            onWaveSurfer={(instance) => {
+              if (instance !== null) resolve(instance)
+            }}
+          />
+          <Grab />
+        </CastlineProvider>,
+      ),
+    )
+    const host = stage.querySelector<HTMLElement>('[data-peaks]')!
+    const painted = new Promise<void>((resolve) => {
+      ws.on('redrawcomplete', () => {
+        if (!peaksReady && host.dataset.peaks !== 'ready') return
+        peaksReady = true
+        requestAnimationFrame(() => {
+          if (Number.isNaN(firstPaint)) firstPaint = performance.now() - t0
+          resolve()
+        })
+      })
+    })
+    const m = media()
+    const playing = new Promise<void>((r) => m.addEventListener('playing', () => r(), { once: true }))
+    await m.play()
+    await playing
+    playingAt = performance.now() - t0
+    await markPlaying()
+    await painted
+    m.pause()
+  } else {
+    const container = document.createElement('div')
+    stage.append(container)
+    const ws = WaveSurfer.create({ container, url: `${EPISODE}episode.mp3`, height: 64 })
+    const painted = new Promise<void>((resolve) =>
+      ws.once('redrawcomplete', () =>
+        requestAnimationFrame(() => {
+          firstPaint = performance.now() - t0
+          resolve()
+        }),
+      ),
+    )
+    const m = ws.getMediaElement()!
+    const playing = new Promise<void>((r) => m.addEventListener('playing', () => r(), { once: true }))
+    // wavesurfer pauses the media while it sets the source up: ask again until the request sticks.
+    for (;;) {
+      try {
+        await m.play()
+        break
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') throw error
+        await sleep(20)
+      }
+    }
+    await playing
+    playingAt = performance.now() - t0
+    await markPlaying()
+    await painted
+    m.pause()
+  }
+  return { firstPaint, playingAt }
+}
+
+const bench = { setupPlayback, runPlayback, mountList, setupSeeks, runSeeks, waveform, unmount }
+declare global {
+  interface Window {
+    bench: typeof bench
+    markPlaying?: () => Promise<void>
+  }
+}
+window.bench = bench

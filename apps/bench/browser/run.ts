@@ -1,0 +1,298 @@
+/**
+ * The browser benchmarks, in headless Chromium (scripts/chromium.mjs) with real audio: builds the bench
+ * page with Vite, serves it with the demo's e2e static server (Range requests, so the audio seeks as on
+ * a real site) and runs each scenario of page/main.tsx, ours and the peer's in the same run.
+ *
+ *   pnpm --filter @castline/bench browser [--json FILE] [--repeats 3] [--seconds 60] [--seeks 1000]
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
+import { serveStatic } from '../../demo/e2e/static-server.js'
+import { median, percentile } from './stats.js'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    repeats: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '60' },
+    seeks: { type: 'string', default: '1000' },
+    only: { type: 'string' },
+  },
+})
+const repeats = Number(values.repeats)
+const wanted = (name: string) => values.only === undefined || values.only.split(',').includes(name)
+
+async function buildPage(): Promise<string> {
+  // Vite keeps a NODE_ENV it finds; measure React's production (profiling) build whatever the shell says.
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({
+      configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
+      mode: 'production',
+      logLevel: 'error',
+    })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
+  return fileURLToPath(new URL('./dist', import.meta.url))
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' })
+  page.on('pageerror', (e) => console.error('page error:', e.message))
+  page.on('response', (r) => {
+    if (r.status() >= 400) console.error(`page: HTTP ${r.status()} for ${r.url()}`)
+  })
+  page.on('console', (m) => {
+    if (m.type() === 'error' || process.env.BENCH_DEBUG) console.error('page console:', m.text())
+  })
+  await page.goto(url)
+  await page.waitForFunction(() => window.bench !== undefined)
+  return page
+}
+
+// --- Steady playback: scripting time per frame from a Chrome trace ----------------------------------
+
+interface TraceEvent {
+  name: string
+  ph: string
+  ts: number
+  dur?: number
+  pid: number
+  tid: number
+  args?: { name?: string }
+}
+
+/** Names of trace events that are JavaScript running on the renderer's main thread. */
+const SCRIPT = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'v8.evaluateModule',
+  'FireAnimationFrame',
+  'TimerFire',
+  'EventDispatch',
+  'RunMicrotasks',
+  'v8.run',
+])
+
+/** Milliseconds of script per 16.7 ms frame slot on the renderer main thread (overlaps merged). */
+export function scriptPerFrame(events: TraceEvent[]): number[] {
+  // The renderer's main thread: the one that runs the animation frames.
+  const counts = new Map<string, number>()
+  for (const e of events) {
+    if (e.name === 'FireAnimationFrame')
+      counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1)
+  }
+  const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+  if (busiest === undefined) return []
+  const [pid, tid] = busiest.split(':').map(Number) as [number, number]
+  const main = { pid, tid }
+  const spans = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && SCRIPT.has(e.name) && e.dur)
+    .map((e) => [e.ts, e.ts + e.dur!] as [number, number])
+    .sort((a, b) => a[0] - b[0])
+  const merged: Array<[number, number]> = []
+  for (const s of spans) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && s[0] <= last[1]) last[1] = Math.max(last[1], s[1])
+    else merged.push([s[0], s[1]])
+  }
+  let from = Number.POSITIVE_INFINITY
+  let to = Number.NEGATIVE_INFINITY
+  for (const e of events) {
+    if (e.pid !== main.pid || !(e.ts > 0)) continue
+    from = Math.min(from, e.ts)
+    to = Math.max(to, e.ts + (e.dur ?? 0))
+  }
+  if (!Number.isFinite(from)) return []
+  const slot = 1e6 / 60
+  const frames = new Array<number>(Math.floor((to - from) / slot) + 1).fill(0)
+  for (const [a, b] of merged) {
+    for (let i = Math.floor((a - from) / slot); i <= Math.floor((b - from) / slot); i++) {
+      const overlap = Math.min(b, from + (i + 1) * slot) - Math.max(a, from + i * slot)
+      if (overlap > 0 && i < frames.length) frames[i]! += overlap / 1000
+    }
+  }
+  return frames
+}
+
+async function playbackBench(browser: Browser, url: string) {
+  const page = await open(browser, url)
+  const cues = await page.evaluate(() => window.bench.setupPlayback(600))
+  // Tracing over CDP directly: playwright's stopTracing waits forever on some Chromium builds.
+  const cdp = await page.context().newCDPSession(page)
+  const events: TraceEvent[] = []
+  let lastData = 0
+  cdp.on('Tracing.dataCollected', (e) => {
+    for (const v of e.value as unknown as TraceEvent[]) events.push(v)
+    lastData = performance.now()
+  })
+  let complete = false
+  cdp.on('Tracing.tracingComplete', () => {
+    complete = true
+  })
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  })
+  const seconds = Number(values.seconds)
+  const result = await page.evaluate((s) => window.bench.runPlayback(s), seconds)
+  await cdp.send('Tracing.end')
+  lastData = performance.now()
+  // tracingComplete does not always arrive over a page session: also stop after 2 s without data.
+  const ending = performance.now()
+  while (!complete && performance.now() - lastData < 2000 && performance.now() - ending < 30_000) {
+    await new Promise((r) => setTimeout(r, 200))
+    if (process.env.BENCH_DEBUG) console.log(`  trace: ${events.length} events`)
+  }
+  if (process.env.BENCH_DEBUG) writeFileSync('/tmp/castline-trace.json', JSON.stringify(events))
+  const perFrame = scriptPerFrame(events)
+  await page.close()
+  return { cues, ...result, scriptPerFrame: perFrame }
+}
+
+// --- Waveform: memory, bytes before playback, first paint --------------------------------------------
+
+async function rendererMemory(cdp: CDPSession): Promise<number> {
+  const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>
+  }
+  let kB = 0
+  for (const p of info.processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8')
+      kB += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0)
+    } catch {
+      // Not Linux, or the process is gone: memory is reported from the JS heap only.
+    }
+  }
+  return kB * 1024
+}
+
+async function waveformBench(url: string, kind: 'castline' | 'wavesurfer') {
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    const page = await open(browser, url)
+    const cdp = await page.context().newCDPSession(page)
+    const browserCdp = await browser.newBrowserCDPSession()
+    await cdp.send('Network.enable')
+    await cdp.send('HeapProfiler.enable')
+    let bytes = 0
+    cdp.on('Network.dataReceived', (e: { encodedDataLength: number; dataLength: number }) => {
+      bytes += e.encodedDataLength > 0 ? e.encodedDataLength : e.dataLength
+    })
+    let bytesAtPlay = Number.NaN
+    await page.exposeFunction('markPlaying', () => {
+      bytesAtPlay = bytes
+    })
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
+    }
+    const heapBefore = await heap()
+    const rendererBefore = await rendererMemory(browserCdp)
+    const result = await page.evaluate((k) => window.bench.waveform(k), kind)
+    await page.waitForTimeout(1000)
+    const heapAfter = await heap()
+    const rendererAfter = await rendererMemory(browserCdp)
+    return {
+      ...result,
+      bytesBeforePlay: bytesAtPlay,
+      bytesTotal: bytes,
+      heapGrowth: heapAfter - heapBefore,
+      rendererGrowth: rendererAfter - rendererBefore,
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+// --- Everything ------------------------------------------------------------------------------------
+
+const started = performance.now()
+const dist = await buildPage()
+const server = await serveStatic(dist)
+const url = `${server.url}index.html`
+const results: Record<string, unknown> = { chromium: '', repeats }
+try {
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  results.chromium = browser.version()
+  try {
+    if (wanted('playback')) {
+      console.log(`playback: ${values.seconds} s of the episode`)
+      const p = await playbackBench(browser, url)
+      results.playback = p
+      console.log(
+        `  lag ours p50 ${percentile(p.oursLag, 50).toFixed(1)} p95 ${percentile(p.oursLag, 95).toFixed(1)} ms;` +
+          ` timeupdate p50 ${percentile(p.timeupdateLag, 50).toFixed(1)} p95 ${percentile(p.timeupdateLag, 95).toFixed(1)} ms;` +
+          ` script/frame p95 ${percentile(p.scriptPerFrame, 95).toFixed(2)} ms; commits ${p.commits} for ${p.cueChanges} cue changes`,
+      )
+    }
+    if (wanted('mount')) {
+      const mounts: Array<Record<string, unknown>> = []
+      for (const count of [2_000, 20_000, 100_000]) {
+        // Every row in the DOM at 100,000 takes about a minute a run (20,000: 10 s): left out to keep the run short.
+        for (const kind of count > 20_000 ? (['castline'] as const) : (['castline', 'plain'] as const)) {
+          const runs = []
+          for (let r = 0; r < repeats; r++) {
+            const page = await open(browser, url)
+            runs.push(await page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const))
+            await page.close()
+          }
+          const row = {
+            count,
+            kind,
+            firstRows: median(runs.map((r) => r.firstRows)),
+            rows: median(runs.map((r) => r.rows)),
+            longestTask: median(runs.map((r) => Math.max(0, ...r.longTasks))),
+            longTasks: median(runs.map((r) => r.longTasks.length)),
+          }
+          mounts.push(row)
+          console.log(
+            `mount ${count} ${kind}: ${row.rows} rows, first rows ${row.firstRows.toFixed(0)} ms, longest task ${row.longestTask.toFixed(0)} ms`,
+          )
+        }
+      }
+      results.mount = mounts
+    }
+    if (wanted('seeks')) {
+      const page = await open(browser, url)
+      const cues = await page.evaluate(() => window.bench.setupSeeks(2_000))
+      const seeks = await page.evaluate((n) => window.bench.runSeeks(n), Number(values.seeks))
+      await page.close()
+      results.seeks = { cues, seeks }
+      const frames = seeks.map((s) => s.frames)
+      const within = seeks.filter((s) => s.error >= 0 && s.error <= 2).length
+      console.log(
+        `seeks: ${seeks.length}, within 2 px ${within}, frames p50 ${percentile(frames, 50)} p95 ${percentile(frames, 95)} max ${Math.max(...frames)}`,
+      )
+    }
+  } finally {
+    await browser.close()
+  }
+  if (wanted('waveform')) {
+    const waveform: Record<string, unknown[]> = { castline: [], wavesurfer: [] }
+    for (let r = 0; r < repeats; r++) {
+      for (const kind of ['castline', 'wavesurfer'] as const) {
+        const w = await waveformBench(url, kind)
+        waveform[kind]!.push(w)
+        console.log(
+          `waveform ${kind}: heap +${(w.heapGrowth / 1e6).toFixed(1)} MB, renderer +${(w.rendererGrowth / 1e6).toFixed(1)} MB, ` +
+            `${(w.bytesBeforePlay / 1e6).toFixed(2)} MB before play, first paint ${w.firstPaint.toFixed(0)} ms`,
+        )
+      }
+    }
+    results.waveform = waveform
+  }
+} finally {
+  await server.close()
+}
+results.seconds = (performance.now() - started) / 1000
+console.log(`browser benchmarks: ${results.seconds} s`)
+if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(results, null, 2))

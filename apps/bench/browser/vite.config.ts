@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const packageFile = (path: string) => fileURLToPath(new URL(`../../../packages/${path}`, import.meta.url))
+
+/**
+ * The benchmark page: the packages from their sources (as the demo uses them), React's profiling build so
+ * that `<Profiler onRender>` reports commits in a production bundle, and the demo's episode as public files.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('./page', import.meta.url)),
+  base: './',
+  publicDir: fileURLToPath(new URL('../../demo/public', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^@castline\/react\/([\w-]+\.css)$/, replacement: packageFile('react/src/$1') },
+      { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
+      { find: /^@castline\/react$/, replacement: packageFile('react/src/index.ts') },
+      { find: /^react-dom\/client$/, replacement: 'react-dom/profiling' },
+    ],
+    dedupe: ['react', 'react-dom', 'wavesurfer.js'],
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    // Keep names readable in traces.
+    minify: true,
+  },
+})
