@@ -11,6 +11,15 @@ const alias = {
   '@castline/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
 }
 
+/** Vitest browser mode in headless Debian Chromium (or CASTLINE_CHROMIUM), for the browser and storybook projects. */
+const chromiumBrowser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+  instances: [{ browser: 'chromium' as const }],
+  viewport: { width: 1200, height: 800 },
+}
+
 /**
  * Vitest projects: `core` (Node), `react` (jsdom), `browser` (real Chromium through Playwright;
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
@@ -49,13 +58,7 @@ export default defineConfig({
           name: 'browser',
           root: './packages/react',
           include: ['test/**/*.browser.test.{ts,tsx}'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-            instances: [{ browser: 'chromium' }],
-            viewport: { width: 1200, height: 800 },
-          },
+          browser: chromiumBrowser,
         },
       },
       {
@@ -84,13 +87,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           root: './stories',
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-            instances: [{ browser: 'chromium' }],
-            viewport: { width: 1200, height: 800 },
-          },
+          browser: chromiumBrowser,
           // Real audio and 100,000-line lists on a shared machine.
           testTimeout: 60_000,
         },

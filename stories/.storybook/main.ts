@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url'
 import type { StorybookConfig } from '@storybook/react-vite'
 import react from '@vitejs/plugin-react'
 import { mergeConfig } from 'vite'
+import { sourceAliases } from '../../scripts/source-aliases.mjs'
 
-// The stories use the packages' sources, as the demo and the tests do: no build step before Storybook.
-const packageFile = (path: string) => fileURLToPath(new URL(`../../packages/${path}`, import.meta.url))
+// The stories use the packages' sources (`sourceAliases`), as the demo and the tests do: no build step
+// before Storybook.
 
 /**
  * Storybook for @castline/react. The sample episode's files (the demo's audio, peaks and transcripts)
@@ -34,12 +34,7 @@ const config: StorybookConfig = {
     mergeConfig(viteConfig, {
       plugins: [react()],
       resolve: {
-        alias: [
-          // The stylesheets the package ships beside its code, e.g. '@castline/react/styles.css'.
-          { find: /^@castline\/react\/([\w-]+\.css)$/, replacement: packageFile('react/src/$1') },
-          { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
-          { find: /^@castline\/react$/, replacement: packageFile('react/src/index.ts') },
-        ],
+        alias: sourceAliases,
         // One React, whichever package's node_modules an import starts from.
         dedupe: ['react', 'react-dom'],
       },

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-
-const packageFile = (path: string) => fileURLToPath(new URL(`../../../packages/${path}`, import.meta.url))
+import { sourceAliases } from '../../../scripts/source-aliases.mjs'
 
 /**
  * The benchmark page: the packages from their sources (as the demo uses them), React's profiling build so
@@ -14,12 +13,7 @@ export default defineConfig({
   publicDir: fileURLToPath(new URL('../../demo/public', import.meta.url)),
   plugins: [react()],
   resolve: {
-    alias: [
-      { find: /^@castline\/react\/([\w-]+\.css)$/, replacement: packageFile('react/src/$1') },
-      { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
-      { find: /^@castline\/react$/, replacement: packageFile('react/src/index.ts') },
-      { find: /^react-dom\/client$/, replacement: 'react-dom/profiling' },
-    ],
+    alias: [...sourceAliases, { find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }],
     dedupe: ['react', 'react-dom', 'wavesurfer.js'],
   },
   build: {

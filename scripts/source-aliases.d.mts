@@ -1,0 +1,1 @@
+export const sourceAliases: Array<{ find: RegExp; replacement: string }>
