@@ -11,14 +11,17 @@ const alias = {
   '@castline/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
 }
 
-/** Vitest browser mode in headless Debian Chromium (or CASTLINE_CHROMIUM), for the browser and storybook projects. */
-const chromiumBrowser = {
+/**
+ * Vitest browser mode in headless Debian Chromium (or CASTLINE_CHROMIUM), for the browser and storybook
+ * projects: a new object for each, since Vitest names each project's instances in place.
+ */
+const chromiumBrowser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: chromiumLaunchOptions() }),
   instances: [{ browser: 'chromium' as const }],
   viewport: { width: 1200, height: 800 },
-}
+})
 
 /**
  * Vitest projects: `core` (Node), `react` (jsdom), `browser` (real Chromium through Playwright;
@@ -58,7 +61,7 @@ export default defineConfig({
           name: 'browser',
           root: './packages/react',
           include: ['test/**/*.browser.test.{ts,tsx}'],
-          browser: chromiumBrowser,
+          browser: chromiumBrowser(),
         },
       },
       {
@@ -87,7 +90,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           root: './stories',
-          browser: chromiumBrowser,
+          browser: chromiumBrowser(),
           // Real audio and 100,000-line lists on a shared machine.
           testTimeout: 60_000,
         },
