@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
+import { productionBuild } from '../../../scripts/production-build.mjs'
 import { serveStatic } from '../../demo/e2e/static-server.js'
 import { median, percentile } from './stats.js'
 
@@ -27,19 +27,8 @@ const repeats = Number(values.repeats)
 const wanted = (name: string) => values.only === undefined || values.only.split(',').includes(name)
 
 async function buildPage(): Promise<string> {
-  // Vite keeps a NODE_ENV it finds; measure React's production (profiling) build whatever the shell says.
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await build({
-      configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)),
-      mode: 'production',
-      logLevel: 'error',
-    })
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV
-    else process.env.NODE_ENV = nodeEnv
-  }
+  // React's production (profiling) build, whatever NODE_ENV the shell has.
+  await productionBuild({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)) })
   return fileURLToPath(new URL('./dist', import.meta.url))
 }
 
