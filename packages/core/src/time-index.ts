@@ -77,46 +77,75 @@ class IntervalIndex {
   private hi = Number.NEGATIVE_INFINITY
 
   constructor(spans: readonly Span[]) {
-    let count = 0
-    let sorted = true
-    let prev = Number.NEGATIVE_INFINITY
-    for (let i = 0; i < spans.length; i++) {
-      const s = spans[i]!
-      // `start < end` is false for NaN and for empty spans: such intervals can never be active.
-      if (!(s.start < s.end)) continue
-      if (s.start < prev) sorted = false
-      prev = s.start
-      count++
-    }
-    const order = new Int32Array(count)
-    for (let i = 0, k = 0; i < spans.length; i++) {
-      const s = spans[i]!
-      if (s.start < s.end) order[k++] = i
-    }
-    // Stable by original index among equal starts, so "the later one wins" matches transcript order.
-    if (!sorted) order.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b)
-
-    this.n = count
-    this.ids = count === spans.length && sorted ? null : order
-    this.spans = new Float64Array(2 * count)
-    this.reach = new Float64Array(count)
-    const ends = new Float64Array(count)
+    // One pass for the common case (every span valid, sorted by start: what the readers produce); the
+    // general path below filters and sorts. Each pass over 100,000 cue objects costs milliseconds.
+    const length = spans.length
+    let packed = new Float64Array(2 * length)
+    let reach = new Float64Array(length)
     let max = Number.NEGATIVE_INFINITY
     let overlaps = false
-    for (let k = 0; k < count; k++) {
-      const s = spans[order[k]!]!
-      this.spans[2 * k] = s.start
-      this.spans[2 * k + 1] = s.end
-      ends[k] = s.end
-      if (max > s.start) overlaps = true
-      if (s.end > max) max = s.end
-      this.reach[k] = max
+    let prev = Number.NEGATIVE_INFINITY
+    let clean = true
+    for (let i = 0; i < length; i++) {
+      const s = spans[i]!
+      const start = s.start
+      const end = s.end
+      // `start < end` is false for NaN and for empty spans: such intervals can never be active.
+      if (!(start < end) || start < prev) {
+        clean = false
+        break
+      }
+      prev = start
+      packed[2 * i] = start
+      packed[2 * i + 1] = end
+      if (max > start) overlaps = true
+      if (end > max) max = end
+      reach[i] = max
     }
+    let count = length
+    let ids: Int32Array | null = null
+    if (!clean) {
+      count = 0
+      let sorted = true
+      prev = Number.NEGATIVE_INFINITY
+      for (let i = 0; i < length; i++) {
+        const s = spans[i]!
+        if (!(s.start < s.end)) continue
+        if (s.start < prev) sorted = false
+        prev = s.start
+        count++
+      }
+      const order = new Int32Array(count)
+      for (let i = 0, k = 0; i < length; i++) {
+        const s = spans[i]!
+        if (s.start < s.end) order[k++] = i
+      }
+      // Stable by original index among equal starts, so "the later one wins" matches transcript order.
+      if (!sorted) order.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b)
+      ids = order
+      packed = new Float64Array(2 * count)
+      reach = new Float64Array(count)
+      max = Number.NEGATIVE_INFINITY
+      overlaps = false
+      for (let k = 0; k < count; k++) {
+        const s = spans[order[k]!]!
+        packed[2 * k] = s.start
+        packed[2 * k + 1] = s.end
+        if (max > s.start) overlaps = true
+        if (s.end > max) max = s.end
+        reach[k] = max
+      }
+    }
+
+    this.n = count
+    this.ids = ids
+    this.spans = packed
+    this.reach = reach
 
     let leaves = 1
     while (leaves < count) leaves *= 2
     this.leaves = leaves
-    this.tree = overlaps ? buildMaxTree(ends, leaves) : null
+    this.tree = overlaps ? buildMaxTree(packed, count, leaves) : null
 
     this.origin = count > 0 ? this.spans[0]! : 0
     const range = count > 0 ? this.spans[2 * (count - 1)]! - this.origin : 0
@@ -202,9 +231,9 @@ class IntervalIndex {
 /** Below this many intervals (a cue's words) a plain binary search is as fast as the bucket table. */
 const BUCKETED_FROM = 64
 
-function buildMaxTree(ends: Float64Array, leaves: number): Float64Array {
+function buildMaxTree(spans: Float64Array, count: number, leaves: number): Float64Array {
   const tree = new Float64Array(2 * leaves).fill(Number.NEGATIVE_INFINITY)
-  tree.set(ends, leaves)
+  for (let k = 0; k < count; k++) tree[leaves + k] = spans[2 * k + 1]!
   for (let i = leaves - 1; i >= 1; i--) {
     tree[i] = Math.max(tree[2 * i]!, tree[2 * i + 1]!)
   }
