@@ -28,6 +28,11 @@ export interface TimeSource {
   isPlaying(): boolean
   /** Playback rate (1 = normal speed); omitted means always 1. */
   getRate?(): number
+  /**
+   * Seconds between the display frames on which the source reports time while playing, 0 when it is not
+   * running frames; omitted means 0. The controller uses it to show a change in the frame nearest to it.
+   */
+  getFrameInterval?(): number
   /** Asks the media to move to `seconds`. */
   seek(seconds: number): void
   /** Asks the media to play; a promise rejects when the browser refuses (autoplay policy). */
@@ -287,8 +292,13 @@ export class SyncController {
     let cueIndex = -1
     let wordIndex = -1
     if (index !== null) {
-      cueIndex = index.cueAt(time)
-      if (cueIndex >= 0) wordIndex = index.wordAt(time)?.word ?? -1
+      // Time is read once a frame, so a boundary is seen up to a frame after it passed. Looking half a frame
+      // ahead shows each change in the frame nearest to it: at most half a frame early or late, where reading
+      // the time as it is makes every change late by up to a whole frame. (The frame is on screen later still.)
+      const ahead = playing ? ((source?.getFrameInterval?.() ?? 0) * rate) / 2 : 0
+      const at = ahead > 0 && ahead < 0.05 ? time + ahead : time
+      cueIndex = index.cueAt(at)
+      if (cueIndex >= 0) wordIndex = index.wordAt(at)?.word ?? -1
     }
     const s = this.snapshot
     if (

@@ -396,6 +396,42 @@ describe('createMediaElementSource', () => {
     expect(frames.requested).toBe(requested)
   })
 
+  it('shows a boundary in the frame nearest to it: half a display frame ahead while playing, exact when paused', () => {
+    const media = new FakeMedia()
+    const source = createMediaElementSource(media)
+    // Cues of one second: [0, 1), [1, 2), ...
+    const controller = new SyncController({ transcript: secondCues(10), source })
+    controller.subscribe(() => {})
+    media.currentTime = 0.5
+    void media.play()
+    expect(source.getFrameInterval?.()).toBe(0) // no frames seen yet: no lead
+    // Frames every 20 ms: the source learns the interval from their timestamps.
+    for (let k = 0; k < 20; k++) {
+      media.advance(0.02)
+      frames.run(1000 + 20 * k)
+    }
+    expect(source.getFrameInterval?.()).toBeCloseTo(0.02, 6)
+    // 11 ms before the boundary at 2 s: more than half a frame away, so still line 1.
+    media.currentTime = 1.989
+    frames.run(1400)
+    expect(controller.getSnapshot().cueIndex).toBe(1)
+    // 9 ms before it: the next frame is nearer to the boundary than this one, so line 2 is shown now.
+    media.currentTime = 1.991
+    frames.run(1420)
+    expect(controller.getSnapshot().cueIndex).toBe(2)
+    expect(controller.getSnapshot().time).toBe(1.991) // the snapshot's time stays the media's
+    // At double speed half a frame is 20 ms of media time.
+    media.playbackRate = 2
+    media.fire('ratechange')
+    media.currentTime = 2.985
+    frames.run(1440)
+    expect(controller.getSnapshot().cueIndex).toBe(3)
+    // Paused, no frames run: the time is shown as it is.
+    media.pause()
+    expect(source.getFrameInterval?.()).toBe(0)
+    expect(controller.getSnapshot().cueIndex).toBe(2)
+  })
+
   it('stops the loop when the last subscriber leaves, on ended, and on destroy', () => {
     const media = new FakeMedia()
     const source = createMediaElementSource(media)

@@ -52,6 +52,9 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
   let attached = false
   let frame: number | null = null
   let frameTimer: FrameTimer | null = null
+  // The display's frame interval in ms (smoothed), from the timestamps of the frames we run; 0 until known.
+  let interval = 0
+  let lastFrameAt = Number.NaN
   // Last time reported as 'time', so a frame in which currentTime did not move (buffering, a coarse
   // clock) costs subscribers nothing.
   let reported = Number.NaN
@@ -65,9 +68,13 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
     listeners.emit('time')
   }
 
-  const onFrame = (): void => {
+  const onFrame = (timestamp: number): void => {
     frame = null
     if (!attached || !playing()) return
+    const step = timestamp - lastFrameAt
+    // A step over 100 ms is a stall or a hidden tab, not the display's rate.
+    if (step > 0 && step < 100) interval = interval === 0 ? step : interval * 0.9 + step * 0.1
+    lastFrameAt = timestamp
     // Schedule before reporting: a throwing subscriber must not end the loop.
     schedule()
     reportTime()
@@ -82,6 +89,7 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
   const stop = (): void => {
     if (frame !== null && frameTimer !== null) frameTimer.cancel(frame)
     frame = null
+    lastFrameAt = Number.NaN
   }
 
   const onMediaEvent = (event: Event): void => {
@@ -117,6 +125,7 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
     getDuration: () => media.duration,
     isPlaying: playing,
     getRate: () => media.playbackRate,
+    getFrameInterval: () => (frame === null ? 0 : interval / 1000),
     seek(seconds) {
       media.currentTime = seconds
     },
@@ -143,14 +152,14 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
 }
 
 interface FrameTimer {
-  request(callback: () => void): number
+  request(callback: (timestamp: number) => void): number
   cancel(id: number): void
 }
 
 /** Looks the frame clock up when first needed (never at import), so server code and tests can stub it. */
 function findFrameTimer(): FrameTimer | null {
   const g = globalThis as {
-    requestAnimationFrame?: (callback: () => void) => number
+    requestAnimationFrame?: (callback: (timestamp: number) => void) => number
     cancelAnimationFrame?: (id: number) => void
   }
   if (typeof g.requestAnimationFrame !== 'function' || typeof g.cancelAnimationFrame !== 'function')
