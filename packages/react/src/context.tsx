@@ -9,6 +9,7 @@ import {
   createContext,
   type ReactNode,
   type RefObject,
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -163,8 +164,16 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
   useEffect(() => (elementSource === null ? undefined : () => elementSource.destroy()), [elementSource])
   const source = customSource ?? elementSource
 
-  const [controller] = useState(() => new SyncController({ transcript, source }))
-  controller.setOptions({ transcript, source })
+  // The controller gets a new transcript one render late, in a transition: building its time index walks
+  // every line (tens of milliseconds at 100,000 lines on a cold page), and it should not share a task with
+  // the first render. Until then no line is active, on the server as on the client's first render.
+  const [indexed, setIndexed] = useState<Transcript | null>(null)
+  useEffect(() => {
+    if (transcript !== indexed) startTransition(() => setIndexed(transcript))
+  }, [transcript, indexed])
+  const timed = transcript === indexed ? transcript : null
+  const [controller] = useState(() => new SyncController({ transcript: timed, source }))
+  controller.setOptions({ transcript: timed, source })
   useIsomorphicLayoutEffect(() => {
     const unmount = controller.mount()
     return () => {

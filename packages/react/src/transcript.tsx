@@ -18,6 +18,7 @@ import {
   type MouseEvent,
   memo,
   type ReactNode,
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -78,6 +79,9 @@ function prefersReducedMotion(): boolean {
 }
 
 const selectCueIndex = (s: SyncSnapshot): number => s.cueIndex
+
+/** Static rows are not measured: the browser lays them out in the first frame, then the list virtualizes. */
+const noMeasure = (_element: HTMLLIElement | null): void => {}
 
 interface JumpProps {
   controller: SyncController
@@ -160,9 +164,19 @@ function TranscriptList(props: ListProps): ReactNode {
   const count = cues.length
 
   const viewportRef = useRef<HTMLDivElement | null>(null)
-  // Until mounted, rows are laid out statically (server HTML, first client paint): the same markup on both.
-  const [mounted, setMounted] = useState(false)
-  useIsomorphicLayoutEffect(() => setMounted(true), [])
+  // Mounting goes in three steps, each a passive effect, which the browser runs in a task of its own after
+  // the commit before: so a long transcript is never one long task. 'static': the first `initialLines`
+  // lines in normal flow, unmeasured (server HTML, first client render: the same markup on both).
+  // 'measuring': the same lines positioned by the virtualizer and measured while it knows only them (each
+  // measurement re-adds the sizes after the line, so measuring with 100,000 lines known costs 100,000 steps
+  // a row). 'virtual': every line known, estimated once, the measured sizes kept.
+  const [phase, setPhase] = useState<'static' | 'measuring' | 'virtual'>('static')
+  useEffect(() => {
+    // A transition: React renders it in a task of its own, never inside the commit that asked for it.
+    if (phase !== 'virtual') startTransition(() => setPhase(phase === 'static' ? 'measuring' : 'virtual'))
+  }, [phase])
+  const mounted = phase !== 'static'
+  const virtual = phase === 'virtual'
 
   // Roving tabindex: the line holding the list's one tab stop; always rendered, so the stop never vanishes.
   const [focusIndex, setFocusIndex] = useState(0)
@@ -200,7 +214,8 @@ function TranscriptList(props: ListProps): ReactNode {
   const instance = useRef<Virtualizer<HTMLDivElement, HTMLLIElement> | null>(null)
   const viewportHeight = instance.current?.scrollRect?.height ?? 0
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
-    count,
+    // Until 'virtual', only the first lines (and the overscan) are known: see `phase`.
+    count: virtual ? count : Math.min(count, initialLines + overscan),
     getScrollElement: () => viewportRef.current,
     estimateSize,
     overscan,
@@ -235,7 +250,7 @@ function TranscriptList(props: ListProps): ReactNode {
   }, [controller, virtualizer])
 
   useEffect(() => {
-    if (!following || !mounted) return
+    if (!following || !virtual) return
     followActive()
     let last = controller.getSnapshot().cueIndex
     return controller.subscribe((snapshot) => {
@@ -243,7 +258,7 @@ function TranscriptList(props: ListProps): ReactNode {
       last = snapshot.cueIndex
       followActive()
     })
-  }, [following, mounted, controller, followActive])
+  }, [following, virtual, controller, followActive])
 
   // Only the user's own scrolling detaches (our scrolls produce no wheel, touch or key input).
   useEffect(() => {
@@ -284,7 +299,10 @@ function TranscriptList(props: ListProps): ReactNode {
         const el = viewportRef.current
         const item = virtualizer.measurementsCache[index]
         if (!followingRef.current || el === null || item === undefined) return
-        if (item.size <= el.clientHeight * (1 - bandRef.current.top)) return
+        // The virtualizer's observed viewport size: reading clientHeight here, right after the word's class
+        // changed, would force a style and layout pass on every word.
+        const height = virtualizer.scrollRect?.height ?? el.clientHeight
+        if (item.size <= height * (1 - bandRef.current.top)) return
         const row = element.closest<HTMLElement>('[data-index]')
         if (row === null) return
         const top = item.start + element.getBoundingClientRect().top - row.getBoundingClientRect().top
@@ -429,7 +447,7 @@ function TranscriptList(props: ListProps): ReactNode {
                 speakerStart={speakerStartAt(cues, item.index)}
                 controller={controller}
                 actions={actions}
-                measureRef={virtualizer.measureElement}
+                measureRef={mounted ? virtualizer.measureElement : noMeasure}
                 tabStop={item.index === focusTarget}
                 matches={matchesByCue.get(item.index)}
                 currentMatchStart={

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { type CastlineContextValue, CastlineProvider, type CastlineProviderProps } from '../src/context.js'
 import { useActiveCue, useCastline, useFollowMode, useTranscriptSync } from '../src/hooks.js'
 import { useControllableState } from '../src/use-controllable-state.js'
-import { generateTranscript } from './helpers.js'
+import { generateTranscript, settled } from './helpers.js'
 
 // jsdom gives import.meta.url an http scheme: resolve from this file's directory instead.
 const episode = readFileSync(
@@ -85,6 +85,7 @@ describe('hooks', () => {
       },
       { wrapper: wrapper({ transcript, source }) },
     )
+    await settled()
     expect(result.current.snapshot.cueIndex).toBe(0)
     expect(Object.isFrozen(result.current.snapshot)).toBe(true)
     await act(async () => source.setTime(7))
@@ -99,6 +100,7 @@ describe('hooks', () => {
       },
       { wrapper: wrapper({ transcript, source }) },
     )
+    await settled()
     const before = selected
     // Word changes inside line 3 change the snapshot but not the selection.
     await act(async () => source.setPlaying(true))
@@ -123,6 +125,7 @@ describe('hooks', () => {
     }
     const source = createManualSource({ duration: 10 })
     const { result } = renderHook(() => useActiveCue(), { wrapper: wrapper({ transcript, source }) })
+    await settled()
     expect(result.current?.cue.text).toBe('first')
     await act(async () => source.setTime(3))
     expect(result.current).toBeNull()

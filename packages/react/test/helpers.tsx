@@ -1,4 +1,5 @@
 import type { Cue, Transcript } from '@castline/core'
+import { act } from '@testing-library/react'
 
 /** A transcript of `count` generated lines, `seconds` apart, speakers changing every `run` lines. */
 export function generateTranscript(
@@ -33,6 +34,14 @@ export function generateTranscript(
     wordLevel: options.words === true,
     duration: count * seconds,
   }
+}
+
+/**
+ * Lets a freshly rendered provider settle: the controller takes a new transcript in a transition after the
+ * first render, and subscribers hear of the resulting snapshot in a microtask.
+ */
+export function settled(): Promise<void> {
+  return act(async () => {})
 }
 
 /**

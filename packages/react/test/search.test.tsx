@@ -6,7 +6,7 @@ import { CastlineProvider } from '../src/context.js'
 import { useCastline } from '../src/hooks.js'
 import { matchCountText, TranscriptSearch } from '../src/search.js'
 import { Transcript } from '../src/transcript.js'
-import { generateTranscript, lineTop, mockLayout } from './helpers.js'
+import { generateTranscript, lineTop, mockLayout, settled } from './helpers.js'
 
 let restore: () => void
 beforeEach(() => {
@@ -33,7 +33,7 @@ function FocusButton() {
   )
 }
 
-function setup() {
+async function setup() {
   const source = createManualSource({ duration: 2000 })
   render(
     <CastlineProvider transcript={transcript} source={source}>
@@ -44,6 +44,7 @@ function setup() {
   )
   const input = screen.getByRole('searchbox', { name: 'Search transcript' })
   const viewport = document.querySelector<HTMLElement>('.castline-transcript__viewport')!
+  await settled()
   return { source, input, viewport }
 }
 
@@ -51,7 +52,7 @@ const row = (index: number) => document.querySelector<HTMLElement>(`.castline-li
 const count = () => screen.getByRole('status')
 const jumpButton = () => screen.queryByRole('button', { name: /Jump to current line/ })
 
-test('matchCountText', () => {
+test('matchCountText', async () => {
   expect(matchCountText('', -1, 0)).toBe('')
   expect(matchCountText('x', -1, 0)).toBe('No matches')
   expect(matchCountText('x', 2, 17)).toBe('3 of 17')
@@ -60,7 +61,7 @@ test('matchCountText', () => {
 describe('TranscriptSearch', () => {
   test('shows "n of total" from the spoken line on, highlights matches as <mark>, scrolls there and detaches', async () => {
     const user = userEvent.setup({ delay: null })
-    const { source, input, viewport } = setup()
+    const { source, input, viewport } = await setup()
     await act(async () => source.setTime(2 * 120 + 1)) // line 120: the first match at or after it is line 150
     await user.type(input, 'needle')
     expect(count()).toHaveTextContent('4 of 21')
@@ -75,7 +76,7 @@ describe('TranscriptSearch', () => {
 
   test('accent- and case-insensitive, several matches in one line, Enter / Shift+Enter and buttons step and wrap', async () => {
     const user = userEvent.setup({ delay: null })
-    const { input } = setup()
+    const { input } = await setup()
     await user.type(input, 'needle')
     expect(count()).toHaveTextContent('1 of 21')
     for (let i = 0; i < 10; i++) await user.keyboard('{Enter}')
@@ -101,7 +102,7 @@ describe('TranscriptSearch', () => {
 
   test('"No matches", disabled buttons, and Escape clears highlights', async () => {
     const user = userEvent.setup({ delay: null })
-    const { input } = setup()
+    const { input } = await setup()
     await user.type(input, 'zebra')
     expect(count()).toHaveTextContent('No matches')
     expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled()
@@ -116,7 +117,7 @@ describe('TranscriptSearch', () => {
 
   test('search text is matched and highlighted as text, not markup', async () => {
     const user = userEvent.setup({ delay: null })
-    const { input } = setup()
+    const { input } = await setup()
     await user.type(input, '<b>')
     expect(count()).toHaveTextContent('No matches')
     expect(document.querySelector('.castline-transcript b')).toBeNull()
@@ -124,7 +125,7 @@ describe('TranscriptSearch', () => {
 
   test('focusSearch() focuses the field (the player\'s "/" shortcut)', async () => {
     const user = userEvent.setup({ delay: null })
-    const { input } = setup()
+    const { input } = await setup()
     await user.click(screen.getByRole('button', { name: 'focus search' }))
     expect(document.activeElement).toBe(input)
   })

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { CastlineProvider, type CastlineProviderProps } from '../src/context.js'
 import { lineRenderProbe } from '../src/line.js'
 import { Transcript, type TranscriptProps } from '../src/transcript.js'
-import { generateTranscript, lineTop, mockLayout } from './helpers.js'
+import { generateTranscript, lineTop, mockLayout, settled } from './helpers.js'
 
 let restore: () => void
 beforeEach(() => {
@@ -25,7 +25,7 @@ interface SetupOptions {
   strict?: boolean
 }
 
-function setup(options: SetupOptions = {}) {
+async function setup(options: SetupOptions = {}) {
   const transcript = options.transcript ?? generateTranscript(200)
   const source = options.source ?? createManualSource({ duration: transcript.duration ?? Number.NaN })
   const tree = (provider: Partial<CastlineProviderProps> = options.provider ?? {}) => (
@@ -35,6 +35,7 @@ function setup(options: SetupOptions = {}) {
   )
   const utils = render(options.strict ? <StrictMode>{tree()}</StrictMode> : tree())
   const rerender = (provider: Partial<CastlineProviderProps>) => utils.rerender(tree(provider))
+  await settled()
   return { ...utils, rerender, source, transcript }
 }
 
@@ -43,8 +44,8 @@ const row = (index: number) => document.querySelector<HTMLElement>(`.castline-li
 const currentRows = () => [...document.querySelectorAll('[aria-current="true"]')]
 
 describe('structure', () => {
-  test('a labelled region holding a list: a few rendered lines out of many, with set size and position', () => {
-    setup({ transcript: generateTranscript(1000) })
+  test('a labelled region holding a list: a few rendered lines out of many, with set size and position', async () => {
+    await setup({ transcript: generateTranscript(1000) })
     const region = screen.getByRole('region', { name: 'Transcript' })
     const items = within(within(region).getByRole('list')).getAllByRole('listitem')
     // 400 px viewport / 40 px lines = 10 visible, plus overscan.
@@ -55,8 +56,8 @@ describe('structure', () => {
     expect(items[3]).toHaveAttribute('aria-posinset', '4')
   })
 
-  test('each line shows its timestamp as a button, and the speaker only at the start of a run', () => {
-    setup({ transcript: generateTranscript(20, { run: 3, seconds: 30 }) })
+  test('each line shows its timestamp as a button, and the speaker only at the start of a run', async () => {
+    await setup({ transcript: generateTranscript(20, { run: 3, seconds: 30 }) })
     expect(within(row(2)!).getByRole('button', { name: '1:00' })).toBeInTheDocument()
     const speakers = [0, 1, 2, 3, 4, 5, 6].map(
       (i) => row(i)!.querySelector('.castline-line__speaker')?.textContent ?? null,
@@ -66,11 +67,11 @@ describe('structure', () => {
     expect(row(4)).not.toHaveClass('castline-line--speaker-start')
   })
 
-  test('transcript text is rendered as text, never as markup', () => {
+  test('transcript text is rendered as text, never as markup', async () => {
     const transcript = generateTranscript(3, {
       text: (i) => (i === 1 ? '<img src=x onerror=alert(1)> & <b>bold</b>' : `line ${i}`),
     })
-    setup({ transcript })
+    await setup({ transcript })
     expect(row(1)!.querySelector('img, b')).toBeNull()
     expect(row(1)!.querySelector('.castline-line__text')!.textContent).toBe(
       '<img src=x onerror=alert(1)> & <b>bold</b>',
@@ -80,7 +81,7 @@ describe('structure', () => {
 
 describe('the active line', () => {
   test('has aria-current="true" and the active class; exactly one line at a time', async () => {
-    const { source } = setup()
+    const { source } = await setup()
     expect(currentRows()).toEqual([row(0)])
     await act(async () => source.setTime(5)) // line 2 spans [4, 6)
     expect(currentRows()).toEqual([row(2)])
@@ -91,7 +92,7 @@ describe('the active line', () => {
   })
 
   test('a cue change re-renders exactly the two affected lines, and frames inside a cue re-render none', async () => {
-    const { source } = setup({ source: createManualSource({ duration: 400 }) })
+    const { source } = await setup({ source: createManualSource({ duration: 400 }) })
     await act(async () => source.setTime(3))
     await act(async () => source.setPlaying(true))
     const renders: number[] = []
@@ -114,7 +115,7 @@ describe('the active line', () => {
 
   test('the spoken word is marked per frame without re-rendering, from word timings', async () => {
     const transcript = generateTranscript(10, { words: true, seconds: 4, text: () => 'one two three four' })
-    const { source } = setup({ transcript })
+    const { source } = await setup({ transcript })
     await act(async () => source.setTime(4.1)) // line 1, first word [4, 5)
     const spoken = () => [...document.querySelectorAll('.castline-word--spoken')].map((e) => e.textContent)
     expect(spoken()).toEqual(['one'])
@@ -140,7 +141,7 @@ describe('the active line', () => {
       seconds: 10,
       text: () => 'alpha beta omega theta iota gamma kappa.',
     })
-    const { source } = setup({ transcript })
+    const { source } = await setup({ transcript })
     await act(async () => source.setTime(17.5))
     expect([...document.querySelectorAll('.castline-word--spoken')].map((e) => e.textContent)).toEqual([
       'gamma',
@@ -154,7 +155,7 @@ describe('the active line', () => {
 
 describe('seeking', () => {
   test('a click on a line seeks to its start and keeps playing', async () => {
-    const { source } = setup()
+    const { source } = await setup()
     await act(async () => source.setPlaying(true))
     await userEvent.click(row(7)!.querySelector('.castline-line__text')!)
     expect(source.seeks).toEqual([14])
@@ -163,7 +164,7 @@ describe('seeking', () => {
   })
 
   test('a text selection does not seek', async () => {
-    const { source } = setup()
+    const { source } = await setup()
     const text = row(4)!.querySelector('.castline-line__text')!
     const range = document.createRange()
     range.selectNodeContents(text)
@@ -178,7 +179,7 @@ describe('seeking', () => {
 
   test('a click on a timed word seeks to the word', async () => {
     const transcript = generateTranscript(10, { words: true, seconds: 4, text: () => 'one two three four' })
-    const { source } = setup({ transcript })
+    const { source } = await setup({ transcript })
     await act(async () => source.setTime(4.5))
     const three = within(row(1)!).getByText('three')
     await userEvent.click(three)
@@ -187,7 +188,7 @@ describe('seeking', () => {
 
   test('the copy-link action produces a #t= URL for the line', async () => {
     const onCopyLink = vi.fn()
-    setup({ transcript: generateTranscript(50, { seconds: 7.5 }), props: { onCopyLink } })
+    await setup({ transcript: generateTranscript(50, { seconds: 7.5 }), props: { onCopyLink } })
     await userEvent.click(within(row(3)!).getByRole('button', { name: 'Copy link to 0:22' }))
     expect(onCopyLink).toHaveBeenCalledTimes(1)
     const [url, cue, index] = onCopyLink.mock.calls[0]!
@@ -200,7 +201,7 @@ describe('seeking', () => {
 describe('keyboard', () => {
   test('one tab stop; arrows, Home/End and PageUp/PageDown move focus; Enter and Space seek', async () => {
     const user = userEvent.setup({ delay: null })
-    const { source } = setup({ transcript: generateTranscript(500) })
+    const { source } = await setup({ transcript: generateTranscript(500) })
     const stops = document.querySelectorAll('.castline-transcript [tabindex="0"]')
     expect(stops).toHaveLength(1)
     await user.tab()
@@ -230,7 +231,7 @@ describe('keyboard', () => {
 
   test("ArrowRight reaches the line's copy-link button and ArrowLeft comes back", async () => {
     const user = userEvent.setup({ delay: null })
-    setup()
+    await setup()
     await user.tab()
     await user.keyboard('{ArrowRight}')
     expect(document.activeElement).toBe(within(row(0)!).getByRole('button', { name: /Copy link/ }))
@@ -240,7 +241,7 @@ describe('keyboard', () => {
 
   test('the focused line stays rendered (and tabbable) when scrolled far away', async () => {
     const user = userEvent.setup({ delay: null })
-    setup({ transcript: generateTranscript(2000) })
+    await setup({ transcript: generateTranscript(2000) })
     await user.tab()
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}')
     await act(async () => {
@@ -261,7 +262,7 @@ describe('follow mode', () => {
   const jumpButton = () => screen.queryByRole('button', { name: /Jump to current line/ })
 
   test('follows the spoken line with our own scrolls, which never detach', async () => {
-    const { source } = setup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 300 + 1))
     // Line 300 sits at the comfort band's top: 20% of 400 px.
     expect(viewport().scrollTop).toBeGreaterThan(10000)
@@ -270,7 +271,10 @@ describe('follow mode', () => {
   })
 
   test('keeps the line in a comfort band instead of scrolling on every line', async () => {
-    const { source } = setup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
+    // Let the list come to rest: TanStack Virtual does not measure rows while it counts the list as
+    // scrolling (150 ms after a scroll), and this test reads exact positions of measured rows.
+    await act(() => new Promise((r) => setTimeout(r, 300)))
     await act(async () => source.setTime(2 * 100 + 1))
     const first = viewport().scrollTop
     expect(lineTop(row(100)!) - first).toBe(80)
@@ -285,7 +289,7 @@ describe('follow mode', () => {
   })
 
   test('a wheel detaches; the jump button points at the line and re-attaches', async () => {
-    const { source } = setup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 300 + 1))
     await act(async () => {
       fireEvent.wheel(viewport(), { deltaY: 400 })
@@ -303,7 +307,7 @@ describe('follow mode', () => {
   })
 
   test('the jump button points down when the line is below', async () => {
-    const { source } = setup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 500 + 1))
     await act(async () => {
       fireEvent.wheel(viewport(), { deltaY: -400 })
@@ -314,7 +318,7 @@ describe('follow mode', () => {
   })
 
   test("scroll events alone (ours or anyone's without user input) do not detach", async () => {
-    setup({ transcript: generateTranscript(1000) })
+    await setup({ transcript: generateTranscript(1000) })
     await act(async () => {
       viewport().scrollTo({ top: 5000 })
     })
@@ -322,7 +326,7 @@ describe('follow mode', () => {
   })
 
   test('touch, scroll keys and the scrollbar detach too', async () => {
-    const { source } = setup()
+    const { source } = await setup()
     await act(async () => source.setTime(1))
     for (const detach of [
       () => fireEvent.touchMove(viewport()),
@@ -337,7 +341,7 @@ describe('follow mode', () => {
   })
 
   test('a seek re-attaches', async () => {
-    const { source } = setup()
+    const { source } = await setup()
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     expect(jumpButton()).not.toBeNull()
@@ -347,7 +351,7 @@ describe('follow mode', () => {
 
   test('resumeAfterMs re-attaches after the user stops scrolling', async () => {
     vi.useFakeTimers()
-    const { source } = setup({ provider: { resumeAfterMs: 3000 } })
+    const { source } = await setup({ provider: { resumeAfterMs: 3000 } })
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     await act(async () => vi.advanceTimersByTime(2000))
@@ -361,7 +365,7 @@ describe('follow mode', () => {
 
   test('controlled: the owner decides; onFollowChange reports what the user did', async () => {
     const onFollowChange = vi.fn()
-    const { source, rerender } = setup({ provider: { follow: true, onFollowChange } })
+    const { source, rerender } = await setup({ provider: { follow: true, onFollowChange } })
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     expect(onFollowChange).toHaveBeenLastCalledWith(false)
@@ -375,7 +379,7 @@ describe('follow mode', () => {
 
   test('uncontrolled: defaultFollow={false} starts detached', async () => {
     const onFollowChange = vi.fn()
-    setup({ provider: { defaultFollow: false, onFollowChange } })
+    await setup({ provider: { defaultFollow: false, onFollowChange } })
     expect(jumpButton()).not.toBeNull()
     await userEvent.click(jumpButton()!)
     expect(jumpButton()).toBeNull()
@@ -424,7 +428,7 @@ describe('loading and errors', () => {
     }
   })
 
-  test('a source that is not a transcript shows the parse error with its line', () => {
+  test('a source that is not a transcript shows the parse error with its line', async () => {
     render(
       <CastlineProvider transcript={'{"this": "is json but not a transcript"}'}>
         <Transcript />
@@ -435,7 +439,7 @@ describe('loading and errors', () => {
 })
 
 test('StrictMode: one working controller, and nothing left subscribed after unmount', async () => {
-  const { source, unmount } = setup({ strict: true })
+  const { source, unmount } = await setup({ strict: true })
   await act(async () => source.setTime(5))
   expect(currentRows()).toEqual([row(2)])
   expect(source.listenerCount).toBeGreaterThan(0)
