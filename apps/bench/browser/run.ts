@@ -131,7 +131,17 @@ async function playbackBench(browser: Browser, url: string) {
     transferMode: 'ReportEvents',
   })
   const seconds = Number(values.seconds)
+  // BENCH_PROFILE=1: a CPU profile of the run too, for finding where the time goes (open it in DevTools).
+  const profile = process.env.BENCH_PROFILE !== undefined
+  if (profile) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
   const result = await page.evaluate((s) => window.bench.runPlayback(s), seconds)
+  if (profile) {
+    const { profile: cpu } = await cdp.send('Profiler.stop')
+    writeFileSync('/tmp/castline-playback.cpuprofile', JSON.stringify(cpu))
+  }
   await cdp.send('Tracing.end')
   lastData = performance.now()
   // tracingComplete does not always arrive over a page session: also stop after 2 s without data.
@@ -231,7 +241,17 @@ try {
           const runs = []
           for (let r = 0; r < repeats; r++) {
             const page = await open(browser, url)
+            const cdp = process.env.BENCH_PROFILE === undefined ? null : await page.context().newCDPSession(page)
+            if (cdp !== null) {
+              await cdp.send('Profiler.enable')
+              await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+              await cdp.send('Profiler.start')
+            }
             runs.push(await page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const))
+            if (cdp !== null) {
+              const { profile: cpu } = await cdp.send('Profiler.stop')
+              writeFileSync(`/tmp/castline-mount-${count}-${kind}.cpuprofile`, JSON.stringify(cpu))
+            }
             await page.close()
           }
           const row = {

@@ -19,7 +19,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // Keep names readable in traces.
-    minify: true,
+    // BENCH_PROFILE=1 (a CPU profile of the playback run) keeps names readable in the profile.
+    minify: process.env.BENCH_PROFILE === undefined,
   },
 })
