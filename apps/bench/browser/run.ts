@@ -241,7 +241,8 @@ try {
           const runs = []
           for (let r = 0; r < repeats; r++) {
             const page = await open(browser, url)
-            const cdp = process.env.BENCH_PROFILE === undefined ? null : await page.context().newCDPSession(page)
+            const cdp =
+              process.env.BENCH_PROFILE === undefined ? null : await page.context().newCDPSession(page)
             if (cdp !== null) {
               await cdp.send('Profiler.enable')
               await cdp.send('Profiler.setSamplingInterval', { interval: 100 })

@@ -121,14 +121,14 @@ export function main(
       return 0
     }
     out(
-      [
+      `${[
         `format:     ${s.format}`,
         `cues:       ${s.cues}`,
         `duration:   ${formatTimestamp(s.duration, 'clock')} (${s.duration.toFixed(3)} s)`,
         `speakers:   ${s.speakers.length === 0 ? '(none)' : s.speakers.join(', ')}`,
         `word-level: ${s.wordLevel ? `yes (${s.words} words)` : 'no'}`,
         `warnings:   ${s.warnings.length}`,
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     )
     return 0
   } catch (e) {
