@@ -230,7 +230,7 @@ try {
       console.log(
         `  lag ours p50 ${percentile(p.oursLag, 50).toFixed(1)} p95 ${percentile(p.oursLag, 95).toFixed(1)} ms;` +
           ` timeupdate p50 ${percentile(p.timeupdateLag, 50).toFixed(1)} p95 ${percentile(p.timeupdateLag, 95).toFixed(1)} ms;` +
-          ` script/frame p95 ${percentile(p.scriptPerFrame, 95).toFixed(2)} ms; commits ${p.commits} for ${p.cueChanges} cue changes`,
+          ` script/frame p95 ${percentile(p.scriptPerFrame, 95).toFixed(2)} ms; commits ${p.commits} (${p.cueCommits} with a cue change, ${p.mountCommits} mounting rows) for ${p.cueChanges} cue changes; row re-renders ${p.rowRenders}, mounts ${p.rowMounts}`,
       )
     }
     if (wanted('mount')) {

@@ -57,10 +57,13 @@ export interface LineProps {
 }
 
 /**
- * @internal A hook for render-count tests: called on every render of a line with its index. Not part of
- * the public API (not exported from the package entry).
+ * @internal A hook for render-count tests: called on every render of a line with its index, and whether it
+ * is the first render of this row element (a row mounted as it scrolls into view) or a re-render. Not part
+ * of the public API (not exported from the package entry).
  */
-export const lineRenderProbe: { current: ((index: number) => void) | null } = { current: null }
+export const lineRenderProbe: { current: ((index: number, mount: boolean) => void) | null } = {
+  current: null,
+}
 
 /** The active line's progress and spoken word, written to the DOM on every frame without React state. */
 function useSpokenWord(
@@ -202,7 +205,11 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     matches,
     currentMatchStart,
   } = props
-  lineRenderProbe.current?.(index)
+  const rendered = useRef(false)
+  lineRenderProbe.current?.(index, !rendered.current)
+  useEffect(() => {
+    rendered.current = true
+  }, [])
   const selectActive = useCallback((s: SyncSnapshot) => s.cueIndex === index, [index])
   const active = useControllerState(controller, selectActive)
   const tokens = useMemo(() => (active ? tokenizeCue(cue) : null), [active, cue])

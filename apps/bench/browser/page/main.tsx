@@ -118,10 +118,34 @@ async function seekMedia(m: HTMLMediaElement, seconds: number) {
 interface PlaybackState {
   cues: Cue[]
   commits: number
+  /** Commits in which the active cue differs from the previous commit's. */
+  cueCommits: number
+  /** Commits without a cue change that mounted rows (rows scrolled into view). */
+  mountCommits: number
   cueChanges: number
+  /** Re-renders of rows already mounted, by index. */
   renders: Map<number, number>
+  /** Rows mounted (scrolled into view). */
+  mounts: number
+  /** Rows mounted since the last commit. */
+  pendingMounts: number
+  committedCue: number
 }
 let playback: PlaybackState | null = null
+
+function emptyPlayback(cues: Cue[]): PlaybackState {
+  return {
+    cues,
+    commits: 0,
+    cueCommits: 0,
+    mountCommits: 0,
+    cueChanges: 0,
+    renders: new Map(),
+    mounts: 0,
+    pendingMounts: 0,
+    committedCue: -1,
+  }
+}
 
 /**
  * Mounts the transcript on the real episode, seeked to `from`: cues about every 0.9 s with timed words,
@@ -129,13 +153,18 @@ let playback: PlaybackState | null = null
  */
 async function setupPlayback(from: number): Promise<number> {
   const cues = cuesOver(Math.round(DURATION / 0.9), { words: true, jitter: 0.3 })
-  const state: PlaybackState = { cues, commits: 0, cueChanges: 0, renders: new Map() }
+  const state = emptyPlayback(cues)
   playback = state
   mount(
     <Profiler
       id="player"
       onRender={() => {
         state.commits++
+        const cue = context?.controller.getSnapshot().cueIndex ?? -1
+        if (cue !== state.committedCue) state.cueCommits++
+        else if (state.pendingMounts > 0) state.mountCommits++
+        state.committedCue = cue
+        state.pendingMounts = 0
       }}
     >
       <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={model(cues)} deepLink={false}>
@@ -196,9 +225,18 @@ async function runPlayback(seconds: number) {
     }
   })
   state.commits = 0
+  state.cueCommits = 0
+  state.mountCommits = 0
   state.cueChanges = 0
   state.renders.clear()
-  lineRenderProbe.current = (i) => state.renders.set(i, (state.renders.get(i) ?? 0) + 1)
+  state.mounts = 0
+  state.committedCue = controller.getSnapshot().cueIndex
+  lineRenderProbe.current = (i, mounted) => {
+    if (mounted) {
+      state.mounts++
+      state.pendingMounts++
+    } else state.renders.set(i, (state.renders.get(i) ?? 0) + 1)
+  }
 
   // The media clock against performance.now(), sampled every frame: media time = wall / 1000 + offset.
   const offsets: number[] = []
@@ -238,9 +276,12 @@ async function runPlayback(seconds: number) {
     detectLag: lag(detected),
     timeupdateLag: lag(theirs),
     commits: state.commits,
+    cueCommits: state.cueCommits,
+    mountCommits: state.mountCommits,
     cueChanges: state.cueChanges,
     rowRenders: changedRows.reduce((a, [, n]) => a + n, 0),
     rowsRendered: changedRows.length,
+    rowMounts: state.mounts,
   }
 }
 
@@ -310,7 +351,7 @@ async function mountList(count: number, kind: 'castline' | 'plain') {
 
 async function setupSeeks(count: number): Promise<number> {
   const cues = cuesOver(count, { lines: true })
-  playback = { cues, commits: 0, cueChanges: 0, renders: new Map() }
+  playback = emptyPlayback(cues)
   mount(
     <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={model(cues)} deepLink={false}>
       <Transcript />
