@@ -5,12 +5,7 @@ import type {
   SyncSnapshot,
   Transcript as TranscriptModel,
 } from '@castline/core'
-import {
-  defaultRangeExtractor,
-  useVirtualizer,
-  type Virtualizer,
-  type Range as VirtualRange,
-} from '@tanstack/react-virtual'
+import { defaultRangeExtractor, type Virtualizer, type Range as VirtualRange } from '@tanstack/react-virtual'
 import {
   type CSSProperties,
   type FocusEvent,
@@ -39,6 +34,7 @@ import { useCastline, useControllerState } from './hooks.js'
 import { Line, type LineActions } from './line.js'
 import { tokenAtOffset, tokenizeCue } from './line-text.js'
 import { watchScrollIntent } from './scroll-intent.js'
+import { useListVirtualizer } from './virtual-list.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
@@ -164,6 +160,8 @@ function TranscriptList(props: ListProps): ReactNode {
   const count = cues.length
 
   const viewportRef = useRef<HTMLDivElement | null>(null)
+  const followingRef = useRef(following)
+  followingRef.current = following
   // Mounting goes in three steps, each a passive effect, which the browser runs in a task of its own after
   // the commit before: so a long transcript is never one long task. 'static': the first `initialLines`
   // lines in normal flow, unmeasured (server HTML, first client render: the same markup on both).
@@ -183,16 +181,22 @@ function TranscriptList(props: ListProps): ReactNode {
   const focusTarget = Math.min(focusIndex, count - 1)
   const pendingFocus = useRef<{ index: number; part: 'time' | 'copy' } | null>(null)
 
+  // While following, the rows around the spoken line are rendered whatever the scroll position: follow
+  // mode's scroll to the next line then needs no React render (the rows it brings into view mounted with
+  // the cue change), so playback commits only when the cue changes.
+  const spoken = useControllerState(controller, following && virtual ? selectCueIndex : selectNone)
   const rangeExtractor = useCallback(
     (range: VirtualRange) => {
-      const indexes = defaultRangeExtractor(range)
+      let indexes = defaultRangeExtractor(range)
+      const around = spoken >= 0 ? rowsAround(instance.current, spoken, range.overscan) : null
+      if (around !== null) indexes = union(indexes, around[0], around[1])
       if (indexes.includes(focusTarget)) return indexes
       // Keep document order: assistive technology reads the rows in DOM order.
       const at = indexes.findIndex((i) => i > focusTarget)
       indexes.splice(at < 0 ? indexes.length : at, 0, focusTarget)
       return indexes
     },
-    [focusTarget],
+    [focusTarget, spoken],
   )
   const estimateSize = useCallback(
     (index: number) => {
@@ -212,8 +216,8 @@ function TranscriptList(props: ListProps): ReactNode {
   }, [initialLines, count, estimateSize])
 
   const instance = useRef<Virtualizer<HTMLDivElement, HTMLLIElement> | null>(null)
-  const viewportHeight = instance.current?.scrollRect?.height ?? 0
-  const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
+  const viewportHeight = Math.round(instance.current?.scrollRect?.height ?? 0)
+  const virtualizer = useListVirtualizer({
     // Until 'virtual', only the first lines (and the overscan) are known: see `phase`.
     count: virtual ? count : Math.min(count, initialLines + overscan),
     getScrollElement: () => viewportRef.current,
@@ -223,17 +227,17 @@ function TranscriptList(props: ListProps): ReactNode {
     initialRect,
     // Scrolling "to a line" puts it at the comfort band's top rather than at the viewport's edge.
     scrollPaddingStart: Math.round(viewportHeight * band.top),
-    // Rows are positioned by the virtualizer in the DOM: scrolling re-renders the list only when the
-    // range changes, and never re-renders a row.
-    directDomUpdates: true,
-    // flushSync from the virtualizer's layout-effect notifications only earns a React warning.
-    useFlushSync: false,
+    // Rows are positioned in the DOM directly: the list re-renders only when what it shows changes (the
+    // rows; the visible range while the jump button needs it; the viewport's height), never a row.
+    renderKey: (v) => {
+      let key = `${Math.round(v.scrollRect?.height ?? 0)}:${v.getVirtualIndexes().join(',')}`
+      if (!followingRef.current) key += `:${v.range?.startIndex}-${v.range?.endIndex}`
+      return key
+    },
   })
   instance.current = virtualizer
 
   // Follow mode: keep the spoken line inside the comfort band, in calm steps.
-  const followingRef = useRef(following)
-  followingRef.current = following
   const bandRef = useRef(band)
   bandRef.current = band
   const followActive = useCallback(() => {
@@ -468,6 +472,40 @@ function TranscriptList(props: ListProps): ReactNode {
       )}
     </>
   )
+}
+
+const selectNone = () => -1
+
+/**
+ * The rows a follow scroll can bring into view around line `index`: every row within a viewport's height
+ * above its start or below its end (where the viewport can be before and after following it), and
+ * `overscan` more each side. Null before the viewport or the line is measured.
+ */
+function rowsAround(
+  v: Virtualizer<HTMLDivElement, HTMLLIElement> | null,
+  index: number,
+  overscan: number,
+): [number, number] | null {
+  const height = v?.scrollRect?.height ?? 0
+  const items = v?.measurementsCache
+  const item = items?.[index]
+  if (height <= 0 || items === undefined || item === undefined) return null
+  let first = index
+  while (first > 0 && items[first - 1]!.end > item.start - height) first--
+  let last = index
+  while (last < items.length - 1 && items[last + 1]!.start < item.end + height) last++
+  return [Math.max(0, first - overscan), Math.min(items.length - 1, last + overscan)]
+}
+
+/** Sorted `indexes` (ascending) with `first..last` added. */
+function union(indexes: number[], first: number, last: number): number[] {
+  const out: number[] = []
+  let i = 0
+  while (i < indexes.length && indexes[i]! < first) out.push(indexes[i++]!)
+  for (let n = first; n <= last; n++) out.push(n)
+  while (i < indexes.length && indexes[i]! <= last) i++
+  while (i < indexes.length) out.push(indexes[i++]!)
+  return out
 }
 
 /** The timed word under a click: the word span when the line shows them, else the caret position. */

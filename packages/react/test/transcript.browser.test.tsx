@@ -77,8 +77,9 @@ describe('virtualization', () => {
       viewport.scrollTop = viewport.scrollHeight * fraction
       await frames(4)
       counts.push(rows().length)
-      const first = Number(rows()[1]?.dataset.index)
-      expect(first).toBeGreaterThan(100_000 * fraction * 0.8)
+      // The rows scrolled to are there (next to the rows kept around the spoken line while following).
+      const indexes = [...rows()].map((r) => Number(r.dataset.index))
+      expect(indexes.filter((i) => i > 100_000 * fraction * 0.8).length).toBeGreaterThan(3)
     }
     // The list's full height stands for every line.
     expect(viewport.scrollHeight).toBeGreaterThan(100_000 * 30)

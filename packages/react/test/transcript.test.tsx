@@ -42,6 +42,8 @@ async function setup(options: SetupOptions = {}) {
 const viewport = () => document.querySelector<HTMLElement>('.castline-transcript__viewport')!
 const row = (index: number) => document.querySelector<HTMLElement>(`.castline-line[data-index="${index}"]`)
 const currentRows = () => [...document.querySelectorAll('[aria-current="true"]')]
+const rowIndexes = () =>
+  [...document.querySelectorAll<HTMLElement>('.castline-line[data-index]')].map((r) => Number(r.dataset.index))
 
 describe('structure', () => {
   test('a labelled region holding a list: a few rendered lines out of many, with set size and position', async () => {
@@ -96,18 +98,23 @@ describe('the active line', () => {
     await act(async () => source.setTime(3))
     await act(async () => source.setPlaying(true))
     const renders: number[] = []
-    lineRenderProbe.current = (index) => renders.push(index)
+    const mounts: number[] = []
+    lineRenderProbe.current = (index, mount) => (mount ? mounts : renders).push(index)
     try {
       // 0.5 s of frames inside line 1 ([2, 4)), then across the boundary into line 2.
       await act(async () => {
         for (let i = 0; i < 30; i++) source.tick()
       })
       expect(renders).toEqual([])
+      expect(mounts).toEqual([])
+      const before = new Set(rowIndexes())
       await act(async () => {
         for (let i = 0; i < 40; i++) source.tick()
       })
       expect(currentRows()).toEqual([row(2)])
       expect(renders.sort((a, b) => a - b)).toEqual([1, 2])
+      // Rows mounted with the change (the rows around the new line) are rows that were not there.
+      for (const index of mounts) expect(before.has(index)).toBe(false)
     } finally {
       lineRenderProbe.current = null
     }
