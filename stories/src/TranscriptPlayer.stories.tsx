@@ -1,4 +1,5 @@
-import { createTimeIndex, formatTimestamp, parseTranscript, searchTranscript } from '@castline/core'
+import { createTimeIndex, formatTimestamp, searchTranscript } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import { TranscriptPlayer } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'

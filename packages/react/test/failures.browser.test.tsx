@@ -5,7 +5,8 @@
  * leaves nothing behind: the test counts pending animation frames, listeners on media elements and live
  * wavesurfer instances, by wrapping the functions that create them.
  */
-import { parsePeaks, type Transcript } from '@castline/core'
+import type { Transcript } from '@castline/core'
+import { parsePeaks } from '@castline/core/peaks'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
 import { render } from 'vitest-browser-react'
 import WaveSurfer from 'wavesurfer.js'

@@ -1,4 +1,4 @@
-import { parsePeaks } from '@castline/core'
+import { parsePeaks } from '@castline/core/peaks'
 import axe from 'axe-core'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'

@@ -1,4 +1,4 @@
-import { formatTranscript } from '@castline/core'
+import { formatTranscript } from '@castline/core/formats'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'

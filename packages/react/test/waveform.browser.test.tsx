@@ -1,4 +1,4 @@
-import { parsePeaks } from '@castline/core'
+import { parsePeaks } from '@castline/core/peaks'
 import { StrictMode } from 'react'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'

@@ -1,4 +1,4 @@
-import { type Peaks, parsePeaks } from '@castline/core'
+import { type Peaks, parsePeaks } from '@castline/core/peaks'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Profiler, StrictMode } from 'react'
