@@ -1,4 +1,4 @@
-import { Waveform } from '@castline/react'
+import { Waveform } from '@castline/react/waveform'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { mediaIn, metadataOf, SLOW } from './play-helpers.js'
