@@ -4,12 +4,11 @@ import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
 import { chromiumLaunchOptions } from './scripts/chromium.mjs'
+import { sourceAliases } from './scripts/source-aliases.mjs'
 
-// Tests run against the packages' sources, so that no build step stands between an edit and a test.
-const alias = {
-  '@castline/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-  '@castline/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
-}
+// Tests run against the packages' sources (every entry point, as the demo and Storybook use them), so
+// that no build step stands between an edit and a test.
+const alias = sourceAliases
 
 /**
  * Vitest browser mode in headless Debian Chromium (or CASTLINE_CHROMIUM), for the browser and storybook

@@ -256,10 +256,11 @@ out.push(
 out.push(
   '## 7. Bundle size (`pnpm --filter @castline/bench size`)',
   '',
-  'esbuild bundle of each package entry (all exports), ESM, minified, peers external, gzip level 9. ' +
-    '`npm test` fails above the CI limit.',
+  'esbuild bundle of each entry point (all exports), ESM, minified, peers external, gzip level 9: the root ' +
+    'entry of each package (the budget is for it), each subpath entry on its own (with the code it shares ' +
+    'with the root) and all entries of a package together. `npm test` fails above any CI limit.',
   '',
-  '| package | version | minified | min + gzip | budget (issue 6) | CI limit |',
+  '| entry | version | minified | min + gzip | budget (issue 6) | CI limit |',
   '|---|---|---:|---:|---:|---:|',
 )
 for (const r of size) {

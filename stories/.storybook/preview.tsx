@@ -1,7 +1,7 @@
 // The one stylesheet a site imports (it brings the waveform, controls and player layout with it).
 import '@castline/react/styles.css'
 import './preview.css'
-import { installWaveformTrustedTypes } from '@castline/react'
+import { installWaveformTrustedTypes } from '@castline/react/waveform'
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { isStorybookVisionFilters } from './trusted-types.js'
 

@@ -1,4 +1,4 @@
-import { formatTranscript } from '@castline/core'
+import { formatTranscript } from '@castline/core/formats'
 import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type CSSProperties, type ReactNode, useRef } from 'react'

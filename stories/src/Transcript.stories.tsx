@@ -1,10 +1,10 @@
 import {
   createManualSource,
   formatTimestamp,
-  parseTranscript,
   searchTranscript,
   type Transcript as TranscriptModel,
 } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useState } from 'react'

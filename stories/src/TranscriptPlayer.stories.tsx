@@ -1,5 +1,6 @@
-import { createTimeIndex, formatTimestamp, parseTranscript, searchTranscript } from '@castline/core'
-import { TranscriptPlayer } from '@castline/react'
+import { createTimeIndex, formatTimestamp, searchTranscript } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
+import { TranscriptPlayer } from '@castline/react/player'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
@@ -26,7 +27,7 @@ const meta = {
 side by side from 700px of width and stacked below that. It renders and owns a hidden \`<audio>\` for \`src\`.
 
 \`\`\`tsx
-import { TranscriptPlayer } from '@castline/react'
+import { TranscriptPlayer } from '@castline/react/player'
 import '@castline/react/styles.css'
 
 <TranscriptPlayer

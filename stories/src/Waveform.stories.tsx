@@ -1,4 +1,4 @@
-import { Waveform } from '@castline/react'
+import { Waveform } from '@castline/react/waveform'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { mediaIn, metadataOf, SLOW } from './play-helpers.js'
@@ -16,8 +16,12 @@ const meta = {
 5 s, PageUp/PageDown a minute, Home/End to the ends. With \`peaks\` (audiowaveform JSON or \`.dat\`) it is drawn
 without downloading the audio; without, wavesurfer decodes the whole file, which only suits short clips.
 Colours come from \`--castline-wave-color\`, \`--castline-wave-progress-color\` and \`--castline-wave-cursor-color\`.
+It has its own entry point, so that only a site that draws a waveform needs wavesurfer.js (an optional peer).
 
 \`\`\`tsx
+import { CastlineProvider } from '@castline/react'
+import { Waveform } from '@castline/react/waveform'
+
 <CastlineProvider src="/episodes/514.mp3" transcript={transcript}>
   <Waveform peaks="/episodes/514-peaks.json" duration={4374.4} height={80} />
 </CastlineProvider>

@@ -3,7 +3,8 @@
  * audio) served by Storybook from apps/demo/public/episodes, and transcripts generated in code where no
  * real one fits (10 hours, word-level JSON, speakers, right-to-left and CJK text).
  */
-import { type Cue, parseTranscript, type Transcript } from '@castline/core'
+import type { Cue, Transcript } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import episodeJson from '../../apps/demo/public/episodes/talk-python-514/episode.json'
 import excerptText from '../../apps/demo/public/episodes/talk-python-514/excerpt.txt?raw'
 import excerptPeaksJson from '../../apps/demo/public/episodes/talk-python-514/excerpt-peaks.json'

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { createTimeIndex, parseTranscript, type TimeIndex, type Transcript } from '@castline/core'
+import { createTimeIndex, type TimeIndex, type Transcript } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'

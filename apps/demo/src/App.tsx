@@ -1,4 +1,5 @@
-import { parseTimeFragment, TranscriptPlayer } from '@castline/react'
+import { parseTimeFragment } from '@castline/react'
+import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
 import { type Episode, loadSampleEpisode } from './episode.js'

@@ -1,4 +1,5 @@
-import type { PeaksInput, TranscriptInput } from '@castline/react'
+import type { TranscriptInput } from '@castline/react'
+import type { PeaksInput } from '@castline/react/waveform'
 
 /** Everything the page needs to show one episode in the player. */
 export interface Episode {

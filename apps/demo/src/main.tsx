@@ -1,6 +1,6 @@
 import '@castline/react/styles.css'
 import './styles.css'
-import { installWaveformTrustedTypes } from '@castline/react'
+import { installWaveformTrustedTypes } from '@castline/react/waveform'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.js'

@@ -1,4 +1,6 @@
-import { type Peaks, parseTranscript, TranscriptParseError } from '@castline/core'
+import { TranscriptParseError } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
+import type { Peaks } from '@castline/core/peaks'
 import { probeDuration } from './audio-duration.js'
 import type { Episode } from './episode.js'
 import { computePeaks, flatPeaks, MAX_DECODE_SECONDS, noWaveformNotice, readPeaksFile } from './peaks.js'

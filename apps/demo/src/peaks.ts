@@ -1,4 +1,4 @@
-import { type Peaks, parsePeaks } from '@castline/core'
+import { type Peaks, parsePeaks } from '@castline/core/peaks'
 
 /** Files longer than this get no waveform unless their peaks come with them: decoding costs too much memory. */
 export const MAX_DECODE_SECONDS = 20 * 60

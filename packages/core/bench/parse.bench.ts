@@ -9,7 +9,8 @@ import SrtParser from 'srt-parser-2'
 import { parseSync } from 'subtitle'
 // @ts-expect-error webvtt-parser ships no types
 import webvttParser from 'webvtt-parser'
-import { createTimeIndex, parseTranscript } from '../src/index.js'
+import { parseTranscript } from '../src/entry/formats.js'
+import { createTimeIndex } from '../src/index.js'
 import { syntheticSrt, syntheticVtt, syntheticWordJson } from './generate.js'
 import { type Measurement, measure, table } from './harness.js'
 

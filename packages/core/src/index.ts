@@ -1,5 +1,10 @@
+/**
+ * `@castline/core`: what every player needs (the model, errors, timestamps, the time index, the sync
+ * controller and its time sources, search), and no format code. Readers and writers are in subpath
+ * entries: `@castline/core/formats` (all of them, with detection), `/vtt`, `/srt`, `/json`, `/html`,
+ * `/text` (one each) and `/peaks` (waveform peaks); see docs/ARCHITECTURE.md, "Entry points and bundle size".
+ */
 export { TranscriptParseError } from './errors.js'
-export { detectFormat } from './formats/detect.js'
 export type {
   Cue,
   ParseOptions,
@@ -10,8 +15,6 @@ export type {
   Word,
 } from './model.js'
 export { TRANSCRIPT_FORMATS } from './model.js'
-export { formatTranscript, parseTranscript } from './parse.js'
-export { type Peaks, PeaksParseError, parsePeaks } from './peaks.js'
 export { type SearchMatch, searchTranscript } from './search.js'
 export { createManualSource, type ManualSource, type ManualSourceOptions } from './sources/manual.js'
 export {

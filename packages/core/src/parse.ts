@@ -7,7 +7,7 @@ import { readText, writeText } from './formats/text.js'
 import type { ReadResult } from './formats/types.js'
 import { readVtt, writeVtt } from './formats/webvtt.js'
 import type { ParseOptions, Transcript, TranscriptFormat } from './model.js'
-import { normalize } from './normalize.js'
+import { checkSource, readWith } from './read.js'
 
 const readers: Record<TranscriptFormat, (source: string) => ReadResult> = {
   text: readText,
@@ -31,9 +31,7 @@ const writers: Record<TranscriptFormat, (transcript: Transcript) => string> = {
  * cue inside a good file is skipped and reported in `warnings`.
  */
 export function parseTranscript(source: string, options: ParseOptions = {}): Transcript {
-  if (typeof source !== 'string') {
-    throw new TranscriptParseError(options.format ?? null, 1, 'the transcript as a string', typeof source)
-  }
+  checkSource(source, options.format ?? null)
   const hint: { fileName?: string; mimeType?: string } = {}
   if (options.fileName !== undefined) hint.fileName = options.fileName
   if (options.mimeType !== undefined) hint.mimeType = options.mimeType
@@ -43,9 +41,7 @@ export function parseTranscript(source: string, options: ParseOptions = {}): Tra
   }
   const read = readers[format]
   if (read === undefined) throw new TranscriptParseError(null, 1, `a known format`, String(format))
-  const result = read(source)
-  const duration = options.duration ?? result.duration
-  return normalize(result, format, duration === undefined ? {} : { duration })
+  return readWith(read, format, source, options.duration)
 }
 
 /** Writes a transcript in the given format; reading the output back gives the same cues (to the millisecond). */

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { main } from '../src/cli.js'
-import { parseTranscript } from '../src/index.js'
+import { parseTranscript } from '../src/entry/formats.js'
 
 const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))
 const sample = shared('fixtures/talk-python-514.txt')

@@ -1,3 +1,9 @@
+/**
+ * `@castline/react`: the provider, the transcript, search, the transport controls and the hooks. The
+ * waveform (wavesurfer.js, an optional peer) is in `@castline/react/waveform`; the all-in-one
+ * `<TranscriptPlayer>` and the player-wide keyboard shortcuts are in `@castline/react/player`. See
+ * docs/ARCHITECTURE.md, "Entry points and bundle size".
+ */
 export {
   CastlineContext,
   type CastlineContextValue,
@@ -30,30 +36,9 @@ export {
   useFollowMode,
   useTranscriptSync,
 } from './hooks.js'
-export {
-  type PlayerShortcut,
-  playerShortcutFor,
-  type ShortcutKeyEvent,
-  usePlayerShortcuts,
-} from './keyboard.js'
-export { TranscriptPlayer, type TranscriptPlayerProps } from './player.js'
 export { matchCountText, TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
-export {
-  installWaveformTrustedTypes,
-  isWaveformMarkup,
-  type WaveformTrustedTypesOptions,
-} from './trusted-types.js'
 export { type UseControllableStateOptions, useControllableState } from './use-controllable-state.js'
 export { INITIAL_MEDIA_STATE, type MediaState, type MediaStore, useMediaState } from './use-media-state.js'
-export { type PeaksInput, type PeaksLoad, usePeaks } from './use-peaks.js'
 export type { SearchState } from './use-search-state.js'
 export { type TranscriptInput, type TranscriptLoad, TranscriptLoadError } from './use-transcript-input.js'
-export {
-  seekValueText,
-  sliderKeyTarget,
-  WAVEFORM_PAGE,
-  WAVEFORM_STEP,
-  Waveform,
-  type WaveformProps,
-} from './waveform.js'

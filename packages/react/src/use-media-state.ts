@@ -1,6 +1,6 @@
 import type { SyncController } from '@castline/core'
-import { useCallback, useContext, useRef, useSyncExternalStore } from 'react'
-import { CastlineContext } from './context.js'
+import { useCallback, useRef, useSyncExternalStore } from 'react'
+import { useCastline } from './hooks.js'
 
 /**
  * What the player controls show about the media. `currentTime` is coarse (whole seconds, floored): a
@@ -209,9 +209,7 @@ export function useMediaState(): MediaState
 /** A selection of the provider's media state; re-renders only when `selector`'s result changes (`Object.is`). */
 export function useMediaState<T>(selector: (state: MediaState) => T): T
 export function useMediaState<T>(selector?: (state: MediaState) => T): T | MediaState {
-  const context = useContext(CastlineContext)
-  if (context === null)
-    throw new Error('Castline components and hooks must be used inside <CastlineProvider>.')
+  const context = useCastline()
   // A provider with a custom time source has no element; the controller then stands in for it.
   const media = context.media
   const controller = media === null && context.controller.options.source !== null ? context.controller : null

@@ -1,4 +1,4 @@
-import { type Peaks, parsePeaks } from '@castline/core'
+import { type Peaks, parsePeaks } from '@castline/core/peaks'
 import { useEffect, useMemo, useState } from 'react'
 
 /** What `<Waveform peaks>` accepts: parsed peaks, a `.json`/`.dat` URL to fetch, or a file's bytes. */

@@ -1,4 +1,5 @@
-import { parseTranscript, type Transcript, TranscriptParseError } from '@castline/core'
+import { type Transcript, TranscriptParseError } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import { useEffect, useMemo, useState } from 'react'
 
 /** What a provider accepts as its transcript: the source text, a parsed transcript, or where to fetch it. */

@@ -5,11 +5,12 @@
  * leaves nothing behind: the test counts pending animation frames, listeners on media elements and live
  * wavesurfer instances, by wrapping the functions that create them.
  */
-import { parsePeaks, type Transcript } from '@castline/core'
+import type { Transcript } from '@castline/core'
+import { parsePeaks } from '@castline/core/peaks'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
 import { render } from 'vitest-browser-react'
 import WaveSurfer from 'wavesurfer.js'
-import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/index.js'
+import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
 import '../src/styles.css'
 import '../src/player.css'
 import { type AudioFixture, makeAudioFixture } from './audio-fixture.js'

@@ -4,11 +4,12 @@
  * error) and nothing is requested (no resource entry for the trap's URLs), in the full player and after
  * a search has wrapped the matches in highlights.
  */
-import { parseTranscript, type TranscriptFormat } from '@castline/core'
+import type { TranscriptFormat } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { TranscriptPlayer } from '../src/index.js'
+import { TranscriptPlayer } from '../src/entry/player.js'
 import '../src/styles.css'
 import '../src/player.css'
 import { type AudioFixture, makeAudioFixture } from './audio-fixture.js'

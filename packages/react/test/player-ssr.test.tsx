@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { renderToString } from 'react-dom/server'
 import { expect, test, vi } from 'vitest'
-import { TranscriptPlayer } from '../src/index.js'
+import { TranscriptPlayer } from '../src/entry/player.js'
 
 // Records whether anything loads wavesurfer.js (which needs a DOM) during a server render.
 const loaded = vi.hoisted(() => ({ wavesurfer: false }))

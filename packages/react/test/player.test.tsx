@@ -1,11 +1,11 @@
-import { formatTranscript } from '@castline/core'
+import { formatTranscript } from '@castline/core/formats'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { playerShortcutFor, TranscriptPlayer, type TranscriptPlayerProps } from '../src/index.js'
+import { playerShortcutFor, TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
 import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
 import { generateTranscript, mockLayout } from './helpers.js'
 

@@ -1,15 +1,10 @@
-import { type Peaks, parsePeaks } from '@castline/core'
+import { type Peaks, parsePeaks } from '@castline/core/peaks'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { Profiler, StrictMode } from 'react'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import {
-  CastlineProvider,
-  seekValueText,
-  sliderKeyTarget,
-  Waveform,
-  type WaveformProps,
-} from '../src/index.js'
+import { seekValueText, sliderKeyTarget, Waveform, type WaveformProps } from '../src/entry/waveform.js'
+import { CastlineProvider } from '../src/index.js'
 import { fakeMedia, installFakeMedia } from './fake-media.js'
 import { instances, resetWaveSurfers } from './fake-wavesurfer.js'
 import { generateTranscript } from './helpers.js'

@@ -16,8 +16,8 @@ import {
   followScrollTarget,
   Transcript,
   useCastline,
-  Waveform,
 } from '@castline/react'
+import { Waveform } from '@castline/react/waveform'
 import { Profiler, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import WaveSurfer from 'wavesurfer.js'

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 // The core's source, run by tsx: the scripts need no build of @castline/core first.
-import { type Cue, parseTimestamp, parseTranscript } from '../../../../packages/core/src/index.js'
+import { parseTranscript } from '../../../../packages/core/src/entry/formats.js'
+import { type Cue, parseTimestamp } from '../../../../packages/core/src/index.js'
 
 /** Folder the demo serves the sample episode from. */
 export const EPISODE_DIR = fileURLToPath(new URL('../../public/episodes/talk-python-514/', import.meta.url))
