@@ -40,7 +40,7 @@ const REACT_PEERS = [...REACT, 'wavesurfer.js', '@tanstack/react-virtual']
 
 /** The subpath entries of each package (package.json `exports`), in src/entry/NAME.ts. */
 const CORE_SUBPATHS = ['formats', 'vtt', 'srt', 'json', 'html', 'text', 'peaks']
-const REACT_SUBPATHS = ['waveform', 'player']
+const REACT_SUBPATHS = ['waveform', 'controls', 'player']
 
 const core = (sub?: string) => source(sub === undefined ? 'core/src/index.ts' : `core/src/entry/${sub}.ts`)
 const react = (sub?: string) => source(sub === undefined ? 'react/src/index.ts' : `react/src/entry/${sub}.ts`)
@@ -55,7 +55,7 @@ const CORE_LIMITS: Record<string, number> = {
   text: 5_050,
   peaks: 1_650,
 }
-const REACT_LIMITS: Record<string, number> = { waveform: 4_050, player: 14_400 }
+const REACT_LIMITS: Record<string, number> = { waveform: 4_050, controls: 3_120, player: 15_200 }
 
 /**
  * 1 kB = 1,000 bytes, as size-limit counts. A subpath row counts everything that entry loads, including
@@ -85,7 +85,7 @@ export const ENTRIES: Entry[] = [
     entries: [react()],
     external: [...REACT_PEERS, '@castline/core'],
     budget: 12_000,
-    limit: 11_900,
+    limit: 11_100,
   },
   ...REACT_SUBPATHS.map(
     (sub): Entry => ({
@@ -99,14 +99,14 @@ export const ENTRIES: Entry[] = [
     name: '@castline/react (all entries)',
     entries: [react(), ...REACT_SUBPATHS.map(react)],
     external: [...REACT_PEERS, '@castline/core'],
-    limit: 15_100,
+    limit: 15_950,
   },
   // Every react entry with the part of core it imports bundled in (what a site using all of it loads).
   {
     name: '@castline/react (all entries) + its core',
     entries: [react(), ...REACT_SUBPATHS.map(react)],
     external: REACT_PEERS,
-    limit: 37_700,
+    limit: 38_600,
   },
   { name: 'hyperaudio-lite', entries: ['hyperaudio-lite'], external: [] },
   { name: 'wavesurfer.js', entries: ['wavesurfer.js'], external: [] },

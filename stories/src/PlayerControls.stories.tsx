@@ -1,4 +1,4 @@
-import { PlayerControls } from '@castline/react'
+import { PlayerControls } from '@castline/react/controls'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { mediaIn, metadataOf, SLOW } from './play-helpers.js'

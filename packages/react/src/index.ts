@@ -12,12 +12,6 @@ export {
   type MediaErrorInfo,
   type TranscriptView,
 } from './context.js'
-export {
-  DEFAULT_PLAYBACK_RATES,
-  formatRate,
-  PlayerControls,
-  type PlayerControlsProps,
-} from './controls.js'
 export { linkToTime, parseTimeFragment } from './deep-link.js'
 export {
   type ComfortBand,
