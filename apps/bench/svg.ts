@@ -1,4 +1,4 @@
-/** Plots for docs/benchmarks.md as plain SVG text: a histogram, a bar chart and a scatter with lines. */
+/** Plots for docs/benchmarks.md as plain SVG text: a histogram, a grouped bar chart and a scatter with lines. */
 
 const W = 640
 const H = 320
@@ -74,18 +74,36 @@ export function histogramSvg(
   return frame(title, body)
 }
 
-/** Labelled bars. */
-export function barSvg(title: string, bars: Array<{ label: string; value: number; color: string }>) {
-  const max = Math.max(1e-9, ...bars.map((b) => b.value))
-  const slot = (W - M.left - M.right) / bars.length
+/** Bars in groups, one bar per series in each group, each labelled with its value; a legend of the series. */
+export function groupedBarSvg(
+  title: string,
+  groups: string[],
+  series: Array<{ name: string; color: string; values: number[] }>,
+) {
+  const max = Math.max(1e-9, ...series.flatMap((s) => s.values.filter((v) => Number.isFinite(v))))
+  const slot = (W - M.left - M.right) / groups.length
+  const bar = (slot * 0.8) / series.length
   const y = (v: number) => H - M.bottom - (Math.max(0, v) / max) * (H - M.top - M.bottom)
   const body: string[] = []
-  bars.forEach((b, i) => {
-    const x = M.left + i * slot + slot * 0.15
+  groups.forEach((g, i) => {
+    series.forEach((s, k) => {
+      const v = s.values[i] ?? Number.NaN
+      const x = M.left + i * slot + slot * 0.1 + k * bar
+      if (Number.isFinite(v)) {
+        body.push(
+          `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bar * 0.9).toFixed(1)}" height="${(H - M.bottom - y(v)).toFixed(1)}" fill="${s.color}"/>`,
+          `<text x="${(x + bar * 0.45).toFixed(1)}" y="${(y(v) - 4).toFixed(1)}" text-anchor="middle">${v.toFixed(1)}</text>`,
+        )
+      }
+    })
     body.push(
-      `<rect x="${x.toFixed(1)}" y="${y(b.value).toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${(H - M.bottom - y(b.value)).toFixed(1)}" fill="${b.color}"/>`,
-      `<text x="${(x + slot * 0.35).toFixed(1)}" y="${(y(b.value) - 4).toFixed(1)}" text-anchor="middle">${b.value.toFixed(1)}</text>`,
-      `<text x="${(x + slot * 0.35).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(b.label)}</text>`,
+      `<text x="${(M.left + (i + 0.5) * slot).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(g)}</text>`,
+    )
+  })
+  series.forEach((s, k) => {
+    body.push(
+      `<rect x="${W - M.right - 200}" y="${M.top + k * 18}" width="12" height="12" fill="${s.color}"/>`,
+      `<text x="${W - M.right - 182}" y="${M.top + k * 18 + 10}">${esc(s.name)}</text>`,
     )
   })
   return frame(title, body)

@@ -158,24 +158,84 @@ async function playbackBench(browser: Browser, url: string) {
 
 // --- Waveform: memory, bytes before playback, first paint --------------------------------------------
 
-async function rendererMemory(cdp: CDPSession): Promise<number> {
-  const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
-    processInfo: Array<{ type: string; id: number }>
-  }
-  let kB = 0
-  for (const p of info.processInfo.filter((p) => p.type === 'renderer')) {
-    try {
-      const rollup = readFileSync(`/proc/${p.id}/smaps_rollup`, 'utf8')
-      kB += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0)
-    } catch {
-      // Not Linux, or the process is gone: memory is reported from the JS heap only.
-    }
-  }
-  return kB * 1024
+/** A process's proportional set size in bytes (/proc/<pid>/smaps_rollup): all of it, and its file-backed part. */
+interface Pss {
+  total: number
+  /**
+   * Pages of mapped files: mostly the Chromium binary's code and data. They are shared with every process
+   * that maps the binary, other browsers on the machine included, so this part moves with those.
+   */
+  file: number
 }
 
-async function waveformBench(url: string, kind: 'castline' | 'wavesurfer') {
-  const browser = await chromium.launch(chromiumLaunchOptions())
+/** The PSS of process `pid`; NaN off Linux or once the process is gone. */
+function pss(pid: number): Pss {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+    const kB = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? Number.NaN)
+    return { total: kB('Pss') * 1024, file: kB('Pss_File') * 1024 }
+  } catch {
+    return { total: Number.NaN, file: Number.NaN }
+  }
+}
+
+const PROBE = 64 * 1024 * 1024
+
+/**
+ * The renderer process that hosts `page`, not the browser, GPU, network, audio or a spare renderer: the
+ * renderer whose PSS grows by a 64 MB ArrayBuffer written in the page. The probe is dropped and collected
+ * before returning. Null when no process grew by at least half the probe (not Linux, or no /proc).
+ */
+async function pageRenderer(page: Page, cdp: CDPSession, browserCdp: CDPSession): Promise<number | null> {
+  const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>
+  }
+  const pids = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id)
+  const before = pids.map((pid) => pss(pid).total)
+  await page.evaluate((size) => {
+    const probe = new Uint8Array(size)
+    probe.fill(1)
+    ;(window as { probe?: Uint8Array }).probe = probe
+  }, PROBE)
+  const growth = pids.map((pid, i) => pss(pid).total - before[i]!)
+  await page.evaluate(() => {
+    delete (window as { probe?: Uint8Array }).probe
+  })
+  await cdp.send('HeapProfiler.collectGarbage')
+  let best = -1
+  for (let i = 0; i < pids.length; i++)
+    if (growth[i]! >= PROBE / 2 && (best < 0 || growth[i]! > growth[best]!)) best = i
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      `  renderers ${pids.join(', ')}: probe +${growth.map((g) => (g / 1e6).toFixed(1)).join(', ')} MB`,
+    )
+  return best < 0 ? null : pids[best]!
+}
+
+/** `performance.measureUserAgentSpecificMemory()` in bytes; NaN when the page is not cross-origin isolated. */
+function uaMemory(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const p = performance as Performance & {
+      measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }>
+    }
+    if (!crossOriginIsolated || p.measureUserAgentSpecificMemory === undefined) return Number.NaN
+    return (await p.measureUserAgentSpecificMemory()).bytes
+  })
+}
+
+type WaveformKind = 'castline' | 'wavesurfer' | 'audio'
+
+/**
+ * One waveform run in a fresh browser. Memory is the growth of the page's own renderer process (PSS), or
+ * with `isolated` (the page served cross-origin isolated) the user agent's estimate for the page from
+ * `measureUserAgentSpecificMemory()`. Bytes are response body bytes (the server sends no compression).
+ */
+async function waveformBench(url: string, kind: WaveformKind, isolated: boolean) {
+  const options = chromiumLaunchOptions()
+  // The measurement at once, instead of at the next garbage collection (up to 20 s later).
+  const args = isolated ? [...options.args, '--enable-blink-features=ForceEagerMeasureMemory'] : options.args
+  const browser = await chromium.launch({ ...options, args })
   try {
     const page = await open(browser, url)
     const cdp = await page.context().newCDPSession(page)
@@ -183,8 +243,12 @@ async function waveformBench(url: string, kind: 'castline' | 'wavesurfer') {
     await cdp.send('Network.enable')
     await cdp.send('HeapProfiler.enable')
     let bytes = 0
-    cdp.on('Network.dataReceived', (e: { encodedDataLength: number; dataLength: number }) => {
-      bytes += e.encodedDataLength > 0 ? e.encodedDataLength : e.dataLength
+    let lastData = performance.now()
+    // dataLength, not encodedDataLength: Chromium reports the encoded length of media responses in
+    // batches that do not line up with the data events, so mixing the two counted some bytes twice.
+    cdp.on('Network.dataReceived', (e: { dataLength: number }) => {
+      bytes += e.dataLength
+      lastData = performance.now()
     })
     let bytesAtPlay = Number.NaN
     await page.exposeFunction('markPlaying', () => {
@@ -194,18 +258,31 @@ async function waveformBench(url: string, kind: 'castline' | 'wavesurfer') {
       await cdp.send('HeapProfiler.collectGarbage')
       return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize
     }
+    if (isolated && !(await page.evaluate(() => crossOriginIsolated)))
+      throw new Error(`${url} is not cross-origin isolated`)
+    const renderer = isolated ? null : await pageRenderer(page, cdp, browserCdp)
+    if (!isolated && renderer === null)
+      console.error('  (no renderer PSS: not Linux, or the probe found no process)')
+    const memory = async (): Promise<Pss> => {
+      if (isolated) return { total: await uaMemory(page), file: Number.NaN }
+      return renderer === null ? { total: Number.NaN, file: Number.NaN } : pss(renderer)
+    }
     const heapBefore = await heap()
-    const rendererBefore = await rendererMemory(browserCdp)
+    const memoryBefore = await memory()
     const result = await page.evaluate((k) => window.bench.waveform(k), kind)
+    // The media element may still be filling its buffer: measure once the network has been quiet for 1 s.
+    const latest = performance.now() + 15_000
     await page.waitForTimeout(1000)
+    while (performance.now() - lastData < 1000 && performance.now() < latest) await page.waitForTimeout(200)
     const heapAfter = await heap()
-    const rendererAfter = await rendererMemory(browserCdp)
+    const memoryAfter = await memory()
     return {
       ...result,
       bytesBeforePlay: bytesAtPlay,
       bytesTotal: bytes,
       heapGrowth: heapAfter - heapBefore,
-      rendererGrowth: rendererAfter - rendererBefore,
+      memoryGrowth: memoryAfter.total - memoryBefore.total,
+      fileGrowth: memoryAfter.file - memoryBefore.file,
     }
   } finally {
     await browser.close()
@@ -287,18 +364,42 @@ try {
     await browser.close()
   }
   if (wanted('waveform')) {
-    const waveform: Record<string, unknown[]> = { castline: [], wavesurfer: [] }
-    for (let r = 0; r < repeats; r++) {
-      for (const kind of ['castline', 'wavesurfer'] as const) {
-        const w = await waveformBench(url, kind)
-        waveform[kind]!.push(w)
-        console.log(
-          `waveform ${kind}: heap +${(w.heapGrowth / 1e6).toFixed(1)} MB, renderer +${(w.rendererGrowth / 1e6).toFixed(1)} MB, ` +
-            `${(w.bytesBeforePlay / 1e6).toFixed(2)} MB before play, first paint ${w.firstPaint.toFixed(0)} ms`,
-        )
+    // The same page cross-origin isolated, for measureUserAgentSpecificMemory().
+    const isolated = await serveStatic(dist, {
+      headers: {
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      },
+    })
+    const mb = (n: number) => (n / 1e6).toFixed(1)
+    try {
+      const waveform: Record<WaveformKind, unknown[]> = { castline: [], wavesurfer: [], audio: [] }
+      for (let r = 0; r < repeats; r++) {
+        for (const kind of ['castline', 'wavesurfer', 'audio'] as const) {
+          const w = await waveformBench(url, kind, false)
+          const ua = await waveformBench(`${isolated.url}index.html`, kind, true)
+          waveform[kind].push({
+            firstPaint: w.firstPaint,
+            playingAt: w.playingAt,
+            bytesBeforePlay: w.bytesBeforePlay,
+            bytesTotal: w.bytesTotal,
+            heapGrowth: w.heapGrowth,
+            rendererGrowth: w.memoryGrowth,
+            rendererFileGrowth: w.fileGrowth,
+            uaMemoryGrowth: ua.memoryGrowth,
+          })
+          console.log(
+            `waveform ${kind}: heap +${mb(w.heapGrowth)} MB, renderer PSS +${mb(w.memoryGrowth)} MB ` +
+              `(file-backed +${mb(w.fileGrowth)}), UA-specific memory +${mb(ua.memoryGrowth)} MB, ` +
+              `${(w.bytesBeforePlay / 1e6).toFixed(2)} MB before play, ${(w.bytesTotal / 1e6).toFixed(2)} MB in all, ` +
+              `first paint ${w.firstPaint.toFixed(0)} ms, playing ${w.playingAt.toFixed(0)} ms`,
+          )
+        }
       }
+      results.waveform = waveform
+    } finally {
+      await isolated.close()
     }
-    results.waveform = waveform
   }
 } finally {
   await server.close()

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { parseRange } from './static-server.js'
+import { parseRange, serveStatic } from './static-server.js'
 import { demoUrl } from './support.js'
 
 describe('parseRange', () => {
@@ -55,5 +56,26 @@ describe('the server the e2e tests use', () => {
     expect((await fetch(new URL('no-such-file.js', demoUrl))).status).toBe(404)
     // Encoded slashes survive URL normalisation and decode to a path outside dist/: refused.
     expect((await fetch(`${demoUrl}a%2f..%2f..%2fpackage.json`)).status).toBe(403)
+  })
+
+  test('sends extra headers when asked (a cross-origin isolated copy), after the defaults', async () => {
+    const server = await serveStatic(fileURLToPath(new URL('../dist', import.meta.url)), {
+      headers: {
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+        'cache-control': 'no-store',
+      },
+    })
+    try {
+      const res = await fetch(server.url)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+      expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp')
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+      await res.arrayBuffer()
+    } finally {
+      await server.close()
+    }
   })
 })

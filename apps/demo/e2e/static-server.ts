@@ -82,6 +82,11 @@ export interface ServeOptions {
    * then nothing, a network that stalls. Other files go at full speed.
    */
   rate?: (pathname: string) => number | undefined
+  /**
+   * Extra response headers on every file, e.g. COOP `same-origin` and COEP `require-corp` for a
+   * cross-origin isolated page (lower-case names: they are set after the defaults, so they may replace one).
+   */
+  headers?: Readonly<Record<string, string>>
 }
 
 // Sends `stream` at about `bytesPerSecond` (0: never), a chunk at a time.
@@ -134,6 +139,7 @@ async function handle(
     'cache-control': 'no-cache',
     'content-security-policy': options.csp ?? CSP,
     'x-content-type-options': 'nosniff',
+    ...options.headers,
   }
   const size = info.size
   const range = parseRange(req.headers.range, size)
@@ -160,7 +166,8 @@ async function handle(
 
 /**
  * Serves `root` on a free localhost port: MIME types, Range requests (206) for seeking audio, a CSP
- * (the demo's everyday one unless `options.csp` names another), and slow files if asked (`options.rate`).
+ * (the demo's everyday one unless `options.csp` names another), slow files if asked (`options.rate`) and
+ * any extra headers (`options.headers`).
  */
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = normalize(root).replace(/[\\/]+$/, '')

@@ -416,9 +416,20 @@ async function runSeeks(seeks: number, seed = 514) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Long-episode waveform (issue item 6): ours with peaks vs wavesurfer.js decoding the whole file.
+// Long-episode waveform (issue item 6): ours with peaks vs wavesurfer.js decoding the whole file, and a
+// bare `<audio>` playing the same file: what the browser's own media pipeline costs any player.
 
-async function waveform(kind: 'castline' | 'wavesurfer') {
+/**
+ * Every page plays the same 3 s before pausing, so that its media element buffers about as much as the
+ * others' (it goes on downloading ahead while playing, and the buffer lives in the page's renderer).
+ */
+const PLAY_MS = 3000
+async function playFor(m: HTMLMediaElement) {
+  await sleep(PLAY_MS)
+  m.pause()
+}
+
+async function waveform(kind: 'castline' | 'wavesurfer' | 'audio') {
   const markPlaying = () => window.markPlaying?.() ?? Promise.resolve()
   const t0 = performance.now()
   let firstPaint = Number.NaN
@@ -456,8 +467,19 @@ async function waveform(kind: 'castline' | 'wavesurfer') {
     await playing
     playingAt = performance.now() - t0
     await markPlaying()
-    await painted
-    m.pause()
+    await Promise.all([painted, playFor(m)])
+  } else if (kind === 'audio') {
+    // The element the provider renders (preload="metadata"), and nothing drawn.
+    const m = document.createElement('audio')
+    m.preload = 'metadata'
+    m.src = `${EPISODE}episode.mp3`
+    stage.append(m)
+    const playing = new Promise<void>((r) => m.addEventListener('playing', () => r(), { once: true }))
+    await m.play()
+    await playing
+    playingAt = performance.now() - t0
+    await markPlaying()
+    await playFor(m)
   } else {
     const container = document.createElement('div')
     stage.append(container)
@@ -485,8 +507,7 @@ async function waveform(kind: 'castline' | 'wavesurfer') {
     await playing
     playingAt = performance.now() - t0
     await markPlaying()
-    await painted
-    m.pause()
+    await Promise.all([painted, playFor(m)])
   }
   return { firstPaint, playingAt }
 }
