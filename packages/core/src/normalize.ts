@@ -352,6 +352,32 @@ export function groupWords(
   words: ReadonlyArray<Word & { speaker?: string }>,
   options: GroupWordsOptions = {},
 ): Cue[] {
+  return group(
+    words,
+    words.map((w) => w.speaker),
+    options,
+    false,
+  )
+}
+
+/**
+ * `groupWords` for a reader that owns `words` (and nothing else refers to them): the word objects
+ * become the lines' words, updated in place, rather than copied; `speakers[k]` is word k's speaker.
+ */
+export function groupOwnWords(
+  words: Word[],
+  speakers: ReadonlyArray<string | undefined>,
+  options: GroupWordsOptions = {},
+): Cue[] {
+  return group(words, speakers, options, true)
+}
+
+function group(
+  words: ReadonlyArray<Word>,
+  speakers: ReadonlyArray<string | undefined>,
+  options: GroupWordsOptions,
+  inPlace: boolean,
+): Cue[] {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS
   const maxPause = options.maxPause ?? DEFAULT_MAX_PAUSE
   // In a stream where words carry their own leading space (Whisper), a token without one continues
@@ -361,7 +387,11 @@ export function groupWords(
   const leadingSpaceStyle = spaced * 2 > words.length
 
   const cues: Cue[] = []
-  let text = ''
+  // The line's text as tokens and joiners, joined once at its end: one flat string per line rather
+  // than a chain of concatenations that the first reader of the text would have to flatten.
+  const parts: string[] = []
+  let length = 0
+  let lastToken = ''
   let line: Word[] = []
   let speaker: string | undefined
   let lastEnd = Number.NaN
@@ -376,33 +406,49 @@ export function groupWords(
       if (Number.isFinite(w.end) && !(w.end <= end)) end = w.end
     }
     if (Number.isNaN(end) || end < start) end = start
-    const cue: Cue = { start, end, text, words: line }
+    const cue: Cue = { start, end, text: parts.join(''), words: line }
     if (speaker !== undefined) cue.speaker = speaker
     cues.push(cue)
-    text = ''
+    parts.length = 0
+    length = 0
     line = []
   }
 
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!
     const raw = w.text
     const token = raw.trim()
     if (token === '') continue
-    const glued = leadingSpaceStyle && text !== '' && !isSpace(raw.charCodeAt(0))
+    const glued = leadingSpaceStyle && line.length > 0 && !isSpace(raw.charCodeAt(0))
     const closing = isClosingPunctuation(token)
-    const joiner = text === '' || glued || closing || endsWithOpening(text) ? '' : ' '
+    const spaceBefore = line.length > 0 && !glued && !closing && !endsWithOpening(lastToken)
     const start = Number.isFinite(w.start) ? w.start : lastEnd
     const end = Number.isFinite(w.end) ? w.end : start
     const pause = start - lastEnd
-    const newSpeaker = w.speaker !== speaker
+    const who = speakers[k]
+    const newSpeaker = who !== speaker
     if (line.length > 0) {
-      const tooLong = text.length + joiner.length + token.length > maxChars && !glued && !closing
+      const tooLong = length + (spaceBefore ? 1 : 0) + token.length > maxChars && !glued && !closing
       if (newSpeaker || (breakAfter && !closing) || pause > maxPause || tooLong) {
         flush()
       }
     }
-    if (line.length === 0) speaker = w.speaker
-    text = text === '' ? token : text + joiner + token
-    line.push({ start, end, text: token })
+    if (line.length === 0) speaker = who
+    else if (spaceBefore) {
+      parts.push(' ')
+      length++
+    }
+    parts.push(token)
+    length += token.length
+    lastToken = token
+    if (inPlace) {
+      ;(w as Word).start = start
+      ;(w as Word).end = end
+      ;(w as Word).text = token
+      line.push(w as Word)
+    } else {
+      line.push({ start, end, text: token })
+    }
     if (Number.isFinite(end) && !(end <= lastEnd)) lastEnd = end
     // A closing mark after a sentence end (`father.` then `”`) keeps the pending break.
     breakAfter = closing ? breakAfter || endsSentence(token) : endsSentence(token)

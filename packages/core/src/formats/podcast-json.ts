@@ -20,15 +20,10 @@
  */
 import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
-import { groupWords } from '../normalize.js'
+import { groupOwnWords } from '../normalize.js'
 import { collapseWhitespace } from '../text.js'
 import { parseTimestamp } from '../time.js'
 import type { ReadResult } from './types.js'
-
-/** A segment read once: a cue for a line-level file, a word for `groupWords` in a word-level one. */
-interface Item extends Word {
-  speaker?: string
-}
 
 /** Share of single-word segments from which a file counts as word-level. */
 const WORD_LEVEL_SHARE = 0.75
@@ -117,7 +112,10 @@ class JsonReader {
    */
   read(): void {
     const list = this.list
-    const items: Item[] = []
+    // A segment read once: a cue for a line-level file, a word for `groupWords` in a word-level one;
+    // its speaker beside it, so that a word carries no speaker of its own.
+    const items: Word[] = []
+    const speakers: Array<string | undefined> = []
     let single = 0
     let withWords = false
     // Word-level files repeat the speaker on every word: clean each distinct name once.
@@ -153,16 +151,13 @@ class JsonReader {
         lastRaw = raw
         lastName = speakerOf(raw)
       }
-      const item: Item =
-        raw === undefined || lastName === undefined
-          ? { start, end, text: b }
-          : { start, end, text: b, speaker: lastName }
-      items.push(item)
+      items.push({ start, end, text: b })
+      speakers.push(raw === undefined ? undefined : lastName)
     }
     // One segment is word-level only when it marks its line end, as writePodcastJson does.
     const enough = list.length >= 2 || this.marked
-    if (!withWords && enough && single >= list.length * WORD_LEVEL_SHARE) this.readWords(items)
-    else this.readLines(items)
+    if (!withWords && enough && single >= list.length * WORD_LEVEL_SHARE) this.readWords(items, speakers)
+    else this.readLines(items, speakers)
   }
 
   endOf(seg: Record<string, unknown>, index: number, start: number): number {
@@ -182,7 +177,7 @@ class JsonReader {
   }
 
   /** One cue per segment (WhisperX segments bring their own words). */
-  readLines(items: Item[]): void {
+  readLines(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
     const cues: Cue[] = []
     for (let k = 0; k < items.length; k++) {
       const cue: Cue = items[k]!
@@ -207,6 +202,8 @@ class JsonReader {
       }
       // An empty body says nothing; skipping it loses nothing.
       if (cue.text === '') continue
+      const speaker = speakers[k]
+      if (speaker !== undefined) cue.speaker = speaker
       cues.push(cue)
     }
     this.cues = cues
@@ -227,19 +224,19 @@ class JsonReader {
   }
 
   /** A word per segment: lines as the file marks them, or as `groupWords` makes them. */
-  readWords(items: Item[]): void {
+  readWords(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
     this.fillTimes(items, Number.NaN, (k) => this.origin[k]!)
     if (!this.marked) {
-      this.cues = groupWords(items)
+      this.cues = groupOwnWords(items, speakers)
       return
     }
     let from = 0
     for (let k = 0; k < items.length; k++) {
       const next = items[k + 1]
-      if (this.marks[k] === 0 && next !== undefined && next.speaker === items[k]!.speaker) continue
+      if (this.marks[k] === 0 && next !== undefined && speakers[k + 1] === speakers[k]) continue
       // groupWords joins the tokens (spacing, punctuation); without limits it breaks only at sentence
       // ends, which are joined back here, since the file says where its lines end.
-      const parts = groupWords(items.slice(from, k + 1), {
+      const parts = groupOwnWords(items.slice(from, k + 1), speakers.slice(from, k + 1), {
         maxChars: Number.POSITIVE_INFINITY,
         maxPause: Number.POSITIVE_INFINITY,
       })
