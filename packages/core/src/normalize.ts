@@ -352,6 +352,32 @@ export function groupWords(
   words: ReadonlyArray<Word & { speaker?: string }>,
   options: GroupWordsOptions = {},
 ): Cue[] {
+  return group(
+    words,
+    words.map((w) => w.speaker),
+    options,
+    false,
+  )
+}
+
+/**
+ * `groupWords` for a reader that owns `words` (and nothing else refers to them): the word objects
+ * become the lines' words, updated in place, rather than copied; `speakers[k]` is word k's speaker.
+ */
+export function groupOwnWords(
+  words: Word[],
+  speakers: ReadonlyArray<string | undefined>,
+  options: GroupWordsOptions = {},
+): Cue[] {
+  return group(words, speakers, options, true)
+}
+
+function group(
+  words: ReadonlyArray<Word>,
+  speakers: ReadonlyArray<string | undefined>,
+  options: GroupWordsOptions,
+  inPlace: boolean,
+): Cue[] {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS
   const maxPause = options.maxPause ?? DEFAULT_MAX_PAUSE
   // In a stream where words carry their own leading space (Whisper), a token without one continues
@@ -361,53 +387,61 @@ export function groupWords(
   const leadingSpaceStyle = spaced * 2 > words.length
 
   const cues: Cue[] = []
-  let text = ''
+  // The line's text as tokens and joiners, joined once at its end: one flat string per line rather
+  // than a chain of concatenations that the first reader of the text would have to flatten.
+  const parts: string[] = []
+  let length = 0
+  let lastToken = ''
   let line: Word[] = []
   let speaker: string | undefined
   let lastEnd = Number.NaN
   let breakAfter = false
 
-  const flush = (): void => {
-    if (line.length === 0) return
-    let start = Number.NaN
-    let end = Number.NaN
-    for (const w of line) {
-      if (Number.isFinite(w.start) && !(w.start >= start)) start = w.start
-      if (Number.isFinite(w.end) && !(w.end <= end)) end = w.end
-    }
-    if (Number.isNaN(end) || end < start) end = start
-    const cue: Cue = { start, end, text, words: line }
-    if (speaker !== undefined) cue.speaker = speaker
-    cues.push(cue)
-    text = ''
-    line = []
-  }
-
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!
     const raw = w.text
-    const token = raw.trim()
+    // Most tokens need no trimming: look before calling into trim.
+    const token = isSpace(raw.charCodeAt(0)) || isSpace(raw.charCodeAt(raw.length - 1)) ? raw.trim() : raw
     if (token === '') continue
-    const glued = leadingSpaceStyle && text !== '' && !isSpace(raw.charCodeAt(0))
+    const glued = leadingSpaceStyle && line.length > 0 && !isSpace(raw.charCodeAt(0))
     const closing = isClosingPunctuation(token)
-    const joiner = text === '' || glued || closing || endsWithOpening(text) ? '' : ' '
+    const spaceBefore = line.length > 0 && !glued && !closing && !endsWithOpening(lastToken)
     const start = Number.isFinite(w.start) ? w.start : lastEnd
     const end = Number.isFinite(w.end) ? w.end : start
     const pause = start - lastEnd
-    const newSpeaker = w.speaker !== speaker
+    const who = speakers[k]
+    const newSpeaker = who !== speaker
     if (line.length > 0) {
-      const tooLong = text.length + joiner.length + token.length > maxChars && !glued && !closing
+      const tooLong = length + (spaceBefore ? 1 : 0) + token.length > maxChars && !glued && !closing
       if (newSpeaker || (breakAfter && !closing) || pause > maxPause || tooLong) {
-        flush()
+        cues.push(lineCue(line, parts.join(''), speaker))
+        parts.length = 0
+        length = 0
+        line = []
       }
     }
-    if (line.length === 0) speaker = w.speaker
-    text = text === '' ? token : text + joiner + token
-    line.push({ start, end, text: token })
+    if (line.length === 0) speaker = who
+    else if (spaceBefore) {
+      parts.push(' ')
+      length++
+    }
+    parts.push(token)
+    length += token.length
+    lastToken = token
+    if (inPlace) {
+      const own = w as Word
+      own.start = start
+      own.end = end
+      if (token !== raw) own.text = token
+      line.push(own)
+    } else {
+      line.push({ start, end, text: token })
+    }
     if (Number.isFinite(end) && !(end <= lastEnd)) lastEnd = end
     // A closing mark after a sentence end (`father.` then `”`) keeps the pending break.
     breakAfter = closing ? breakAfter || endsSentence(token) : endsSentence(token)
   }
-  flush()
+  if (line.length > 0) cues.push(lineCue(line, parts.join(''), speaker))
   // A line whose words all lacked times sits where its neighbours leave off, rather than being lost.
   let firstTimed = 0
   while (firstTimed < cues.length && !Number.isFinite(cues[firstTimed]!.start)) firstTimed++
@@ -425,27 +459,88 @@ export function groupWords(
   return cues
 }
 
-// Punctuation that sits against the word before it: no space in front.
+/** A line of `words` (not empty): from the earliest start to the latest end among its words. */
+function lineCue(words: Word[], text: string, speaker: string | undefined): Cue {
+  let start = Number.NaN
+  let end = Number.NaN
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!
+    if (Number.isFinite(w.start) && !(w.start >= start)) start = w.start
+    if (Number.isFinite(w.end) && !(w.end <= end)) end = w.end
+  }
+  if (Number.isNaN(end) || end < start) end = start
+  // Two literals rather than adding `speaker` afterwards: each keeps one stable shape.
+  return speaker === undefined ? { start, end, text, words } : { start, end, text, words, speaker }
+}
+
+// The character tests below compare UTF-16 code units: every mark they name is a single unit.
+
+// Punctuation that sits against the word before it (no space in front): , . ; : ! ? … % and the
+// closing marks.
 function isClosingPunctuation(token: string): boolean {
   for (let i = 0; i < token.length; i++) {
-    if (!',.;:!?…)]}%”’»\'"'.includes(token.charAt(i))) return false
+    const c = token.charCodeAt(i)
+    switch (c) {
+      case 44: // ,
+      case 46: // .
+      case 59: // ;
+      case 58: // :
+      case 33: // !
+      case 63: // ?
+      case 0x2026: // …
+      case 37: // %
+        break
+      default:
+        if (!isClosingMark(c)) return false
+    }
   }
   return true
 }
 
+// Closing brackets and quotes: ) ] } ” ’ » ' "
+function isClosingMark(c: number): boolean {
+  switch (c) {
+    case 41:
+    case 93:
+    case 125:
+    case 0x201d:
+    case 0x2019:
+    case 0xbb:
+    case 39:
+    case 34:
+      return true
+    default:
+      return false
+  }
+}
+
+// Ends in an opening bracket or quote or an inverted mark, which the next token sits against:
+// ( [ { “ ‘ « ¿ ¡
 function endsWithOpening(text: string): boolean {
-  return '([{“‘«¿¡'.includes(text.charAt(text.length - 1))
+  switch (text.charCodeAt(text.length - 1)) {
+    case 40:
+    case 91:
+    case 123:
+    case 0x201c:
+    case 0x2018:
+    case 0xab:
+    case 0xbf:
+    case 0xa1:
+      return true
+    default:
+      return false
+  }
 }
 
 function endsSentence(token: string): boolean {
   let i = token.length - 1
   // Closing quotes and brackets may follow the sentence mark: `"Stop."` or `(really?)`.
-  while (i >= 0 && ')]}”’»\'"'.includes(token.charAt(i))) i--
+  while (i >= 0 && isClosingMark(token.charCodeAt(i))) i--
   if (i < 0) return false
-  const c = token.charAt(i)
-  if (c === '?' || c === '!' || c === '…') return true
-  if (c !== '.') return false
-  if (i >= 2 && token.charAt(i - 1) === '.' && token.charAt(i - 2) === '.') return true
+  const c = token.charCodeAt(i)
+  if (c === 63 || c === 33 || c === 0x2026) return true
+  if (c !== 46) return false
+  if (i >= 2 && token.charCodeAt(i - 1) === 46 && token.charCodeAt(i - 2) === 46) return true
   const word = token.slice(0, i).toLowerCase()
   if (ABBREVIATIONS.has(word)) return false
   // An initial ("J.") or dotted abbreviation ("e.g.", "U.S.") rarely ends a sentence.

@@ -20,15 +20,10 @@
  */
 import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
-import { groupWords } from '../normalize.js'
+import { groupOwnWords } from '../normalize.js'
 import { collapseWhitespace } from '../text.js'
 import { parseTimestamp } from '../time.js'
 import type { ReadResult } from './types.js'
-
-/** A segment read once: a cue for a line-level file, a word for `groupWords` in a word-level one. */
-interface Item extends Word {
-  speaker?: string
-}
 
 /** Share of single-word segments from which a file counts as word-level. */
 const WORD_LEVEL_SHARE = 0.75
@@ -87,18 +82,15 @@ class JsonReader {
   readonly warnings: ParseWarning[] = []
   private lines: number[] | undefined
   // Per item: its segment's index in the source list, and whether its body ended in a line break.
-  private origin: Int32Array
-  private marks: Uint8Array
+  private origin = new Int32Array(0)
+  private marks = new Uint8Array(0)
   private marked = false
 
   constructor(
     readonly text: string,
     readonly list: unknown[],
     readonly key: string | null,
-  ) {
-    this.origin = new Int32Array(list.length)
-    this.marks = new Uint8Array(list.length)
-  }
+  ) {}
 
   /** The 1-based source line of segment `index` (located only when a warning needs it). */
   lineOf(index: number): number {
@@ -111,84 +103,28 @@ class JsonReader {
     this.warnings.push({ line, code, message: `segment ${index + 1} (line ${line}): ${message}` })
   }
 
-  /**
-   * One pass over the segments makes an item each (the shape of a cue and of a word, so that neither
-   * path allocates again) and counts single-word bodies; then the file is read as lines or as words.
-   */
+  /** Scans the segments, then reads the file as lines or as words. */
   read(): void {
-    const list = this.list
-    const items: Item[] = []
-    let single = 0
-    let withWords = false
-    // Word-level files repeat the speaker on every word: clean each distinct name once.
-    let lastRaw: unknown
-    let lastName: string | undefined
-    for (let i = 0; i < list.length; i++) {
-      const seg = list[i]
-      if (!isRecord(seg)) {
-        this.warn(i, 'invalid-value', `expected an object, found ${describe(seg)}; skipped`)
-        continue
-      }
-      let body = seg.body ?? seg.text ?? seg.word
-      if (typeof body !== 'string') {
-        if (typeof body === 'number' && Number.isFinite(body)) body = String(body)
-        else if (Array.isArray(seg.words)) body = ''
-        else {
-          this.warn(i, 'invalid-value', `no body text (${describe(body)}); skipped`)
-          continue
-        }
-      }
-      const b = body as string
-      if (seg.words !== undefined) withWords = true
-      else if (isOneWord(b)) single++
-      if (endsWithLineBreak(b)) {
-        this.marks[items.length] = 1
-        this.marked = true
-      }
-      this.origin[items.length] = i
-      const start = seconds(seg.startTime ?? seg.start)
-      const end = this.endOf(seg, i, start)
-      const raw = seg.speaker
-      if (raw !== undefined && raw !== lastRaw) {
-        lastRaw = raw
-        lastName = speakerOf(raw)
-      }
-      const item: Item =
-        raw === undefined || lastName === undefined
-          ? { start, end, text: b }
-          : { start, end, text: b, speaker: lastName }
-      items.push(item)
-    }
+    const { items, speakers, origin, marks, single, withWords, marked } = scanSegments(this.list, this)
+    this.origin = origin
+    this.marks = marks
+    this.marked = marked
     // One segment is word-level only when it marks its line end, as writePodcastJson does.
-    const enough = list.length >= 2 || this.marked
-    if (!withWords && enough && single >= list.length * WORD_LEVEL_SHARE) this.readWords(items)
-    else this.readLines(items)
-  }
-
-  endOf(seg: Record<string, unknown>, index: number, start: number): number {
-    const raw = seg.endTime ?? seg.end
-    if (raw === undefined || raw === null) return Number.NaN
-    const end = seconds(raw)
-    if (!Number.isFinite(end)) {
-      this.warn(
-        index,
-        'bad-timestamp',
-        `endTime ${describe(raw)} is not a time; the cue ends where the next begins`,
-      )
-      return Number.NaN
-    }
-    // Some tools write `endTime: 0` for "not available".
-    return end === 0 && start > 0 ? Number.NaN : end
+    const enough = this.list.length >= 2 || marked
+    if (!withWords && enough && single >= this.list.length * WORD_LEVEL_SHARE) this.readWords(items, speakers)
+    else this.readLines(items, speakers)
   }
 
   /** One cue per segment (WhisperX segments bring their own words). */
-  readLines(items: Item[]): void {
+  readLines(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
     const cues: Cue[] = []
+    const list = this.list
+    const origin = this.origin
     for (let k = 0; k < items.length; k++) {
       const cue: Cue = items[k]!
-      const index = this.origin[k]!
+      const index = origin[k]!
       if (!Number.isFinite(cue.start)) {
-        const seg = this.list[index] as Record<string, unknown>
+        const seg = list[index] as Record<string, unknown>
         this.warn(
           index,
           'bad-timestamp',
@@ -196,8 +132,10 @@ class JsonReader {
         )
         continue
       }
+      const speaker = speakers[k]
+      if (speaker !== undefined) cue.speaker = speaker
       cue.text = collapseWhitespace(cue.text)
-      const raw = (this.list[index] as Record<string, unknown>).words
+      const raw = (list[index] as Record<string, unknown>).words
       if (Array.isArray(raw)) {
         const words = this.segmentWords(raw, index, cue.start)
         if (words.length > 0) {
@@ -227,19 +165,19 @@ class JsonReader {
   }
 
   /** A word per segment: lines as the file marks them, or as `groupWords` makes them. */
-  readWords(items: Item[]): void {
+  readWords(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
     this.fillTimes(items, Number.NaN, (k) => this.origin[k]!)
     if (!this.marked) {
-      this.cues = groupWords(items)
+      this.cues = groupOwnWords(items, speakers)
       return
     }
     let from = 0
     for (let k = 0; k < items.length; k++) {
       const next = items[k + 1]
-      if (this.marks[k] === 0 && next !== undefined && next.speaker === items[k]!.speaker) continue
+      if (this.marks[k] === 0 && next !== undefined && speakers[k + 1] === speakers[k]) continue
       // groupWords joins the tokens (spacing, punctuation); without limits it breaks only at sentence
       // ends, which are joined back here, since the file says where its lines end.
-      const parts = groupWords(items.slice(from, k + 1), {
+      const parts = groupOwnWords(items.slice(from, k + 1), speakers.slice(from, k + 1), {
         maxChars: Number.POSITIVE_INFINITY,
         maxPause: Number.POSITIVE_INFINITY,
       })
@@ -316,6 +254,77 @@ class JsonReader {
       this.warn(firstBackwards, 'unordered', `${backwards} word(s) start before the word before them`)
     }
   }
+}
+
+/**
+ * One pass over the segments makes an item each (the shape of a cue and of a word, so that neither
+ * path allocates again), with its speaker beside it so that a word carries no speaker of its own, and
+ * counts single-word bodies. A function of its own rather than a method: the loop that every segment
+ * goes through touches no reader state, so that its optimised code does not depend on the reader's
+ * shape (which, like any shape, is gone once no reader is left, taking that code with it).
+ */
+function scanSegments(list: unknown[], reader: JsonReader) {
+  const items: Word[] = []
+  const speakers: Array<string | undefined> = []
+  // Per item: its segment's index in the source list, and whether its body ended in a line break.
+  const origin = new Int32Array(list.length)
+  const marks = new Uint8Array(list.length)
+  let marked = false
+  let single = 0
+  let withWords = false
+  // Word-level files repeat the speaker on every word: clean each distinct name once.
+  let lastRaw: unknown
+  let lastName: string | undefined
+  for (let i = 0; i < list.length; i++) {
+    const seg = list[i]
+    if (!isRecord(seg)) {
+      reader.warn(i, 'invalid-value', `expected an object, found ${describe(seg)}; skipped`)
+      continue
+    }
+    let body = seg.body ?? seg.text ?? seg.word
+    if (typeof body !== 'string') {
+      if (typeof body === 'number' && Number.isFinite(body)) body = String(body)
+      else if (Array.isArray(seg.words)) body = ''
+      else {
+        reader.warn(i, 'invalid-value', `no body text (${describe(body)}); skipped`)
+        continue
+      }
+    }
+    const b = body as string
+    if (seg.words !== undefined) withWords = true
+    else if (isOneWord(b)) single++
+    if (endsWithLineBreak(b)) {
+      marks[items.length] = 1
+      marked = true
+    }
+    origin[items.length] = i
+    const start = seconds(seg.startTime ?? seg.start)
+    const end = endOf(seg, i, start, reader)
+    const raw = seg.speaker
+    if (raw !== undefined && raw !== lastRaw) {
+      lastRaw = raw
+      lastName = speakerOf(raw)
+    }
+    items.push({ start, end, text: b })
+    speakers.push(raw === undefined ? undefined : lastName)
+  }
+  return { items, speakers, origin, marks, single, withWords, marked }
+}
+
+function endOf(seg: Record<string, unknown>, index: number, start: number, reader: JsonReader): number {
+  const raw = seg.endTime ?? seg.end
+  if (raw === undefined || raw === null) return Number.NaN
+  const end = seconds(raw)
+  if (!Number.isFinite(end)) {
+    reader.warn(
+      index,
+      'bad-timestamp',
+      `endTime ${describe(raw)} is not a time; the cue ends where the next begins`,
+    )
+    return Number.NaN
+  }
+  // Some tools write `endTime: 0` for "not available".
+  return end === 0 && start > 0 ? Number.NaN : end
 }
 
 function isOneWord(s: string): boolean {
