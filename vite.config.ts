@@ -56,6 +56,8 @@ export default defineConfig({
       {
         plugins: [react()],
         resolve: { alias },
+        // Known before the first test: a dependency found mid-run makes Vite reload the page (two Reacts).
+        optimizeDeps: { include: ['react-dom/client'] },
         test: {
           name: 'browser',
           root: './packages/react',

@@ -190,7 +190,9 @@ function TranscriptList(props: ListProps): ReactNode {
       let indexes = defaultRangeExtractor(range)
       const around = spoken >= 0 ? rowsAround(instance.current, spoken, range.overscan) : null
       if (around !== null) indexes = union(indexes, around[0], around[1])
-      if (indexes.includes(focusTarget)) return indexes
+      // Before the list is virtual the virtualizer knows only the first lines: a focus further on (End
+      // pressed at once) is added when it knows them all.
+      if (focusTarget >= range.count || indexes.includes(focusTarget)) return indexes
       // Keep document order: assistive technology reads the rows in DOM order.
       const at = indexes.findIndex((i) => i > focusTarget)
       indexes.splice(at < 0 ? indexes.length : at, 0, focusTarget)
@@ -328,8 +330,10 @@ function TranscriptList(props: ListProps): ReactNode {
   useIsomorphicLayoutEffect(() => {
     const pending = pendingFocus.current
     if (pending === null) return
-    pendingFocus.current = null
     const row = viewportRef.current?.querySelector<HTMLElement>(`[data-index="${pending.index}"]`)
+    // Not rendered yet (the list is not virtual yet): focus it after the render that brings it.
+    if (!virtual && (row ?? null) === null) return
+    pendingFocus.current = null
     const button = row?.querySelector<HTMLElement>(
       pending.part === 'copy' ? '.castline-line__copy' : '.castline-line__time',
     )

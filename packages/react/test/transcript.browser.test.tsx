@@ -1,6 +1,7 @@
 import { createManualSource, type ManualSource, type Transcript as TranscriptModel } from '@castline/core'
 import axe from 'axe-core'
 import { type CSSProperties, useRef } from 'react'
+import { createRoot } from 'react-dom/client'
 import { describe, expect, test } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
@@ -94,6 +95,49 @@ describe('virtualization', () => {
       `[castline] 100k lines: rows in DOM ${counts.join(', ')}; mount ${mountMs.toFixed(0)} ms; search to highlighted match ${searchMs.toFixed(0)} ms`,
     )
     for (const n of counts) expect(n).toBeLessThan(60)
+  })
+
+  test('End pressed as soon as the first rows show (before the list is virtual) reaches the last line', async () => {
+    // React's own root, without act: the mount's later steps run as they do on a page.
+    const host = document.createElement('div')
+    host.style.width = '700px'
+    document.body.append(host)
+    const root = createRoot(host)
+    const errors: unknown[] = []
+    const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message)
+    window.addEventListener('error', onError)
+    try {
+      const firstRow = new Promise<HTMLElement>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const el = host.querySelector<HTMLElement>('.castline-line[data-index="0"] .castline-line__time')
+          if (el === null) return
+          observer.disconnect()
+          resolve(el)
+        })
+        observer.observe(host, { childList: true, subtree: true })
+      })
+      root.render(
+        <CastlineProvider
+          transcript={variedTranscript(100_000)}
+          source={createManualSource({ duration: 200_000 })}
+        >
+          <Transcript />
+        </CastlineProvider>,
+      )
+      const time = await firstRow
+      // Still the static first screen: the virtualizer knows only its lines.
+      expect(host.querySelector('.castline-transcript__list')).toHaveAttribute('data-static')
+      time.focus()
+      time.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }))
+      await expect
+        .poll(() => document.activeElement?.closest('.castline-line')?.getAttribute('aria-posinset'))
+        .toBe('100000')
+      expect(errors).toEqual([])
+    } finally {
+      window.removeEventListener('error', onError)
+      root.unmount()
+      host.remove()
+    }
   })
 
   test('rows are measured: a four-line row is taller than a one-line row and nothing overlaps', async () => {
