@@ -47,10 +47,10 @@ const react = (sub?: string) => source(sub === undefined ? 'react/src/index.ts' 
 
 /** Limits of the subpath rows, in bytes (see `Entry.limit`). */
 const CORE_LIMITS: Record<string, number> = {
-  formats: 19_300,
+  formats: 19_600,
   vtt: 6_400,
   srt: 7_700,
-  json: 6_250,
+  json: 6_450,
   html: 6_900,
   text: 5_050,
   peaks: 1_650,
@@ -76,7 +76,7 @@ export const ENTRIES: Entry[] = [
     name: '@castline/core (all entries)',
     entries: [core(), ...CORE_SUBPATHS.map(core)],
     external: [],
-    limit: 25_200,
+    limit: 25_500,
   },
   // A WebVTT-only player: the root entry and one format.
   { name: '@castline/core + core/vtt', entries: [core(), core('vtt')], external: [], limit: 11_100 },
