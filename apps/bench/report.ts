@@ -83,6 +83,7 @@ const browser = JSON.parse(readFileSync(`${cache}browser.json`, 'utf8')) as {
     rowMounts: number
     scriptPerFrame: number[]
   }
+  mountCold?: Array<{ firstRows: number; longestTask: number }>
   mount: Array<{
     count: number
     kind: 'castline' | 'plain'
@@ -208,6 +209,15 @@ out.push(
   `Rows bounded (100,000 within 5% of 2,000): **${small && large && large.rows <= small.rows * 1.05 ? 'met' : 'missed'}**. ` +
     `No long task over 50 ms while mounting: **${m.filter((r) => r.kind === 'castline').every((r) => r.longestTask <= 50) ? 'met' : 'missed'}**.`,
   '',
+  ...(browser.mountCold === undefined
+    ? []
+    : [
+        `The cases above run after ${browser.mountCold.length} loads of the page, as a returning visitor's browser ` +
+          "has it (Chromium makes V8's code cache for a script over its first loads). Those first loads in a " +
+          `fresh browser, 2,000 cues each: first rows ${browser.mountCold.map((c) => f(c.firstRows, 0)).join(', ')} ms, ` +
+          `longest task ${browser.mountCold.map((c) => f(c.longestTask, 0)).join(', ')} ms.`,
+        '',
+      ]),
   '![Rows in the DOM against transcript length](benchmarks/rows.svg)',
   '',
 )

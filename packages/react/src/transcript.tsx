@@ -222,7 +222,9 @@ function TranscriptList(props: ListProps): ReactNode {
   const virtualizer = useListVirtualizer({
     // Until 'virtual', only the first lines (and the overscan) are known: see `phase`.
     count: virtual ? count : Math.min(count, initialLines + overscan),
-    getScrollElement: () => viewportRef.current,
+    // Not while static: observing the viewport reads its size at once, a forced layout of the new rows
+    // inside the commit that added them; left alone, the browser lays them out in its next frame.
+    getScrollElement: () => (mounted ? viewportRef.current : null),
     estimateSize,
     overscan,
     rangeExtractor,
