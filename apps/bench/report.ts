@@ -301,7 +301,7 @@ out.push(
   '## 6. Long-episode waveform',
   '',
   'The 72-minute demo episode (8.7 MB MP3) in three pages, a fresh browser for each run: ' +
-    '`<Waveform peaks="peaks.json">` in a `<CastlineProvider>` (with the transcript); ' +
+    '`<Waveform peaks="peaks.json">` in a `<CastlineProvider>` (with an empty transcript: the waveform alone, as on wavesurfer.js\'s page); ' +
     '`WaveSurfer.create({ url })` without peaks (it downloads and decodes the whole file); and a bare ' +
     '`<audio preload="metadata">` playing the same file, which draws nothing: what the browser\'s own media ' +
     'pipeline costs any player. Each page starts playback at once, plays 3 s and pauses; memory is read ' +
@@ -320,7 +320,7 @@ out.push(
     "ratio of the two medians, with the repeats' own ratios in brackets.",
   '',
   `Median of ${w.castline.length} repeats, with the repeats' range in brackets; MB = 10^6 bytes. Bytes ` +
-    'are response bodies; ours include the peaks (0.55 MB) and the transcript (0.1 MB).',
+    'are response bodies; ours include the peaks (0.55 MB).',
   '',
   '| measure | castline + peaks | wavesurfer.js, no peaks | bare `<audio>` | ours / theirs |',
   '|---|---:|---:|---:|---:|',

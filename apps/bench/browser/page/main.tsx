@@ -438,7 +438,8 @@ async function waveform(kind: 'castline' | 'wavesurfer' | 'audio') {
     let peaksReady = false
     const ws = await new Promise<WaveSurfer>((resolve) =>
       mount(
-        <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={{ url: `${EPISODE}transcript.txt` }}>
+        // The waveform alone, as on wavesurfer's page: no transcript lines to fetch, parse and index.
+        <CastlineProvider src={`${EPISODE}episode.mp3`} transcript={model([])}>
           <Waveform
             peaks={`${EPISODE}peaks.json`}
             duration={DURATION}
