@@ -22,6 +22,17 @@ const cache = `${root}node_modules/.cache/castline-bench/`
 mkdirSync(cache, { recursive: true })
 const started = performance.now()
 
+/** Linux's CPU counters (/proc/stat, all CPUs): total and stolen time; null elsewhere. */
+function cpuTimes(): { total: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 }
+  } catch {
+    return null
+  }
+}
+const cpuBefore = cpuTimes()
+
 function run(args: string[]) {
   const r = spawnSync('pnpm', args, { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed`)
@@ -39,6 +50,14 @@ if (!values['no-run']) {
     values.repeats,
   ])
 }
+
+// Time the hypervisor gave other guests while this run wanted the CPU: a virtual machine's neighbours
+// slow every figure of a run alike (the ratios less so).
+const cpuAfter = cpuTimes()
+const steal =
+  values['no-run'] || cpuBefore === null || cpuAfter === null || cpuAfter.total === cpuBefore.total
+    ? null
+    : (100 * (cpuAfter.steal - cpuBefore.steal)) / (cpuAfter.total - cpuBefore.total)
 
 interface M {
   name: string
@@ -120,7 +139,8 @@ out.push(
   `Machine: ${process.platform} ${process.arch}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ` +
     `${MB(totalmem())} RAM; Node ${process.version}; Chromium ${browser.chromium} headless. ` +
     `Versions: react ${versions('react')}, wavesurfer.js ${versions('wavesurfer.js')}, ` +
-    `@tanstack/react-virtual ${versions('@tanstack/react-virtual')}, hyperaudio-lite ${versions('hyperaudio-lite')}.`,
+    `@tanstack/react-virtual ${versions('@tanstack/react-virtual')}, hyperaudio-lite ${versions('hyperaudio-lite')}.` +
+    (steal === null ? '' : ` CPU time stolen by the hypervisor during the run: ${f(steal, 1)}%.`),
   '',
 )
 
