@@ -226,6 +226,7 @@ function TranscriptList(props: ListProps): ReactNode {
     // inside the commit that added them; left alone, the browser lays them out in its next frame.
     getScrollElement: () => (mounted ? viewportRef.current : null),
     estimateSize,
+    measureElement: measureRow,
     overscan,
     rangeExtractor,
     initialRect,
@@ -481,6 +482,25 @@ function TranscriptList(props: ListProps): ReactNode {
 }
 
 const selectNone = () => -1
+
+/**
+ * A row's height: from the ResizeObserver entry, which the browser delivers after its own layout and
+ * before painting. A row just mounted (no entry yet) keeps the size known so far, its estimate at first:
+ * reading offsetHeight there would force a layout inside the commit that mounted it, the commit that
+ * moves the highlight.
+ */
+function measureRow(
+  element: HTMLLIElement,
+  entry: ResizeObserverEntry | undefined,
+  v: Virtualizer<HTMLDivElement, HTMLLIElement>,
+): number {
+  const box = entry?.borderBoxSize?.[0]
+  if (box !== undefined) return Math.round(box.blockSize)
+  // Without a ResizeObserver no entry ever comes: measure now.
+  if (entry !== undefined || typeof ResizeObserver === 'undefined') return element.offsetHeight
+  const index = v.indexFromElement(element)
+  return v.itemSizeCache.get(v.options.getItemKey(index)) ?? v.options.estimateSize(index)
+}
 
 /**
  * The rows a follow scroll can bring into view around line `index`: every row within a viewport's height
