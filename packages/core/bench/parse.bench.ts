@@ -12,7 +12,7 @@ import webvttParser from 'webvtt-parser'
 import { parseTranscript } from '../src/entry/formats.js'
 import { createTimeIndex } from '../src/index.js'
 import { syntheticSrt, syntheticVtt, syntheticWordJson } from './generate.js'
-import { type Measurement, measure, table } from './harness.js'
+import { interleaved, type Measurement, measure, table } from './harness.js'
 
 const CUES = 100_000
 const vtt = syntheticVtt(CUES)
@@ -24,7 +24,7 @@ const sample = readFileSync(
 )
 
 // The 10-hour files take up to seconds a run with the slower peers: fewer runs keep `pnpm bench` short.
-const BIG = { runs: 7, warmup: 2 }
+const BIG = { runs: 9, warmup: 2 }
 const SLOW = { runs: 3, warmup: 1 }
 
 const out: string[] = [
@@ -34,7 +34,17 @@ const out: string[] = [
 ]
 const results: Record<string, Measurement[]> = {}
 
-async function group(title: string, ours: Measurement, peers: Array<Measurement | string>) {
+/** Ours and the peers that take about as long, in alternating rounds (see `interleaved`). */
+async function pair(
+  ours: readonly [string, () => unknown],
+  peers: ReadonlyArray<readonly [string, () => unknown]>,
+  options = BIG,
+): Promise<[Measurement, ...Measurement[]]> {
+  const [o, ...p] = await interleaved([ours, ...peers], options)
+  return [o!, ...p]
+}
+
+async function group(title: string, ours: Measurement, ...peers: Array<Measurement | string>) {
   out.push(table(title, ours, peers), '')
   results[title] = [ours, ...peers.filter((p): p is Measurement => typeof p !== 'string')]
   console.log(out.slice(-2).join('\n'))
@@ -51,23 +61,25 @@ check('castline srt', parseTranscript(srt, { format: 'srt' }).cues.length, CUES)
 const vttParser = new webvttParser.WebVTTParser()
 await group(
   `WebVTT, ${CUES.toLocaleString('en')} cues, 10 hours (${(vtt.length / 1e6).toFixed(1)} MB)`,
-  await measure('castline parseTranscript', () => parseTranscript(vtt, { format: 'vtt' }), BIG),
-  [
-    await measure('subtitle parseSync', () => parseSync(vtt), BIG),
-    await measure('webvtt-parser', () => vttParser.parse(vtt, 'metadata'), SLOW),
-    '(media-captions: over 100 s a run at this size; see 10,000 cues below)',
-  ],
+  ...(await pair(
+    ['castline parseTranscript', () => parseTranscript(vtt, { format: 'vtt' })],
+    [['subtitle parseSync', () => parseSync(vtt)]],
+  )),
+  await measure('webvtt-parser', () => vttParser.parse(vtt, 'metadata'), SLOW),
+  '(media-captions: over 100 s a run at this size; see 10,000 cues below)',
 )
 
 const srtParser = new SrtParser()
 await group(
   `SRT, ${CUES.toLocaleString('en')} cues, 10 hours (${(srt.length / 1e6).toFixed(1)} MB)`,
-  await measure('castline parseTranscript', () => parseTranscript(srt, { format: 'srt' }), BIG),
-  [
-    await measure('subtitle parseSync', () => parseSync(srt), BIG),
-    await measure('srt-parser-2', () => srtParser.fromSrt(srt), BIG),
-    '(media-captions: over 100 s a run at this size; see 10,000 cues below)',
-  ],
+  ...(await pair(
+    ['castline parseTranscript', () => parseTranscript(srt, { format: 'srt' })],
+    [
+      ['subtitle parseSync', () => parseSync(srt)],
+      ['srt-parser-2', () => srtParser.fromSrt(srt)],
+    ],
+  )),
+  '(media-captions: over 100 s a run at this size; see 10,000 cues below)',
 )
 
 // media-captions grows faster than linearly with the file (2,000 cues 72 ms, 20,000 cues 2.9 s): it is
@@ -77,19 +89,19 @@ const smallVtt = syntheticVtt(SMALL, 1)
 const smallSrt = syntheticSrt(SMALL, 1)
 await group(
   `WebVTT, ${SMALL.toLocaleString('en')} cues, 1 hour (${(smallVtt.length / 1e6).toFixed(1)} MB)`,
-  await measure('castline parseTranscript', () => parseTranscript(smallVtt, { format: 'vtt' }), BIG),
-  [
-    await measure('media-captions parseText', () => parseText(smallVtt, { type: 'vtt' }), SLOW),
-    await measure('subtitle parseSync', () => parseSync(smallVtt), BIG),
-  ],
+  ...(await pair(
+    ['castline parseTranscript', () => parseTranscript(smallVtt, { format: 'vtt' })],
+    [['subtitle parseSync', () => parseSync(smallVtt)]],
+  )),
+  await measure('media-captions parseText', () => parseText(smallVtt, { type: 'vtt' }), SLOW),
 )
 await group(
   `SRT, ${SMALL.toLocaleString('en')} cues, 1 hour (${(smallSrt.length / 1e6).toFixed(1)} MB)`,
-  await measure('castline parseTranscript', () => parseTranscript(smallSrt, { format: 'srt' }), BIG),
-  [
-    await measure('media-captions parseText', () => parseText(smallSrt, { type: 'srt' }), SLOW),
-    await measure('srt-parser-2', () => srtParser.fromSrt(smallSrt), BIG),
-  ],
+  ...(await pair(
+    ['castline parseTranscript', () => parseTranscript(smallSrt, { format: 'srt' })],
+    [['srt-parser-2', () => srtParser.fromSrt(smallSrt)]],
+  )),
+  await measure('media-captions parseText', () => parseText(smallSrt, { type: 'srt' }), SLOW),
 )
 
 interface Segment {
@@ -128,17 +140,19 @@ function jsonParseAndMap(source: string) {
 
 await group(
   `Podcasting 2.0 JSON, ${CUES.toLocaleString('en')} words, word-level (${(wordJson.length / 1e6).toFixed(1)} MB)`,
-  await measure('castline parseTranscript', () => parseTranscript(wordJson, { format: 'json' }), BIG),
-  [
-    await measure('JSON.parse + mapping to lines', () => jsonParseAndMap(wordJson), BIG),
-    await measure('JSON.parse alone', () => JSON.parse(wordJson), BIG),
-  ],
+  ...(await pair(
+    ['castline parseTranscript', () => parseTranscript(wordJson, { format: 'json' })],
+    [
+      ['JSON.parse + mapping to lines', () => jsonParseAndMap(wordJson)],
+      ['JSON.parse alone', () => JSON.parse(wordJson)],
+    ],
+  )),
 )
 
 await group(
   'Sample episode (talk-python-514.txt, 1,209 lines, text format)',
   await measure('castline parseTranscript', () => parseTranscript(sample), { runs: 51, warmup: 10 }),
-  ['(no peer reads this format)'],
+  '(no peer reads this format)',
 )
 
 // TimeIndex lookups at 100,000 cues.
