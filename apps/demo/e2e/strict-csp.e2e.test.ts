@@ -50,7 +50,9 @@ test('under the strict policy the header arrives, the demo plays and the highlig
     for (let i = 0; i < 4; i++) {
       const s = await sampleSync(page)
       expect(s.paused).toBe(false)
-      expect([s.before, s.after, s.before - 0.2, s.after + 0.05].map((t) => index.cueAt(t))).toContain(s.index)
+      expect([s.before, s.after, s.before - 0.2, s.after + 0.05].map((t) => index.cueAt(t))).toContain(
+        s.index,
+      )
       await page.waitForTimeout(300)
     }
     expect(await violations()).toEqual([])

@@ -43,7 +43,9 @@ const viewport = () => document.querySelector<HTMLElement>('.castline-transcript
 const row = (index: number) => document.querySelector<HTMLElement>(`.castline-line[data-index="${index}"]`)
 const currentRows = () => [...document.querySelectorAll('[aria-current="true"]')]
 const rowIndexes = () =>
-  [...document.querySelectorAll<HTMLElement>('.castline-line[data-index]')].map((r) => Number(r.dataset.index))
+  [...document.querySelectorAll<HTMLElement>('.castline-line[data-index]')].map((r) =>
+    Number(r.dataset.index),
+  )
 
 describe('structure', () => {
   test('a labelled region holding a list: a few rendered lines out of many, with set size and position', async () => {
