@@ -205,11 +205,11 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     matches,
     currentMatchStart,
   } = props
+  // Set once, on the first render (a render React discards takes its refs with it): no effect per row.
   const rendered = useRef(false)
-  lineRenderProbe.current?.(index, !rendered.current)
-  useEffect(() => {
-    rendered.current = true
-  }, [])
+  const mount = !rendered.current
+  rendered.current = true
+  lineRenderProbe.current?.(index, mount)
   const selectActive = useCallback((s: SyncSnapshot) => s.cueIndex === index, [index])
   const active = useControllerState(controller, selectActive)
   const tokens = useMemo(() => (active ? tokenizeCue(cue) : null), [active, cue])
