@@ -6,7 +6,7 @@
  * A linear parse does not grow exactly 8-fold: the cost per byte steps up by as much as 2.5x once the
  * garbage outgrows the young generation or the input outgrows the CPU caches (measured: 0.22 us per unit
  * below 125,000 unterminated entities, 0.5 us from 500,000 on). A doubling alone measured up to 3.6x in CI,
- * too close to a quadratic's 4x; eight-fold, linear stays under about 20x. The last test times a known
+ * too close to a quadratic's 4x; eight-fold, linear stayed under about 22x. The last test times a known
  * quadratic scanner the same way and must see it fail the bound.
  *
  * Timing on a shared machine: the process's CPU time (not wall time), one warm-up run of each size,
@@ -41,7 +41,7 @@ const gc = runInNewContext('gc') as () => void
 interface Pathological {
   name: string
   format: TranscriptFormat
-  /** The input for size parameter n; the base n gives 1-5 MB; timed at n/2 and 2n (at most 10 MB). */
+  /** The input for size parameter n; the base n gives 1-5 MB; timed at n/4 and 2n (at most 10 MB). */
   build: (n: number) => string
   n: number
   /** What must hold of the outcome (a transcript, or null when it was rejected). */
@@ -66,7 +66,7 @@ const word = 'word '
 const MB = 1024 * 1024
 
 const inputs: Pathological[] = [
-  // A single 5 MB line (timed at 1.25 MB and 5 MB), in every format.
+  // A single 5 MB line (timed at 0.6 MB and 5 MB), in every format.
   {
     name: 'a single huge untimed line',
     format: 'text',
@@ -121,7 +121,7 @@ const inputs: Pathological[] = [
       `<html><body><cite>A:</cite><time>0:00</time><p>${word.repeat(n / word.length)}</p></body></html>`,
     check: oneCueOfLength((n) => n - 1),
   },
-  // A million arrows (timed at 1.5 MB and 6 MB).
+  // A million arrows (timed at 0.75 MB and 6 MB).
   {
     name: 'a million arrows on one line',
     format: 'vtt',
@@ -164,7 +164,7 @@ const inputs: Pathological[] = [
     build: (n) => `00:00:00 ${'--> '.repeat(n)}`,
     check: cueCount(() => 1),
   },
-  // 100,000 nested tags (timed at 50,000 and 200,000).
+  // 100,000 nested tags (timed at 25,000 and 200,000).
   {
     name: '100,000 nested tags in a cue',
     format: 'vtt',
@@ -215,7 +215,7 @@ const inputs: Pathological[] = [
     build: (n) => `00:00:00 ${'[('.repeat(n)}`,
     check: cueCount(() => 1),
   },
-  // Half a million blank lines (timed at 250,000 and a million).
+  // Half a million blank lines (timed at 125,000 and a million).
   ...(['text', 'vtt', 'srt', 'json', 'html'] as const).map(
     (format): Pathological => ({
       name: '500,000 blank lines',
