@@ -47,9 +47,9 @@ const react = (sub?: string) => source(sub === undefined ? 'react/src/index.ts' 
 
 /** Limits of the subpath rows, in bytes (see `Entry.limit`). */
 const CORE_LIMITS: Record<string, number> = {
-  formats: 19_600,
+  formats: 20_100,
   vtt: 6_400,
-  srt: 7_700,
+  srt: 8_250,
   json: 6_450,
   html: 6_900,
   text: 5_050,
@@ -106,7 +106,7 @@ export const ENTRIES: Entry[] = [
     name: '@castline/react (all entries) + its core',
     entries: [react(), ...REACT_SUBPATHS.map(react)],
     external: REACT_PEERS,
-    limit: 38_600,
+    limit: 39_500,
   },
   { name: 'hyperaudio-lite', entries: ['hyperaudio-lite'], external: [] },
   { name: 'wavesurfer.js', entries: ['wavesurfer.js'], external: [] },

@@ -28,8 +28,8 @@ const BIG = { runs: 9, warmup: 2 }
 const SLOW = { runs: 3, warmup: 1 }
 
 const out: string[] = [
-  `Machine: ${process.platform} ${process.arch}, Node ${process.version}; medians of 7 runs after 2 warm-ups ` +
-    '(webvtt-parser 3 after 1; the sample episode 51 after 10).',
+  `Machine: ${process.platform} ${process.arch}, Node ${process.version}; medians of ${BIG.runs} runs after ` +
+    `${BIG.warmup} warm-ups (webvtt-parser and media-captions ${SLOW.runs} after ${SLOW.warmup}; the sample episode 51 after 10).`,
   '',
 ]
 const results: Record<string, Measurement[]> = {}

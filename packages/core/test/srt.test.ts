@@ -6,7 +6,7 @@ import { TranscriptParseError } from '../src/errors.js'
 import { isSpeakerName } from '../src/formats/speaker.js'
 import { readSrt, writeSrt } from '../src/formats/srt.js'
 import type { Cue, Transcript } from '../src/model.js'
-import { collapseWhitespace } from '../src/text.js'
+import { collapseWhitespace, PlainRanges } from '../src/text.js'
 
 const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))
 const read = (p: string) => readFileSync(shared(p), 'utf8')
@@ -309,6 +309,111 @@ describe('readSrt leniency', () => {
     const evil = `00:00:01,000 --> 00:00:02,000\n${'<'.repeat(50_000)}${'{\\'.repeat(50_000)}${'&#'.repeat(50_000)}${'a:'.repeat(50_000)}`
     const cue = one(evil)
     expect(cue.text.length).toBeGreaterThan(200_000)
+  })
+})
+
+describe('readSrt fast paths give what the full cleanup gives', () => {
+  // Pieces of cue text: plain words, and every kind of mess that the plain-text shortcut must notice.
+  const piece = fc.constantFrom(
+    'word',
+    'Pyodide',
+    'caf\u00e9',
+    ' ',
+    '  ',
+    '\t',
+    '\u00a0',
+    '\u2009',
+    '\u3000',
+    '\ufeff',
+    '<i>',
+    '</i>',
+    '&amp;',
+    '{\\an8}',
+  )
+  const text = fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join(''))
+  // What the full cleanup makes of such text, written out independently of the reader.
+  const cleaned = (t: string) =>
+    collapseWhitespace(
+      t
+        .replace(/<\/?i>/g, '')
+        .replace(/\{\\an8\}/g, '')
+        .replace(/&amp;/g, '&'),
+    )
+
+  it('keeps or cleans each cue the same wherever its mess lies in the file', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 40 }), (texts) => {
+        const kept = texts.filter((t) => cleaned(t) !== '')
+        const source = texts
+          .map(
+            (t, i) =>
+              `${i + 1}\n00:00:${String(i).padStart(2, '0')},000 --> 00:00:${String(i).padStart(2, '0')},900\n${t}\n`,
+          )
+          .join('\n')
+        const r = readSrt(source)
+        expect(r.cues.map((c) => c.text)).toEqual(kept.map(cleaned))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('finds mess after a long plain stretch and again after it has passed', () => {
+    const cues = Array.from({ length: 500 }, (_, i) => (i % 97 === 50 ? 'a  b\tc' : `plain line ${i}`))
+    const source = cues
+      .map(
+        (t, i) =>
+          `${i + 1}\n00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},000 --> 00:59:59,000\n${t}\n`,
+      )
+      .join('\n')
+    const texts = readSrt(source).cues.map((c) => c.text)
+    expect(texts.filter((t) => t === 'a b c')).toHaveLength(5)
+    expect(texts.filter((t) => t.startsWith('plain line '))).toHaveLength(495)
+  })
+
+  it('answers ranges asked out of order', () => {
+    const s = 'one two&amp;three four  five'
+    const ranges = new PlainRanges(s)
+    const at = (word: string) => s.indexOf(word)
+    expect(ranges.isPlain(at('four'), at('four') + 4)).toBe(true)
+    // Asked after a later range: the signs already passed are searched for again.
+    expect(ranges.isPlain(0, at('&'))).toBe(true)
+    expect(ranges.isPlain(at('two'), at('three'))).toBe(false) // holds "&amp;"
+    expect(ranges.isPlain(at('four'), s.length)).toBe(false) // holds the double space
+    expect(ranges.isPlain(at(' two'), at('&'))).toBe(false) // starts with a space
+    expect(ranges.isPlain(at('five'), s.length)).toBe(true)
+  })
+
+  it('reads canonical timing lines exactly as the general scan reads them', () => {
+    const stamp = fc
+      .tuple(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+      )
+      .chain(([h, m, sec]) =>
+        fc.tuple(
+          fc.constant(h),
+          fc.constant(m),
+          fc.constant(sec),
+          fc.integer({ min: 0, max: 999 }),
+          fc.constantFrom(',', '.'),
+        ),
+      )
+      .map(
+        ([h, m, sec, f, sep]) =>
+          [h, m, sec].map((v) => String(v).padStart(2, '0')).join(':') + sep + String(f).padStart(3, '0'),
+      )
+    fc.assert(
+      fc.property(stamp, stamp, (a, b) => {
+        // 29 characters take the fixed-offset path; a trailing space sends the same line to the scan.
+        // A good cue first, so that a bad timing is a warning rather than an error.
+        const first = '1\n00:00:00,000 --> 00:00:00,500\nfirst\n\n'
+        const fixed = readSrt(`${first}2\n${a} --> ${b}\nx\n`)
+        const scanned = readSrt(`${first}2\n${a} --> ${b} \nx\n`)
+        expect(fixed.cues).toEqual(scanned.cues)
+        expect(fixed.warnings).toEqual(scanned.warnings)
+      }),
+    )
   })
 })
 
