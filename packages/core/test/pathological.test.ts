@@ -272,6 +272,18 @@ const inputs: Pathological[] = [
       }).join('\n'),
     check: cueCount((n) => n),
   },
+  // Every cue misses the plain-text fast path (an entity, a tag, a double space, a carriage return),
+  // so each one is found by PlainRanges and then cleaned the slow way: the sweep must stay linear.
+  {
+    name: '60,000 cues, none of them plain',
+    format: 'srt',
+    n: 60_000,
+    build: (n) =>
+      Array.from({ length: n }, (_, i) => {
+        return `${i + 1}\r\n${clock(i, ',')} --> ${clock(i + 1, ',')}\r\nQ&amp;A <i>${i}</i>  done\r\n`
+      }).join('\r\n'),
+    check: cueCount((n) => n),
+  },
   {
     name: '500,000 index-only lines',
     format: 'srt',
