@@ -20,6 +20,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react'
 import { linkToTime } from './deep-link.js'
 import {
@@ -68,6 +69,19 @@ function speakerStartAt(cues: readonly Cue[], index: number): boolean {
   return index === 0 || cues[index - 1]?.speaker !== speaker
 }
 
+function estimateLine(cues: readonly Cue[], index: number): number {
+  const length = cues[index]?.text.length ?? 0
+  const lines = Math.max(1, Math.ceil(length / CHARS_PER_LINE))
+  return PADDING_PX + lines * LINE_PX + (speakerStartAt(cues, index) ? SPEAKER_PX : 0)
+}
+
+/** Every line's estimate, computed ahead of the render that makes the list virtual (see `phase`). */
+function estimateLines(cues: readonly Cue[]): Int32Array {
+  const sizes = new Int32Array(cues.length)
+  for (let i = 0; i < cues.length; i++) sizes[i] = estimateLine(cues, i)
+  return sizes
+}
+
 function prefersReducedMotion(): boolean {
   return (
     typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true
@@ -75,6 +89,15 @@ function prefersReducedMotion(): boolean {
 }
 
 const selectCueIndex = (s: SyncSnapshot): number => s.cueIndex
+
+const subscribeNone = () => () => {}
+/** True on the server and while hydrating its HTML, false in a render on the client alone. */
+const useServerOrHydrating = (): boolean =>
+  useSyncExternalStore(
+    subscribeNone,
+    () => false,
+    () => true,
+  )
 
 /** Static rows are not measured: the browser lays them out in the first frame, then the list virtualizes. */
 const noMeasure = (_element: HTMLLIElement | null): void => {}
@@ -118,6 +141,14 @@ const JumpToCurrent = memo(function JumpToCurrent({
 export function Transcript(props: TranscriptProps): ReactNode {
   const { transcriptLoad } = useCastline()
   const label = props.label ?? 'Transcript'
+  // A client-side mount shows the region first and renders the list (the virtualizer, the first lines) in
+  // a transition after it: React renders a transition in slices of a few milliseconds, so the page's own
+  // first render and the list's are never one long task (on a slow machine the two together, code run for
+  // the first time, took 50-90 ms). Server HTML and its hydration have the list at once, for the markup.
+  const [listShown, setListShown] = useState(useServerOrHydrating())
+  useEffect(() => {
+    if (!listShown) startTransition(() => setListShown(true))
+  }, [listShown])
   const className =
     props.className === undefined
       ? 'castline castline-transcript'
@@ -137,8 +168,10 @@ export function Transcript(props: TranscriptProps): ReactNode {
     )
   } else if (transcriptLoad.transcript.cues.length === 0) {
     body = <p className="castline-transcript__status">This transcript has no lines.</p>
-  } else {
+  } else if (listShown) {
     body = <TranscriptList {...props} transcript={transcriptLoad.transcript} />
+  } else {
+    body = <div className="castline-transcript__viewport" />
   }
   return (
     <section className={className} style={props.style} aria-label={label}>
@@ -168,11 +201,15 @@ function TranscriptList(props: ListProps): ReactNode {
   // 'measuring': the same lines positioned by the virtualizer and measured while it knows only them (each
   // measurement re-adds the sizes after the line, so measuring with 100,000 lines known costs 100,000 steps
   // a row). 'virtual': every line known, estimated once, the measured sizes kept.
+  // The estimates of all lines are computed in the effect before 'virtual', a task apart from its render.
   const [phase, setPhase] = useState<'static' | 'measuring' | 'virtual'>('static')
   useEffect(() => {
+    if (phase === 'measuring' && estimates.current?.cues !== cues) {
+      estimates.current = { cues, sizes: estimateLines(cues) }
+    }
     // A transition: React renders it in a task of its own, never inside the commit that asked for it.
     if (phase !== 'virtual') startTransition(() => setPhase(phase === 'static' ? 'measuring' : 'virtual'))
-  }, [phase])
+  }, [phase, cues])
   const mounted = phase !== 'static'
   const virtual = phase === 'virtual'
 
@@ -200,11 +237,11 @@ function TranscriptList(props: ListProps): ReactNode {
     },
     [focusTarget, spoken],
   )
+  const estimates = useRef<{ cues: readonly Cue[]; sizes: Int32Array } | null>(null)
   const estimateSize = useCallback(
     (index: number) => {
-      const length = cues[index]?.text.length ?? 0
-      const lines = Math.max(1, Math.ceil(length / CHARS_PER_LINE))
-      return PADDING_PX + lines * LINE_PX + (speakerStartAt(cues, index) ? SPEAKER_PX : 0)
+      const known = estimates.current
+      return known !== null && known.cues === cues ? known.sizes[index]! : estimateLine(cues, index)
     },
     [cues],
   )

@@ -2,6 +2,8 @@ import { createManualSource, type ManualSource, type Transcript as TranscriptMod
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
+import { flushSync } from 'react-dom'
+import { createRoot } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { CastlineProvider, type CastlineProviderProps } from '../src/context.js'
 import { lineRenderProbe } from '../src/line.js'
@@ -58,6 +60,34 @@ describe('structure', () => {
     expect(items[0]).toHaveAttribute('aria-setsize', '1000')
     expect(items[0]).toHaveAttribute('aria-posinset', '1')
     expect(items[3]).toHaveAttribute('aria-posinset', '4')
+  })
+
+  test('a client-side mount commits the region first; the lines come in a transition after it', async () => {
+    const container = document.body.appendChild(document.createElement('div'))
+    const root = createRoot(container)
+    const source = createManualSource({ duration: 1000 })
+    let first = { region: 0, lines: -1 }
+    await act(async () => {
+      // The page's own render: committed at once, the list's work is left for the transition.
+      flushSync(() =>
+        root.render(
+          <CastlineProvider transcript={generateTranscript(1000)} source={source}>
+            <Transcript />
+          </CastlineProvider>,
+        ),
+      )
+      first = {
+        region: container.querySelectorAll('section[aria-label="Transcript"]').length,
+        lines: container.querySelectorAll('li').length,
+      }
+    })
+    expect(first).toEqual({ region: 1, lines: 0 })
+    await settled()
+    expect(container.querySelectorAll('li').length).toBeGreaterThanOrEqual(10)
+    await act(async () => source.setTime(3))
+    expect(container.querySelector('[aria-current="true"]')).toHaveAttribute('aria-posinset', '2')
+    act(() => root.unmount())
+    container.remove()
   })
 
   test('each line shows its timestamp as a button, and the speaker only at the start of a run', async () => {
