@@ -109,6 +109,8 @@ const browser = JSON.parse(readFileSync(`${cache}browser.json`, 'utf8')) as {
     firstRows: number
     rows: number
     longestTask: number
+    /** The longest task of all the repeats (absent in results from before it was recorded). */
+    worstTask?: number
     longTasks: number
   }>
   seeks: { cues: number; seeks: Array<{ cue: number; latency: number; frames: number; error: number }> }
@@ -203,15 +205,20 @@ out.push(
 
 // 3. Mount
 const m = browser.mount
+const noLongMount =
+  m.filter((r) => r.kind === 'castline').every((r) => (r.worstTask ?? r.longestTask) <= 50) &&
+  (browser.mountCold ?? []).every((c) => c.longestTask <= 50)
 const at = (count: number, kind: string) => m.find((r) => r.count === count && r.kind === kind)
 out.push(
   '## 3. DOM and mount',
   '',
   'Rows of 1-6 text lines in a 600 px transcript. "Plain" renders every row (what a transcript without ' +
     'virtualization does, e.g. one marked up for hyperaudio-lite). Time to first visible rows: from ' +
-    '`root.render` to the frame after the rows have a size. Medians of the repeats.',
+    '`root.render` to the frame after the rows have a size. Medians of the repeats; the longest task ' +
+    'also as the worst of all repeats. Every load is in a fresh browser context (empty cache), as a ' +
+    "first-time visitor's.",
   '',
-  '| cues | castline rows | castline first rows ms | castline longest task ms | plain rows | plain first rows ms | plain longest task ms | first rows ours / plain |',
+  '| cues | castline rows | castline first rows ms | castline longest task ms (median / worst) | plain rows | plain first rows ms | plain longest task ms | first rows ours / plain |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|',
 )
 for (const count of [2_000, 20_000, 100_000]) {
@@ -219,7 +226,7 @@ for (const count of [2_000, 20_000, 100_000]) {
   const pl = at(count, 'plain')
   if (o === undefined) continue
   out.push(
-    `| ${count.toLocaleString('en')} | ${o.rows} | ${f(o.firstRows, 0)} | ${f(o.longestTask, 0)} | ${pl?.rows ?? '-'} | ${pl === undefined ? '- (about a minute a run; left out)' : f(pl.firstRows, 0)} | ${pl === undefined ? '-' : f(pl.longestTask, 0)} | ${pl === undefined ? '-' : ratio(o.firstRows, pl.firstRows)} |`,
+    `| ${count.toLocaleString('en')} | ${o.rows} | ${f(o.firstRows, 0)} | ${f(o.longestTask, 0)} / ${f(o.worstTask ?? Number.NaN, 0)} | ${pl?.rows ?? '-'} | ${pl === undefined ? '- (about a minute a run; left out)' : f(pl.firstRows, 0)} | ${pl === undefined ? '-' : f(pl.longestTask, 0)} | ${pl === undefined ? '-' : ratio(o.firstRows, pl.firstRows)} |`,
   )
 }
 const small = at(2_000, 'castline')
@@ -227,14 +234,13 @@ const large = at(100_000, 'castline')
 out.push(
   '',
   `Rows bounded (100,000 within 5% of 2,000): **${small && large && large.rows <= small.rows * 1.05 ? 'met' : 'missed'}**. ` +
-    `No long task over 50 ms while mounting: **${m.filter((r) => r.kind === 'castline').every((r) => r.longestTask <= 50) ? 'met' : 'missed'}**.`,
+    `No long task over 50 ms while mounting (every repeat and first load): **${noLongMount ? 'met' : 'missed'}**.`,
   '',
   ...(browser.mountCold === undefined
     ? []
     : [
-        `The cases above run after ${browser.mountCold.length} loads of the page, as a returning visitor's browser ` +
-          "has it (Chromium makes V8's code cache for a script over its first loads). Those first loads in a " +
-          `fresh browser, 2,000 cues each: first rows ${browser.mountCold.map((c) => f(c.firstRows, 0)).join(', ')} ms, ` +
+        `The cases above run after ${browser.mountCold.length} first loads of the page in a fresh browser ` +
+          `(the browser process still warming up), 2,000 cues each: first rows ${browser.mountCold.map((c) => f(c.firstRows, 0)).join(', ')} ms, ` +
           `longest task ${browser.mountCold.map((c) => f(c.longestTask, 0)).join(', ')} ms.`,
         '',
       ]),
