@@ -9,7 +9,17 @@ import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { activeIndex, inView, mediaIn, metadataOf, rowOf, SLOW, viewportIn, wheel } from './play-helpers.js'
+import {
+  activeIndex,
+  inView,
+  linesIn,
+  mediaIn,
+  metadataOf,
+  rowOf,
+  SLOW,
+  viewportIn,
+  wheel,
+} from './play-helpers.js'
 import { WithAudio, WithExcerpt } from './providers.js'
 import {
   ARABIC_LINES,
@@ -118,6 +128,7 @@ const renderEpisode: Story['render'] = (args) => (
 export const SeventyTwoMinutes: Story = {
   render: renderEpisode,
   play: async ({ canvasElement }) => {
+    await linesIn(canvasElement)
     const rows = canvasElement.querySelectorAll('.castline-line')
     expect(rows[0]).toHaveAttribute('aria-setsize', String(episode.cues.length))
     // Virtualized: a screenful and a few more, not the whole episode.
@@ -246,7 +257,7 @@ export const TenHours: Story = {
   play: async ({ canvasElement, step }) => {
     const rowCount = () => canvasElement.querySelectorAll('.castline-line').length
     const focusedRow = () => document.activeElement?.closest<HTMLElement>('.castline-line') ?? null
-    expect(canvasElement.querySelector('.castline-line')).toHaveAttribute('aria-setsize', '100000')
+    expect(await linesIn(canvasElement)).toHaveAttribute('aria-setsize', '100000')
     expect(rowCount()).toBeLessThan(60)
     await step('End moves to line 100,000, Enter seeks there', async () => {
       await userEvent.tab()
@@ -280,6 +291,7 @@ export const Speakers: Story = {
     </WithAudio>
   ),
   play: async ({ canvasElement }) => {
+    await linesIn(canvasElement)
     const cues = parseTranscript(SPEAKERS_VTT).cues
     const starts = cues.flatMap((c, i) => (i === 0 || cues[i - 1]!.speaker !== c.speaker ? [i] : []))
     expect(starts.length).toBeGreaterThan(1)
@@ -348,6 +360,7 @@ export const RightToLeft: Story = {
   render: () => <WithSearch lang="ar" dir="rtl" transcript={ARABIC} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
+    await linesIn(canvasElement)
     const row = rowOf(canvasElement, 2)!
     expect(getComputedStyle(row).direction).toBe('rtl')
     const time = row.querySelector('.castline-line__time')!.getBoundingClientRect()

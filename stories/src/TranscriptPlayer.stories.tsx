@@ -4,7 +4,7 @@ import { TranscriptPlayer } from '@castline/react/player'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
-import { activeIndex, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
+import { activeIndex, linesIn, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
 import {
   EPISODE,
   EXCERPT_AUDIO,
@@ -275,7 +275,7 @@ export const DarkTheme: Story = {
     const style = getComputedStyle(player)
     expect(luminance(style.backgroundColor)).toBeLessThan(0.15)
     expect(luminance(style.color)).toBeGreaterThan(0.8)
-    const row = canvasElement.querySelector<HTMLElement>('.castline-line__text')!
+    const row = (await linesIn(canvasElement)).querySelector<HTMLElement>('.castline-line__text')!
     expect(luminance(getComputedStyle(row).color)).toBeGreaterThan(0.8)
   },
 }

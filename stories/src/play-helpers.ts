@@ -23,6 +23,19 @@ export function viewportIn(root: HTMLElement): HTMLElement {
   return viewport
 }
 
+/**
+ * Waits for the first rendered line. A client-side mount commits the transcript's region first and
+ * renders its lines in a transition after it, so a play function that reads rows waits for them.
+ */
+export async function linesIn(root: HTMLElement): Promise<HTMLElement> {
+  let first: HTMLElement | null = null
+  await waitFor(() => {
+    first = root.querySelector<HTMLElement>('.castline-line')
+    expect(first).not.toBeNull()
+  }, SLOW)
+  return first!
+}
+
 /** The rendered row of line `index` (0-based), or null when it is not in the DOM. */
 export function rowOf(root: HTMLElement, index: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`.castline-line[data-index="${index}"]`)
