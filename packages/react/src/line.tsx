@@ -101,15 +101,22 @@ function useSpokenWord(
       el.setAttribute('data-spoken', '')
       actions.spokenWordMoved(index, el)
     }
+    // A frame whose tick changed the snapshot reaches `update` twice (the change, then the frame) with the
+    // same time: the second call has nothing to do.
+    let lastTime = Number.NaN
+    let lastSnapshot: SyncSnapshot | null = null
     const update = (time: number) => {
+      const current = controller.getSnapshot()
+      if (Object.is(time, lastTime) && current === lastSnapshot) return
+      lastTime = time
+      lastSnapshot = current
       const span = cue.end - cue.start
       const progress = span > 0 ? Math.min(1, Math.max(0, (time - cue.start) / span)) : 1
       row.style.setProperty('--castline-progress', progress.toFixed(4))
       if (timed) {
-        const snapshot: SyncSnapshot = controller.getSnapshot()
         // Between two timed words the last one stays lit rather than flickering off.
-        if (snapshot.cueIndex === index && snapshot.wordIndex >= 0)
-          show(tokenOfWord.get(snapshot.wordIndex) ?? shown)
+        if (current.cueIndex === index && current.wordIndex >= 0)
+          show(tokenOfWord.get(current.wordIndex) ?? shown)
       } else {
         show(estimateToken(tokens, cue.text.length, cue, time))
       }

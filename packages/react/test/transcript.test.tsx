@@ -169,6 +169,16 @@ describe('the active line', () => {
       expect(row(1)!.querySelector('[data-spoken]')!.textContent).toBe('three')
       expect(Number(row(1)!.style.getPropertyValue('--castline-progress'))).toBeCloseTo(0.55, 1)
       expect(renders).toBe(0)
+      // One style write a frame, the frame that moves to the next word included (it changes the snapshot
+      // and runs the frame: the line hears both).
+      const style = row(1)!.style
+      const write = vi.spyOn(style, 'setProperty')
+      await act(async () => {
+        for (let i = 0; i < 60; i++) source.tick() // +1 s: into "four"
+      })
+      expect(spoken()).toEqual(['four'])
+      expect(write).toHaveBeenCalledTimes(60)
+      write.mockRestore()
     } finally {
       lineRenderProbe.current = null
     }
