@@ -89,7 +89,6 @@ const browser = JSON.parse(readFileSync(`${cache}browser.json`, 'utf8')) as {
   playback: {
     cues: number
     seconds: number
-    frames: number
     oursLag: number[]
     detectLag: number[]
     timeupdateLag: number[]

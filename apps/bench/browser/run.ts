@@ -150,7 +150,8 @@ async function playbackBench(browser: Browser, url: string) {
     await new Promise((r) => setTimeout(r, 200))
     if (process.env.BENCH_DEBUG) console.log(`  trace: ${events.length} events`)
   }
-  if (process.env.BENCH_DEBUG) writeFileSync('/tmp/castline-trace.json', JSON.stringify(events))
+  // BENCH_TRACE=FILE: the trace's events, for a look at where the frames' time goes.
+  if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(events))
   const perFrame = scriptPerFrame(events)
   await page.close()
   return { cues, ...result, scriptPerFrame: perFrame }
