@@ -102,6 +102,8 @@ const browser = JSON.parse(readFileSync(`${cache}browser.json`, 'utf8')) as {
     scriptPerFrame: number[]
   }
   mountCold?: Array<{ firstRows: number; longestTask: number }>
+  /** React alone rendering the same nine rows, first loads interleaved with ours. */
+  mountColdBaseline?: Array<{ firstRows: number; longestTask: number }>
   mount: Array<{
     count: number
     kind: 'castline' | 'plain'
@@ -240,7 +242,14 @@ out.push(
     : [
         `The cases above run after ${browser.mountCold.length} first loads of the page in a fresh browser ` +
           `(the browser process still warming up), 2,000 cues each: first rows ${browser.mountCold.map((c) => f(c.firstRows, 0)).join(', ')} ms, ` +
-          `longest task ${browser.mountCold.map((c) => f(c.longestTask, 0)).join(', ')} ms.`,
+          `longest task ${browser.mountCold.map((c) => f(c.longestTask, 0)).join(', ')} ms.` +
+          (browser.mountColdBaseline === undefined
+            ? ''
+            : ` Interleaved with them, as a baseline, first loads of React alone rendering the same nine rows ` +
+              `(no provider, no virtualizer): first rows ${browser.mountColdBaseline.map((c) => f(c.firstRows, 0)).join(', ')} ms, ` +
+              `longest task ${browser.mountColdBaseline.map((c) => f(c.longestTask, 0)).join(', ')} ms. ` +
+              'On a 2-core machine a task over 50 ms can be one whose thread waited for a core: ' +
+              '`BENCH_MOUNT_CPU=1` traces the mounts and prints each long task with its CPU time.'),
         '',
       ]),
   '![Rows in the DOM against transcript length](benchmarks/rows.svg)',

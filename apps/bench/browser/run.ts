@@ -4,6 +4,10 @@
  * a real site) and runs each scenario of page/main.tsx, ours and the peer's in the same run.
  *
  *   pnpm --filter @castline/bench browser [--json FILE] [--repeats 3] [--seconds 60] [--seeks 1000]
+ *     [--only playback,mount,seeks,waveform]
+ *
+ * Diagnostics: BENCH_TRACE=FILE keeps the playback trace, BENCH_PROFILE=1 writes CPU profiles to /tmp,
+ * BENCH_MOUNT_CPU=1 traces the mounts and gives each long task's CPU time, BENCH_DEBUG=1 logs the page.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -53,9 +57,69 @@ interface TraceEvent {
   ph: string
   ts: number
   dur?: number
+  /** Thread time: how long the thread was on a CPU, where `dur` is wall time. */
+  tdur?: number
   pid: number
   tid: number
   args?: { name?: string }
+}
+
+/** " (wall/CPU 85/28 ms)" for the long tasks of a load, or nothing. */
+function cpuOf(tasks: Array<{ wall: number; cpu: number }>): string {
+  return tasks.length === 0
+    ? ''
+    : ` (wall/CPU ${tasks.map((t) => `${t.wall.toFixed(0)}/${t.cpu.toFixed(0)}`).join(', ')} ms)`
+}
+
+/** Records a trace over CDP while `run` runs; resolves with the result and the trace's events. */
+async function traced<T>(page: Page, categories: string[], run: () => Promise<T>) {
+  const cdp = await page.context().newCDPSession(page)
+  const events: TraceEvent[] = []
+  let complete = false
+  cdp.on('Tracing.dataCollected', (e) => {
+    for (const v of e.value as unknown as TraceEvent[]) events.push(v)
+  })
+  cdp.on('Tracing.tracingComplete', () => {
+    complete = true
+  })
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: categories },
+    transferMode: 'ReportEvents',
+  })
+  const result = await run()
+  await cdp.send('Tracing.end')
+  for (let waited = 0; !complete && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100))
+  await cdp.detach()
+  return { result, events }
+}
+
+/**
+ * A mount. With BENCH_MOUNT_CPU=1 it is traced, and each long task (over 50 ms of wall time) between the
+ * page's two marks comes with its CPU time (the thread's time on a CPU): on a machine with fewer cores than
+ * busy processes a task can be long in wall time while the thread waits for a core. Off by default: the
+ * trace's own work makes long tasks more frequent.
+ */
+async function mountTraced(page: Page, count: number, kind: 'castline' | 'plain' | 'first-rows') {
+  if (process.env.BENCH_MOUNT_CPU === undefined) {
+    const result = await page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const)
+    return { ...result, longTaskCpu: [] as Array<{ wall: number; cpu: number }> }
+  }
+  const { result, events } = await traced(page, ['toplevel', 'blink.user_timing'], () =>
+    page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const),
+  )
+  const mark = (name: string) => events.find((e) => e.name === name)
+  const start = mark('castline-mount-start')
+  const end = mark('castline-mount-end')
+  const longTaskCpu: Array<{ wall: number; cpu: number }> = []
+  if (start !== undefined && end !== undefined) {
+    for (const e of events) {
+      if (e.pid !== start.pid || e.tid !== start.tid || e.ph !== 'X' || e.dur === undefined) continue
+      if (e.name !== 'ThreadControllerImpl::RunTask' || e.dur <= 50_000) continue
+      if (e.ts + e.dur < start.ts || e.ts > end.ts) continue
+      longTaskCpu.push({ wall: e.dur / 1000, cpu: (e.tdur ?? Number.NaN) / 1000 })
+    }
+  }
+  return { ...result, longTaskCpu }
 }
 
 /** Names of trace events that are JavaScript running on the renderer's main thread. */
@@ -316,16 +380,37 @@ try {
       // The first loads of the page in a fresh browser, apart: the browser process itself is still warming
       // up. Every load is in a new browser context (its own empty cache, no V8 code cache), as a first-time
       // visitor's: the code runs for the first time in each mount, here and in the cases below.
-      const cold = []
+      const cold: Array<{
+        firstRows: number
+        longestTask: number
+        longTaskCpu: Array<{ wall: number; cpu: number }>
+      }> = []
+      // The baseline, interleaved: React alone rendering the same nine rows, also in a fresh context.
+      const coldBaseline: typeof cold = []
       for (let r = 0; r < 6; r++) {
-        const page = await open(browser, url)
-        const run = await page.evaluate(() => window.bench.mountList(2_000, 'castline'))
-        cold.push({ firstRows: run.firstRows, longestTask: Math.max(0, ...run.longTasks) })
-        await page.close()
+        for (const kind of ['castline', 'first-rows'] as const) {
+          const page = await open(browser, url)
+          const run = await mountTraced(page, 2_000, kind)
+          ;(kind === 'castline' ? cold : coldBaseline).push({
+            firstRows: run.firstRows,
+            longestTask: Math.max(0, ...run.longTasks),
+            longTaskCpu: run.longTaskCpu,
+          })
+          await page.close()
+        }
       }
       results.mountCold = cold
+      results.mountColdBaseline = coldBaseline
+      const list = (runs: typeof cold): string =>
+        runs
+          .map(
+            (c) =>
+              `first rows ${c.firstRows.toFixed(0)} ms, longest task ${c.longestTask.toFixed(0)} ms${cpuOf(c.longTaskCpu)}`,
+          )
+          .join('; ')
+      console.log(`mount cold (first loads, 2000 castline): ${list(cold)}`)
       console.log(
-        `mount cold (first loads, 2000 castline): ${cold.map((c) => `first rows ${c.firstRows.toFixed(0)} ms, longest task ${c.longestTask.toFixed(0)} ms`).join('; ')}`,
+        `mount cold baseline (first loads, React rendering the nine rows alone): ${list(coldBaseline)}`,
       )
       for (const count of [2_000, 20_000, 100_000]) {
         // Every row in the DOM at 100,000 takes about a minute a run (20,000: 10 s): left out to keep the run short.
@@ -340,7 +425,17 @@ try {
               await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
               await cdp.send('Profiler.start')
             }
-            runs.push(await page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const))
+            runs.push(
+              cdp === null
+                ? await mountTraced(page, count, kind)
+                : {
+                    ...(await page.evaluate(([n, k]) => window.bench.mountList(n, k), [
+                      count,
+                      kind,
+                    ] as const)),
+                    longTaskCpu: [],
+                  },
+            )
             if (cdp !== null) {
               const { profile: cpu } = await cdp.send('Profiler.stop')
               writeFileSync(`/tmp/castline-mount-${count}-${kind}.cpuprofile`, JSON.stringify(cpu))
@@ -355,10 +450,11 @@ try {
             longestTask: median(runs.map((r) => Math.max(0, ...r.longTasks))),
             worstTask: Math.max(0, ...runs.flatMap((r) => r.longTasks)),
             longTasks: median(runs.map((r) => r.longTasks.length)),
+            longTaskCpu: runs.flatMap((r) => r.longTaskCpu),
           }
           mounts.push(row)
           console.log(
-            `mount ${count} ${kind}: ${row.rows} rows, first rows ${row.firstRows.toFixed(0)} ms, longest task ${row.longestTask.toFixed(0)} ms`,
+            `mount ${count} ${kind}: ${row.rows} rows, first rows ${row.firstRows.toFixed(0)} ms, longest task ${row.longestTask.toFixed(0)} ms${cpuOf(row.longTaskCpu)}`,
           )
         }
       }
