@@ -432,6 +432,15 @@ describe('writeVtt', () => {
     )
   })
 
+  it('writes a speaker whose name ends in "-" without making an arrow of the voice tag (found by the property below)', () => {
+    const cues: Cue[] = [{ start: 0, end: 1, text: '-->', speaker: '--' }]
+    const out = writeVtt(transcript(cues))
+    expect(out).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v -- >--&gt;\n')
+    const back = readVtt(out)
+    expect(back.warnings).toEqual([])
+    expect(back.cues).toMatchObject([{ text: '-->', speaker: '--' }])
+  })
+
   it('writes multi-line text on one line and leaves out identifiers it cannot write', () => {
     const out = writeVtt(
       transcript([

@@ -276,7 +276,11 @@ export function writeVtt(t: Transcript): string {
     const text = clean(cue.text)
     let body = writeWords(cue, text, end) ?? escapeText(text)
     const speaker = cue.speaker === undefined ? '' : clean(cue.speaker)
-    if (speaker !== '') body = `<v ${escapeText(speaker)}>${body}`
+    if (speaker !== '') {
+      // A name ending in "-" would make an arrow of the tag's ">": a space there, which readers strip.
+      const voice = escapeText(speaker)
+      body = `<v ${voice}${voice.endsWith('-') ? ' ' : ''}>${body}`
+    }
     pieces.push('\n')
     if (cue.id !== undefined && isWritableId(cue.id)) pieces.push(cue.id.replaceAll('\0', '\ufffd'), '\n')
     pieces.push(formatTimestamp(cue.start, 'vtt'), ' --> ', formatTimestamp(end, 'vtt'), '\n')
