@@ -201,14 +201,18 @@ function TranscriptList(props: ListProps): ReactNode {
   // 'measuring': the same lines positioned by the virtualizer and measured while it knows only them (each
   // measurement re-adds the sizes after the line, so measuring with 100,000 lines known costs 100,000 steps
   // a row). 'virtual': every line known, estimated once, the measured sizes kept.
-  // The estimates of all lines are computed in the effect before 'virtual', a task apart from its render.
+  // The estimates of all lines are computed in a task of their own between 'measuring' and 'virtual' (a
+  // timer: an effect can run in its commit's task, when a render the commit spawned flushes it first).
   const [phase, setPhase] = useState<'static' | 'measuring' | 'virtual'>('static')
   useEffect(() => {
-    if (phase === 'measuring' && estimates.current?.cues !== cues) {
-      estimates.current = { cues, sizes: estimateLines(cues) }
-    }
     // A transition: React renders it in a task of its own, never inside the commit that asked for it.
-    if (phase !== 'virtual') startTransition(() => setPhase(phase === 'static' ? 'measuring' : 'virtual'))
+    if (phase === 'static') startTransition(() => setPhase('measuring'))
+    if (phase !== 'measuring') return
+    const timer = setTimeout(() => {
+      if (estimates.current?.cues !== cues) estimates.current = { cues, sizes: estimateLines(cues) }
+      startTransition(() => setPhase('virtual'))
+    }, 0)
+    return () => clearTimeout(timer)
   }, [phase, cues])
   const mounted = phase !== 'static'
   const virtual = phase === 'virtual'
