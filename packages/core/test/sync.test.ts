@@ -396,33 +396,6 @@ describe('createMediaElementSource', () => {
     expect(frames.requested).toBe(requested)
   })
 
-  it('skips timeupdate while frames run (they read the time anyway); reports it when no frame ran lately', () => {
-    const media = new FakeMedia()
-    const source = createMediaElementSource(media)
-    const events: string[] = []
-    source.subscribe((e) => events.push(e))
-    void source.play()
-    const times = () => events.filter((e) => e === 'time').length
-    // A frame just now (frame and event timestamps share the page's time origin), then a timeupdate.
-    media.advance(0.25)
-    frames.run(performance.now())
-    expect(times()).toBe(1)
-    media.advance(0.01)
-    media.fire('timeupdate')
-    expect(times()).toBe(1)
-    // The last frame a second ago (a hidden tab runs none): timeupdate keeps the time current.
-    frames.run(performance.now() - 1000)
-    expect(times()).toBe(2) // the frame reads the time the skipped timeupdate did not report
-    media.advance(0.25)
-    media.fire('timeupdate')
-    expect(times()).toBe(3)
-    // Paused, the loop is stopped: a timeupdate (after a seek, say) reports at once.
-    source.pause()
-    media.currentTime = 30
-    media.fire('timeupdate')
-    expect(times()).toBe(4)
-  })
-
   it('shows a boundary in the frame nearest to it: half a display frame ahead while playing, exact when paused', () => {
     const media = new FakeMedia()
     const source = createMediaElementSource(media)

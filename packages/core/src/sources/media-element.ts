@@ -39,8 +39,6 @@ const EVENTS: Readonly<Record<string, TimeSourceEvent>> = {
   error: 'error',
 }
 const EVENT_TYPES = Object.keys(EVENTS)
-/** A frame this recent (ms, by the event's timestamp) means the frame loop is running. */
-const FRAMES_RUNNING_MS = 100
 
 /**
  * Creates a time source over a media element (the one wavesurfer shares through its `media` option).
@@ -75,7 +73,7 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
     if (!attached || !playing()) return
     const step = timestamp - lastFrameAt
     // A step over 100 ms is a stall or a hidden tab, not the display's rate.
-    if (step > 0 && step < FRAMES_RUNNING_MS) interval = interval === 0 ? step : interval * 0.9 + step * 0.1
+    if (step > 0 && step < 100) interval = interval === 0 ? step : interval * 0.9 + step * 0.1
     lastFrameAt = timestamp
     // Schedule before reporting: a throwing subscriber must not end the loop.
     schedule()
@@ -98,9 +96,6 @@ export function createMediaElementSource(media: MediaElementLike): MediaElementS
     const kind = EVENTS[event.type]
     if (kind === undefined) return
     if (kind === 'time') {
-      // While frames run they read the time at each one: a timeupdate between two of them would only
-      // repeat the work (four times a second). It reports when no frame ran lately (a hidden tab).
-      if (event.timeStamp - lastFrameAt < FRAMES_RUNNING_MS) return
       reportTime()
       return
     }
