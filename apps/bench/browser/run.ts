@@ -64,6 +64,8 @@ interface TraceEvent {
   args?: { name?: string }
 }
 
+type MountKind = Parameters<Window['bench']['mountList']>[1]
+
 /** " (wall/CPU 85/28 ms)" for the long tasks of a load, or nothing. */
 function cpuOf(tasks: Array<{ wall: number; cpu: number }>): string {
   return tasks.length === 0
@@ -71,14 +73,20 @@ function cpuOf(tasks: Array<{ wall: number; cpu: number }>): string {
     : ` (wall/CPU ${tasks.map((t) => `${t.wall.toFixed(0)}/${t.cpu.toFixed(0)}`).join(', ')} ms)`
 }
 
-/** Records a trace over CDP while `run` runs; resolves with the result and the trace's events. */
-async function traced<T>(page: Page, categories: string[], run: () => Promise<T>) {
+/**
+ * Records a trace over CDP while `run` runs (given the session, for a CPU profile alongside); resolves
+ * with the result and the trace's events. Over CDP directly: playwright's stopTracing waits forever on
+ * some Chromium builds.
+ */
+async function traced<T>(page: Page, categories: string[], run: (cdp: CDPSession) => Promise<T>) {
   const cdp = await page.context().newCDPSession(page)
   const events: TraceEvent[] = []
-  let complete = false
+  let lastData = 0
   cdp.on('Tracing.dataCollected', (e) => {
     for (const v of e.value as unknown as TraceEvent[]) events.push(v)
+    lastData = performance.now()
   })
+  let complete = false
   cdp.on('Tracing.tracingComplete', () => {
     complete = true
   })
@@ -86,9 +94,15 @@ async function traced<T>(page: Page, categories: string[], run: () => Promise<T>
     traceConfig: { includedCategories: categories },
     transferMode: 'ReportEvents',
   })
-  const result = await run()
+  const result = await run(cdp)
   await cdp.send('Tracing.end')
-  for (let waited = 0; !complete && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100))
+  lastData = performance.now()
+  // tracingComplete does not always arrive over a page session: also stop after 2 s without data.
+  const ending = performance.now()
+  while (!complete && performance.now() - lastData < 2000 && performance.now() - ending < 30_000) {
+    await new Promise((r) => setTimeout(r, 200))
+    if (process.env.BENCH_DEBUG) console.log(`  trace: ${events.length} events`)
+  }
   await cdp.detach()
   return { result, events }
 }
@@ -99,7 +113,7 @@ async function traced<T>(page: Page, categories: string[], run: () => Promise<T>
  * busy processes a task can be long in wall time while the thread waits for a core. Off by default: the
  * trace's own work makes long tasks more frequent.
  */
-async function mountTraced(page: Page, count: number, kind: 'castline' | 'plain' | 'first-rows') {
+async function mountTraced(page: Page, count: number, kind: MountKind) {
   if (process.env.BENCH_MOUNT_CPU === undefined) {
     const result = await page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const)
     return { ...result, longTaskCpu: [] as Array<{ wall: number; cpu: number }> }
@@ -178,42 +192,21 @@ export function scriptPerFrame(events: TraceEvent[]): number[] {
 async function playbackBench(browser: Browser, url: string) {
   const page = await open(browser, url)
   const cues = await page.evaluate(() => window.bench.setupPlayback(600))
-  // Tracing over CDP directly: playwright's stopTracing waits forever on some Chromium builds.
-  const cdp = await page.context().newCDPSession(page)
-  const events: TraceEvent[] = []
-  let lastData = 0
-  cdp.on('Tracing.dataCollected', (e) => {
-    for (const v of e.value as unknown as TraceEvent[]) events.push(v)
-    lastData = performance.now()
-  })
-  let complete = false
-  cdp.on('Tracing.tracingComplete', () => {
-    complete = true
-  })
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline'] },
-    transferMode: 'ReportEvents',
-  })
   const seconds = Number(values.seconds)
   // BENCH_PROFILE=1: a CPU profile of the run too, for finding where the time goes (open it in DevTools).
   const profile = process.env.BENCH_PROFILE !== undefined
-  if (profile) {
-    await cdp.send('Profiler.enable')
-    await cdp.send('Profiler.start')
-  }
-  const result = await page.evaluate((s) => window.bench.runPlayback(s), seconds)
-  if (profile) {
-    const { profile: cpu } = await cdp.send('Profiler.stop')
-    writeFileSync('/tmp/castline-playback.cpuprofile', JSON.stringify(cpu))
-  }
-  await cdp.send('Tracing.end')
-  lastData = performance.now()
-  // tracingComplete does not always arrive over a page session: also stop after 2 s without data.
-  const ending = performance.now()
-  while (!complete && performance.now() - lastData < 2000 && performance.now() - ending < 30_000) {
-    await new Promise((r) => setTimeout(r, 200))
-    if (process.env.BENCH_DEBUG) console.log(`  trace: ${events.length} events`)
-  }
+  const { result, events } = await traced(page, ['devtools.timeline'], async (cdp) => {
+    if (profile) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
+    const run = await page.evaluate((s) => window.bench.runPlayback(s), seconds)
+    if (profile) {
+      const { profile: cpu } = await cdp.send('Profiler.stop')
+      writeFileSync('/tmp/castline-playback.cpuprofile', JSON.stringify(cpu))
+    }
+    return run
+  })
   // BENCH_TRACE=FILE: the trace's events, for a look at where the frames' time goes.
   if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(events))
   const perFrame = scriptPerFrame(events)
@@ -425,17 +418,7 @@ try {
               await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
               await cdp.send('Profiler.start')
             }
-            runs.push(
-              cdp === null
-                ? await mountTraced(page, count, kind)
-                : {
-                    ...(await page.evaluate(([n, k]) => window.bench.mountList(n, k), [
-                      count,
-                      kind,
-                    ] as const)),
-                    longTaskCpu: [],
-                  },
-            )
+            runs.push(await mountTraced(page, count, kind))
             if (cdp !== null) {
               const { profile: cpu } = await cdp.send('Profiler.stop')
               writeFileSync(`/tmp/castline-mount-${count}-${kind}.cpuprofile`, JSON.stringify(cpu))
