@@ -387,11 +387,11 @@ function timeRuns(run: () => void, reps: number): number {
 // is mostly clock resolution and noise.
 const MIN_RUN_MS = 30
 
-/** The least disturbed CPU time of `small` and of `large`, timed in alternating rounds. */
 /**
- * Minimum times of the two inputs. `settled` says when the ratio gives its verdict: until then (at most
- * MORE_ROUNDS more) the rounds go on, as a minimum only gets nearer the time without load, in either
- * direction (a burst on the large runs inflates the ratio, one on the small runs deflates it).
+ * The least disturbed CPU time of `small` and of `large`, timed in alternating rounds. `settled` says when
+ * the ratio gives its verdict: until then (at most MORE_ROUNDS more) the rounds go on, as a minimum only
+ * gets nearer the time without load, in either direction (a burst on the large runs inflates the ratio,
+ * one on the small runs deflates it).
  */
 function growth(
   small: () => void,
