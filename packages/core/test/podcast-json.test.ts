@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { syntheticWordJson } from '../bench/generate.js'
 import { TranscriptParseError } from '../src/errors.js'
 import { readPodcastJson, writePodcastJson } from '../src/formats/podcast-json.js'
+import { groupWords } from '../src/formats/words.js'
 import type { Cue, Transcript, Word } from '../src/model.js'
-import { groupWords } from '../src/normalize.js'
 import { collapseWhitespace } from '../src/text.js'
 
 const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))

@@ -20,10 +20,10 @@
  */
 import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
-import { groupOwnWords } from '../normalize.js'
 import { collapseWhitespace } from '../text.js'
 import { parseTimestamp } from '../time.js'
 import type { ReadResult } from './types.js'
+import { groupOwnWords } from './words.js'
 
 /** Share of single-word segments from which a file counts as word-level. */
 const WORD_LEVEL_SHARE = 0.75
