@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from '../src/formats/detect.js'
+import { parseTranscript } from '../src/parse.js'
 
 const sharedUrl = (path: string): URL => new URL(`../../../../shared/${path}`, import.meta.url)
 const shared = (path: string): string => readFileSync(sharedUrl(path), 'utf8')
@@ -128,11 +129,11 @@ describe('detectFormat with a hint', () => {
   })
 
   it('lets the hint decide what the content leaves open', () => {
-    // A JSON document whose segments lie beyond the sniffed prefix (Whisper puts the full text first).
-    const whisper = `{"text": "${'word '.repeat(5000)}", "segments": [{"start": 0, "end": 1, "text": "word"}]}`
-    expect(detectFormat(whisper)).toBeNull()
-    expect(detectFormat(whisper, { fileName: 'episode.json' })).toBe('json')
-    expect(detectFormat(whisper, { mimeType: 'application/json; charset=utf-8' })).toBe('json')
+    // JSON whose keys say nothing about transcripts: the hint makes it one (the reader will object).
+    const config = `{"name": "${'x'.repeat(10_000)}", "items": [{"id": 1}]}`
+    expect(detectFormat(config)).toBeNull()
+    expect(detectFormat(config, { fileName: 'episode.json' })).toBe('json')
+    expect(detectFormat(config, { mimeType: 'application/json; charset=utf-8' })).toBe('json')
     // A timing line first with dot milliseconds: headerless WebVTT or SRT; SRT unless the hint says.
     const timing = '00:00:00.000 --> 00:00:01.000\nHello\n'
     expect(detectFormat(timing)).toBe('srt')
@@ -152,6 +153,52 @@ describe('detectFormat with a hint', () => {
     expect(detectFormat(open, { fileName: 'a.vtt', mimeType: 'text/plain' })).toBe('vtt')
     expect(detectFormat(open, { fileName: 'a.mp3' })).toBeNull()
     expect(detectFormat(open, { fileName: 'folder.json/readme' })).toBeNull()
+  })
+})
+
+// OpenAI Whisper's JSON (the CLI's `--output_format json`, the API's `verbose_json`): the whole
+// transcript as `text` first, then `segments`, then `language`.
+function whisperJson(text: string, segments: string, before = ''): string {
+  return `${before}{"text": ${JSON.stringify(text)}, "segments": ${segments}, "language": "en"}`
+}
+const WHISPER_SEGMENTS =
+  '[{"id": 0, "seek": 0, "start": 0.0, "end": 3.2, "text": " Welcome to the show.", ' +
+  '"tokens": [50364, 5027, 281, 264, 855, 13], "temperature": 0.0, "avg_logprob": -0.21, ' +
+  '"compression_ratio": 1.4, "no_speech_prob": 0.01}]'
+
+describe('detectFormat on JSON, wherever its keys sit', () => {
+  it('knows Whisper JSON without a file name when its text outlasts any prefix (segments last)', () => {
+    for (const length of [10, 8_192, 100_000, 2_000_000]) {
+      const text = ' Welcome to the show.'.repeat(Math.ceil(length / 21)).slice(0, length)
+      const source = whisperJson(text, WHISPER_SEGMENTS)
+      expect([length, detectFormat(source)]).toEqual([length, 'json'])
+      // The segments are read as they are: the top-level text is not a cue.
+      expect(parseTranscript(source).cues.map((c) => [c.start, c.end, c.text])).toEqual([
+        [0, 3.2, 'Welcome to the show.'],
+      ])
+    }
+  })
+
+  it('is not misled by quotes, escapes and keys inside values', () => {
+    // "segments" inside the text, escaped quotes and backslashes before the real key.
+    const text = 'He said \\"segments\\": [ and {"segments": [] } with a \\ and a "'
+    expect(detectFormat(whisperJson(text, WHISPER_SEGMENTS))).toBe('json')
+    // A "segments" key nested one level down, or not holding a list, is not a transcript's.
+    expect(detectFormat(`{"text": "${'a'.repeat(9000)}", "meta": {"segments": []}}`)).toBeNull()
+    expect(detectFormat(`{"text": "${'a'.repeat(9000)}", "segments": "none"}`)).toBeNull()
+    expect(detectFormat(`{"text": "${'a'.repeat(9000)}", "note": "\\"segments\\": ["}`)).toBeNull()
+    // Truncated before the key, or a string that never closes: not a transcript without a hint.
+    expect(detectFormat(`{"text": "${'a'.repeat(9000)}`)).toBeNull()
+    expect(detectFormat(`{"text": "${'a'.repeat(9000)}", "segm`)).toBeNull()
+  })
+
+  it('knows a list of segments whose first element has a long text before its times', () => {
+    const long = `[{"text": ${JSON.stringify('word '.repeat(3000))}, "start": 0, "end": 9}]`
+    expect(detectFormat(long)).toBe('json')
+    // WhisperX leaves digits untimed: the first element may have a word and no time.
+    expect(detectFormat('[{"word": "2266"}, {"word": "okay,", "start": 1, "end": 2}]')).toBe('json')
+    // A time in one element and a text in another do not make a segment.
+    expect(detectFormat('[{"start": 1}, {"text": "x"}]')).toBeNull()
   })
 })
 

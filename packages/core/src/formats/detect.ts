@@ -1,6 +1,7 @@
 /**
  * Format sniffing. Looks only at a bounded prefix, so that detection costs the same on a 10-hour file as
- * on a one-liner. Clear content evidence wins over the file name or MIME type; the hint settles the rest.
+ * on a one-liner, except in JSON, where the keys that make a transcript may follow a value of any length
+ * (see `sniffJson`). Clear content evidence wins over the file name or MIME type; the hint settles the rest.
  */
 import type { TranscriptFormat } from '../model.js'
 import { type StampOut, scanTimestamp } from './text.js'
@@ -27,7 +28,7 @@ export function detectFormat(source: string, hint: FormatHint = {}): TranscriptF
   if (typeof source !== 'string') return null
   const from = source.charCodeAt(0) === 0xfeff ? 1 : 0
   const prefix = source.slice(from, from + PREFIX_CHARS)
-  const sniffed = sniff(prefix)
+  const sniffed = sniff(prefix, source, from)
   if (sniffed?.strength === 'clear') return sniffed.format
   // Audio or an image named .txt is still not a transcript; only text content may follow the hint.
   if (looksBinary(prefix)) return null
@@ -49,7 +50,8 @@ function strength(clear: boolean): Sniffed['strength'] {
   return clear ? 'clear' : 'weak'
 }
 
-function sniff(p: string): Sniffed | null {
+/** Sniffs the prefix `p`, which starts at `from` in `source` (JSON is judged on the whole source). */
+function sniff(p: string, source: string, from: number): Sniffed | null {
   let i = 0
   while (i < p.length && isWhite(p.charCodeAt(i))) i++
   if (i === p.length) return null
@@ -60,7 +62,7 @@ function sniff(p: string): Sniffed | null {
   }
   const first = p.charCodeAt(i)
   if (first === 123 /* { */ || first === 91 /* [ */) {
-    const json = sniffJson(p, i)
+    const json = sniffJson(source, from + i)
     if (json !== null) return json
   }
   if (first === 60 /* < */) return sniffHtml(p, i)
@@ -69,17 +71,102 @@ function sniff(p: string): Sniffed | null {
   return sniffText(p, i)
 }
 
-function sniffJson(p: string, i: number): Sniffed | null {
-  if (p.charCodeAt(i) === 123) {
-    return { format: 'json', strength: strength(p.indexOf('"segments"', i) !== -1) }
+// JSON keys that make a document a transcript: a segment list at the top level (Podcasting 2.0,
+// Whisper, WhisperX), or, in a top-level array of segments, a time and a text in the same element.
+const SEGMENT_LISTS = ['segments', 'word_segments']
+const TIME_KEYS = ['startTime', 'start', 'endTime', 'end']
+const TEXT_KEYS = ['body', 'text', 'word']
+
+/**
+ * JSON is judged by its keys, wherever they sit: `walkJson` skips values rather than reading a fixed
+ * prefix, since Whisper writes the whole transcript as `text` before its `segments`. It reads the whole
+ * `source` (not the prefix) and costs a pass over what comes before the deciding key: nothing for
+ * Podcasting 2.0 and WhisperX files, the one `text` string for Whisper's.
+ */
+function sniffJson(source: string, i: number): Sniffed | null {
+  if (source.charCodeAt(i) === 123) {
+    let found = false
+    walkJson(source, i, 1, (keyStart, keyEnd, valueAt) => {
+      found = source.charCodeAt(valueAt) === 91 /* [ */ && isOneOf(source, keyStart, keyEnd, SEGMENT_LISTS)
+      return found
+    })
+    return { format: 'json', strength: strength(found) }
   }
   // An array of segments: `[{"startTime": ...` or WhisperX's `[{"word": ..., "start": ...`.
   let j = i + 1
-  while (j < p.length && isWhite(p.charCodeAt(j))) j++
-  if (p.charCodeAt(j) !== 123) return null
-  const timed = /"(?:startTime|start|endTime|end)"\s*:/.test(p)
-  const texted = /"(?:body|text|word)"\s*:/.test(p)
-  return { format: 'json', strength: strength(timed && texted) }
+  while (j < source.length && isWhite(source.charCodeAt(j))) j++
+  if (source.charCodeAt(j) !== 123) return null
+  // The time and the text must be keys of one element; an element may lack a time (WhisperX leaves
+  // digits untimed), so the walk goes on to the next element until one has both.
+  let element = -1
+  let timed = -1
+  let texted = -1
+  walkJson(source, i, 2, (keyStart, keyEnd, _valueAt, index) => {
+    if (index !== element) element = index
+    if (isOneOf(source, keyStart, keyEnd, TIME_KEYS)) timed = element
+    else if (isOneOf(source, keyStart, keyEnd, TEXT_KEYS)) texted = element
+    return timed === element && texted === element
+  })
+  return { format: 'json', strength: strength(timed !== -1 && timed === texted) }
+}
+
+/** True when the key in `s[from, to)` (without its quotes, escapes not decoded) is one of `names`. */
+function isOneOf(s: string, from: number, to: number, names: readonly string[]): boolean {
+  for (const name of names) if (to - from === name.length && s.startsWith(name, from)) return true
+  return false
+}
+
+/**
+ * Calls `visit(keyStart, keyEnd, valueAt, element)` for each key of the objects at nesting `depth`
+ * (1: the keys of the value at `from`; 2: the keys of its elements' objects, `element` counting the
+ * containers opened at depth 2) until `visit` returns true or the JSON ends or breaks. Strings are
+ * skipped by searching for their closing quote, so a long value costs a native search, not a loop in
+ * JavaScript. Returns true when `visit` did.
+ */
+function walkJson(
+  s: string,
+  from: number,
+  depth: number,
+  visit: (keyStart: number, keyEnd: number, valueAt: number, element: number) => boolean,
+): boolean {
+  let level = 0
+  let element = -1
+  for (let k = from; k < s.length; k++) {
+    const c = s.charCodeAt(k)
+    if (c === 34 /* " */) {
+      const close = closingQuote(s, k)
+      if (close === -1) return false
+      if (level === depth) {
+        let v = close + 1
+        while (v < s.length && isWhite(s.charCodeAt(v))) v++
+        if (s.charCodeAt(v) === 58 /* : */) {
+          v++
+          while (v < s.length && isWhite(s.charCodeAt(v))) v++
+          if (visit(k + 1, close, v, element)) return true
+        }
+      }
+      k = close
+    } else if (c === 123 || c === 91) {
+      level++
+      if (level === depth) element++
+    } else if (c === 125 || c === 93) {
+      level--
+      if (level <= 0) return false
+    }
+  }
+  return false
+}
+
+/** The index of the quote that closes the JSON string opening at `open`, or -1 when it never closes. */
+function closingQuote(s: string, open: number): number {
+  let q = s.indexOf('"', open + 1)
+  while (q !== -1) {
+    let slashes = 0
+    while (s.charCodeAt(q - 1 - slashes) === 92 /* \ */) slashes++
+    if (slashes % 2 === 0) return q
+    q = s.indexOf('"', q + 1)
+  }
+  return -1
 }
 
 function sniffHtml(p: string, i: number): Sniffed {
