@@ -46,6 +46,8 @@ export type WarningCode =
   | 'missing-end'
   | 'invalid-value'
   | 'unknown-block'
+  /** The bytes' encoding was guessed, a charset was ignored, or bytes could not be decoded (`decodeTranscript`). */
+  | 'encoding'
 
 /** A parsed transcript: cues sorted by start, plain text, with what the reader had to repair. */
 export interface Transcript {

@@ -55,8 +55,13 @@ describe('entry points', () => {
     expect(reached.filter((f) => f !== 'formats/types.ts')).toEqual([])
   })
 
-  it('@castline/core/formats reads and writes every format, with detection', () => {
-    expect(names(formats)).toEqual(['detectFormat', 'formatTranscript', 'parseTranscript'])
+  it('@castline/core/formats reads and writes every format, with detection, and decodes bytes', () => {
+    expect(names(formats)).toEqual([
+      'decodeTranscript',
+      'detectFormat',
+      'formatTranscript',
+      'parseTranscript',
+    ])
   })
 
   it('each single-format entry exports its reader and writer', () => {
