@@ -2,20 +2,25 @@
 /**
  * The `castline` command: `castline convert <file|-> --to vtt|srt|json|html|text [-o out]` and
  * `castline inspect <file|->`. Errors go to stderr with the line number, and the exit code is non-zero.
+ * Input is read as bytes and decoded by `decodeTranscript` (byte order mark, `--charset`, UTF-8, else
+ * Windows-1252 with a warning).
  */
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { decodeTranscript } from './decode.js'
 import { TranscriptParseError } from './errors.js'
 import { TRANSCRIPT_FORMATS, type Transcript, type TranscriptFormat } from './model.js'
 import { formatTranscript, parseTranscript } from './parse.js'
 import { formatTimestamp } from './time.js'
 
 const USAGE = `Usage:
-  castline convert <file|-> --to vtt|srt|json|html|text [--from FORMAT] [--duration SECONDS] [-o FILE]
-  castline inspect <file|-> [--from FORMAT] [--duration SECONDS] [--json]
+  castline convert <file|-> --to vtt|srt|json|html|text [--from FORMAT] [--duration SECONDS] [--charset LABEL] [-o FILE]
+  castline inspect <file|-> [--from FORMAT] [--duration SECONDS] [--charset LABEL] [--json]
 
-Reads any transcript format Castline knows (detected from the content unless --from is given).`
+Reads any transcript format Castline knows (detected from the content unless --from is given), in
+UTF-8 or UTF-16 (with or without a byte order mark), or in the encoding --charset names (windows-1252,
+latin1, shift_jis...); a file that is not valid UTF-8 is read as Windows-1252, with a warning.`
 
 /** Thrown for a wrong command line; printed with the usage text. */
 class UsageError extends Error {}
@@ -26,6 +31,8 @@ interface Args {
   to?: TranscriptFormat
   from?: TranscriptFormat
   duration?: number
+  /** The input's encoding label, for `decodeTranscript`. */
+  charset?: string
   output?: string
   json: boolean
 }
@@ -37,6 +44,16 @@ function asFormat(value: string | undefined, flag: string): TranscriptFormat {
     )
   }
   return value as TranscriptFormat
+}
+
+/** The label itself when TextDecoder knows it (it throws a RangeError for one it does not). */
+function asCharset(label: string): string {
+  try {
+    new TextDecoder(label)
+  } catch {
+    throw new UsageError(`--charset takes an encoding label such as windows-1252 or utf-16le, not "${label}"`)
+  }
+  return label
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,6 +71,7 @@ function parseArgs(argv: string[]): Args {
     }
     if (a === '--to') args.to = asFormat(value(), '--to')
     else if (a === '--from') args.from = asFormat(value(), '--from')
+    else if (a === '--charset') args.charset = asCharset(value())
     else if (a === '-o' || a === '--output') args.output = value()
     else if (a === '--json') args.json = true
     else if (a === '--duration') {
@@ -69,19 +87,27 @@ function parseArgs(argv: string[]): Args {
   return args
 }
 
-function read(args: Args): Transcript {
-  const source = readFileSync(args.input === '-' ? 0 : args.input, 'utf8')
-  return parseTranscript(source, {
+/**
+ * Reads the input (a file, or standard input for "-") as bytes, decodes it and parses it. The decoding
+ * warnings come first in the transcript's warnings, so that they are printed with the others.
+ */
+function read(args: Args): { transcript: Transcript; encoding: string } {
+  const bytes = readFileSync(args.input === '-' ? 0 : args.input)
+  const decoded = decodeTranscript(bytes, args.charset === undefined ? {} : { charset: args.charset })
+  const transcript = parseTranscript(decoded.text, {
     ...(args.from === undefined ? {} : { format: args.from }),
     ...(args.duration === undefined ? {} : { duration: args.duration }),
     ...(args.input === '-' ? {} : { fileName: basename(args.input) }),
   })
+  transcript.warnings.unshift(...decoded.warnings)
+  return { transcript, encoding: decoded.encoding }
 }
 
-function summary(t: Transcript) {
+function summary(t: Transcript, encoding: string) {
   const last = t.cues[t.cues.length - 1]
   return {
     format: t.format,
+    encoding,
     cues: t.cues.length,
     duration: t.duration ?? (last === undefined ? 0 : last.end),
     speakers: t.speakers,
@@ -107,7 +133,7 @@ export function main(
     return e.message ? 2 : 0
   }
   try {
-    const t = read(args)
+    const { transcript: t, encoding } = read(args)
     for (const w of t.warnings) err(`${args.input}:${w.line}: warning: ${w.message} [${w.code}]\n`)
     if (args.command === 'convert') {
       const text = formatTranscript(t, args.to!)
@@ -115,7 +141,7 @@ export function main(
       else writeFileSync(args.output, text)
       return 0
     }
-    const s = summary(t)
+    const s = summary(t, encoding)
     if (args.json) {
       out(`${JSON.stringify(s, null, 2)}\n`)
       return 0
@@ -123,6 +149,7 @@ export function main(
     out(
       `${[
         `format:     ${s.format}`,
+        `encoding:   ${s.encoding}`,
         `cues:       ${s.cues}`,
         `duration:   ${formatTimestamp(s.duration, 'clock')} (${s.duration.toFixed(3)} s)`,
         `speakers:   ${s.speakers.length === 0 ? '(none)' : s.speakers.join(', ')}`,

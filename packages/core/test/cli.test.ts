@@ -108,3 +108,95 @@ describe('the castline executable', () => {
     expect(bad.stderr).toContain('<stdin>:1:')
   })
 })
+
+describe('encodings', () => {
+  // A real SRT (with non-ASCII text) in the encodings subtitle files come in; see decode.test.ts.
+  const lalaFile = shared('corpora/srt/subtitle.js/fixtures/LaLaLand.srt')
+  const lala = readFileSync(lalaFile, 'utf8')
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lala, 'utf16le')])
+  const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lala, 'utf16le').swap16()])
+  const french = readFileSync(shared('corpora/srt/subsrt/sample.srt'), 'utf8').replace(
+    '[intro music]',
+    '[ÉVÉNEMENTS : la musique d’intro]',
+  )
+  const frenchLine = french.split('\n').indexOf('[ÉVÉNEMENTS : la musique d’intro]') + 1
+  // Windows-1252: É is 0xC9, ’ is 0x92.
+  const windows1252 = Buffer.from(french.replaceAll('’', '\x92'), 'latin1')
+  const file = (name: string, bytes: Buffer) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'castline-cli-')), name)
+    writeFileSync(path, bytes)
+    return path
+  }
+  const cues = (source: string) => parseTranscript(source).cues.map((c) => [c.start, c.end, c.text])
+
+  it('inspects UTF-16LE and UTF-16BE files with a BOM as the same transcript as the UTF-8 file', () => {
+    const expected = parseTranscript(lala)
+    for (const [bytes, encoding] of [
+      [utf16le, 'utf-16le'],
+      [utf16be, 'utf-16be'],
+    ] as const) {
+      const r = run(['inspect', file('lalaland.srt', bytes), '--json'])
+      expect(r.code, encoding).toBe(0)
+      expect(r.stderr).toBe('')
+      const s = JSON.parse(r.stdout)
+      expect(s).toMatchObject({ format: 'srt', encoding, cues: expected.cues.length, warnings: [] })
+    }
+    expect(run(['inspect', file('lalaland.srt', utf16le)]).stdout).toContain('encoding:   utf-16le')
+  })
+
+  it('converts a UTF-16 file to the same cues as the UTF-8 one, written as UTF-8', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'castline-cli-')), 'out.vtt')
+    expect(run(['convert', file('lalaland.srt', utf16be), '--to', 'vtt', '-o', out]).code).toBe(0)
+    const written = readFileSync(out)
+    expect(written.subarray(0, 6).toString('latin1')).toBe('WEBVTT')
+    expect(cues(written.toString('utf8'))).toEqual(cues(lala))
+  })
+
+  it('converts a Windows-1252 file with its accented letters, and warns that it was not UTF-8', () => {
+    const input = file('french.srt', windows1252)
+    const r = run(['convert', input, '--to', 'vtt'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('[ÉVÉNEMENTS : la musique d’intro]\n')
+    expect(r.stdout).not.toContain('\uFFFD')
+    expect(cues(r.stdout)).toEqual(cues(french))
+    expect(r.stderr).toBe(
+      `${input}:${frenchLine}: warning: line ${frenchLine} is not valid UTF-8: the file was read as windows-1252 [encoding]\n`,
+    )
+    const inspected = JSON.parse(run(['inspect', input, '--json']).stdout)
+    expect(inspected.encoding).toBe('windows-1252')
+    expect(inspected.warnings).toEqual([expect.objectContaining({ code: 'encoding', line: frenchLine })])
+  })
+
+  it('--charset names the encoding: no guess, no warning; an unknown one is a usage error', () => {
+    const input = file('french.srt', windows1252)
+    const r = run(['convert', input, '--to', 'text', '--charset', 'windows-1252'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('ÉVÉNEMENTS : la musique d’intro')
+    const bad = run(['convert', input, '--to', 'text', '--charset', 'klingon'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--charset takes an encoding label')
+    expect(bad.stdout).toBe('')
+  })
+
+  it('reads UTF-16 and Windows-1252 bytes from standard input, as the program', () => {
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
+    const utf16 = spawnSync(process.execPath, ['--import', 'tsx', cli, 'inspect', '-', '--json'], {
+      input: utf16le,
+    })
+    expect(utf16.status, utf16.stderr.toString()).toBe(0)
+    expect(JSON.parse(utf16.stdout.toString())).toMatchObject({
+      format: 'srt',
+      encoding: 'utf-16le',
+      cues: parseTranscript(lala).cues.length,
+    })
+    const legacy = spawnSync(process.execPath, ['--import', 'tsx', cli, 'convert', '-', '--to', 'text'], {
+      input: windows1252,
+    })
+    expect(legacy.status).toBe(0)
+    expect(legacy.stdout.toString('utf8')).toContain('ÉVÉNEMENTS : la musique d’intro')
+    expect(legacy.stderr.toString('utf8')).toContain(
+      `-:${frenchLine}: warning: line ${frenchLine} is not valid UTF-8`,
+    )
+  })
+})
