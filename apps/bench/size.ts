@@ -55,7 +55,7 @@ const CORE_LIMITS: Record<string, number> = {
   text: 5_050,
   peaks: 1_650,
 }
-const REACT_LIMITS: Record<string, number> = { waveform: 4_050, controls: 3_120, player: 15_200 }
+const REACT_LIMITS: Record<string, number> = { waveform: 4_050, controls: 3_120, player: 15_500 }
 
 /**
  * 1 kB = 1,000 bytes, as size-limit counts. A subpath row counts everything that entry loads, including
@@ -99,14 +99,14 @@ export const ENTRIES: Entry[] = [
     name: '@castline/react (all entries)',
     entries: [react(), ...REACT_SUBPATHS.map(react)],
     external: [...REACT_PEERS, '@castline/core'],
-    limit: 15_950,
+    limit: 16_250,
   },
   // Every react entry with the part of core it imports bundled in (what a site using all of it loads).
   {
     name: '@castline/react (all entries) + its core',
     entries: [react(), ...REACT_SUBPATHS.map(react)],
     external: REACT_PEERS,
-    limit: 39_500,
+    limit: 40_800,
   },
   { name: 'hyperaudio-lite', entries: ['hyperaudio-lite'], external: [] },
   { name: 'wavesurfer.js', entries: ['wavesurfer.js'], external: [] },

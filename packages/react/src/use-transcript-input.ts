@@ -1,5 +1,5 @@
-import { type Transcript, TranscriptParseError } from '@castline/core'
-import { parseTranscript } from '@castline/core/formats'
+import { type ParseWarning, type Transcript, TranscriptParseError } from '@castline/core'
+import { decodeTranscript, parseTranscript } from '@castline/core/formats'
 import { useEffect, useMemo, useState } from 'react'
 
 /** What a provider accepts as its transcript: the source text, a parsed transcript, or where to fetch it. */
@@ -39,15 +39,19 @@ function toLoadError(err: unknown, where: string): TranscriptLoadError {
   return new TranscriptLoadError(`Could not read the transcript${where}: ${message}`, { cause: err })
 }
 
+/** Parses `source` into a load state; `decoded` (the warnings from decoding its bytes) go first in its warnings. */
 function parseToLoad(
   source: string,
   duration: number | undefined,
   hint: { fileName?: string; mimeType?: string },
+  decoded: ParseWarning[] = [],
 ) {
   try {
     const options: Parameters<typeof parseTranscript>[1] = { ...hint }
     if (duration !== undefined) options.duration = duration
-    return { status: 'ready', transcript: parseTranscript(source, options), error: null } as const
+    const transcript = parseTranscript(source, options)
+    transcript.warnings.unshift(...decoded)
+    return { status: 'ready', transcript, error: null } as const
   } catch (err) {
     return { status: 'error', transcript: null, error: toLoadError(err, '') } as const
   }
@@ -56,7 +60,9 @@ function parseToLoad(
 /**
  * Turns the provider's `transcript` prop into a load state: strings are parsed once per distinct string
  * (memoised on the text, so a re-render never re-parses), objects are used as they are, and `{ url }` is
- * fetched (aborted when the url changes or the provider unmounts). Never throws.
+ * fetched (aborted when the url changes or the provider unmounts) and its bytes decoded by
+ * `decodeTranscript` with the response's Content-Type charset, the decoding warnings put first in the
+ * transcript's. Never throws.
  */
 export function useTranscriptInput(input: TranscriptInput, duration?: number): TranscriptLoad {
   const url = isUrlInput(input) ? input.url : null
@@ -86,11 +92,14 @@ export function useTranscriptInput(input: TranscriptInput, duration?: number): T
             status: res.status,
           })
         }
-        const body = await res.text()
-        const hint: { fileName?: string; mimeType?: string } = { fileName: url }
+        // Bytes, not res.text(): that reads UTF-8 whatever the file is, and a UTF-16 or Windows-1252
+        // transcript would fail to parse or lose its accented letters to U+FFFD.
+        const bytes = await res.arrayBuffer()
         const type = res.headers.get('content-type')
+        const { text, warnings } = decodeTranscript(bytes, { charset: type })
+        const hint: { fileName?: string; mimeType?: string } = { fileName: url }
         if (type) hint.mimeType = type.split(';')[0]!.trim()
-        settle(parseToLoad(body, duration, hint))
+        settle(parseToLoad(text, duration, hint, warnings))
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return
