@@ -1,4 +1,5 @@
 /** Time helpers: seconds everywhere in the API; only these produce or read `HH:MM:SS.mmm`. */
+import { CLOCK_SECONDS, type Cursor, scanClockMs } from './formats/lex.js'
 
 /** How `formatTimestamp` writes a time. */
 export type TimestampStyle =
@@ -30,28 +31,13 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
 
-// [[h:]m:]s[.fff] with , or . before the fraction; each part bounded so that nothing backtracks.
-const CLOCK = /^(?:(\d{1,6}):)?(?:(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,9}))?$/
-
 /**
  * Reads `H:MM:SS`, `HH:MM:SS.mmm`, `MM:SS`, `SS.s`, plain seconds (`754`, `754.5`) or SRT's comma
- * fraction into seconds. Returns `NaN` for anything else.
+ * fraction into seconds (to the millisecond). Returns `NaN` for anything else.
  */
 export function parseTimestamp(text: string): number {
   const t = text.trim()
-  if (/^\d{1,9}(?:\.\d{1,9})?$/.test(t)) return Number(t)
-  const m = CLOCK.exec(t)
-  if (m === null) return Number.NaN
-  let hours = 0
-  let minutes = 0
-  if (m[2] !== undefined) {
-    hours = Number(m[1])
-    minutes = Number(m[2])
-  } else if (m[1] !== undefined) {
-    minutes = Number(m[1])
-  }
-  const secs = Number(m[3])
-  if ((m[1] !== undefined && secs > 59) || (m[2] !== undefined && minutes > 59)) return Number.NaN
-  const frac = m[4] === undefined ? 0 : Number(`0.${m[4]}`)
-  return hours * 3600 + minutes * 60 + secs + frac
+  const at: Cursor = { pos: 0 }
+  const ms = scanClockMs(t, 0, t.length, at, CLOCK_SECONDS)
+  return Number.isNaN(ms) || at.pos !== t.length ? Number.NaN : ms / 1000
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { TranscriptParseError } from '../src/errors.js'
-import { readText, scanTimestamp, speakerLabel, writeText } from '../src/formats/text.js'
+import { readText, scanStamp, writeText } from '../src/formats/text.js'
 import type { Cue, Transcript } from '../src/model.js'
 
 const shared = (path: string): string =>
@@ -61,13 +61,13 @@ describe('readText: timestamps', () => {
     )
   })
 
-  it('scanTimestamp returns the index after the stamp and the seconds', () => {
-    const out = { seconds: -1 }
-    expect(scanTimestamp('[00:01:02.5] hi', 0, 15, out)).toBe(12)
-    expect(out.seconds).toBeCloseTo(62.5, 9)
-    expect(scanTimestamp('(1:00:00)x', 0, 10, out)).toBe(-1)
-    expect(scanTimestamp('[00:01:02 hi', 0, 12, out)).toBe(-1)
-    expect(scanTimestamp('12345:00 hi', 0, 11, out)).toBe(-1)
+  it('scanStamp returns the milliseconds and leaves the cursor after the stamp', () => {
+    const at = { pos: -1 }
+    expect(scanStamp('[00:01:02.5] hi', 0, 15, at)).toBe(62_500)
+    expect(at.pos).toBe(12)
+    expect(scanStamp('(1:00:00)x', 0, 10, at)).toBeNaN()
+    expect(scanStamp('[00:01:02 hi', 0, 12, at)).toBeNaN()
+    expect(scanStamp('12345:00 hi', 0, 11, at)).toBeNaN()
   })
 })
 
@@ -150,12 +150,35 @@ describe('readText: speaker prefixes', () => {
     expect(r.cues.every((c) => c.speaker === undefined)).toBe(true)
   })
 
-  it('speakerLabel is the length of the name, or -1', () => {
-    expect(speakerLabel('Michael: so')).toBe(7)
-    expect(speakerLabel('SPEAKER_01: yes')).toBe(10)
-    expect(speakerLabel("O'Brien: yes")).toBe(7)
-    expect(speakerLabel('Note: this')).toBe(-1)
-    expect(speakerLabel('Michael:so')).toBe(-1)
+  it('reads speakers by the one rule of every reader (speaker.ts)', () => {
+    const speakerOf = (text: string) => readText(`00:00:01 ${text}`).cues[0]!.speaker
+    expect(speakerOf('Michael: so')).toBe('Michael')
+    expect(speakerOf('SPEAKER_01: yes')).toBe('SPEAKER_01')
+    expect(speakerOf("O'Brien: yes")).toBe("O'Brien")
+    expect(speakerOf('Note: this')).toBeUndefined()
+    expect(speakerOf('Michael:so')).toBeUndefined()
+    // The two cases on which the text and SRT readers used to disagree.
+    expect(speakerOf('Tuesday: we record')).toBeUndefined()
+    expect(speakerOf('Fun Fact: x')).toBeUndefined()
+  })
+
+  it('reads a voice tag as the speaker (Talk Python from episode 525 on)', () => {
+    const r = readText(
+      '00:00:00 <v Michael Kennedy>Coding agents have gotten good.\n00:00:04 <v Seth Larson>They have.</v>\n',
+    )
+    expect(r.cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['Michael Kennedy', 'Coding agents have gotten good.'],
+      ['Seth Larson', 'They have.'],
+    ])
+  })
+
+  it('reads a WhisperX [SPEAKER_03]: prefix as the speaker', () => {
+    const r = readText('00:00:00 [SPEAKER_03]: Go at the same time.\n00:00:02 [Music] plays')
+    expect(r.cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['SPEAKER_03', 'Go at the same time.'],
+      // A label holds for the lines after it (a labelled dialogue); "[Music]" has no colon: text.
+      ['SPEAKER_03', '[Music] plays'],
+    ])
   })
 
   it('carries a label to the unlabelled lines after it in a labelled dialogue', () => {
@@ -276,11 +299,28 @@ describe('writeText', () => {
       '[x]',
       'Guido:',
       'Note:',
+      '--',
+      '-',
+      '–',
+      '|',
+      '>>',
+      '>> Seth:',
+      '[SPEAKER_01]:',
+      '[x]:',
+      '<v Ann>',
+      '</v>',
+      '<',
+      '\u2060',
+      '00:00:05',
+      '[00:01:02]',
     )
     const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '))
-    const speaker = fc.option(fc.constantFrom('Michael', 'Seth Larson', 'Guido van Rossum'), {
-      nil: undefined,
-    })
+    const speaker = fc.option(
+      fc.constantFrom('Michael', 'Seth Larson', 'Guido van Rossum', 'the host', 'Note'),
+      {
+        nil: undefined,
+      },
+    )
     fc.assert(
       fc.property(
         fc.array(fc.record({ gap: fc.integer({ min: 1, max: 20_000 }), text, speaker }), {
@@ -295,13 +335,10 @@ describe('writeText', () => {
             if (r.speaker !== undefined) cue.speaker = r.speaker
             return cue
           })
-          // Plain text cannot say "nobody" after a named speaker in a dialogue (the label carries on),
-          // nor that a cue without a speaker starting "Guido: ..." is not Guido speaking.
+          // Plain text cannot say "nobody" after a named speaker in a dialogue (the label carries on).
           fc.pre(
             !cues.some(
-              (c, i) =>
-                c.speaker === undefined &&
-                (speakerLabel(c.text) > 0 || cues.slice(0, i).some((p) => p.speaker !== undefined)),
+              (c, i) => c.speaker === undefined && cues.slice(0, i).some((p) => p.speaker !== undefined),
             ),
           )
           const back = readText(writeText(transcript(cues))).cues

@@ -5,6 +5,7 @@
  */
 import type { Cue, Word } from '../model.js'
 import { collapseWhitespace, decodeEntities } from '../text.js'
+import { CLOCK_VTT, type Cursor, isAsciiSpace, scanClockMs } from './lex.js'
 
 // The element kinds the tree-building rules know; any other tag name is ignored.
 const C = 1
@@ -34,17 +35,21 @@ function kindAt(s: string, from: number, to: number): number {
 
 const NON_BLANK = /\S/
 
-// Scratch state reused across calls (the parser is synchronous), indexed by counters so that no array
-// is reallocated per cue: open elements; open <rt>s (1 once their "(" is written); the output offsets
-// and times (in ms) of inline timestamps.
-const stack: number[] = []
-const rtWritten: number[] = []
-const cuts: number[] = []
-const times: number[] = []
-
-// The last voice annotation and the name read from it: podcasts repeat one name on every cue.
-let lastAnnotation = ''
-let lastName = ''
+/**
+ * Scratch state of one reader (a file's parse): open elements, open `<rt>`s (1 once their "(" is
+ * written), the output offsets and times (in ms) of inline timestamps, indexed by counters so that no
+ * array is reallocated per cue; and the last voice annotation with the name read from it, since
+ * podcasts repeat one name on every cue.
+ */
+export class CueTextState {
+  readonly stack: number[] = []
+  readonly rtWritten: number[] = []
+  readonly cuts: number[] = []
+  readonly times: number[] = []
+  readonly at: Cursor = { pos: 0 }
+  lastAnnotation = ''
+  lastName = ''
+}
 
 /**
  * Sets `cue.text` (and `speaker`, `words`) from a cue payload, lines joined by LF.
@@ -57,11 +62,12 @@ let lastName = ''
  * the one after it (or the cue end); blank stretches are pauses, not words. Tags the spec does not know,
  * and timestamps that do not parse, are dropped as the spec drops them.
  */
-export function readCueText(cue: Cue, payload: string): void {
+export function readCueText(cue: Cue, payload: string, state: CueTextState = new CueTextState()): void {
   if (payload.indexOf('<') === -1) {
     cue.text = collapseWhitespace(payload.indexOf('&') === -1 ? payload : decodeEntities(payload))
     return
   }
+  const { stack, rtWritten, cuts, times, at } = state
   const len = payload.length
   let out = ''
   let speaker: string | undefined
@@ -106,8 +112,8 @@ export function readCueText(cue: Cue, payload: string): void {
       continue
     }
     if (first >= 0x30 && first <= 0x39) {
-      const t = scanTimestampMs(payload, lt + 1, tagEnd, cursor)
-      if (!Number.isNaN(t) && cursor.pos === tagEnd) {
+      const t = scanClockMs(payload, lt + 1, tagEnd, at, CLOCK_VTT)
+      if (!Number.isNaN(t) && at.pos === tagEnd) {
         cuts[marks] = out.length
         times[marks++] = t
       }
@@ -115,7 +121,7 @@ export function readCueText(cue: Cue, payload: string): void {
     }
     // Start tag: a name, ".class" parts, then after the first whitespace the annotation.
     let ws = lt + 1
-    while (ws < tagEnd && !isTagSpace(payload.charCodeAt(ws))) ws++
+    while (ws < tagEnd && !isAsciiSpace(payload.charCodeAt(ws))) ws++
     let nameEnd = lt + 1
     while (nameEnd < ws && payload.charCodeAt(nameEnd) !== 0x2e) nameEnd++
     const kind = kindAt(payload, lt + 1, nameEnd)
@@ -128,15 +134,15 @@ export function readCueText(cue: Cue, payload: string): void {
     stack[depth++] = kind
     if (kind === V && speaker === undefined && ws < tagEnd) {
       const from = ws + 1
-      if (tagEnd - from === lastAnnotation.length && payload.startsWith(lastAnnotation, from)) {
-        speaker = lastName
+      if (tagEnd - from === state.lastAnnotation.length && payload.startsWith(state.lastAnnotation, from)) {
+        speaker = state.lastName
       } else {
         const raw = payload.slice(from, tagEnd)
         const name = collapseWhitespace(raw.indexOf('&') === -1 ? raw : decodeEntities(raw))
         if (name !== '') {
           speaker = name
-          lastAnnotation = raw
-          lastName = name
+          state.lastAnnotation = raw
+          state.lastName = name
         }
       }
     }
@@ -162,82 +168,4 @@ export function readCueText(cue: Cue, payload: string): void {
     }
     if (words.length > 0) cue.words = words
   }
-}
-
-function isTagSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d
-}
-
-/** Where a scan stopped: reused instead of returning a pair, since timings are read once per cue. */
-export interface Cursor {
-  pos: number
-}
-
-const cursor: Cursor = { pos: 0 }
-
-/**
- * Reads a WebVTT timestamp (`[h*:]mm:ss.ttt`, hours of any length) at `from` in `s`, not past `to`, as
- * the spec's "collect a WebVTT timestamp" does. Returns whole milliseconds (a small integer, which V8
- * keeps unboxed; seconds would allocate on every call) and sets `at.pos` just after it, or returns NaN.
- */
-export function scanTimestampMs(s: string, from: number, to: number, at: Cursor): number {
-  let i = from
-  let c = i < to ? s.charCodeAt(i) - 48 : -1
-  if (c < 0 || c > 9) return Number.NaN
-  let v1 = 0
-  let n1 = 0
-  while (c >= 0 && c <= 9) {
-    v1 = v1 * 10 + c
-    n1++
-    i++
-    c = i < to ? s.charCodeAt(i) - 48 : -1
-  }
-  if (i >= to || s.charCodeAt(i) !== 0x3a) return Number.NaN
-  i++
-  const hoursFirst = n1 !== 2 || v1 > 59
-  const a = i
-  let v2 = 0
-  c = i < to ? s.charCodeAt(i) - 48 : -1
-  while (c >= 0 && c <= 9) {
-    v2 = v2 * 10 + c
-    i++
-    c = i < to ? s.charCodeAt(i) - 48 : -1
-  }
-  if (i - a !== 2) return Number.NaN
-  let hours: number
-  let minutes: number
-  let seconds: number
-  if (hoursFirst || (i < to && s.charCodeAt(i) === 0x3a)) {
-    if (i >= to || s.charCodeAt(i) !== 0x3a) return Number.NaN
-    i++
-    const b = i
-    let v3 = 0
-    c = i < to ? s.charCodeAt(i) - 48 : -1
-    while (c >= 0 && c <= 9) {
-      v3 = v3 * 10 + c
-      i++
-      c = i < to ? s.charCodeAt(i) - 48 : -1
-    }
-    if (i - b !== 2) return Number.NaN
-    hours = v1
-    minutes = v2
-    seconds = v3
-  } else {
-    hours = 0
-    minutes = v1
-    seconds = v2
-  }
-  if (i >= to || s.charCodeAt(i) !== 0x2e) return Number.NaN
-  i++
-  const f = i
-  let ms = 0
-  c = i < to ? s.charCodeAt(i) - 48 : -1
-  while (c >= 0 && c <= 9) {
-    ms = ms * 10 + c
-    i++
-    c = i < to ? s.charCodeAt(i) - 48 : -1
-  }
-  if (i - f !== 3 || minutes > 59 || seconds > 59) return Number.NaN
-  at.pos = i
-  return ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms
 }

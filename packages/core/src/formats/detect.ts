@@ -4,7 +4,8 @@
  * (see `sniffJson`). Clear content evidence wins over the file name or MIME type; the hint settles the rest.
  */
 import type { TranscriptFormat } from '../model.js'
-import { type StampOut, scanTimestamp } from './text.js'
+import { CLOCK_LENIENT, type Cursor, scanClockMs } from './lex.js'
+import { scanStamp } from './text.js'
 
 /** A file name or MIME type that can settle what the content leaves open. */
 export interface FormatHint {
@@ -183,21 +184,26 @@ function sniffSrt(p: string, i: number): Sniffed | null {
   const first = p.slice(i, firstEnd).trim()
   // A timing line first: SRT without its sequence number, or WebVTT without its header. Only SRT
   // writes a comma before the milliseconds; with a dot, a hint may say it is (broken) WebVTT.
-  if (TIMING.test(first)) return { format: 'srt', strength: first.indexOf(',') !== -1 ? 'clear' : 'likely' }
+  if (isTiming(first)) return { format: 'srt', strength: first.indexOf(',') !== -1 ? 'clear' : 'likely' }
   if (!/^\d{1,9}$/.test(first)) return null
   let j = firstEnd
   while (j < p.length && isWhite(p.charCodeAt(j))) j++
   const second = p.slice(j, lineEnd(p, j)).trim()
-  return TIMING.test(second) ? { format: 'srt', strength: 'clear' } : null
+  return isTiming(second) ? { format: 'srt', strength: 'clear' } : null
 }
 
-// `0:0:7,560 -->`, `00:00:01.000 -->`: lenient digit counts, as real SRT files have them. Every part is
-// bounded and separated by a fixed character, so nothing can backtrack.
-const TIMING = /^\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?[ \t]*-->/
+// `0:0:7,560 -->`, `00:00:01.000 -->`: a lenient clock time (as real SRT files have them), then the arrow.
+function isTiming(line: string): boolean {
+  const at: Cursor = { pos: 0 }
+  if (Number.isNaN(scanClockMs(line, 0, line.length, at, CLOCK_LENIENT))) return false
+  let i = at.pos
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++
+  return line.startsWith('-->', i)
+}
 
-const stamp: StampOut = { seconds: 0 }
 
 function sniffText(p: string, i: number): Sniffed | null {
+  const at: Cursor = { pos: 0 }
   let stamped = 0
   let seen = 0
   let firstStamped = false
@@ -209,7 +215,7 @@ function sniffText(p: string, i: number): Sniffed | null {
     let b = end
     while (b > a && isWhite(p.charCodeAt(b - 1))) b--
     if (a < b) {
-      const ok = scanTimestamp(p, a, b, stamp) >= 0
+      const ok = !Number.isNaN(scanStamp(p, a, b, at))
       if (ok) stamped++
       if (seen === 0) firstStamped = ok
       seen++

@@ -18,7 +18,7 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
 import { parseTimestamp } from '../time.js'
-import { scanClockMs } from './clock.js'
+import { CLOCK_SECONDS, isAsciiSpace as isSpace, scanClockMs } from './lex.js'
 import type { ReadResult } from './types.js'
 
 // Elements whose content is never transcript text (and is never markup we should look into).
@@ -139,6 +139,9 @@ class HtmlReader {
   // Once loose text has been reported, the rest of that stretch is not reported again.
   looseReported = false
 
+  // An attribute value's bounds and where the last clock scan stopped.
+  readonly range: Range = { from: 0, to: 0, pos: 0 }
+
   // Incremental offset -> line conversion (offsets only grow).
   lineOff = 0
   lineNo = 1
@@ -255,7 +258,8 @@ class HtmlReader {
       this.pHasText = false
       this.pLine = this.lineAt(at)
       if (this.firstParagraphLine === 0) this.firstParagraphLine = this.pLine
-      this.pEnd = attributeRange(this.s, attrsFrom, attrsTo, 'data-end')
+      const range = this.range
+      this.pEnd = attributeRange(this.s, attrsFrom, attrsTo, 'data-end', range)
         ? this.clock(range.from, range.to)
         : Number.NaN
       this.started = true
@@ -334,9 +338,9 @@ class HtmlReader {
     const s = this.s
     let i = from
     while (i < to && isSpace(s.charCodeAt(i))) i++
-    const ms = scanClockMs(s, i, to, range, true)
+    const ms = scanClockMs(s, i, to, this.range, CLOCK_SECONDS)
     if (!Number.isNaN(ms)) {
-      let j = range.pos
+      let j = this.range.pos
       while (j < to && isSpace(s.charCodeAt(j))) j++
       if (j === to) return ms / 1000
     }
@@ -449,14 +453,18 @@ function skipRawText(s: string, name: string, from: number): number {
   return s.length
 }
 
-// Scratch for attributeRange and the clock scans (one tag at a time).
-const range = { from: 0, to: 0, pos: 0 }
+/** Bounds of an attribute's raw value, and where a clock scan stopped: one per reader. */
+interface Range {
+  from: number
+  to: number
+  pos: number
+}
 
 /**
  * Finds attribute `want` (lower case) in a start tag's attribute text and puts the bounds of its raw
  * value in `range`. Compares names in place: the attributes of every <p> are scanned.
  */
-function attributeRange(s: string, from: number, to: number, want: string): boolean {
+function attributeRange(s: string, from: number, to: number, want: string, range: Range): boolean {
   let k = from
   while (k < to) {
     while (k < to && !isAttrNameChar(s.charCodeAt(k))) k++
@@ -507,10 +515,6 @@ function sameLower(s: string, at: number, lower: string): boolean {
 
 function isAttrNameChar(c: number): boolean {
   return !(isSpace(c) || c === 61 || c === 62 || c === 47 || c === 34 || c === 39 || Number.isNaN(c))
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 12 || c === 13
 }
 
 /**

@@ -1,6 +1,13 @@
 /**
- * The `Name: text` speaker-prefix convention of plain-text cue formats (Podcasting 2.0 SRT: "include the
- * speaker's name, followed by a colon"), told apart from ordinary sentences that contain a colon.
+ * The one speaker rule of every reader: how a cue's text names who speaks. Three forms, at the start of
+ * the text (after white space):
+ * - a WebVTT voice tag, `<v Michael Kennedy>text` (Talk Python's text transcripts, SRT files converted
+ *   from WebVTT): the annotation is the name, whatever it looks like, since the tag says it is one;
+ * - a bracketed label and a colon, `[SPEAKER_03]: text` (WhisperX's diarized output): the bracket's
+ *   content must pass the name rule below;
+ * - the `Name: text` convention of plain-text cue formats (Podcasting 2.0 SRT: "include the speaker's
+ *   name, followed by a colon"), after an optional `>>` speaker-change marker, told apart from ordinary
+ *   sentences that contain a colon.
  *
  * A prefix names a speaker when all of these hold:
  * - it is the text before the cue's first colon, and that colon is followed by whitespace or ends the
@@ -22,6 +29,9 @@
  * one would cut words from the text, so the rule leans towards missing.
  */
 
+import { collapseWhitespace } from '../text.js'
+import { isAsciiSpace, isSpace } from './lex.js'
+
 /** Nouns and labels that precede a colon in prose; none of them is taken for any word of a name. */
 const LEAD_INS = new Set(
   (
@@ -35,7 +45,7 @@ const LEAD_INS = new Set(
     'today tonight tomorrow yesterday date time location place address phone email website url link ' +
     'links price cost total score ingredients directions instructions method recipe sponsor sponsored ' +
     'ad advertisement promo bonus fun protip meaning definition caveat bug fix fixed status error usage ' +
-    'syntax output input version release'
+    'syntax output input version release pro con pros cons plan option context background feature tldr'
   ).split(' '),
 )
 
@@ -45,7 +55,12 @@ const OPENERS = new Set(
     'and but or so well okay ok yes no yeah oh hey hi hello look listen see wait first second third next ' +
     "last finally then now here here's here’s there there's there’s this that these those the an it " +
     "its it's it’s what why how who when where which because however therefore meanwhile anyway " +
-    'basically seriously honestly again also plus pro i we you he she they my our your his her their'
+    'basically seriously honestly again also plus pro i we you he she they my our your his her their ' +
+    'me us nor if whom re like because even just only still yet maybe sure right true false welcome ' +
+    'recorded everyone everybody nobody someone something nothing anything everything one two three ' +
+    'thanks um uh morning afternoon evening monday tuesday wednesday thursday friday saturday sunday ' +
+    // Months and seasons that are not also given names (April, May, June, Summer are).
+    'january february march september october november december spring autumn fall winter'
   ).split(' '),
 )
 
@@ -90,14 +105,9 @@ export interface SpeakerPrefix {
   rest: number
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0
-}
-
 /**
- * Finds a `Name: ` speaker prefix at the start of `text`, after an optional `>>` speaker-change marker
- * (closed-caption style). `decode` maps the raw name to plain text (entities) before the rule is applied.
- * Returns null when the text does not start with a speaker prefix.
+ * Finds a speaker at the start of `text` in any of the three forms above. `decode` maps the raw name to
+ * plain text (entities) before the rule is applied. Returns null when the text does not start with one.
  */
 export function findSpeakerPrefix(
   text: string,
@@ -105,7 +115,10 @@ export function findSpeakerPrefix(
 ): SpeakerPrefix | null {
   let start = 0
   while (start < text.length && isSpace(text.charCodeAt(start))) start++
-  if (text.charCodeAt(start) === 62 && text.charCodeAt(start + 1) === 62) {
+  const first = text.charCodeAt(start)
+  if (first === 60) return voiceTag(text, start, decode)
+  if (first === 91) return bracketed(text, start, decode)
+  if (first === 62 && text.charCodeAt(start + 1) === 62) {
     start += 2
     while (start < text.length && isSpace(text.charCodeAt(start))) start++
   }
@@ -121,14 +134,78 @@ export function findSpeakerPrefix(
     if (c === 10) return null
   }
   if (colon <= start) return null
-  const after = text.charCodeAt(colon + 1)
-  if (colon + 1 < text.length && !isSpace(after)) return null
   let nameEnd = colon
   if (text.charCodeAt(nameEnd - 1) === 32) nameEnd--
-  const raw = text.slice(start, nameEnd)
-  const name = decode(raw)
+  return named(text, start, nameEnd, colon, decode)
+}
+
+/**
+ * Only the bracketed form, `[SPEAKER_03]: text`: for WebVTT, whose own voice tags the cue-text parser
+ * reads, and whose text is not written with the bare `Name:` convention.
+ */
+export function findBracketedSpeaker(text: string): SpeakerPrefix | null {
+  let start = 0
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++
+  return text.charCodeAt(start) === 91 ? bracketed(text, start, identity) : null
+}
+
+// `[Name]:` at `start` (a "["): the name between the brackets, the colon right after the "]".
+function bracketed(text: string, start: number, decode: (s: string) => string): SpeakerPrefix | null {
+  const limit = Math.min(text.length, start + MAX_NAME * 2 + 2)
+  let close = -1
+  for (let i = start + 1; i < limit; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 93) {
+      close = i
+      break
+    }
+    if (c === 91 || c === 10) return null
+  }
+  if (close === -1 || text.charCodeAt(close + 1) !== 58) return null
+  return named(text, start + 1, close, close + 1, decode)
+}
+
+// The name in text[from, to) with its colon at `colon`: a speaker when the colon ends the text or is
+// followed by white space, and the name passes the rule.
+function named(
+  text: string,
+  from: number,
+  to: number,
+  colon: number,
+  decode: (s: string) => string,
+): SpeakerPrefix | null {
+  if (colon + 1 < text.length && !isSpace(text.charCodeAt(colon + 1))) return null
+  const name = decode(text.slice(from, to))
   if (!isSpeakerName(name)) return null
   let rest = colon + 1
+  while (rest < text.length && isSpace(text.charCodeAt(rest))) rest++
+  return { name, rest }
+}
+
+// `<v Name>` or `<v.class Name>` at `start` (a "<"): the annotation up to the ">" is the name.
+function voiceTag(text: string, start: number, decode: (s: string) => string): SpeakerPrefix | null {
+  if (text.charCodeAt(start + 1) !== 118) return null
+  const after = text.charCodeAt(start + 2)
+  let i = start + 2
+  if (after === 46) {
+    // Classes: `.loud.slow`, up to the white space before the annotation.
+    while (i < text.length && !isAsciiSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 62) i++
+  }
+  if (!isAsciiSpace(text.charCodeAt(i))) return null
+  const limit = Math.min(text.length, i + MAX_NAME * 2 + 2)
+  let close = -1
+  for (let k = i + 1; k < limit; k++) {
+    const c = text.charCodeAt(k)
+    if (c === 62) {
+      close = k
+      break
+    }
+    if (c === 60 || c === 10) return null
+  }
+  if (close === -1) return null
+  const name = collapseWhitespace(decode(text.slice(i + 1, close)))
+  if (name === '' || name.length > MAX_NAME) return null
+  let rest = close + 1
   while (rest < text.length && isSpace(text.charCodeAt(rest))) rest++
   return { name, rest }
 }

@@ -28,7 +28,7 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, WarningCode } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
-import { type ClockCursor, scanClockMs } from './clock.js'
+import { CLOCK_LENIENT, isBlank as isBlankChar, scanClockMs, skipBlank } from './lex.js'
 import { findSpeakerPrefix, isSpeakerName } from './speaker.js'
 import type { ReadResult } from './types.js'
 
@@ -90,6 +90,11 @@ class SrtReader {
   firstBadText = ''
   timedCues = 0
 
+  // The times of the last timing line read (whole ms, unboxed) and the scan position.
+  readonly timing: Timing = { start: 0, end: 0, pos: 0 }
+  // The speaker found by the last `cleanCueText` call.
+  cleanedSpeaker: string | undefined = undefined
+
   // Speakers are carried forward only when the first cue with text names its speaker.
   carryDecided = false
   carry = false
@@ -102,6 +107,7 @@ class SrtReader {
 
   run(): void {
     const s = this.s
+    const timing = this.timing
     let lineNo = 0
     let pos = 0
     while (pos <= s.length) {
@@ -116,7 +122,7 @@ class SrtReader {
       switch (this.state) {
         case EXPECT: {
           if (blank) break
-          if (parseTiming(s, from, to)) {
+          if (parseTiming(s, from, to, timing)) {
             this.startCue(lineNo)
           } else if (isNumberLine(s, from, to)) {
             this.indexFrom = from
@@ -152,7 +158,7 @@ class SrtReader {
           break
         }
         case AFTER_INDEX: {
-          if (parseTiming(s, from, to)) {
+          if (parseTiming(s, from, to, timing)) {
             this.startCue(lineNo)
           } else if (blank) {
             this.loneIndex('has no timing line after it')
@@ -166,7 +172,7 @@ class SrtReader {
         case IN_TEXT: {
           if (blank) {
             this.state = EXPECT
-          } else if (parseTiming(s, from, to)) {
+          } else if (parseTiming(s, from, to, timing)) {
             // No blank line before this cue: the number line just before it, if any, is its sequence number.
             if (this.lastTextIsNumber) {
               if (this.lastTextFrom === this.textFrom) this.textFrom = -1
@@ -185,7 +191,7 @@ class SrtReader {
           if (blank) {
             this.endSkip()
             this.state = EXPECT
-          } else if (parseTiming(s, from, to)) {
+          } else if (parseTiming(s, from, to, timing)) {
             this.endSkip()
             this.startCue(lineNo)
           } else {
@@ -203,8 +209,8 @@ class SrtReader {
     this.flush()
     this.open = true
     this.timedCues++
-    this.cueStartMs = timingStartMs
-    this.cueEndMs = timingEndMs
+    this.cueStartMs = this.timing.start
+    this.cueEndMs = this.timing.end
     this.cueLine = line
     this.textFrom = -1
     this.textTo = -1
@@ -227,13 +233,14 @@ class SrtReader {
       if ((colon === -1 || colon >= to) && this.plain.isPlain(from, to)) {
         text = s.slice(from, to)
       } else {
-        text = cleanCueText(s.slice(from, to))
-        speaker = cleanedSpeaker
+        text = this.cleanCueText(s.slice(from, to))
+        speaker = this.cleanedSpeaker
       }
     }
     if (text.length === 0) {
       const line = this.cueLine
-      this.warnings.push({ line, code: 'empty-cue', message: `cue at line ${line} has no text; skipped` })
+      const what = from >= 0 ? 'no text (only markup or white space)' : 'no text'
+      this.warnings.push({ line, code: 'empty-cue', message: `cue at line ${line} has ${what}; skipped` })
       return
     }
     if (!this.carryDecided) {
@@ -246,6 +253,34 @@ class SrtReader {
     if (speaker !== undefined) cue.speaker = speaker
     this.cues.push(cue)
     this.lines.push(this.cueLine)
+  }
+
+  /** Cue text as written, made plain: markup removed, speaker split off (into `cleanedSpeaker`). */
+  cleanCueText(raw: string): string {
+    let t = raw
+    let speaker: string | undefined
+    // A voice tag names the speaker before the markup goes; a `Name:` prefix is read after it.
+    if (t.charCodeAt(skipBlank(t, 0, t.length)) === 60) {
+      const prefix = findSpeakerPrefix(t, decodeEntities)
+      if (prefix !== null) {
+        speaker = prefix.name
+        t = t.slice(prefix.rest)
+      }
+    }
+    if (t.indexOf('<') !== -1 || t.indexOf('{') !== -1) t = stripMarkup(t)
+    if (speaker === undefined) {
+      const colon = t.indexOf(':')
+      if (colon !== -1 && colon < 100) {
+        const prefix = findSpeakerPrefix(t, decodeEntities)
+        if (prefix !== null) {
+          speaker = prefix.name
+          t = t.slice(prefix.rest)
+        }
+      }
+    }
+    this.cleanedSpeaker = speaker
+    if (t.indexOf('&') !== -1) t = decodeEntities(t)
+    return collapseWhitespace(t)
   }
 
   /** Starts skipping a broken block that begins at line `first`; `from`-`to` is the offending line. */
@@ -298,10 +333,7 @@ class SrtReader {
 export const idleSrtReader = new SrtReader('')
 
 function isBlank(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i)
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 12 && c !== 11 && c !== 0xfeff) return false
-  }
+  for (let i = from; i < to; i++) if (!isBlankChar(s.charCodeAt(i))) return false
   return true
 }
 
@@ -324,32 +356,34 @@ function hasArrow(s: string, from: number, to: number): boolean {
   return a !== -1 && a < to
 }
 
-// Result of the last successful parseTiming call, in whole milliseconds (module scratch, unboxed).
-let timingStartMs = 0
-let timingEndMs = 0
-const cursor: ClockCursor = { pos: 0 }
+/** The times of a timing line in whole milliseconds (small integers, unboxed), and where a scan is. */
+interface Timing {
+  start: number
+  end: number
+  pos: number
+}
 
-/** Reads `start --> end [anything]` between `from` and `to` into timingStartMs/timingEndMs. */
-function parseTiming(s: string, from: number, to: number): boolean {
-  if (to - from === 29 && canonicalTiming(s, from)) return true
+/** Reads `start --> end [anything]` between `from` and `to` into `out`. */
+function parseTiming(s: string, from: number, to: number, out: Timing): boolean {
+  if (to - from === 29 && canonicalTiming(s, from, out)) return true
   let i = from
   while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
   const c = s.charCodeAt(i)
   if (c < 48 || c > 57) return false
-  const start = scanClockMs(s, i, to, cursor)
+  const start = scanClockMs(s, i, to, out, CLOCK_LENIENT)
   if (Number.isNaN(start)) return false
-  i = cursor.pos
+  i = out.pos
   while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
   if (i + 3 > to || s.charCodeAt(i) !== 45 || s.charCodeAt(i + 1) !== 45 || s.charCodeAt(i + 2) !== 62)
     return false
   i += 3
   while (i < to && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++
-  const end = scanClockMs(s, i, to, cursor)
+  const end = scanClockMs(s, i, to, out, CLOCK_LENIENT)
   if (Number.isNaN(end)) return false
-  i = cursor.pos
+  i = out.pos
   if (i < to && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) return false
-  timingStartMs = start
-  timingEndMs = end
+  out.start = start
+  out.end = end
   return true
 }
 
@@ -357,15 +391,15 @@ function parseTiming(s: string, from: number, to: number): boolean {
  * The timing line nearly every SRT file has, `HH:MM:SS,mmm --> HH:MM:SS,mmm` and nothing else, read at
  * fixed offsets (a third of the time of the general scan); anything else is left to it.
  */
-function canonicalTiming(s: string, i: number): boolean {
+function canonicalTiming(s: string, i: number, out: Timing): boolean {
   const start = fixedClockMs(s, i)
   if (start < 0) return false
   if (s.charCodeAt(i + 12) !== 32 || s.charCodeAt(i + 13) !== 45 || s.charCodeAt(i + 14) !== 45) return false
   if (s.charCodeAt(i + 15) !== 62 || s.charCodeAt(i + 16) !== 32) return false
   const end = fixedClockMs(s, i + 17)
   if (end < 0) return false
-  timingStartMs = start
-  timingEndMs = end
+  out.start = start
+  out.end = end
   return true
 }
 
@@ -387,26 +421,6 @@ function digits2(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48
   const b = s.charCodeAt(i + 1) - 48
   return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b
-}
-
-// The speaker found by the last cleanCueText call (module scratch: no result object per cue).
-let cleanedSpeaker: string | undefined
-
-/** Cue text as written, made plain: markup removed, speaker prefix split off (into cleanedSpeaker). */
-function cleanCueText(raw: string): string {
-  let t = raw
-  if (t.indexOf('<') !== -1 || t.indexOf('{') !== -1) t = stripMarkup(t)
-  cleanedSpeaker = undefined
-  const colon = t.indexOf(':')
-  if (colon !== -1 && colon < 100) {
-    const prefix = findSpeakerPrefix(t, decodeEntities)
-    if (prefix !== null) {
-      cleanedSpeaker = prefix.name
-      t = t.slice(prefix.rest)
-    }
-  }
-  if (t.indexOf('&') !== -1) t = decodeEntities(t)
-  return collapseWhitespace(t)
 }
 
 /** Formatting tags found in SRT files: SubRip's own and the WebVTT ones some converters leave behind. */
@@ -551,6 +565,6 @@ function guardUnwrittenSpeaker(text: string): string {
     const colon = t.lastIndexOf(':', prefix.rest - 1)
     t = `${t.slice(0, colon)}&#58;${t.slice(colon + 1)}`
   }
-  if (parseTiming(t, 0, t.length)) t = t.replace('-->', '--&gt;')
+  if (parseTiming(t, 0, t.length, { start: 0, end: 0, pos: 0 })) t = t.replace('-->', '--&gt;')
   return t
 }

@@ -7,82 +7,44 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript } from '../model.js'
 import { collapseWhitespace, normalizeNewlines } from '../text.js'
 import { formatTimestamp } from '../time.js'
+import { CLOCK_STAMP, type Cursor, isBlank, scanClockMs } from './lex.js'
+import { findSpeakerPrefix, isSpeakerName } from './speaker.js'
 import type { ReadResult } from './types.js'
-
-/** Where `scanTimestamp` leaves the seconds it read (a shared cell: no allocation per line). */
-export interface StampOut {
-  seconds: number
-}
 
 /**
  * Reads a clock stamp (`HH:MM:SS`, `H:MM:SS`, `MM:SS`, with an optional `.fff`/`,fff` fraction, optionally
- * in `[]` or `()`) at `s[from]`, ending before `to`. Returns the index after it, or -1 when `s` does not
- * start with one there. The stamp must be followed by whitespace, a separator or the end, so that
- * "10:30am" or "3:1 ratio" are not stamps.
+ * in `[]` or `()`) at `s[from]`, ending before `to`. Returns whole milliseconds and sets `at.pos` after
+ * the stamp, or returns NaN when `s` does not start with one there. The stamp must be followed by
+ * whitespace, a separator or the end, so that "10:30am" or "3:1 ratio" are not stamps.
  */
-export function scanTimestamp(s: string, from: number, to: number, out: StampOut): number {
+export function scanStamp(s: string, from: number, to: number, at: Cursor): number {
   let i = from
   let close = 0
   const first = s.charCodeAt(i)
   if (first === 91) close = 93
   else if (first === 40) close = 41
   if (close !== 0) i++
-  let lead = 0
-  let digits = 0
-  while (i < to && isDigit(s.charCodeAt(i))) {
-    lead = lead * 10 + (s.charCodeAt(i) - 48)
-    digits++
-    i++
-  }
-  if (digits === 0 || digits > 3) return -1
-  // Up to two more `:NN` groups; each must be exactly two digits (clock notation).
-  let parts = 1
-  let mid = 0
-  let last = 0
-  while (
-    parts < 3 &&
-    i + 2 < to &&
-    s.charCodeAt(i) === 58 &&
-    isDigit(s.charCodeAt(i + 1)) &&
-    isDigit(s.charCodeAt(i + 2)) &&
-    !(i + 3 < to && isDigit(s.charCodeAt(i + 3)))
-  ) {
-    const v = (s.charCodeAt(i + 1) - 48) * 10 + (s.charCodeAt(i + 2) - 48)
-    if (parts === 1) last = v
-    else {
-      mid = last
-      last = v
-    }
-    parts++
-    i += 3
-  }
-  if (parts < 2) return -1
-  let frac = 0
-  const dot = s.charCodeAt(i)
-  if ((dot === 46 || dot === 44) && i + 1 < to && isDigit(s.charCodeAt(i + 1))) {
-    const fracStart = i
-    i++
-    while (i < to && isDigit(s.charCodeAt(i))) i++
-    if (i - fracStart > 10) return -1
-    frac = Number(`0.${s.slice(fracStart + 1, i)}`)
-  }
+  const ms = scanClockMs(s, i, to, at, CLOCK_STAMP)
+  if (Number.isNaN(ms)) return ms
+  i = at.pos
   if (close !== 0) {
-    if (s.charCodeAt(i) !== close) return -1
+    if (s.charCodeAt(i) !== close) return Number.NaN
     i++
   }
   if (i < to) {
     const c = s.charCodeAt(i)
-    if (!isBlank(c) && !isSeparator(c)) return -1
+    if (!isBlank(c) && !isSeparator(c)) return Number.NaN
   }
-  if (last > 59) return -1
-  if (parts === 3) {
-    if (mid > 59) return -1
-    out.seconds = lead * 3600 + mid * 60 + last + frac
-  } else {
-    out.seconds = lead * 60 + last + frac
-  }
-  return i
+  at.pos = i
+  return ms
 }
+
+/**
+ * Marks a cue text to be taken as written: a WORD JOINER (U+2060, invisible) right after the stamp and
+ * separator. The writer puts one in front of a text that would otherwise read as something else (a
+ * separator, a speaker prefix, a voice tag); the reader drops it.
+ */
+const LITERAL = 0x2060
 
 /**
  * Reads timestamped text. A line without a stamp continues the cue before it; before the first cue it
@@ -95,7 +57,7 @@ export function readText(source: string): ReadResult {
   // Source lines of the cues, in a typed array: a plain array of 100,000 numbers costs GC time.
   let lines = new Int32Array(64)
   const warnings: ParseWarning[] = []
-  const out: StampOut = { seconds: 0 }
+  const at: Cursor = { pos: 0 }
   let current: Cue | undefined
   let firstText: string | undefined
   let lineNo = 0
@@ -111,18 +73,13 @@ export function readText(source: string): ReadResult {
     while (b > a && isBlank(s.charCodeAt(b - 1))) b--
     pos = eol + 1
     if (a === b) continue
-    const after = scanTimestamp(s, a, b, out)
-    if (after < 0) {
+    const ms = scanStamp(s, a, b, at)
+    if (Number.isNaN(ms)) {
       const text = clean(s.slice(a, b))
       if (current !== undefined) {
-        if (current.text === '') {
-          // A stamp on its own line (as YouTube copies it): this line is the cue's text.
-          const label = speakerLabel(text)
-          if (label > 0) {
-            current.speaker = text.slice(0, label)
-            current.text = text.slice(label + 1).trimStart()
-          } else current.text = text
-        } else current.text = `${current.text} ${text}`
+        // A stamp on its own line (as YouTube copies it): this line is the cue's text.
+        if (current.text === '') setText(current, text, true)
+        else current.text = `${current.text} ${text}`
       } else {
         firstText ??= text
         warnings.push({
@@ -133,13 +90,11 @@ export function readText(source: string): ReadResult {
       }
       continue
     }
-    const text = clean(s.slice(skipSeparator(s, after, b), b))
-    current = { start: out.seconds, end: Number.NaN, text }
-    const label = speakerLabel(text)
-    if (label > 0) {
-      current.speaker = text.slice(0, label)
-      current.text = text.slice(label + 1).trimStart()
-    }
+    let from = skipSeparator(s, at.pos, b)
+    const literal = from < b && s.charCodeAt(from) === LITERAL
+    if (literal) from++
+    current = { start: ms / 1000, end: Number.NaN, text: '' }
+    setText(current, clean(s.slice(from, b)), !literal)
     if (cues.length === lines.length) {
       const grown = new Int32Array(lines.length * 2)
       grown.set(lines)
@@ -169,6 +124,22 @@ export function readText(source: string): ReadResult {
 }
 
 /**
+ * Sets a cue's text and, when `speakers` allows, the speaker it starts with (see `speaker.ts`: a voice
+ * tag, a bracketed label or `Name:`). A voice tag's closing `</v>` at the end goes with it.
+ */
+function setText(cue: Cue, text: string, speakers: boolean): void {
+  const prefix = speakers ? findSpeakerPrefix(text) : null
+  if (prefix === null) {
+    cue.text = text
+    return
+  }
+  cue.speaker = prefix.name
+  let rest = text.slice(prefix.rest)
+  if (text.charCodeAt(0) === 60 && rest.endsWith('</v>')) rest = rest.slice(0, -4).trimEnd()
+  cue.text = rest
+}
+
+/**
  * Writes `HH:MM:SS text` per cue (`HH:MM:SS.mmm` when a start has milliseconds) with `Speaker: ` when the
  * speaker changes. The format has no end times: reading it back keeps starts and text, ends are inferred.
  */
@@ -189,23 +160,31 @@ export function writeText(transcript: Transcript): string {
     const whole = Math.round(cue.start * 1000) % 1000 === 0
     let line = formatTimestamp(cue.start, whole ? 'hms' : 'vtt')
     let text = collapseWhitespace(cue.text)
+    const name = cue.speaker === undefined ? '' : collapseWhitespace(cue.speaker)
     // A text that itself looks like a label would be read as one: restate the speaker in front of it.
-    const restate = cue.speaker !== undefined && speakerLabel(text) > 0
-    if (cue.speaker !== undefined && (cue.speaker !== speaker || labelEveryLine || restate)) {
+    const restate = name !== '' && findSpeakerPrefix(text) !== null
+    if (name !== '' && (cue.speaker !== speaker || labelEveryLine || restate)) {
       speaker = cue.speaker
-      text = `${collapseWhitespace(cue.speaker)}: ${text}`
-    } else if (
-      text.length > 0 &&
-      isSeparator(text.charCodeAt(0)) &&
-      (text.length === 1 || isBlank(text.charCodeAt(1)))
-    ) {
-      // A text that itself starts like a separator would lose it on reading: write a separator first.
-      text = `- ${text}`
+      // A name that the `Name:` rule would not take (`the host`, `Note`) goes in a voice tag.
+      // The reader drops one closing `</v>` after a voice tag: a text that ends in one gets another.
+      if (isSpeakerName(name) && name.indexOf(':') === -1) text = `${name}: ${text}`
+      else text = `<v ${name}>${text}${text.endsWith('</v>') ? '</v>' : ''}`
+    } else if (readsAsMore(text)) {
+      text = `${String.fromCharCode(LITERAL)}${text}`
     }
     if (text !== '') line += ` ${text}`
     parts.push(line)
   }
   return parts.length === 0 ? '' : `${parts.join('\n\n')}\n`
+}
+
+/** True when the reader would not take `text`, written after a stamp, as exactly that text. */
+function readsAsMore(text: string): boolean {
+  if (text === '') return false
+  const c = text.charCodeAt(0)
+  if (c === LITERAL) return true
+  if (skipSeparator(text, 0, text.length) !== 0) return true
+  return findSpeakerPrefix(text) !== null
 }
 
 /**
@@ -234,95 +213,6 @@ function carrySpeakers(cues: Cue[]): void {
     if (cue.speaker !== undefined) speaker = cue.speaker
     else if (speaker !== undefined) cue.speaker = speaker
   }
-}
-
-// Ordinary words that start a labelled sentence ("Note: ...", "So: ...") and are never a speaker's
-// name, even capitalised. Names are open-ended, so the rule is "looks like a name and is not one of these".
-const NOT_NAMES = new Set(
-  (
-    'a an the this that these those it its i we you he she they me us my our your his her their here ' +
-    'there now then so and but or nor if when why what how who whom where which well yes no ok okay also ' +
-    'remember note notes nb ps update updated edit edited warning caution tip tips hint important example ' +
-    'examples question questions answer answers summary disclaimer source sources quote reminder fyi ' +
-    'spoiler translation transcript chapter part step topic agenda title subject re link links website ' +
-    'email music intro outro sponsor ad advertisement fact result results problem solution reason bonus ' +
-    'news breaking correction context background conclusion definition goal idea lesson moral rule tldr ' +
-    'pro con pros cons plan option first second third finally next last today tomorrow yesterday ' +
-    'meanwhile actually basically honestly seriously look listen see wait hey hi hello thanks oh um uh ' +
-    'like because even just only still yet again maybe sure right true false time date location status ' +
-    'version release error fix bug feature welcome episode recorded live monday tuesday wednesday ' +
-    'thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december spring summer autumn fall winter morning afternoon evening tonight ' +
-    'everyone everybody nobody someone something nothing anything everything one two three'
-  ).split(' '),
-)
-
-// Roles that are numbered in machine transcripts: "Speaker 2", "Guest 1".
-const NUMBERED_ROLES = new Set([
-  'speaker',
-  'guest',
-  'host',
-  'voice',
-  'caller',
-  'participant',
-  'person',
-  'interviewer',
-])
-
-// Lower-case particles inside names: "Guido van Rossum", "Maria de la Cruz".
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'der',
-  'den',
-  'da',
-  'del',
-  'della',
-  'di',
-  'du',
-  'la',
-  'le',
-  'bin',
-  'al',
-])
-
-const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]{0,30}$/u
-const MACHINE_LABEL = /^\p{L}{1,20}_\d{1,3}$/u
-
-/**
- * Length of a `Name:` speaker prefix at the start of `text`, or -1. A prefix is a speaker when it is one
- * to three capitalised words (name particles such as "van" allowed inside, or a numbered role such as
- * "Speaker 2", or a machine label such as "SPEAKER_01") whose first word is not an ordinary word that
- * starts labelled sentences ("Note:", "So:", "Tuesday:"): ordinary sentences stay text.
- */
-export function speakerLabel(text: string): number {
-  // A name is short: look for the colon only within reach, so that long lines cost nothing.
-  let colon = -1
-  const reach = Math.min(text.length, 49)
-  for (let i = 1; i < reach; i++) {
-    if (text.charCodeAt(i) === 58) {
-      colon = i
-      break
-    }
-  }
-  if (colon < 1) return -1
-  if (colon + 1 < text.length && !isBlank(text.charCodeAt(colon + 1))) return -1
-  const words = text.slice(0, colon).split(' ')
-  if (words.length > 3) return -1
-  const firstWord = words[0]!
-  if (words.length === 1 && MACHINE_LABEL.test(firstWord)) return colon
-  if (!NAME_WORD.test(firstWord)) return -1
-  if (NOT_NAMES.has(firstWord.toLowerCase().replace(/\.$/, ''))) return -1
-  for (let k = 1; k < words.length; k++) {
-    const word = words[k]!
-    const lastWord = k === words.length - 1
-    if (NAME_WORD.test(word)) continue
-    if (!lastWord && PARTICLES.has(word)) continue
-    if (lastWord && /^\d{1,3}$/.test(word) && NUMBERED_ROLES.has(firstWord.toLowerCase())) continue
-    return -1
-  }
-  return colon
 }
 
 function skipSeparator(s: string, from: number, to: number): number {
@@ -359,14 +249,6 @@ function clean(text: string): string {
     } else space = false
   }
   return text
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || c === 11 || c === 12
 }
 
 // "-", ":", "|", en dash, em dash: what people put between a stamp and its text.

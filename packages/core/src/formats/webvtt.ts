@@ -6,179 +6,394 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
 import { formatTimestamp } from '../time.js'
-import { type Cursor, readCueText, scanTimestampMs } from './cue-text.js'
+import { CueTextState, readCueText } from './cue-text.js'
+import { CLOCK_SECONDS, CLOCK_VTT, isAsciiSpace, isSpaceRange, scanClockMs } from './lex.js'
+import { findBracketedSpeaker } from './speaker.js'
 import type { ReadResult } from './types.js'
+import { groupOwnWords } from './words.js'
 
 const LF = 0x0a
 
 /**
  * Reads a WebVTT file into raw cues in source order, times as written (a cue may end before it starts;
  * `normalize` decides). NOTE, STYLE and REGION blocks and cue settings are read past; a cue whose timing
- * line does not parse, and text outside any cue, are skipped with a warning. Throws
- * `TranscriptParseError` when the file does not start with the "WEBVTT" signature.
+ * line does not parse, and text outside any cue, are skipped with a warning.
+ *
+ * What real files add to the spec, each with a warning:
+ * - timings that real tools write off the spec (`4:52.080`, `0.860` from Podnews, `0:0:0.570` from MS
+ *   Teams) are read as SRT's lenient clock times;
+ * - a cue whose text is only white space is skipped (YouTube writes them);
+ * - rolling captions (YouTube's auto-captions as yt-dlp saves them, broadcast roll-up captions): a cue
+ *   of two or more lines whose first line repeats the last line of the cue just before it, touching it in
+ *   time, loses that line, and a cue left with nothing new (YouTube's 10 ms "freeze" cues) is skipped.
+ *   When the rolling lines carry word timings, the words are grouped into readable lines as word-level
+ *   JSON is (`groupWords`);
+ * - a WhisperX `[SPEAKER_03]: ` prefix becomes the cue's speaker when no voice tag names one.
+ *
+ * Throws `TranscriptParseError` when the file does not start with the "WEBVTT" signature, or when no cue
+ * in it can be read.
  */
 export function readVtt(source: string): ReadResult {
-  return scan(source, false)
+  return new VttScan(source, false).run()
 }
 
 /**
- * Like `readVtt`, but each cue's `text` is its raw payload (lines joined by LF, tags and references as
- * written), which is what a browser's `VTTCue.text` holds. For conformance tests; not public API.
+ * The spec's parse alone: each cue's `text` is its raw payload (lines joined by LF, tags and references
+ * as written), which is what a browser's `VTTCue.text` holds; strict timings, no cleanup, and an empty
+ * list when there are no cues. For conformance tests; not public API.
  */
 export function readVttPayloads(source: string): ReadResult {
-  return scan(source, true)
+  return new VttScan(source, true).run()
 }
 
-const cursor: Cursor = { pos: 0 }
+/** The times of the last timing line read (whole ms, unboxed), and where a timestamp scan stopped. */
+interface Timing {
+  start: number
+  end: number
+  pos: number
+}
 
-function scan(source: string, raw: boolean): ReadResult {
-  // The spec's preprocessing: one BOM dropped by decoding, CRLF and CR to LF, NUL to U+FFFD.
-  let s = normalizeNewlines(source)
-  if (s.indexOf('\0') !== -1) s = s.replaceAll('\0', '\ufffd')
-  checkSignature(s)
-  const cues: Cue[] = []
-  const warnings: ParseWarning[] = []
+/** One parse: the scan's state lives here, so that nothing is shared between parses. */
+class VttScan {
+  readonly raw: boolean
+  readonly s: string
+  readonly cues: Cue[] = []
+  readonly warnings: ParseWarning[] = []
   // The timing line of each cue, for cleanup warnings.
-  const lines: number[] = []
-  const len = s.length
-  const firstEol = s.indexOf('\n')
-  if (firstEol === -1) return { cues, warnings, lines }
-  let pos = firstEol + 1
-  let line = 2
+  readonly lines: number[] = []
+  readonly timing: Timing = { start: 0, end: 0, pos: 0 }
+  readonly text = new CueTextState()
+  // Timing lines read leniently, cues without text, and rolling repeats: counted, reported once each.
+  lenient = 0
+  lenientLine = 0
+  lenientText = ''
+  blank = 0
+  blankLine = 0
+  rolled = 0
+  rolledLine = 0
+  // The previous kept cue's payload and end (ms), for rolling captions.
+  prevPayload = ''
+  prevEndMs = -1
+  // Where a cue was first expected and not read, for the error when no cue is read at all.
+  firstBadLine = 0
+  firstBadText = ''
 
-  // The next "-->" at or after the current line, found once and reused until the scan passes it.
-  let arrow = s.indexOf('-->', pos)
-
-  // Header: the lines after the signature up to a blank line, or up to a line that holds a timing.
-  if (pos < len && s.charCodeAt(pos) !== LF) {
-    for (;;) {
-      let eol = s.indexOf('\n', pos)
-      if (eol === -1) eol = len
-      if (arrow !== -1 && arrow < pos) arrow = s.indexOf('-->', pos)
-      if (arrow !== -1 && arrow < eol) break
-      const blank = eol === pos
-      if (eol >= len) {
-        pos = len
-        break
-      }
-      pos = eol + 1
-      line++
-      if (blank) break
-    }
-  }
-  while (pos < len && s.charCodeAt(pos) === LF) {
-    pos++
-    line++
+  constructor(source: string, raw: boolean) {
+    this.raw = raw
+    // The spec's preprocessing: one BOM dropped by decoding, CRLF and CR to LF, NUL to U+FFFD.
+    let s = normalizeNewlines(source)
+    if (s.indexOf('\0') !== -1) s = s.replaceAll('\0', '\ufffd')
+    this.s = s
   }
 
-  let seenCue = false
-  while (pos < len) {
-    const blockLine = line
-    const blockStart = pos
-    let lineCount = 0
-    let seenArrow = false
-    let timed = false
-    let timingLine = 0
-    let timingAt = 0
-    let timingEol = 0
-    let start = 0
-    let end = 0
-    let firstEnd = -1
-    let idStart = -1
-    let idEnd = -1
-    // The block's text so far (the spec's "buffer"), as a range of the source: lines are LF-joined there.
-    let textStart = -1
-    let textEnd = -1
-    for (;;) {
-      let eol = s.indexOf('\n', pos)
-      if (eol === -1) eol = len
-      lineCount++
-      if (arrow !== -1 && arrow < pos) arrow = s.indexOf('-->', pos)
-      if (arrow !== -1 && arrow < eol) {
-        // A timing line counts only as the first line, or the second after an identifier; later it
-        // starts the next block (a cue's text cannot hold "-->").
-        if (lineCount > 2 || (lineCount === 2 && seenArrow)) break
-        seenArrow = true
-        timingLine = line
-        timingAt = pos
-        timingEol = eol
-        if (lineCount === 2) {
-          idStart = blockStart
-          idEnd = firstEnd
+  run(): ReadResult {
+    const { s, raw, cues, warnings, lines, timing } = this
+    checkSignature(s)
+    const len = s.length
+    const firstEol = s.indexOf('\n')
+    if (firstEol === -1) return this.finish(1)
+    let pos = firstEol + 1
+    let line = 2
+
+    // The next "-->" at or after the current line, found once and reused until the scan passes it.
+    let arrow = s.indexOf('-->', pos)
+
+    // Header: the lines after the signature up to a blank line, or up to a line that holds a timing.
+    if (pos < len && s.charCodeAt(pos) !== LF) {
+      for (;;) {
+        let eol = s.indexOf('\n', pos)
+        if (eol === -1) eol = len
+        if (arrow !== -1 && arrow < pos) arrow = s.indexOf('-->', pos)
+        if (arrow !== -1 && arrow < eol) break
+        const blank = eol === pos
+        if (eol >= len) {
+          pos = len
+          break
         }
-        if (readTimings(s, pos, eol)) {
-          start = timing.start / 1000
-          end = timing.end / 1000
-          timed = true
-          seenCue = true
-          textStart = -1
-        }
-      } else if (eol === pos) {
-        pos++
+        pos = eol + 1
         line++
-        break
-      } else {
-        if (lineCount === 1) firstEnd = eol
-        if (textStart === -1) textStart = pos
-        textEnd = eol
-      }
-      if (eol >= len) {
-        pos = len
-        break
-      }
-      pos = eol + 1
-      line++
-    }
-
-    if (timed) {
-      const payload = textStart === -1 ? '' : s.slice(textStart, textEnd)
-      let cue: Cue
-      if (raw) {
-        cue = { start, end, text: payload }
-      } else if (payload.indexOf('<') === -1) {
-        // No tags: the common case, without the cue-text parser.
-        cue = {
-          start,
-          end,
-          text: collapseWhitespace(payload.indexOf('&') === -1 ? payload : decodeEntities(payload)),
-        }
-      } else {
-        cue = { start, end, text: '' }
-        readCueText(cue, payload)
-      }
-      if (idEnd > idStart) cue.id = s.slice(idStart, idEnd)
-      cues.push(cue)
-      lines.push(timingLine)
-    } else if (seenArrow) {
-      const timingText = s.slice(timingAt, timingEol)
-      warnings.push({
-        line: timingLine,
-        code: 'bad-timestamp',
-        message: `cue timing ${JSON.stringify(clip(timingText))} is not "[hh:]mm:ss.ttt --> [hh:]mm:ss.ttt"; the cue was skipped`,
-      })
-    } else {
-      const first = s.slice(blockStart, firstEnd === -1 ? blockStart : firstEnd)
-      const kind = blockKind(first)
-      if (kind === 'style' && seenCue) {
-        warnings.push({
-          line: blockLine,
-          code: 'unknown-block',
-          message: `${first.trim()} block after the first cue was ignored (it belongs before the cues)`,
-        })
-      } else if (kind === null) {
-        warnings.push({
-          line: blockLine,
-          code: 'malformed-cue',
-          message: `text without a cue timing line (${JSON.stringify(clip(first))}) was skipped`,
-        })
+        if (blank) break
       }
     }
     while (pos < len && s.charCodeAt(pos) === LF) {
       pos++
       line++
     }
+
+    let seenCue = false
+    while (pos < len) {
+      const blockLine = line
+      const blockStart = pos
+      let lineCount = 0
+      let seenArrow = false
+      let timed = false
+      let timingLine = 0
+      let timingAt = 0
+      let timingEol = 0
+      let start = 0
+      let end = 0
+      let firstEnd = -1
+      let idStart = -1
+      let idEnd = -1
+      // The block's text so far (the spec's "buffer"), as a range of the source: lines are LF-joined there.
+      let textStart = -1
+      let textEnd = -1
+      for (;;) {
+        let eol = s.indexOf('\n', pos)
+        if (eol === -1) eol = len
+        lineCount++
+        if (arrow !== -1 && arrow < pos) arrow = s.indexOf('-->', pos)
+        if (arrow !== -1 && arrow < eol) {
+          // A timing line counts only as the first line, or the second after an identifier; later it
+          // starts the next block (a cue's text cannot hold "-->").
+          if (lineCount > 2 || (lineCount === 2 && seenArrow)) break
+          seenArrow = true
+          timingLine = line
+          timingAt = pos
+          timingEol = eol
+          if (lineCount === 2) {
+            idStart = blockStart
+            idEnd = firstEnd
+          }
+          const how = readTimings(s, pos, eol, timing, raw)
+          if (how !== NOT_TIMED) {
+            start = timing.start / 1000
+            end = timing.end / 1000
+            timed = true
+            seenCue = true
+            textStart = -1
+            if (how === LENIENT && this.lenient++ === 0) {
+              this.lenientLine = line
+              this.lenientText = s.slice(pos, eol)
+            }
+          }
+        } else if (eol === pos) {
+          pos++
+          line++
+          break
+        } else {
+          if (lineCount === 1) firstEnd = eol
+          if (textStart === -1) textStart = pos
+          textEnd = eol
+        }
+        if (eol >= len) {
+          pos = len
+          break
+        }
+        pos = eol + 1
+        line++
+      }
+
+      if (timed) {
+        let payload = textStart === -1 ? '' : s.slice(textStart, textEnd)
+        let cue: Cue | null
+        if (raw) {
+          cue = { start, end, text: payload }
+        } else {
+          const nl = textStart === -1 ? -1 : s.indexOf('\n', textStart)
+          if (nl !== -1 && nl < textEnd) payload = this.unroll(payload, timing)
+          if (textStart === -1) cue = this.cue(start, end, '', timingLine)
+          else cue = payload === '' ? null : this.cue(start, end, payload, timingLine)
+          // The next cue's rolling line repeats this cue's last line with text (a blank cue has none).
+          this.prevEndMs = timing.end
+          if (textStart !== -1 && !isSpaceRange(s, textStart, textEnd)) {
+            this.prevPayload = s.slice(textStart, textEnd)
+          }
+        }
+        if (cue !== null) {
+          if (idEnd > idStart) cue.id = s.slice(idStart, idEnd)
+          cues.push(cue)
+          lines.push(timingLine)
+        }
+      } else if (seenArrow) {
+        const timingText = s.slice(timingAt, timingEol)
+        if (this.firstBadLine === 0) {
+          this.firstBadLine = timingLine
+          this.firstBadText = timingText
+        }
+        warnings.push({
+          line: timingLine,
+          code: 'bad-timestamp',
+          message: `cue timing ${JSON.stringify(clip(timingText))} is not "[hh:]mm:ss.ttt --> [hh:]mm:ss.ttt"; the cue was skipped`,
+        })
+      } else {
+        const first = s.slice(blockStart, firstEnd === -1 ? blockStart : firstEnd)
+        const kind = blockKind(first)
+        if (kind === 'style' && seenCue) {
+          warnings.push({
+            line: blockLine,
+            code: 'unknown-block',
+            message: `${first.trim()} block after the first cue was ignored (it belongs before the cues)`,
+          })
+        } else if (kind === null) {
+          if (this.firstBadLine === 0) {
+            this.firstBadLine = blockLine
+            this.firstBadText = first
+          }
+          warnings.push({
+            line: blockLine,
+            code: 'malformed-cue',
+            message: `text without a cue timing line (${JSON.stringify(clip(first))}) was skipped`,
+          })
+        }
+      }
+      while (pos < len && s.charCodeAt(pos) === LF) {
+        pos++
+        line++
+      }
+    }
+    return this.finish(line)
   }
-  return { cues, warnings, lines }
+
+  /**
+   * A cue from a payload with something to say, or null (and a count for the warning) when it holds
+   * only white space once tags are gone.
+   */
+  cue(start: number, end: number, payload: string, line: number): Cue | null {
+    let cue: Cue
+    if (payload.indexOf('<') === -1) {
+      // No tags: the common case, without the cue-text parser.
+      const text = payload.indexOf('&') === -1 ? payload : decodeEntities(payload)
+      cue = { start, end, text: collapseWhitespace(text) }
+    } else {
+      cue = { start, end, text: '' }
+      readCueText(cue, payload, this.text)
+    }
+    if (cue.text === '') {
+      if (this.blank++ === 0) this.blankLine = line
+      return null
+    }
+    // Only a "[" written as such: the writer escapes one that is text (`&#91;`).
+    if (
+      cue.speaker === undefined &&
+      cue.text.charCodeAt(0) === 91 &&
+      payload.trimStart().charCodeAt(0) === 91
+    ) {
+      const prefix = findBracketedSpeaker(cue.text)
+      if (prefix !== null) {
+        cue.speaker = prefix.name
+        cue.text = cue.text.slice(prefix.rest)
+        if (cue.words !== undefined) dropLeadingWords(cue, prefix.rest)
+      }
+    }
+    return cue
+  }
+
+  /**
+   * A multi-line payload without the first line when that line repeats the last line of the cue just
+   * before (which this cue touches): a rolling caption's carried line. Returns '' when nothing new is
+   * left (a freeze cue), counting it as rolled either way.
+   */
+  unroll(payload: string, timing: Timing): string {
+    if (this.prevEndMs < 0 || timing.start > this.prevEndMs) return payload
+    const prev = this.prevPayload
+    if (prev === '') return payload
+    // First line with something on it, here; last such line, there.
+    let a = 0
+    let nl = payload.indexOf('\n')
+    while (nl !== -1 && isSpaceRange(payload, a, nl)) {
+      a = nl + 1
+      nl = payload.indexOf('\n', a)
+    }
+    if (nl === -1) return payload
+    let z = prev.length
+    let b = prev.lastIndexOf('\n', z - 1)
+    while (b !== -1 && isSpaceRange(prev, b + 1, z)) {
+      z = b
+      b = prev.lastIndexOf('\n', z - 1)
+    }
+    if (plainLine(payload.slice(a, nl)) !== plainLine(prev.slice(b + 1, z))) return payload
+    if (this.rolled++ === 0) this.rolledLine = this.lines.length > 0 ? this.lines[this.lines.length - 1]! : 0
+    const rest = payload.slice(nl + 1)
+    return isSpaceRange(rest, 0, rest.length) ? '' : rest
+  }
+
+  /** The result, with the counted warnings; rolling lines regrouped; an error when no cue was read. */
+  finish(lastLine: number): ReadResult {
+    const { cues, warnings, lines } = this
+    if (this.raw) return { cues, warnings, lines }
+    if (this.lenient > 0) {
+      warnings.push({
+        line: this.lenientLine,
+        code: 'bad-timestamp',
+        message: `${this.lenient} cue timing(s) are not WebVTT's [hh:]mm:ss.ttt (the first: ${JSON.stringify(clip(this.lenientText))}); read as written`,
+      })
+    }
+    if (this.blank > 0) {
+      warnings.push({
+        line: this.blankLine,
+        code: 'empty-cue',
+        message: `${this.blank} cue(s) with only white space skipped`,
+      })
+    }
+    if (cues.length === 0) {
+      const line = this.firstBadLine || this.blankLine || lastLine
+      throw new TranscriptParseError(
+        'vtt',
+        line,
+        'a cue: a timing line like 00:00:01.000 --> 00:00:04.000, then its text',
+        this.firstBadLine === 0 ? 'no cue with text' : this.firstBadText,
+      )
+    }
+    if (this.rolled === 0) return { cues, warnings, lines }
+    warnings.push({
+      line: this.rolledLine,
+      code: 'duplicate-merged',
+      message: `${this.rolled} rolling caption line(s) repeated from the cue before were removed`,
+    })
+    return regroup(cues, lines, warnings)
+  }
+}
+
+/**
+ * Rolling captions with word timings (YouTube) are a stream of words cut into display lines: the words
+ * are grouped into readable lines as word-level JSON is. A cue without word timings is one word.
+ */
+function regroup(cues: Cue[], lines: number[], warnings: ParseWarning[]): ReadResult {
+  if (!cues.some((c) => c.words !== undefined)) return { cues, warnings, lines }
+  const words: Word[] = []
+  const speakers: Array<string | undefined> = []
+  const wordLines: number[] = []
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!
+    const own = cue.words ?? [{ start: cue.start, end: cue.end, text: cue.text }]
+    for (const w of own) {
+      words.push(w)
+      speakers.push(cue.speaker)
+      wordLines.push(lines[k]!)
+    }
+  }
+  const grouped = groupOwnWords(words, speakers)
+  const groupedLines: number[] = []
+  let w = 0
+  for (const cue of grouped) {
+    groupedLines.push(wordLines[w]!)
+    w += cue.words!.length
+  }
+  return { cues: grouped, warnings, lines: groupedLines }
+}
+
+/** Drops the words that lie before `rest` in the cue's text (a speaker prefix taken off the text). */
+function dropLeadingWords(cue: Cue, rest: number): void {
+  let at = 0
+  const words = cue.words!
+  let k = 0
+  while (k < words.length && at < rest) {
+    at += words[k]!.text.length + 1
+    k++
+  }
+  if (k > 0) cue.words = words.slice(k)
+  if (cue.words!.length === 0) delete cue.words
+}
+
+// One line of a payload as plain text (tags gone, references decoded, white space collapsed).
+function plainLine(line: string): string {
+  if (line.indexOf('<') === -1) {
+    return collapseWhitespace(line.indexOf('&') === -1 ? line : decodeEntities(line))
+  }
+  const cue: Cue = { start: 0, end: 0, text: '' }
+  readCueText(cue, line)
+  return cue.text
 }
 
 function checkSignature(s: string): void {
@@ -216,16 +431,26 @@ function keyword(line: string, word: string, anyAfter: boolean): boolean {
   return true
 }
 
-// The times of the last timing line read, in ms: small integers stay unboxed in object fields.
-const timing = { start: 0, end: 0 }
+const NOT_TIMED = 0
+const STRICT = 1
+const LENIENT = 2
 
-// "Collect WebVTT cue timings and settings": settings after the end time are read past, never parsed,
-// so nothing in them can change the times.
-function readTimings(s: string, from: number, to: number): boolean {
+/**
+ * "Collect WebVTT cue timings and settings" into `out`: settings after the end time are read past, never
+ * parsed, so nothing in them can change the times. Unless `strict`, a timing line the spec rejects is
+ * read again with lenient clock times. Returns NOT_TIMED, STRICT or LENIENT.
+ */
+function readTimings(s: string, from: number, to: number, out: Timing, strict: boolean): number {
+  if (timings(s, from, to, out, CLOCK_VTT)) return STRICT
+  if (strict || !timings(s, from, to, out, CLOCK_SECONDS)) return NOT_TIMED
+  return LENIENT
+}
+
+function timings(s: string, from: number, to: number, out: Timing, mode: 0 | 2): boolean {
   let i = skipSpace(s, from, to)
-  const start = scanTimestampMs(s, i, to, cursor)
+  const start = scanClockMs(s, i, to, out, mode)
   if (Number.isNaN(start)) return false
-  i = skipSpace(s, cursor.pos, to)
+  i = skipSpace(s, out.pos, to)
   if (
     i + 2 >= to ||
     s.charCodeAt(i) !== 0x2d ||
@@ -235,20 +460,19 @@ function readTimings(s: string, from: number, to: number): boolean {
     return false
   }
   i = skipSpace(s, i + 3, to)
-  const end = scanTimestampMs(s, i, to, cursor)
+  const end = scanClockMs(s, i, to, out, mode)
   if (Number.isNaN(end)) return false
-  timing.start = start
-  timing.end = end
+  // The spec reads whatever follows the end time as settings; a lenient read wants white space there,
+  // so that `00:01 --> 00:02abc` is not taken for a timing.
+  if (mode !== CLOCK_VTT && out.pos < to && !isAsciiSpace(s.charCodeAt(out.pos))) return false
+  out.start = start
+  out.end = end
   return true
 }
 
 function skipSpace(s: string, from: number, to: number): number {
   let i = from
-  while (i < to) {
-    const c = s.charCodeAt(i)
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0c && c !== 0x0d && c !== LF) break
-    i++
-  }
+  while (i < to && isAsciiSpace(s.charCodeAt(i))) i++
   return i
 }
 
@@ -276,6 +500,8 @@ export function writeVtt(t: Transcript): string {
     const text = clean(cue.text)
     let body = writeWords(cue, text, end) ?? escapeText(text)
     const speaker = cue.speaker === undefined ? '' : clean(cue.speaker)
+    // Text that starts like a WhisperX `[SPEAKER_03]: ` label, without a speaker: its "[" as a reference.
+    if (speaker === '' && findBracketedSpeaker(text) !== null) body = body.replace('[', '&#91;')
     if (speaker !== '') {
       // A name ending in "-" would make an arrow of the tag's ">": a space there, which readers strip.
       const voice = escapeText(speaker)
