@@ -481,6 +481,38 @@ describe('speaker prefixes in SRT text', () => {
   })
 })
 
+describe('speakers in SRT from other tools', () => {
+  const srt = (...texts: string[]) =>
+    texts.map((t, k) => `${k + 1}\n00:00:0${k},000 --> 00:00:0${k},900\n${t}\n`).join('\n')
+
+  it('reads a WhisperX [SPEAKER_03]: prefix as the speaker', () => {
+    const { cues } = readSrt(
+      srt('[SPEAKER_03]: Go at the same time.', '[SPEAKER_00]: <i>Sure.</i>', '[Music]'),
+    )
+    expect(cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['SPEAKER_03', 'Go at the same time.'],
+      ['SPEAKER_00', 'Sure.'],
+      // The first cue names its speaker: the Podcasting 2.0 convention carries it on.
+      ['SPEAKER_00', '[Music]'],
+    ])
+  })
+
+  it('reads a WebVTT voice tag left in an SRT file as the speaker', () => {
+    const { cues } = readSrt(
+      srt('<v Michael Kennedy>Coding agents have gotten good.</v>', '<v.loud Seth>Yes.'),
+    )
+    expect(cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['Michael Kennedy', 'Coding agents have gotten good.'],
+      ['Seth', 'Yes.'],
+    ])
+  })
+
+  it('agrees with the text reader on prose that ends in a colon', () => {
+    const { cues } = readSrt(srt('Tuesday: we record.', 'Fun Fact: x', 'Note: this'))
+    expect(cues.every((c) => c.speaker === undefined)).toBe(true)
+  })
+})
+
 describe('writeSrt', () => {
   it('writes numbered blocks with SRT timestamps and one text line', () => {
     const out = writeSrt(

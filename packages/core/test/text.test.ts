@@ -282,6 +282,27 @@ describe('writeText', () => {
     expect(writeText(transcript([]))).toBe('')
   })
 
+  it('writes a text that would read as something else so that it reads back the same', () => {
+    const texts = [
+      '-- oh, it is a',
+      '--',
+      '- ',
+      '>> Seth: hi',
+      '[SPEAKER_01]: x',
+      '<v Ann>hello',
+      'Guido: yes',
+      '\u2060x',
+    ]
+    const cues: Cue[] = texts.map((text, k) => ({ start: k, end: k + 1, text: text.trim() }))
+    const out = writeText(transcript(cues))
+    const back = readText(out).cues
+    expect(back.map((c) => [c.start, c.text, c.speaker])).toEqual(
+      cues.map((c) => [c.start, c.text, undefined]),
+    )
+    // Only what needs it is marked; the rest is written as is.
+    expect(out).toContain('00:00:07 \u2060\u2060x')
+  })
+
   // Round trip: the text format has no end times, so it keeps starts (to the millisecond), texts and
   // speakers; the ends come back by inference (the next cue's start), not as written.
   it('round-trips starts, texts and speakers (property)', () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { parseVtt } from '../src/entry/vtt.js'
 import { TranscriptParseError } from '../src/errors.js'
 import { readVtt, readVttPayloads, writeVtt } from '../src/formats/webvtt.js'
 import type { Cue, Transcript } from '../src/model.js'
@@ -657,3 +658,144 @@ function expectedBack(c: Cue): unknown {
     ...{ id: writableId },
   } as Cue)
 }
+
+describe('WebVTT as real tools write it', () => {
+  // yt-dlp's copy of YouTube's auto-captions: every cue repeats the line before it, then adds words with
+  // inline times; 10 ms "freeze" cues show the finished line alone; blank lines of a single space.
+  const youtube = [
+    'WEBVTT',
+    'Kind: captions',
+    'Language: en',
+    '',
+    '00:00:00.080 --> 00:00:01.590 align:start position:0%',
+    ' ',
+    'The<00:00:00.240><c> story</c><00:00:00.480><c> starts</c>',
+    '',
+    '00:00:01.590 --> 00:00:01.600 align:start position:0%',
+    'The story starts',
+    ' ',
+    '',
+    '00:00:01.600 --> 00:00:04.309 align:start position:0%',
+    'The story starts',
+    'the<00:00:01.760><c> 1950s.</c>',
+    '',
+    '00:00:04.309 --> 00:00:04.319 align:start position:0%',
+    'the 1950s.',
+    ' ',
+    '',
+    '00:00:06.000 --> 00:00:07.500 align:start position:0%',
+    'the 1950s.',
+    '<c.colorE5E5E5>We</c><00:00:06.400><c.colorE5E5E5> meet</c><00:00:06.900><c> Ada.</c>',
+    '',
+    '00:00:07.500 --> 00:00:07.510 align:start position:0%',
+    'We meet Ada.',
+    ' ',
+    '',
+  ].join('\n')
+
+  it('reads YouTube rolling auto-captions as each spoken word once, with its time, in readable lines', () => {
+    const { cues, warnings } = readVtt(youtube)
+    expect(cues.map((c) => c.text)).toEqual(['The story starts the 1950s.', 'We meet Ada.'])
+    const words = cues.flatMap((c) => c.words!.map((w) => [w.text, w.start, w.end]))
+    expect(words).toEqual([
+      ['The', 0.08, 0.24],
+      ['story', 0.24, 0.48],
+      ['starts', 0.48, 1.59],
+      ['the', 1.6, 1.76],
+      ['1950s.', 1.76, 4.309],
+      ['We', 6, 6.4],
+      ['meet', 6.4, 6.9],
+      ['Ada.', 6.9, 7.5],
+    ])
+    // Lines point at the timing line of their first word's cue.
+    expect(readVtt(youtube).lines).toEqual([5, 21])
+    expect(warnings.map((w) => w.code)).toEqual(['duplicate-merged'])
+    expect(warnings[0]!.message).toMatch(/^5 rolling caption line/)
+  })
+
+  it('parses YouTube rolling captions into a transcript with as many words as were spoken', () => {
+    const t = parseVtt(youtube)
+    const spoken = 'The story starts the 1950s. We meet Ada.'.split(' ').length
+    expect(t.cues.flatMap((c) => c.text.split(' ')).length).toBe(spoken)
+    expect(t.wordLevel).toBe(true)
+  })
+
+  it('keeps a cue that does not repeat the line before, starts before it, or is one line said twice', () => {
+    const { cues, warnings } = readVtt(
+      vtt(
+        '00:01.000 --> 00:02.000\nHello\n\n00:02.000 --> 00:03.000\nthere\nfriend\n\n' +
+          '00:01.500 --> 00:05.000\nfriend\nagain\n\n' +
+          '00:20.680 --> 00:21.180\nsurprise\n\n00:21.180 --> 00:22.200\nsurprise\n',
+      ),
+    )
+    expect(cues.map((c) => c.text)).toEqual(['Hello', 'there friend', 'friend again', 'surprise', 'surprise'])
+    expect(warnings).toEqual([])
+  })
+
+  it('drops the repeated first line of broadcast roll-up captions (no word times)', () => {
+    const { cues, warnings } = readVtt(
+      vtt(
+        '00:01.000 --> 00:02.000\nwe came here\n\n00:02.000 --> 00:03.000\nwe came here\nto talk\n\n00:03.000 --> 00:04.000\nto talk\nabout Python\n',
+      ),
+    )
+    expect(cues.map((c) => [c.start, c.text])).toEqual([
+      [1, 'we came here'],
+      [2, 'to talk'],
+      [3, 'about Python'],
+    ])
+    expect(warnings.map((w) => w.code)).toEqual(['duplicate-merged'])
+  })
+
+  it.each([
+    ['minutes without hours', '4:52.080 --> 4:57.500', 292.08, 297.5],
+    ['seconds only (Podnews)', '0.860 --> 7.380', 0.86, 7.38],
+    ['one-digit fields (MS Teams)', '0:0:0.0 --> 0:0:0.570', 0, 0.57],
+    ['a comma fraction', '00:00:01,500 --> 00:00:02,000', 1.5, 2],
+  ])('reads a timing with %s, with a warning that names the line', (_what, timing, start, end) => {
+    const { cues, warnings } = readVtt(vtt(`00:00.000 --> 00:00.500\nfirst\n\n${timing} line:90%\nsecond\n`))
+    expect(cues.map((c) => [c.start, c.end, c.text])).toEqual([
+      [0, 0.5, 'first'],
+      [start, end, 'second'],
+    ])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatchObject({ line: 6, code: 'bad-timestamp' })
+    expect(warnings[0]!.message).toContain(timing)
+  })
+
+  it('reads a file made only of off-spec timings (a Podnews transcript shape)', () => {
+    const t = parseVtt(
+      'WEBVTT\n\n0.860 --> 7.380\nWelcome to Podnews.\n\n7.380 --> 9.100\nHere is the news.\n',
+    )
+    expect(t.cues.map((c) => [c.start, c.end, c.text])).toEqual([
+      [0.86, 7.38, 'Welcome to Podnews.'],
+      [7.38, 9.1, 'Here is the news.'],
+    ])
+    expect(t.warnings.map((w) => [w.code, w.line])).toEqual([['bad-timestamp', 3]])
+  })
+
+  it('skips cues of only white space (YouTube writes them), with one warning', () => {
+    const { cues, warnings } = readVtt(
+      vtt('00:01.000 --> 00:02.000\n \n\n00:02.000 --> 00:03.000\nHi\n\n00:03.000 --> 00:04.000\n\t&nbsp;\n'),
+    )
+    expect(cues.map((c) => c.text)).toEqual(['Hi'])
+    expect(warnings).toEqual([
+      { line: 3, code: 'empty-cue', message: '2 cue(s) with only white space skipped' },
+    ])
+  })
+
+  it('reads a WhisperX [SPEAKER_03]: prefix as the speaker, a voice tag first', () => {
+    const { cues } = readVtt(
+      vtt(
+        '00:01.000 --> 00:02.000\n[SPEAKER_03]: Go at the same time.\n\n' +
+          '00:02.000 --> 00:03.000\n<v Ann>[SPEAKER_03]: as said\n\n' +
+          '00:03.000 --> 00:04.000\n[Music]\n\n00:04.000 --> 00:05.000\n&#91;SPEAKER_01]: text\n',
+      ),
+    )
+    expect(cues.map((c) => [c.speaker, c.text])).toEqual([
+      ['SPEAKER_03', 'Go at the same time.'],
+      ['Ann', '[SPEAKER_03]: as said'],
+      [undefined, '[Music]'],
+      [undefined, '[SPEAKER_01]: text'],
+    ])
+  })
+})

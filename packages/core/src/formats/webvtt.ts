@@ -24,8 +24,9 @@ const LF = 0x0a
  *   Teams) are read as SRT's lenient clock times;
  * - a cue whose text is only white space is skipped (YouTube writes them);
  * - rolling captions (YouTube's auto-captions as yt-dlp saves them, broadcast roll-up captions): a cue
- *   of two or more lines whose first line repeats the last line of the cue just before it, touching it in
- *   time, loses that line, and a cue left with nothing new (YouTube's 10 ms "freeze" cues) is skipped.
+ *   of two or more lines whose first line repeats the last line of the cue just before it (and that does
+ *   not start before it) loses that line, and a cue left with nothing new (YouTube's 10 ms "freeze"
+ *   cues) is skipped. A one-line cue that repeats the one before is speech said twice, and stays.
  *   When the rolling lines carry word timings, the words are grouped into readable lines as word-level
  *   JSON is (`groupWords`);
  * - a WhisperX `[SPEAKER_03]: ` prefix becomes the cue's speaker when no voice tag names one.
@@ -71,8 +72,9 @@ class VttScan {
   blankLine = 0
   rolled = 0
   rolledLine = 0
-  // The previous kept cue's payload and end (ms), for rolling captions.
+  // The previous cue's payload (the last one with text) and times (ms), for rolling captions.
   prevPayload = ''
+  prevStartMs = -1
   prevEndMs = -1
   // Where a cue was first expected and not read, for the error when no cue is read at all.
   firstBadLine = 0
@@ -195,6 +197,7 @@ class VttScan {
           if (textStart === -1) cue = this.cue(start, end, '', timingLine)
           else cue = payload === '' ? null : this.cue(start, end, payload, timingLine)
           // The next cue's rolling line repeats this cue's last line with text (a blank cue has none).
+          this.prevStartMs = timing.start
           this.prevEndMs = timing.end
           if (textStart !== -1 && !isSpaceRange(s, textStart, textEnd)) {
             this.prevPayload = s.slice(textStart, textEnd)
@@ -281,11 +284,11 @@ class VttScan {
 
   /**
    * A multi-line payload without the first line when that line repeats the last line of the cue just
-   * before (which this cue touches): a rolling caption's carried line. Returns '' when nothing new is
+   * before (which this cue does not start before): a rolling caption's carried line. Returns '' when nothing new is
    * left (a freeze cue), counting it as rolled either way.
    */
   unroll(payload: string, timing: Timing): string {
-    if (this.prevEndMs < 0 || timing.start > this.prevEndMs) return payload
+    if (this.prevEndMs < 0 || timing.start < this.prevStartMs) return payload
     const prev = this.prevPayload
     if (prev === '') return payload
     // First line with something on it, here; last such line, there.
