@@ -125,3 +125,56 @@ test('a long audio without peaks opens with a notice instead of a decoded wavefo
     await close()
   }
 })
+
+/** Opens tone.wav with a transcript file of the given bytes and waits for the player to show it. */
+async function openWithTranscript(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await waitForTranscript(page)
+  await page
+    .getByLabel('Audio file')
+    .setInputFiles({ name: 'tone.wav', mimeType: 'audio/wav', buffer: toneWav(3) })
+  await page.getByLabel('Transcript file').setInputFiles({ name, mimeType: '', buffer: bytes })
+  await page.getByRole('button', { name: 'Play these files' }).click()
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('tone.wav')
+  await waitForTranscript(page)
+}
+
+const FRENCH = ['Première ligne', 'LES ÉVÉNEMENTS d’été', 'Troisième ligne']
+const FRENCH_SRT = FRENCH.map(
+  (text, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i + 1},000\n${text}\n`,
+).join('\n')
+
+test('a Windows-1252 transcript opens with its accented letters, and a notice says it was not UTF-8', async () => {
+  const { page, errors, close } = await openDemo(browser)
+  try {
+    // Windows-1252: è is 0xE8, É 0xC9, ’ 0x92 (Latin-1 has a control there).
+    await openWithTranscript(page, 'tone.srt', Buffer.from(FRENCH_SRT.replaceAll('’', '\x92'), 'latin1'))
+    for (const text of FRENCH) {
+      await expect(transcriptRegion(page).getByText(text, { exact: true }).isVisible()).resolves.toBe(true)
+    }
+    await page
+      .getByText('Transcript “tone.srt”: line 3 is not valid UTF-8: the file was read as windows-1252.')
+      .waitFor()
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})
+
+test('a UTF-16 transcript without a byte order mark opens, and a notice says how it was read', async () => {
+  const { page, errors, close } = await openDemo(browser)
+  try {
+    // Chromium's File.text() reads a UTF-16 file with a BOM, but not one without.
+    await openWithTranscript(page, 'tone.srt', Buffer.from(FRENCH_SRT, 'utf16le'))
+    for (const text of FRENCH) {
+      await expect(transcriptRegion(page).getByText(text, { exact: true }).isVisible()).resolves.toBe(true)
+    }
+    await page
+      .getByText(
+        'Transcript “tone.srt”: no byte order mark or charset, but NUL bytes in every other place: read as utf-16le.',
+      )
+      .waitFor()
+    expect(errors).toEqual([])
+  } finally {
+    await close()
+  }
+})

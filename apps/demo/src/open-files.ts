@@ -1,5 +1,5 @@
 import { TranscriptParseError } from '@castline/core'
-import { parseTranscript } from '@castline/core/formats'
+import { decodeTranscript, parseTranscript } from '@castline/core/formats'
 import type { Peaks } from '@castline/core/peaks'
 import { probeDuration } from './audio-duration.js'
 import type { Episode } from './episode.js'
@@ -49,9 +49,10 @@ export class OpenError extends Error {
 }
 
 /**
- * Turns the chosen files into an episode: the audio as a blob: URL, the transcript parsed by core (with
- * the file name as a format hint), the peaks read from a peaks file, computed in the browser for short
- * audio, or left out with a notice for long audio. `onProgress` tells the page what is happening.
+ * Turns the chosen files into an episode: the audio as a blob: URL, the transcript decoded from its bytes
+ * and parsed by core (with the file name as a format hint; a guessed encoding is a notice), the peaks
+ * read from a peaks file, computed in the browser for short audio, or left out with a notice for long
+ * audio. `onProgress` tells the page what is happening.
  */
 export async function openFiles(
   files: ChosenFiles & { audio: File; transcript: File },
@@ -64,13 +65,16 @@ export async function openFiles(
         `This browser cannot play “${files.audio.name}” (it is damaged or in an unsupported format).`,
       )
     })
-    const text = await files.transcript.text()
+    // Bytes, not File.text(): that reads UTF-8 (Chromium also UTF-16 with a BOM), so a Windows-1252
+    // transcript lost its accented letters to U+FFFD and a UTF-16 one without a BOM did not parse.
+    const decoded = decodeTranscript(await files.transcript.arrayBuffer(), { charset: files.transcript.type })
     const options: Parameters<typeof parseTranscript>[1] = { fileName: files.transcript.name }
     if (files.transcript.type !== '') options.mimeType = files.transcript.type
     if (Number.isFinite(duration)) options.duration = duration
     let transcript: ReturnType<typeof parseTranscript>
     try {
-      transcript = parseTranscript(text, options)
+      transcript = parseTranscript(decoded.text, options)
+      transcript.warnings.unshift(...decoded.warnings)
     } catch (err) {
       if (err instanceof TranscriptParseError) {
         throw new OpenError(`“${files.transcript.name}” could not be read: ${err.message}`)
@@ -78,7 +82,8 @@ export async function openFiles(
       throw err
     }
 
-    const notices: string[] = []
+    // How the transcript's bytes were read when that was guessed: the listener sees why letters may look wrong.
+    const notices = decoded.warnings.map((w) => `Transcript “${files.transcript.name}”: ${w.message}.`)
     let peaks: Peaks | undefined
     if (files.peaks !== null) {
       try {
