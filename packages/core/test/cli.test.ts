@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -69,6 +69,29 @@ describe('castline convert', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/bad\.vtt:1: vtt line 1: expected/)
     expect(r.stdout).toBe('')
+  })
+
+  it('fails and writes nothing for a file in which no cue can be read (off-spec only in its header)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'castline-cli-'))
+    const empty = join(dir, 'empty.vtt')
+    const out = join(dir, 'out.srt')
+    writeFileSync(empty, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \n\n00:03 -> 00:04\nlost\n')
+    const r = run(['convert', empty, '--to', 'srt', '-o', out])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/empty\.vtt:3: vtt line 3: expected a cue/)
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('converts a file made only of off-spec WebVTT timings (Podnews, Teams), with the warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'castline-cli-'))
+    const podnews = join(dir, 'podnews.vtt')
+    writeFileSync(podnews, 'WEBVTT\n\n0.860 --> 7.380\nWelcome.\n\n0:0:7.380 --> 0:0:9.100\nThe news.\n')
+    const r = run(['convert', podnews, '--to', 'srt'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(
+      '1\n00:00:00,860 --> 00:00:07,380\nWelcome.\n\n2\n00:00:07,380 --> 00:00:09,100\nThe news.\n\n',
+    )
+    expect(r.stderr).toMatch(/podnews\.vtt:3: warning: 2 cue timing\(s\) are not WebVTT's/)
   })
 
   it('rejects a wrong command line with usage and exit 2', () => {

@@ -324,10 +324,9 @@ class SrtReader {
 
 /**
  * An idle reader, kept so that the shape of readers outlives every parse. V8 keeps a class's instance
- * shape only while an instance is alive, and the optimised code of `run` depends on it: once the last
- * reader had been collected, the next parse (the next episode in a player; each run of the bench,
- * which collects before it) ran the state machine unoptimised until V8 had compiled it again, two to
- * four times slower for a 10,000-cue file. Exported, not just declared: a module binding that no
+ * shape only while an instance is alive, and the optimised code of `run` depends on it: without one, the
+ * first parse after the last reader was collected (the next episode in a player) would run the state
+ * machine unoptimised until V8 compiled it again. Exported, not just declared: a module binding that no
  * function uses is not kept after the module has run.
  */
 export const idleSrtReader = new SrtReader('')

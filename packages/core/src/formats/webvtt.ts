@@ -330,12 +330,15 @@ class VttScan {
       })
     }
     if (cues.length === 0) {
-      const line = this.firstBadLine || this.blankLine || lastLine
+      // The first place where a cue was expected: a broken block, or a cue without text.
+      const bad = this.firstBadLine
+      const blank = this.blankLine
+      const atBlank = blank !== 0 && (bad === 0 || blank < bad)
       throw new TranscriptParseError(
         'vtt',
-        line,
+        atBlank ? blank : bad || lastLine,
         'a cue: a timing line like 00:00:01.000 --> 00:00:04.000, then its text',
-        this.firstBadLine === 0 ? 'no cue with text' : this.firstBadText,
+        atBlank || bad === 0 ? 'no cue with text' : this.firstBadText,
       )
     }
     if (this.rolled === 0) return { cues, warnings, lines }
