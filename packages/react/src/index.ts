@@ -18,8 +18,6 @@ export {
   DEFAULT_COMFORT_BAND,
   type FollowEvent,
   type FollowState,
-  followScrollTarget,
-  followTransition,
 } from './follow.js'
 export {
   type ActiveCue,
@@ -30,9 +28,8 @@ export {
   useFollowMode,
   useTranscriptSync,
 } from './hooks.js'
-export { matchCountText, TranscriptSearch, type TranscriptSearchProps } from './search.js'
+export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
-export { type UseControllableStateOptions, useControllableState } from './use-controllable-state.js'
-export { INITIAL_MEDIA_STATE, type MediaState, type MediaStore, useMediaState } from './use-media-state.js'
+export { type MediaState, type MediaStore, useMediaState } from './use-media-state.js'
 export type { SearchState } from './use-search-state.js'
 export { type TranscriptInput, type TranscriptLoad, TranscriptLoadError } from './use-transcript-input.js'
