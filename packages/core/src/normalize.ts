@@ -1,9 +1,22 @@
 /**
- * Cleanup shared by every reader: ordering, rolling-duplicate merging, end-time inference and the
- * guarantee that every cue can be the active one.
+ * Cleanup shared by every reader: ordering, repeated-line merging, end-time inference and the
+ * guarantee that every cue can be the active one. `normalize` runs a list of passes over the reader's
+ * cues, each a small function that updates them in place.
  */
-import type { NormalizeOptions, ReadResult } from './formats/types.js'
-import type { ParseWarning, Transcript, TranscriptFormat, Word } from './model.js'
+import type { ReadResult } from './formats/types.js'
+import type { Cue, ParseWarning, Transcript, TranscriptFormat, Word } from './model.js'
+
+/** Per-format cleanup choices for `normalize`. */
+export interface NormalizeOptions {
+  /** Media duration in seconds, if known. */
+  duration?: number
+  /**
+   * Merge consecutive cues with the same text and speaker: `true` merges every such repeat, `false`
+   * none. By default text merges every repeat, other formats only repeats that touch or overlap in time
+   * (rolling captions), since a format with end times can say a line twice on purpose.
+   */
+  mergeRepeats?: boolean
+}
 
 // Speech runs at about 15 characters a second; an end we must invent should not outlast the line.
 const CHARS_PER_SECOND = 15
@@ -17,10 +30,38 @@ export function estimateDuration(text: string): number {
   return Math.max(MIN_ESTIMATE, text.length / CHARS_PER_SECOND)
 }
 
+/** What the passes share: the cues being cleaned, and what cleaning them found. */
+interface Cleanup {
+  /** The cues, in the reader's array until a pass needs another (sorting, dropping). */
+  cues: Cue[]
+  /** The reader's cues in the reader's order: `lines[k]` is the line of `source[k]`. */
+  readonly source: Cue[]
+  /** 1-based source lines, parallel to `source`; undefined once they no longer apply. */
+  lines: ArrayLike<number> | undefined
+  readonly warnings: ParseWarning[]
+  readonly format: TranscriptFormat
+  readonly duration: number | undefined
+  readonly mergeRepeats: boolean | undefined
+  speakers: string[]
+  wordLevel: boolean
+}
+
+/** The cleanup, in order: each pass leaves the cues as the next one expects them. */
+const PASSES: ReadonlyArray<(c: Cleanup) => void> = [
+  validateTimes,
+  sortByStart,
+  mergeRepeats,
+  spreadSharedStarts,
+  inferEnds,
+  fitWords,
+  collectSpeakers,
+]
+
 /**
  * Turns a reader's raw cues into a `Transcript`: drops cues without a usable start (with a warning),
  * sorts by start (stable), merges repeated lines, spreads lines that share a start, infers missing
- * ends and clamps word timings into their cue. Linear time apart from sorting unordered input.
+ * ends, fits word timings into their cue and lists the speakers. Linear time apart from sorting
+ * unordered input.
  *
  * Takes ownership of `result`: its cue objects and, when they are in order, its array become the
  * transcript's, updated in place. Allocating a second set of 100,000 cues (or any large scratch array)
@@ -32,25 +73,60 @@ export function normalize(
   options: NormalizeOptions = {},
 ): Transcript {
   const duration = options.duration ?? result.duration
-  const source = result.cues
-  const lines = result.lines
-  const warnings: ParseWarning[] = result.warnings.slice()
-  const n = source.length
-  const lineAt = (i: number): number => (lines === undefined ? 0 : (lines[i] ?? 0))
+  const cleanup: Cleanup = {
+    cues: result.cues,
+    source: result.cues,
+    lines: result.lines,
+    warnings: result.warnings.slice(),
+    format,
+    duration,
+    mergeRepeats: options.mergeRepeats,
+    speakers: [],
+    wordLevel: false,
+  }
+  for (const pass of PASSES) pass(cleanup)
+  const transcript: Transcript = {
+    format,
+    cues: cleanup.cues,
+    warnings: cleanup.warnings,
+    speakers: cleanup.speakers,
+    wordLevel: cleanup.wordLevel,
+  }
+  if (duration !== undefined) transcript.duration = duration
+  return transcript
+}
 
-  // 1. Validate times in place. A cue without a finite start is dropped (below) with a warning.
+/** The source line of `c.cues[k]` (0 when the reader gave none). */
+function lineOf(c: Cleanup, k: number): number {
+  const lines = c.lines
+  if (lines === undefined) return 0
+  // While the cues are the reader's array, k is the source index; otherwise look the cue up (once
+  // per warning, not per cue).
+  const index = c.cues === c.source ? k : c.source.indexOf(c.cues[k]!)
+  return lines[index] ?? 0
+}
+
+/**
+ * Drops cues without a finite start (a warning each, with their text), moves negative starts to 0,
+ * turns infinite ends into missing ones and counts ends before their start (`inferEnds` repairs them).
+ */
+function validateTimes(c: Cleanup): void {
+  const cues = c.cues
+  const warnings = c.warnings
+  let dropped = 0
   let negatives = 0
   let firstNegativeLine = 0
   let negativeStarts = 0
-  for (let i = 0; i < n; i++) {
-    const cue = source[i]!
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!
     const start = cue.start
     if (!Number.isFinite(start)) {
       warnings.push({
-        line: lineAt(i),
+        line: lineOf(c, k),
         code: 'bad-timestamp',
         message: `Cue without a usable start time (${String(start)}) skipped: ${JSON.stringify(clip(cue.text))}`,
       })
+      dropped++
       continue
     }
     if (start < 0) {
@@ -60,13 +136,13 @@ export function normalize(
     const end = cue.end
     if (!Number.isNaN(end) && !Number.isFinite(end)) {
       warnings.push({
-        line: lineAt(i),
+        line: lineOf(c, k),
         code: 'bad-timestamp',
         message: `End time ${String(end)} ignored; the cue ends where the next one starts`,
       })
       cue.end = Number.NaN
     } else if (end < cue.start) {
-      if (negatives === 0) firstNegativeLine = lineAt(i)
+      if (negatives === 0) firstNegativeLine = lineOf(c, k)
       negatives++
     }
   }
@@ -84,150 +160,182 @@ export function normalize(
       message: `${negatives} cue(s) ended before they started; their ends were inferred instead`,
     })
   }
+  // A new array only when there is something to drop; the reader's stays whole for `lineOf`.
+  if (dropped > 0) c.cues = cues.filter((cue) => Number.isFinite(cue.start))
+}
 
-  // 2. Sort by start (Array.prototype.sort is stable), only when the source is out of order.
-  let seq = source
+/** Sorts by start (stable) with one warning, only when the cues are out of order. */
+function sortByStart(c: Cleanup): void {
+  const cues = c.cues
   let last = Number.NEGATIVE_INFINITY
-  for (let i = 0; i < n; i++) {
-    const start = source[i]!.start
-    if (!Number.isFinite(start)) continue
+  for (let k = 0; k < cues.length; k++) {
+    const start = cues[k]!.start
     if (start < last) {
-      warnings.push({
-        line: lineAt(i),
+      c.warnings.push({
+        line: lineOf(c, k),
         code: 'unordered',
         message: 'Cues are not in time order; they were sorted by start time',
       })
-      seq = source.filter((c) => Number.isFinite(c.start)).sort((a, b) => a.start - b.start)
-      break
+      // Array.prototype.sort is stable. The reader's array stays in its order for `lineOf`.
+      c.cues = (cues === c.source ? cues.slice() : cues).sort((a, b) => a.start - b.start)
+      return
     }
     last = start
   }
+}
 
-  // 3. Merge consecutive repeats into the first of them, compacting `seq` in place (the write index
-  // never passes the read index).
-  const mergeAll = options.mergeRepeats ?? format === 'text'
-  const mergeTouching = options.mergeRepeats === undefined && format !== 'text'
+/**
+ * Merges each repeat into the cue before it (the first of a run keeps its start and takes the last
+ * end and the first words), compacting the cues in place: the write index never passes the read
+ * index. Which repeats merge is `isRepeat`'s rule.
+ */
+function mergeRepeats(c: Cleanup): void {
+  if (c.mergeRepeats === false) return
+  const all = c.mergeRepeats === true || (c.mergeRepeats === undefined && c.format === 'text')
+  const cues = c.cues
   let m = 0
   let merged = 0
   let firstMergedLine = 0
-  for (let k = 0; k < seq.length; k++) {
-    const cue = seq[k]!
-    if (!Number.isFinite(cue.start)) continue
-    if (m > 0 && (mergeAll || mergeTouching) && cue.text !== '') {
-      const head = seq[m - 1]!
-      let merge = false
-      // Two speakers saying the same words are two lines, in any format.
-      if (head.speaker === cue.speaker && sameText(head.text, cue.text)) {
-        merge = mergeAll || Number.isNaN(head.end) || cue.start <= head.end + TOUCH_TOLERANCE
-      }
-      if (merge) {
-        // The merged cue lasts to the last end (or to the inferred end of the last repeat).
-        if (Number.isNaN(cue.end) || !(cue.end < head.end)) head.end = cue.end
-        // Words come from the first repeat that has them: a repeat re-times the same words.
-        if ((head.words === undefined || head.words.length === 0) && cue.words !== undefined)
-          head.words = cue.words
-        // While `seq` is the source array, k is the cue's source index; after a sort, look it up (once).
-        if (merged === 0) firstMergedLine = seq === source ? lineAt(k) : lineAt(source.indexOf(cue))
-        merged++
-        continue
-      }
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!
+    if (m > 0 && isRepeat(cues[m - 1]!, cue, all)) {
+      const head = cues[m - 1]!
+      // The merged cue lasts to the last end (or to the inferred end of the last repeat).
+      if (Number.isNaN(cue.end) || !(cue.end < head.end)) head.end = cue.end
+      // Words come from the first repeat that has them: a repeat re-times the same words.
+      if ((head.words === undefined || head.words.length === 0) && cue.words !== undefined)
+        head.words = cue.words
+      // Slot k still holds this cue (writes go to m <= k), so its line can still be looked up.
+      if (merged === 0) firstMergedLine = lineOf(c, k)
+      merged++
+      continue
     }
-    seq[m++] = cue
+    cues[m++] = cue
   }
-  seq.length = m
-  if (merged > 0) {
-    warnings.push({
-      line: firstMergedLine,
-      code: 'duplicate-merged',
-      message: `${merged} repeated line(s) merged into the cue before them`,
-    })
-  }
+  if (merged === 0) return
+  cues.length = m
+  // Compacting in place moved the cues against the reader's lines.
+  if (cues === c.source) c.lines = undefined
+  c.warnings.push({
+    line: firstMergedLine,
+    code: 'duplicate-merged',
+    message: `${merged} repeated line(s) merged into the cue before them`,
+  })
+}
 
-  // 4. Lines sharing a start split the shared span evenly, so that each one can be active.
+/**
+ * True when `cue`, which follows `head` in time order, repeats it: the same text (`sameText`) and
+ * speaker (two people saying the same words are two lines), and with `all` nothing more; otherwise
+ * only when it touches or overlaps `head` in time (rolling captions), or `head` has no end.
+ */
+function isRepeat(head: Cue, cue: Cue, all: boolean): boolean {
+  if (cue.text === '' || head.speaker !== cue.speaker || !sameText(head.text, cue.text)) return false
+  return all || Number.isNaN(head.end) || cue.start <= head.end + TOUCH_TOLERANCE
+}
+
+/** Lines sharing a start split the shared span evenly, so that each one can be active. */
+function spreadSharedStarts(c: Cleanup): void {
+  const cues = c.cues
+  const m = cues.length
   for (let a = 0; a < m; ) {
-    const s = seq[a]!.start
+    const s = cues[a]!.start
     let b = a
-    while (b + 1 < m && seq[b + 1]!.start === s) b++
+    while (b + 1 < m && cues[b + 1]!.start === s) b++
     if (b === a) {
       a++
       continue
     }
     const count = b - a + 1
-    const next = b + 1 < m ? seq[b + 1]!.start : Number.NaN
+    const next = b + 1 < m ? cues[b + 1]!.start : Number.NaN
     let groupEnd = Number.NaN
     for (let u = a; u <= b; u++) {
-      const e = seq[u]!.end
+      const e = cues[u]!.end
       if (e > s && !(e <= groupEnd)) groupEnd = e
     }
     let bound: number
     if (!Number.isNaN(groupEnd)) bound = Number.isNaN(next) ? groupEnd : Math.min(groupEnd, next)
     else if (!Number.isNaN(next)) bound = next
-    else if (duration !== undefined && duration > s) bound = duration
+    else if (c.duration !== undefined && c.duration > s) bound = c.duration
     else {
       bound = s
-      for (let u = a; u <= b; u++) bound += estimateDuration(seq[u]!.text)
+      for (let u = a; u <= b; u++) bound += estimateDuration(cues[u]!.text)
     }
     const span = (bound - s) / count
     for (let q = 0; q < count; q++) {
-      const cue = seq[a + q]!
+      const cue = cues[a + q]!
       cue.start = s + q * span
       if (q < count - 1) cue.end = s + (q + 1) * span
       else if (!Number.isNaN(cue.end) && !(cue.end > cue.start)) cue.end = bound
     }
     a = b + 1
   }
+}
 
-  // 5. Infer missing ends, repair ends not after their start, fit words, collect speakers.
-  const speakers: string[] = []
-  const seenSpeakers = new Set<string>()
-  let wordLevel = false
-  let wordFixes = 0
+/**
+ * A missing end becomes the next start (the duration, or an estimate, for the last cue); an end not
+ * after its start becomes an estimate, cut short by the next start.
+ */
+function inferEnds(c: Cleanup): void {
+  const cues = c.cues
+  const m = cues.length
+  const duration = c.duration
   for (let u = 0; u < m; u++) {
-    const cue = seq[u]!
+    const cue = cues[u]!
     const start = cue.start
-    const next = u + 1 < m ? seq[u + 1]!.start : Number.NaN
+    const next = u + 1 < m ? cues[u + 1]!.start : Number.NaN
     if (Number.isNaN(cue.end)) {
       if (!Number.isNaN(next)) cue.end = next
       else if (duration !== undefined && duration > start) cue.end = duration
       else cue.end = start + estimateDuration(cue.text)
     } else if (!(cue.end > start)) {
-      // A zero or negative span in the source: an estimate, cut short by the next start.
       const guess = start + estimateDuration(cue.text)
       cue.end = Number.isNaN(next) ? guess : Math.min(next, guess)
     }
-    const speaker = cue.speaker
-    if (speaker !== undefined && !seenSpeakers.has(speaker)) {
-      seenSpeakers.add(speaker)
-      speakers.push(speaker)
-    }
-    const words = cue.words
-    if (words !== undefined) {
-      if (words.length === 0) {
-        // An empty word list says nothing; drop it rather than claim word timings.
-        delete cue.words
-      } else {
-        const fitted = fitWords(words, start, cue.end)
-        wordFixes += fitted.fixes
-        cue.words = fitted.words
-        wordLevel = true
-      }
-    }
   }
-  if (wordFixes > 0) {
-    warnings.push({
-      line: 0,
-      code: 'invalid-value',
-      message: `${wordFixes} word timing(s) were missing, out of order or outside their cue and were repaired`,
-    })
-  }
-
-  const transcript: Transcript = { format, cues: seq, warnings, speakers, wordLevel }
-  if (duration !== undefined) transcript.duration = duration
-  return transcript
 }
 
-/** Sorts words by start (stable) and clamps them into [start, end], in place; fills missing times from neighbours. */
-function fitWords(words: Word[], start: number, end: number): { words: Word[]; fixes: number } {
+/**
+ * Puts each cue's words in time order and inside the cue, with one warning for all the repairs. An
+ * empty word list says nothing and is dropped rather than claim word timings.
+ */
+function fitWords(c: Cleanup): void {
+  let fixes = 0
+  for (const cue of c.cues) {
+    const words = cue.words
+    if (words === undefined) continue
+    if (words.length === 0) {
+      delete cue.words
+      continue
+    }
+    fixes += fitLineWords(words, cue.start, cue.end)
+    c.wordLevel = true
+  }
+  if (fixes > 0) {
+    c.warnings.push({
+      line: 0,
+      code: 'invalid-value',
+      message: `${fixes} word timing(s) were missing, out of order or outside their cue and were repaired`,
+    })
+  }
+}
+
+/** Distinct speakers in order of first appearance. */
+function collectSpeakers(c: Cleanup): void {
+  const seen = new Set<string>()
+  for (const cue of c.cues) {
+    const speaker = cue.speaker
+    if (speaker !== undefined && !seen.has(speaker)) {
+      seen.add(speaker)
+      c.speakers.push(speaker)
+    }
+  }
+}
+
+/**
+ * Sorts words by start (stable) and clamps them into [start, end], in place; fills missing times from
+ * neighbours. Returns the number of repairs.
+ */
+function fitLineWords(words: Word[], start: number, end: number): number {
   let fixes = 0
   let ordered = true
   for (let k = 0; k < words.length; k++) {
@@ -254,7 +362,7 @@ function fitWords(words: Word[], start: number, end: number): { words: Word[]; f
     w.start = ws
     w.end = we
   }
-  return { words, fixes }
+  return fixes
 }
 
 /** True when two texts are equal ignoring letter case and runs of whitespace (leading/trailing included). */

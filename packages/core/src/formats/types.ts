@@ -12,16 +12,3 @@ export interface ReadResult {
   /** 1-based source line of each cue (parallel to `cues`), so that cleanup warnings can point at it. */
   lines?: ArrayLike<number>
 }
-
-/** Per-format cleanup choices for `normalize`. */
-export interface NormalizeOptions {
-  /** Media duration in seconds, if known. */
-  duration?: number
-  /**
-   * Merge consecutive cues with the same text and speaker (rolling duplicates in real files): `true`
-   * merges every repeat, `false` none. By default text merges every repeat, other formats only repeats
-   * that touch or overlap in time (rolling captions), since a format with end times can say a line twice
-   * on purpose.
-   */
-  mergeRepeats?: boolean
-}
