@@ -26,7 +26,8 @@ const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lala, 'utf
 /** Serves `body` with the given Content-Type (none when undefined) to every fetch. */
 function serve(body: Uint8Array, contentType?: string) {
   const headers = contentType === undefined ? {} : { 'content-type': contentType }
-  const fetchMock = vi.fn(async () => new Response(body, { status: 200, headers }))
+  // A copy over an ArrayBuffer of its own: a Node Buffer's may be shared, which BodyInit does not take.
+  const fetchMock = vi.fn(async () => new Response(new Uint8Array(body), { status: 200, headers }))
   vi.stubGlobal('fetch', fetchMock)
   return fetchMock
 }
