@@ -10,18 +10,14 @@ import {
   type SyncController,
   type Transcript as TranscriptModel,
 } from '@castline/core'
-import {
-  CastlineProvider,
-  DEFAULT_COMFORT_BAND,
-  followScrollTarget,
-  Transcript,
-  useCastline,
-} from '@castline/react'
+import { CastlineProvider, DEFAULT_COMFORT_BAND, Transcript, useCastline } from '@castline/react'
 import { Waveform } from '@castline/react/waveform'
 import { Profiler, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import WaveSurfer from 'wavesurfer.js'
 import { syntheticCues } from '../../../../packages/core/bench/generate.js'
+// Follow mode's scroll target, to judge where a row comes to rest (not exported from the package entry).
+import { followScrollTarget } from '../../../../packages/react/src/follow.js'
 // @internal render probe of the rows (not exported from the package entry).
 import { lineRenderProbe } from '../../../../packages/react/src/line.js'
 
