@@ -12,8 +12,8 @@ export interface NormalizeOptions {
   duration?: number
   /**
    * Merge consecutive cues with the same text and speaker: `true` merges every such repeat, `false`
-   * none. By default text merges every repeat, other formats only repeats that touch or overlap in time
-   * (rolling captions), since a format with end times can say a line twice on purpose.
+   * none. By default text merges every repeat and other formats only the repeats that `isRollingRepeat`
+   * accepts (see docs/ARCHITECTURE.md, "Cleanup").
    */
   mergeRepeats?: boolean
 }
@@ -22,8 +22,11 @@ export interface NormalizeOptions {
 const CHARS_PER_SECOND = 15
 const MIN_ESTIMATE = 1
 
-// Rolling captions repeat a line with a start equal to the previous end, give or take rounding.
-const TOUCH_TOLERANCE = 0.001
+// Two times this close are the same time (sources round to the millisecond, or to 10 ms).
+const SAME_TIME = 0.001
+// No spoken line is this short: a cue under 100 ms is a display's bridge, such as the 10 ms cues
+// that hold a line between two rolling YouTube captions.
+const BRIDGE_CUE = 0.1
 
 /** Seconds a line of this text plausibly takes to say, for ends that the source does not give. */
 export function estimateDuration(text: string): number {
@@ -225,12 +228,28 @@ function mergeRepeats(c: Cleanup): void {
 
 /**
  * True when `cue`, which follows `head` in time order, repeats it: the same text (`sameText`) and
- * speaker (two people saying the same words are two lines), and with `all` nothing more; otherwise
- * only when it touches or overlaps `head` in time (rolling captions), or `head` has no end.
+ * speaker (two people saying the same words are two lines), and with `all` (timestamped text, where
+ * consecutive identical lines are one line) nothing more. Otherwise, in a format with end times, a
+ * repeat with a time range of its own is speech said again and stays; it merges only when
+ * - `head` has no end in the source: it lasts until the next start, which is where its repeat goes on;
+ * - it is an exact duplicate: the same start and the same end;
+ * - it starts before `head` ends: the same words on screen twice at once (rolling captions);
+ * - it touches `head` and one of the two is a bridge cue, under `BRIDGE_CUE` long (a rolling display
+ *   holding its line between two captions).
  */
 function isRepeat(head: Cue, cue: Cue, all: boolean): boolean {
   if (cue.text === '' || head.speaker !== cue.speaker || !sameText(head.text, cue.text)) return false
-  return all || Number.isNaN(head.end) || cue.start <= head.end + TOUCH_TOLERANCE
+  if (all) return true
+  const headEnd = head.end
+  if (Number.isNaN(headEnd)) return true
+  if (Math.abs(cue.start - head.start) < SAME_TIME && Math.abs(cue.end - headEnd) < SAME_TIME) return true
+  if (cue.start < headEnd - SAME_TIME) return true
+  return cue.start <= headEnd + SAME_TIME && (isBridge(head) || isBridge(cue))
+}
+
+function isBridge(cue: Cue): boolean {
+  const length = cue.end - cue.start
+  return length >= 0 && length < BRIDGE_CUE
 }
 
 /** Lines sharing a start split the shared span evenly, so that each one can be active. */

@@ -1,10 +1,19 @@
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { readText } from '../src/formats/text.js'
 import type { ReadResult } from '../src/formats/types.js'
 import type { Cue, ParseWarning, TranscriptFormat, Word } from '../src/model.js'
 import { estimateDuration, normalize, sameText } from '../src/normalize.js'
+import { parseTranscript } from '../src/parse.js'
+
+const shared = (path: string): string =>
+  readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
 
 const NaN_ = Number.NaN
+// Property tests replay a failure's seed (printed by fast-check) from CASTLINE_FUZZ_SEED.
+const SEEDED =
+  process.env.CASTLINE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.CASTLINE_FUZZ_SEED) }
 
 function cue(start: number, end: number, text: string, extra: Partial<Cue> = {}): Cue {
   return { start, end, text, ...extra }
@@ -131,26 +140,111 @@ describe('normalize: repeated lines', () => {
     expect(t.warnings).toEqual([])
   })
 
-  it('merges repeats in other formats only when they touch or overlap and the speaker is the same', () => {
-    const rolling = run(
-      [
-        cue(0, 2, 'one two', { speaker: 'A' }),
-        cue(2, 4, 'one two', { speaker: 'A' }),
-        cue(3.5, 6, 'ONE two', { speaker: 'A' }),
-      ],
-      'vtt',
-    )
-    expect(spans(rolling.cues)).toEqual([[0, 6, 'one two']])
-    expect(rolling.warnings[0]!.message).toContain('2 repeated')
-
+  it('keeps a repeat with its own time range in formats with end times: said twice ("surprise")', () => {
+    for (const format of ['vtt', 'srt', 'json', 'html'] as const) {
+      const t = run([cue(20.68, 21.18, 'surprise'), cue(21.18, 22.2, 'surprise')], format)
+      expect([format, spans(t.cues)]).toEqual([
+        format,
+        [
+          [20.68, 21.18, 'surprise'],
+          [21.18, 22.2, 'surprise'],
+        ],
+      ])
+      expect(t.warnings).toEqual([])
+    }
     // A gap (the Talk Python VTT repeats its intro line 0.3 s later): said twice, kept twice.
     expect(run([cue(51.46, 53.76, 'to unite.'), cue(54.06, 56.86, 'to unite.')], 'vtt').cues).toHaveLength(2)
-    // Two people saying the same thing.
+    // A cue of 100 ms is short but can hold a word: not a bridge.
+    expect(run([cue(1, 1.1, 'Yeah.'), cue(1.1, 1.5, 'Yeah.')], 'srt').cues).toHaveLength(2)
+    // Two people saying the same thing, even at the same time.
     expect(
-      run([cue(0, 2, 'Yes.', { speaker: 'A' }), cue(2, 3, 'Yes.', { speaker: 'B' })], 'json').cues,
+      run([cue(0, 2, 'Yes.', { speaker: 'A' }), cue(0, 2, 'Yes.', { speaker: 'B' })], 'json').cues,
     ).toHaveLength(2)
-    // A missing end means "until the next start": that touches.
-    expect(run([cue(0, NaN_, 'Yes.'), cue(2, NaN_, 'Yes.')], 'json').cues).toHaveLength(1)
+  })
+
+  it('merges exact duplicates (same start and end, to the millisecond) in formats with end times', () => {
+    const t = run(
+      [cue(3442.72, 3443.72, 'Bye.'), cue(3442.7204, 3443.7196, 'bye.'), cue(3443.72, 3444.72, 'Bye.')],
+      'vtt',
+    )
+    expect(spans(t.cues)).toEqual([
+      [3442.72, 3443.72, 'Bye.'],
+      [3443.72, 3444.72, 'Bye.'],
+    ])
+    expect(t.warnings).toEqual([
+      { line: 0, code: 'duplicate-merged', message: expect.stringContaining('1 repeated') },
+    ])
+  })
+
+  it('merges rolling repeats: the same words shown twice at once, or held by a bridge cue under 100 ms', () => {
+    // Overlap (older YouTube auto-captions): the second display starts before the first ends.
+    const overlap = run([cue(0, 2, 'one two'), cue(2, 4, 'one two'), cue(3.5, 6, 'ONE  two')], 'vtt')
+    expect(spans(overlap.cues)).toEqual([
+      [0, 2, 'one two'],
+      [2, 6, 'one two'],
+    ])
+    // A YouTube caption converted to SRT (yt-dlp --convert-subs srt): the line, then a 10 ms cue
+    // holding it, then the next caption (which starts with that line and so is another text).
+    const youtube = run(
+      [
+        cue(0.08, 1.59, 'The story starts'),
+        cue(1.59, 1.6, 'The story starts'),
+        cue(1.6, 4.309, 'The story starts\nthe 1950s.'),
+        cue(4.309, 4.319, 'The story starts\nthe 1950s.'),
+      ],
+      'srt',
+    )
+    expect(spans(youtube.cues)).toEqual([
+      [0.08, 1.6, 'The story starts'],
+      [1.6, 4.319, 'The story starts\nthe 1950s.'],
+    ])
+    expect(youtube.warnings[0]!.message).toContain('2 repeated')
+    // The bridge may come first; a bridge with a gap before the repeat is no bridge to it.
+    expect(spans(run([cue(5, 5.01, 'Hi.'), cue(5.01, 7, 'Hi.')], 'vtt').cues)).toEqual([[5, 7, 'Hi.']])
+    expect(run([cue(5, 5.01, 'Hi.'), cue(5.5, 7, 'Hi.')], 'vtt').cues).toHaveLength(2)
+    // A cue without an end lasts until the next start: its repeat continues it, as in text.
+    expect(
+      spans(run([cue(0, NaN_, 'Yes.'), cue(2, NaN_, 'Yes.'), cue(4, NaN_, 'No.')], 'html').cues),
+    ).toEqual([
+      [0, 4, 'Yes.'],
+      [4, 5, 'No.'],
+    ])
+  })
+
+  it('merges every consecutive repeat in timestamped text: the sample episode goes from 1,209 lines to 1,074', () => {
+    const result = readText(shared('fixtures/talk-python-514.txt'))
+    expect(result.cues).toHaveLength(1209)
+    const t = normalize(result, 'text')
+    expect(t.cues).toHaveLength(1074)
+    expect(t.warnings.find((w) => w.code === 'duplicate-merged')?.message).toContain('135 repeated')
+    // The same lines with end times, each ending at the next later stamp: a repeat with a later stamp
+    // touches the line before it and lasts a second or more, so it is speech said again and stays; a
+    // repeat under the same stamp gets the same start and end, an exact duplicate, and goes.
+    const timed = readText(shared('fixtures/talk-python-514.txt'))
+    const starts = timed.cues.map((c) => c.start)
+    for (const c of timed.cues) c.end = starts.find((s) => s > c.start) ?? c.start + 2
+    let sameStamp = 0
+    let laterStamp = 0
+    for (let i = 1; i < timed.cues.length; i++) {
+      const [a, b] = [timed.cues[i - 1]!, timed.cues[i]!]
+      if (a.speaker !== b.speaker || !sameText(a.text, b.text)) continue
+      if (a.start === b.start) sameStamp++
+      else laterStamp++
+    }
+    expect(sameStamp + laterStamp).toBe(1209 - 1074)
+    expect(laterStamp).toBeGreaterThan(50)
+    const kept = normalize(timed, 'vtt')
+    expect(kept.cues).toHaveLength(1209 - sameStamp)
+  })
+
+  it('reads the issue’s SRT and WebVTT repeats end to end: said twice stays twice, a duplicate cue goes', () => {
+    const srt = '1\n00:00:20,680 --> 00:00:21,180\nsurprise\n\n2\n00:00:21,180 --> 00:00:22,200\nsurprise\n'
+    expect(spans(parseTranscript(srt).cues)).toEqual([
+      [20.68, 21.18, 'surprise'],
+      [21.18, 22.2, 'surprise'],
+    ])
+    const vtt = 'WEBVTT\n\n00:20.680 --> 00:21.180\nsurprise\n\n00:20.680 --> 00:21.180\nsurprise\n'
+    expect(spans(parseTranscript(vtt).cues)).toEqual([[20.68, 21.18, 'surprise']])
   })
 
   it('follows mergeRepeats when given', () => {
@@ -318,6 +412,7 @@ describe('normalize: properties', () => {
           }
         },
       ),
+      SEEDED,
     )
   })
 
@@ -338,6 +433,65 @@ describe('normalize: properties', () => {
           }
         }
       }),
+      SEEDED,
+    )
+  })
+
+  // Timed cues in order, each at least 100 ms long and starting where the one before ends or later, so
+  // that none is a bridge or an overlap; texts and speakers from small sets, so that repeats are common.
+  const timedCues = fc
+    .array(
+      fc.record({
+        gap: fc.constantFrom(0, 0, 0, 1, 250, 3000),
+        length: fc.integer({ min: 100, max: 5000 }),
+        text: fc.constantFrom('Yeah.', 'yeah.', 'Right.', 'So the core devs met.'),
+        speaker: fc.option(fc.constantFrom('A', 'B'), { nil: undefined }),
+        duplicate: fc.boolean(),
+      }),
+      { maxLength: 40 },
+    )
+    .map((rows) => {
+      let ms = 0
+      return rows.map((r) => {
+        ms += r.gap
+        const c = toCue({ start: ms / 1000, end: (ms + r.length) / 1000, text: r.text, speaker: r.speaker })
+        ms += r.length
+        return { cue: c, duplicate: r.duplicate }
+      })
+    })
+
+  it('in formats with end times, keeps every repeat with its own range and merges every exact duplicate', () => {
+    fc.assert(
+      fc.property(
+        timedCues,
+        fc.constantFrom<TranscriptFormat>('vtt', 'srt', 'json', 'html'),
+        (rows, format) => {
+          const said = rows.map((r) => r.cue)
+          const raw: Cue[] = []
+          for (const r of rows) {
+            raw.push({ ...r.cue })
+            // An exact duplicate: the same cue again, written in another case.
+            if (r.duplicate) raw.push({ ...r.cue, text: r.cue.text.toUpperCase() })
+          }
+          const t = normalize({ cues: raw, warnings: [] }, format)
+          expect(t.cues.map((c) => [c.start, c.end, c.text, c.speaker])).toEqual(
+            said.map((c) => [c.start, c.end, c.text, c.speaker]),
+          )
+          const duplicates = rows.filter((r) => r.duplicate).length
+          expect(t.warnings).toEqual(
+            duplicates === 0
+              ? []
+              : [
+                  {
+                    line: 0,
+                    code: 'duplicate-merged',
+                    message: expect.stringMatching(`^${duplicates} repeated`),
+                  },
+                ],
+          )
+        },
+      ),
+      SEEDED,
     )
   })
 })
