@@ -4,7 +4,7 @@
  */
 import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
-import { collapseWhitespace, decodeEntities, normalizeNewlines } from '../text.js'
+import { collapseWhitespace, decodeEntities, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
 import { CueTextState, readCueText } from './cue-text.js'
 import { CLOCK_SECONDS, CLOCK_VTT, isAsciiSpace, isSpaceRange, scanClockMs } from './lex.js'
@@ -72,8 +72,10 @@ class VttScan {
   blankLine = 0
   rolled = 0
   rolledLine = 0
-  // The previous cue's payload (the last one with text) and times (ms), for rolling captions.
-  prevPayload = ''
+  // Where the payload of the previous cue with text lies in the source, and the previous cue's times
+  // (ms), for rolling captions.
+  prevFrom = -1
+  prevTo = -1
   prevStartMs = -1
   prevEndMs = -1
   // Where a cue was first expected and not read, for the error when no cue is read at all.
@@ -91,6 +93,8 @@ class VttScan {
   run(): ReadResult {
     const { s, raw, cues, warnings, lines, timing } = this
     checkSignature(s)
+    // Which cue texts are already plain, found a window of the source at a time (see PlainRanges).
+    const plain = raw ? null : new PlainRanges(s)
     const len = s.length
     const firstEol = s.indexOf('\n')
     if (firstEol === -1) return this.finish(1)
@@ -140,6 +144,7 @@ class VttScan {
       // The block's text so far (the spec's "buffer"), as a range of the source: lines are LF-joined there.
       let textStart = -1
       let textEnd = -1
+      let textLines = 0
       for (;;) {
         let eol = s.indexOf('\n', pos)
         if (eol === -1) eol = len
@@ -164,6 +169,7 @@ class VttScan {
             timed = true
             seenCue = true
             textStart = -1
+            textLines = 0
             if (how === LENIENT && this.lenient++ === 0) {
               this.lenientLine = line
               this.lenientText = s.slice(pos, eol)
@@ -177,6 +183,7 @@ class VttScan {
           if (lineCount === 1) firstEnd = eol
           if (textStart === -1) textStart = pos
           textEnd = eol
+          textLines++
         }
         if (eol >= len) {
           pos = len
@@ -187,21 +194,30 @@ class VttScan {
       }
 
       if (timed) {
-        let payload = textStart === -1 ? '' : s.slice(textStart, textEnd)
         let cue: Cue | null
         if (raw) {
-          cue = { start, end, text: payload }
+          cue = { start, end, text: textStart === -1 ? '' : s.slice(textStart, textEnd) }
         } else {
-          const nl = textStart === -1 ? -1 : s.indexOf('\n', textStart)
-          if (nl !== -1 && nl < textEnd) payload = this.unroll(payload, timing)
-          if (textStart === -1) cue = this.cue(start, end, '', timingLine)
-          else cue = payload === '' ? null : this.cue(start, end, payload, timingLine)
-          // The next cue's rolling line repeats this cue's last line with text (a blank cue has none).
+          if (textStart === -1) {
+            cue = this.cue(start, end, '', timingLine)
+          } else if (textLines === 1 && plain!.isPlain(textStart, textEnd)) {
+            // One line of plain text, the common case: read in place, without the cue-text parser.
+            const text = s.slice(textStart, textEnd)
+            cue = text.charCodeAt(0) === 91 ? this.cue(start, end, text, timingLine) : { start, end, text }
+            this.prevFrom = textStart
+            this.prevTo = textEnd
+          } else {
+            let payload = s.slice(textStart, textEnd)
+            if (textLines > 1) payload = this.unroll(payload, timing)
+            cue = payload === '' ? null : this.cue(start, end, payload, timingLine)
+            // The next cue's rolling line repeats this cue's last line with text (a blank cue has none).
+            if (!isSpaceRange(s, textStart, textEnd)) {
+              this.prevFrom = textStart
+              this.prevTo = textEnd
+            }
+          }
           this.prevStartMs = timing.start
           this.prevEndMs = timing.end
-          if (textStart !== -1 && !isSpaceRange(s, textStart, textEnd)) {
-            this.prevPayload = s.slice(textStart, textEnd)
-          }
         }
         if (cue !== null) {
           if (idEnd > idStart) cue.id = s.slice(idStart, idEnd)
@@ -289,8 +305,8 @@ class VttScan {
    */
   unroll(payload: string, timing: Timing): string {
     if (this.prevEndMs < 0 || timing.start < this.prevStartMs) return payload
-    const prev = this.prevPayload
-    if (prev === '') return payload
+    if (this.prevFrom < 0) return payload
+    const prev = this.s.slice(this.prevFrom, this.prevTo)
     // First line with something on it, here; last such line, there.
     let a = 0
     let nl = payload.indexOf('\n')
