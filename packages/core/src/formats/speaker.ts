@@ -4,7 +4,8 @@
  * - a WebVTT voice tag, `<v Michael Kennedy>text` (Talk Python's text transcripts, SRT files converted
  *   from WebVTT): the annotation is the name, whatever it looks like, since the tag says it is one;
  * - a bracketed label and a colon, `[SPEAKER_03]: text` (WhisperX's diarized output): the bracket's
- *   content must pass the name rule below;
+ *   content must have the shape of a name (below), but no word list applies: the brackets and colon
+ *   mark it as a label;
  * - the `Name: text` convention of plain-text cue formats (Podcasting 2.0 SRT: "include the speaker's
  *   name, followed by a colon"), after an optional `>>` speaker-change marker, told apart from ordinary
  *   sentences that contain a colon.
@@ -32,10 +33,14 @@
 import { collapseWhitespace } from '../text.js'
 import { isAsciiSpace, isSpace } from './lex.js'
 
+/** The words of a space-separated list, as a set (a pure call: a bundle that needs no list drops it). */
+function wordSet(list: string): Set<string> {
+  return new Set(list.split(' '))
+}
+
 /** Nouns and labels that precede a colon in prose; none of them is taken for any word of a name. */
-const LEAD_INS = new Set(
-  (
-    'note notes nb ps pps fyi btw warning warnings caution attention alert important update updated updates ' +
+const LEAD_INS = /* @__PURE__ */ wordSet(
+  'note notes nb ps pps fyi btw warning warnings caution attention alert important update updated updates ' +
     'edit edited correction disclaimer spoiler spoilers reminder remember tip tips hint hints example ' +
     'examples question questions answer answers step steps part chapter section episode season lesson ' +
     'rule rules fact facts quote source sources credit credits subtitles subtitle subtitled captions ' +
@@ -45,14 +50,12 @@ const LEAD_INS = new Set(
     'today tonight tomorrow yesterday date time location place address phone email website url link ' +
     'links price cost total score ingredients directions instructions method recipe sponsor sponsored ' +
     'ad advertisement promo bonus fun protip meaning definition caveat bug fix fixed status error usage ' +
-    'syntax output input version release pro con pros cons plan option context background feature tldr'
-  ).split(' '),
+    'syntax output input version release pro con pros cons plan option context background feature tldr',
 )
 
 /** Function words and interjections that open a sentence; ruled out as the first word of a name. */
-const OPENERS = new Set(
-  (
-    'and but or so well okay ok yes no yeah oh hey hi hello look listen see wait first second third next ' +
+const OPENERS = /* @__PURE__ */ wordSet(
+  'and but or so well okay ok yes no yeah oh hey hi hello look listen see wait first second third next ' +
     "last finally then now here here's here’s there there's there’s this that these those the an it " +
     "its it's it’s what why how who when where which because however therefore meanwhile anyway " +
     'basically seriously honestly again also plus pro i we you he she they my our your his her their ' +
@@ -60,13 +63,12 @@ const OPENERS = new Set(
     'recorded everyone everybody nobody someone something nothing anything everything one two three ' +
     'thanks um uh morning afternoon evening monday tuesday wednesday thursday friday saturday sunday ' +
     // Months and seasons that are not also given names (April, May, June, Summer are).
-    'january february march september october november december spring autumn fall winter'
-  ).split(' '),
+    'january february march september october november december spring autumn fall winter',
 )
 
 /** Lower-case particles that may stand between the words of a name. */
-const PARTICLES = new Set(
-  'van von der den de del della di da du dos das la le les bin ibn al el ter ten y zu af'.split(' '),
+const PARTICLES = /* @__PURE__ */ wordSet(
+  'van von der den de del della di da du dos das la le les bin ibn al el ter ten y zu af',
 )
 
 // One word of a name: a capital (or a caseless letter, e.g. CJK) then letters, marks, digits, ' ’ - _.
@@ -162,7 +164,28 @@ function bracketed(text: string, start: number, decode: (s: string) => string): 
     if (c === 91 || c === 10) return null
   }
   if (close === -1 || text.charCodeAt(close + 1) !== 58) return null
-  return named(text, start + 1, close, close + 1, decode)
+  const colon = close + 1
+  if (colon + 1 < text.length && !isSpace(text.charCodeAt(colon + 1))) return null
+  const name = decode(text.slice(start + 1, close))
+  if (!isLabel(name)) return null
+  let rest = colon + 1
+  while (rest < text.length && isSpace(text.charCodeAt(rest))) rest++
+  return { name, rest }
+}
+
+/**
+ * The name in a bracketed label: its shape alone (1 to 3 name words, as below, without the prose
+ * word lists), since brackets and a colon mark it as a label, as WhisperX writes `[SPEAKER_03]:`.
+ */
+function isLabel(name: string): boolean {
+  if (name.length === 0 || name.length > MAX_NAME) return false
+  const words = name.split(' ')
+  if (words.length > 3) return false
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    if (!NAME_WORD.test(w) && !INITIAL.test(w) && !(i > 0 && NUMBER.test(w))) return false
+  }
+  return true
 }
 
 // The name in text[from, to) with its colon at `colon`: a speaker when the colon ends the text or is
