@@ -22,11 +22,12 @@ export interface NormalizeOptions {
 const CHARS_PER_SECOND = 15
 const MIN_ESTIMATE = 1
 
-// Two times this close are the same time (sources round to the millisecond, or to 10 ms).
-const SAME_TIME = 0.001
+// Times are compared to the millisecond: closer than half of one, they are the same time.
+const SAME_TIME = 0.0005
 // No spoken line is this short: a cue under 100 ms is a display's bridge, such as the 10 ms cues
-// that hold a line between two rolling YouTube captions.
-const BRIDGE_CUE = 0.1
+// that hold a line between two rolling YouTube captions. In whole milliseconds, so that float noise
+// (0.3 - 0.2 < 0.1) does not make a 100 ms cue a bridge.
+const BRIDGE_MS = 100
 
 /** Seconds a line of this text plausibly takes to say, for ends that the source does not give. */
 export function estimateDuration(text: string): number {
@@ -234,7 +235,7 @@ function mergeRepeats(c: Cleanup): void {
  * - `head` has no end in the source: it lasts until the next start, which is where its repeat goes on;
  * - it is an exact duplicate: the same start and the same end;
  * - it starts before `head` ends: the same words on screen twice at once (rolling captions);
- * - it touches `head` and one of the two is a bridge cue, under `BRIDGE_CUE` long (a rolling display
+ * - it touches `head` and one of the two is a bridge cue, under `BRIDGE_MS` long (a rolling display
  *   holding its line between two captions).
  */
 function isRepeat(head: Cue, cue: Cue, all: boolean): boolean {
@@ -248,8 +249,8 @@ function isRepeat(head: Cue, cue: Cue, all: boolean): boolean {
 }
 
 function isBridge(cue: Cue): boolean {
-  const length = cue.end - cue.start
-  return length >= 0 && length < BRIDGE_CUE
+  const ms = Math.round((cue.end - cue.start) * 1000)
+  return ms >= 0 && ms < BRIDGE_MS
 }
 
 /** Lines sharing a start split the shared span evenly, so that each one can be active. */
