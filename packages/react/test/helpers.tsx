@@ -1,5 +1,6 @@
 import type { Cue, Transcript } from '@castline/core'
 import { act } from '@testing-library/react'
+import { vi } from 'vitest'
 
 /** A transcript of `count` generated lines, `seconds` apart, speakers changing every `run` lines. */
 export function generateTranscript(
@@ -42,6 +43,59 @@ export function generateTranscript(
  */
 export function settled(): Promise<void> {
   return act(async () => {})
+}
+
+/**
+ * Puts the clocks that code under test schedules work on under the test's control: timers, animation
+ * frames and the time they read (performance.now, Date). Microtasks and setImmediate stay real, for
+ * React's act and scheduler. jsdom's own animation frames run on a real 16 ms interval, which makes any
+ * work a frame finishes (TanStack Virtual re-aims a scroll in frames until it holds) race the test.
+ */
+export function useFakeClocks(): void {
+  vi.useFakeTimers({
+    toFake: [
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'performance',
+      'Date',
+    ],
+  })
+}
+
+/**
+ * With `useFakeClocks`: runs timers and animation frames one frame (16 ms) at a time, each frame in act
+ * so that the renders and effects it causes happen before the next, until none is pending. What a test
+ * then reads is where things come to rest: the list's mount steps done, every scroll re-aimed to its
+ * line, the virtualizer's end-of-scroll timer (150 ms) run. Fails if work keeps being scheduled.
+ */
+export async function settleFrames(maxFrames = 200): Promise<void> {
+  for (let frame = 0; vi.getTimerCount() > 0; frame++) {
+    if (frame === maxFrames)
+      throw new Error(`${vi.getTimerCount()} timers still pending after ${maxFrames} frames`)
+    await act(async () => {
+      vi.advanceTimersToNextFrame()
+    })
+  }
+}
+
+/**
+ * With `useFakeClocks`: waits for `task` (a user-event call) while running timers, a millisecond at a
+ * time. Testing Library ends each user-event call with a 0 ms timer, which would never run otherwise.
+ */
+export async function whileClocksRun<T>(task: Promise<T>, maxMs = 1000): Promise<T> {
+  let done = false
+  const finished = task.finally(() => {
+    done = true
+  })
+  for (let ms = 0; !done; ms++) {
+    if (ms === maxMs) throw new Error(`still waiting after ${maxMs} ms of fake time`)
+    await vi.advanceTimersByTimeAsync(1)
+  }
+  return finished
 }
 
 /**

@@ -8,7 +8,15 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { CastlineProvider, type CastlineProviderProps } from '../src/context.js'
 import { lineRenderProbe } from '../src/line.js'
 import { Transcript, type TranscriptProps } from '../src/transcript.js'
-import { generateTranscript, lineTop, mockLayout, settled } from './helpers.js'
+import {
+  generateTranscript,
+  lineTop,
+  mockLayout,
+  settled,
+  settleFrames,
+  useFakeClocks,
+  whileClocksRun,
+} from './helpers.js'
 
 let restore: () => void
 beforeEach(() => {
@@ -309,10 +317,21 @@ describe('keyboard', () => {
 
 describe('follow mode', () => {
   const jumpButton = () => screen.queryByRole('button', { name: /Jump to current line/ })
+  // Follow mode's scrolls are re-aimed in animation frames as rows get measured, and the virtualizer
+  // counts the list as scrolling for 150 ms after each: these tests drive the frames and timers
+  // themselves and read positions once everything has come to rest.
+  beforeEach(useFakeClocks)
+  const settledSetup = async (options?: SetupOptions) => {
+    const result = await setup(options)
+    await settleFrames()
+    return result
+  }
+  const click = (element: Element) => whileClocksRun(userEvent.setup({ delay: null }).click(element))
 
   test('follows the spoken line with our own scrolls, which never detach', async () => {
-    const { source } = await setup({ transcript: generateTranscript(1000) })
+    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 300 + 1))
+    await settleFrames()
     // Line 300 sits at the comfort band's top: 20% of 400 px.
     expect(viewport().scrollTop).toBeGreaterThan(10000)
     expect(lineTop(row(300)!) - viewport().scrollTop).toBe(80)
@@ -320,26 +339,29 @@ describe('follow mode', () => {
   })
 
   test('keeps the line in a comfort band instead of scrolling on every line', async () => {
-    const { source } = await setup({ transcript: generateTranscript(1000) })
-    // Let the list come to rest: TanStack Virtual does not measure rows while it counts the list as
-    // scrolling (150 ms after a scroll), and this test reads exact positions of measured rows.
-    await act(() => new Promise((r) => setTimeout(r, 300)))
+    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 100 + 1))
+    await settleFrames()
     const first = viewport().scrollTop
     expect(lineTop(row(100)!) - first).toBe(80)
-    // Lines 101..104 still start inside 20%..60% of the viewport: no scroll.
+    // Lines 101..104 still start inside 20%..60% of the viewport (80..240 px): no scroll.
     for (const i of [101, 102, 103, 104]) {
       await act(async () => source.setTime(2 * i + 1))
+      await settleFrames()
       expect(viewport().scrollTop).toBe(first)
+      expect(lineTop(row(i)!) - first).toBe(80 + 40 * (i - 100))
     }
     // Line 106 would start below 60%: scrolled back to the band's top.
     await act(async () => source.setTime(2 * 106 + 1))
+    await settleFrames()
     expect(lineTop(row(106)!) - viewport().scrollTop).toBe(80)
+    expect(jumpButton()).toBeNull()
   })
 
   test('a wheel detaches; the jump button points at the line and re-attaches', async () => {
-    const { source } = await setup({ transcript: generateTranscript(1000) })
+    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 300 + 1))
+    await settleFrames()
     await act(async () => {
       fireEvent.wheel(viewport(), { deltaY: 400 })
       viewport().scrollTop = 40 * 600
@@ -349,15 +371,18 @@ describe('follow mode', () => {
     expect(button).toHaveAttribute('data-direction', 'up')
     // Detached: playback moves on (as playing does, not a seek) but the list stays.
     await act(async () => source.advance(20))
+    await settleFrames()
     expect(viewport().scrollTop).toBe(40 * 600)
-    await userEvent.click(button)
+    await click(button)
+    await settleFrames()
     expect(jumpButton()).toBeNull()
     expect(lineTop(row(310)!) - viewport().scrollTop).toBe(80)
   })
 
   test('the jump button points down when the line is below', async () => {
-    const { source } = await setup({ transcript: generateTranscript(1000) })
+    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 500 + 1))
+    await settleFrames()
     await act(async () => {
       fireEvent.wheel(viewport(), { deltaY: -400 })
       viewport().scrollTop = 0
@@ -367,15 +392,16 @@ describe('follow mode', () => {
   })
 
   test("scroll events alone (ours or anyone's without user input) do not detach", async () => {
-    await setup({ transcript: generateTranscript(1000) })
+    await settledSetup({ transcript: generateTranscript(1000) })
     await act(async () => {
       viewport().scrollTo({ top: 5000 })
     })
+    await settleFrames()
     expect(jumpButton()).toBeNull()
   })
 
   test('touch, scroll keys and the scrollbar detach too', async () => {
-    const { source } = await setup()
+    const { source } = await settledSetup()
     await act(async () => source.setTime(1))
     for (const detach of [
       () => fireEvent.touchMove(viewport()),
@@ -390,7 +416,7 @@ describe('follow mode', () => {
   })
 
   test('a seek re-attaches', async () => {
-    const { source } = await setup()
+    const { source } = await settledSetup()
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     expect(jumpButton()).not.toBeNull()
@@ -399,8 +425,7 @@ describe('follow mode', () => {
   })
 
   test('resumeAfterMs re-attaches after the user stops scrolling', async () => {
-    vi.useFakeTimers()
-    const { source } = await setup({ provider: { resumeAfterMs: 3000 } })
+    const { source } = await settledSetup({ provider: { resumeAfterMs: 3000 } })
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     await act(async () => vi.advanceTimersByTime(2000))
@@ -414,23 +439,23 @@ describe('follow mode', () => {
 
   test('controlled: the owner decides; onFollowChange reports what the user did', async () => {
     const onFollowChange = vi.fn()
-    const { source, rerender } = await setup({ provider: { follow: true, onFollowChange } })
+    const { source, rerender } = await settledSetup({ provider: { follow: true, onFollowChange } })
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     expect(onFollowChange).toHaveBeenLastCalledWith(false)
     expect(jumpButton()).toBeNull()
     rerender({ follow: false, onFollowChange })
     expect(jumpButton()).not.toBeNull()
-    await userEvent.click(jumpButton()!)
+    await click(jumpButton()!)
     expect(onFollowChange).toHaveBeenLastCalledWith(true)
     expect(jumpButton()).not.toBeNull()
   })
 
   test('uncontrolled: defaultFollow={false} starts detached', async () => {
     const onFollowChange = vi.fn()
-    await setup({ provider: { defaultFollow: false, onFollowChange } })
+    await settledSetup({ provider: { defaultFollow: false, onFollowChange } })
     expect(jumpButton()).not.toBeNull()
-    await userEvent.click(jumpButton()!)
+    await click(jumpButton()!)
     expect(jumpButton()).toBeNull()
     expect(onFollowChange).toHaveBeenCalledWith(true)
   })
