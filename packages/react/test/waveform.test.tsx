@@ -7,7 +7,7 @@ import { seekValueText, sliderKeyTarget, Waveform, type WaveformProps } from '..
 import { CastlineProvider } from '../src/index.js'
 import { fakeMedia, installFakeMedia } from './fake-media.js'
 import { instances, resetWaveSurfers } from './fake-wavesurfer.js'
-import { generateTranscript } from './helpers.js'
+import { generateTranscript, useFakeClocks } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
@@ -21,6 +21,7 @@ beforeEach(() => {
 afterEach(() => {
   restoreMedia()
   vi.unstubAllGlobals()
+  vi.useRealTimers()
 })
 
 /** audiowaveform JSON (version 2, 8 bit) with `length` pixels of a rising ramp. */
@@ -162,7 +163,9 @@ describe('keyboard', () => {
 })
 
 describe('pointer', () => {
-  test('a press seeks to its place along the wave; a drag keeps seeking', async () => {
+  test('a press seeks to its place along the wave; a drag keeps seeking, once a frame', () => {
+    // A drag seeks in an animation frame: the test runs the frames.
+    useFakeClocks()
     const { media, container } = renderWaveform({ duration: 200 })
     act(() => media.loadMetadata(200))
     const host = container.querySelector<HTMLElement>('.castline-waveform__wave')!
@@ -180,14 +183,20 @@ describe('pointer', () => {
     const slider = screen.getByRole('slider')
     fireEvent.pointerDown(slider, { clientX: 200, button: 0, isPrimary: true, pointerId: 1 })
     expect(media.seeks.at(-1)).toBe(50)
+    const pressed = media.seeks.length
+    // Two moves in one frame: one seek, in the frame, to the last place.
+    fireEvent.pointerMove(slider, { clientX: 300, pointerId: 1 })
     fireEvent.pointerMove(slider, { clientX: 400, pointerId: 1 })
-    await waitFor(() => expect(media.seeks.at(-1)).toBe(150))
+    expect(media.seeks).toHaveLength(pressed)
+    act(() => vi.advanceTimersToNextFrame())
+    expect(media.seeks).toHaveLength(pressed + 1)
+    expect(media.seeks.at(-1)).toBe(150)
     fireEvent.pointerUp(slider, { clientX: 600, pointerId: 1 })
     expect(media.seeks.at(-1)).toBe(200)
     const count = media.seeks.length
-    // After release, moving the pointer seeks nothing.
+    // After release, moving the pointer seeks nothing, in this frame or any later one.
     fireEvent.pointerMove(slider, { clientX: 300, pointerId: 1 })
-    await new Promise((r) => setTimeout(r, 30))
+    act(() => vi.advanceTimersByTime(100))
     expect(media.seeks).toHaveLength(count)
     // A secondary button does not seek.
     fireEvent.pointerDown(slider, { clientX: 300, button: 2, isPrimary: true, pointerId: 2 })
@@ -211,10 +220,9 @@ describe('wavesurfer', () => {
   test('under StrictMode there is one live instance, and unmounting destroys it', async () => {
     const { unmount, container } = renderWaveform({ peaks: parsePeaks(peaksJson(100)) }, audio(), true)
     await created()
-    // Let any second (cancelled) import settle.
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20))
-    })
+    // StrictMode's two effect runs (the first cancelled) wait on one shared import, which has resolved
+    // once the first instance exists: flush what either queued after it.
+    await act(async () => {})
     expect(instances).toHaveLength(1)
     expect(container.querySelectorAll('.fake-wavesurfer')).toHaveLength(1)
     unmount()
