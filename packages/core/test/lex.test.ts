@@ -5,6 +5,7 @@ import {
   CLOCK_STAMP,
   CLOCK_VTT,
   type ClockMode,
+  fixedClockMs,
   scanClockMs,
 } from '../src/formats/lex.js'
 
@@ -105,4 +106,19 @@ describe('scanClockMs, CLOCK_STAMP (timestamped text)', () => {
     expect(scanClockMs('3:1 ratio', 0, 9, at, CLOCK_STAMP)).toBeNaN()
     expect(at.pos).toBe(99)
   })
+})
+
+describe('fixedClockMs (HH:MM:SS.mmm at fixed offsets)', () => {
+  it('reads the common clock time with a dot, and with a comma unless dotOnly', () => {
+    expect(fixedClockMs('01:02:03.004', 0, true)).toBe(3_723_004)
+    expect(fixedClockMs('x 01:02:03,004', 2, false)).toBe(3_723_004)
+    expect(fixedClockMs('01:02:03,004', 0, true)).toBe(-1)
+  })
+
+  it.each(['01:60:03.004', '01:02:60.004', '1:02:03.004', '01:02:03.0a4', '01-02:03.004', '01:02:03'])(
+    'leaves %s to the general scanner',
+    (text) => {
+      expect(fixedClockMs(text, 0, false)).toBe(-1)
+    },
+  )
 })

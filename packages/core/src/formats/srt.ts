@@ -28,7 +28,7 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, WarningCode } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
-import { CLOCK_LENIENT, isBlank as isBlankChar, scanClockMs, skipBlank } from './lex.js'
+import { CLOCK_LENIENT, fixedClockMs, isBlank as isBlankChar, scanClockMs, skipBlank } from './lex.js'
 import { findSpeakerPrefix, isSpeakerName } from './speaker.js'
 import type { ReadResult } from './types.js'
 
@@ -391,35 +391,15 @@ function parseTiming(s: string, from: number, to: number, out: Timing): boolean 
  * fixed offsets (a third of the time of the general scan); anything else is left to it.
  */
 function canonicalTiming(s: string, i: number, out: Timing): boolean {
-  const start = fixedClockMs(s, i)
+  const start = fixedClockMs(s, i, false)
   if (start < 0) return false
   if (s.charCodeAt(i + 12) !== 32 || s.charCodeAt(i + 13) !== 45 || s.charCodeAt(i + 14) !== 45) return false
   if (s.charCodeAt(i + 15) !== 62 || s.charCodeAt(i + 16) !== 32) return false
-  const end = fixedClockMs(s, i + 17)
+  const end = fixedClockMs(s, i + 17, false)
   if (end < 0) return false
   out.start = start
   out.end = end
   return true
-}
-
-/** `HH:MM:SS,mmm` (or with a dot) at `i`, in milliseconds, or -1. */
-function fixedClockMs(s: string, i: number): number {
-  const h = digits2(s, i)
-  const m = digits2(s, i + 3)
-  const sec = digits2(s, i + 6)
-  const sep = s.charCodeAt(i + 8)
-  const centis = digits2(s, i + 9)
-  const last = s.charCodeAt(i + 11) - 48
-  if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 59 || centis < 0 || last < 0 || last > 9) return -1
-  if (s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58 || (sep !== 44 && sep !== 46)) return -1
-  return ((h * 60 + m) * 60 + sec) * 1000 + centis * 10 + last
-}
-
-/** Two decimal digits at `i` as a number, or -1. */
-function digits2(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48
-  const b = s.charCodeAt(i + 1) - 48
-  return a < 0 || a > 9 || b < 0 || b > 9 ? -1 : a * 10 + b
 }
 
 /** Formatting tags found in SRT files: SubRip's own and the WebVTT ones some converters leave behind. */

@@ -7,7 +7,7 @@ import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
 import { CueTextState, readCueText } from './cue-text.js'
-import { CLOCK_SECONDS, CLOCK_VTT, isAsciiSpace, isSpaceRange, scanClockMs } from './lex.js'
+import { CLOCK_SECONDS, CLOCK_VTT, fixedClockMs, isAsciiSpace, isSpaceRange, scanClockMs } from './lex.js'
 import { findBracketedSpeaker } from './speaker.js'
 import type { ReadResult } from './types.js'
 import { groupOwnWords } from './words.js'
@@ -463,9 +463,26 @@ const LENIENT = 2
  * read again with lenient clock times. Returns NOT_TIMED, STRICT or LENIENT.
  */
 function readTimings(s: string, from: number, to: number, out: Timing, strict: boolean): number {
-  if (timings(s, from, to, out, CLOCK_VTT)) return STRICT
+  if (canonicalTimings(s, from, to, out) || timings(s, from, to, out, CLOCK_VTT)) return STRICT
   if (strict || !timings(s, from, to, out, CLOCK_SECONDS)) return NOT_TIMED
   return LENIENT
+}
+
+/**
+ * `HH:MM:SS.mmm --> HH:MM:SS.mmm` at the start of the line, then its end or white space before the
+ * settings: the timing line nearly every file has, read at fixed offsets.
+ */
+function canonicalTimings(s: string, from: number, to: number, out: Timing): boolean {
+  if (to - from < 29 || (to - from > 29 && !isAsciiSpace(s.charCodeAt(from + 29)))) return false
+  if (s.charCodeAt(from + 12) !== 32 || s.charCodeAt(from + 16) !== 32 || !s.startsWith('-->', from + 13))
+    return false
+  const start = fixedClockMs(s, from, true)
+  if (start < 0) return false
+  const end = fixedClockMs(s, from + 17, true)
+  if (end < 0) return false
+  out.start = start
+  out.end = end
+  return true
 }
 
 function timings(s: string, from: number, to: number, out: Timing, mode: 0 | 2): boolean {
