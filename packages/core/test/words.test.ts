@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { groupWords } from '../src/formats/words.js'
+import { groupWords, joinWords } from '../src/formats/words.js'
 import type { Word } from '../src/model.js'
 import { normalize } from '../src/normalize.js'
 
@@ -9,6 +9,9 @@ const shared = (path: string): string =>
   readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
 
 const NaN_ = Number.NaN
+// Property tests replay a failure's seed (printed by fast-check) from CASTLINE_FUZZ_SEED.
+const SEEDED =
+  process.env.CASTLINE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.CASTLINE_FUZZ_SEED) }
 
 describe('groupWords', () => {
   it('groups the Podcasting 2.0 word-level example into lines, breaking at the speaker change', () => {
@@ -142,6 +145,50 @@ describe('groupWords', () => {
           }
         },
       ),
+      SEEDED,
     )
+  })
+
+  it('never starts a line with closing punctuation or a glued token, whatever the pause or length', () => {
+    const w = (text: string, start: number): Word => ({ start, end: start + 0.2, text })
+    // A 3 s pause before the period, a sentence end before the closing quote, a line full at "'t".
+    const cues = groupWords(
+      [w('Hello', 0), w('.', 3), w('”', 3.2), w(' I', 3.4), w(' don', 3.6), w("'t", 9)],
+      {
+        maxChars: 10,
+        leadingSpace: true,
+      },
+    )
+    expect(cues.map((c) => c.text)).toEqual(['Hello.”', "I don't"])
+    // A new speaker still starts a line, whatever the token.
+    expect(
+      groupWords([
+        { start: 0, end: 1, text: 'Yes', speaker: 'A' },
+        { start: 1, end: 2, text: '?', speaker: 'B' },
+      ]).map((c) => [c.speaker, c.text]),
+    ).toEqual([
+      ['A', 'Yes'],
+      ['B', '?'],
+    ])
+  })
+
+  it('takes leadingSpace from the caller when given, else from the tokens', () => {
+    const words = [' So', ' we', ' don', "'t", 'know'].map((text, i) => ({ start: i, end: i + 0.5, text }))
+    expect(groupWords(words)[0]!.text).toBe("So we don'tknow")
+    expect(groupWords(words, { leadingSpace: false })[0]!.text).toBe("So we don 't know")
+    const bare = ['It', "'s", 'fine'].map((text, i) => ({ start: i, end: i + 0.5, text }))
+    expect(groupWords(bare)[0]!.text).toBe("It 's fine")
+    expect(groupWords(bare, { leadingSpace: true })[0]!.text).toBe("It'sfine")
+  })
+
+  it('joinWords joins all the tokens as one line, as groupWords joins them within a line', () => {
+    const tokens = 'Dr. Smith met J. Doe at 5. Then they left ( really ) !'.split(' ')
+    const words = tokens.map((text, i) => ({ start: i * 5, end: i * 5 + 0.25, text }))
+    expect(joinWords(words)).toBe('Dr. Smith met J. Doe at 5. Then they left (really)!')
+    expect(groupWords(words, { maxPause: 10 }).map((c) => c.text)).toEqual([
+      'Dr. Smith met J. Doe at 5.',
+      'Then they left (really)!',
+    ])
+    expect(joinWords([])).toBe('')
   })
 })

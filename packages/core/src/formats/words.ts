@@ -3,6 +3,7 @@
  * WhisperX word lists): joins the tokens into readable lines with their words.
  */
 import type { Cue, Word } from '../model.js'
+import { isSpace } from './lex.js'
 
 /** Options for `groupWords`. */
 export interface GroupWordsOptions {
@@ -10,6 +11,11 @@ export interface GroupWordsOptions {
   maxChars?: number
   /** A silence longer than this many seconds between words starts a new line (default 1.0). */
   maxPause?: number
+  /**
+   * Tokens carry the space before them (Whisper's `" word"`), so that a token without one continues the
+   * token before it (`" don"` + `"'t"`). Default: when more than half of the tokens start with a space.
+   */
+  leadingSpace?: boolean
 }
 
 const DEFAULT_MAX_CHARS = 120
@@ -21,8 +27,10 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr'
 /**
  * Groups a word-per-segment stream (Podcasting 2.0 word-level JSON, Whisper words) into readable lines
  * with `words`: a new line at a speaker change, after a sentence end, after a pause longer than
- * `maxPause`, and before a word that would make the line longer than `maxChars`. Words keep their stream
- * order (the order of the text); `normalize` sorts and clamps their timings later.
+ * `maxPause`, and before a word that would make the line longer than `maxChars`, but never before a
+ * token that belongs to the word before it (closing punctuation, or a token without its own leading
+ * space in a `leadingSpace` stream) unless the speaker changes. Words keep their stream order (the
+ * order of the text); `normalize` sorts and clamps their timings later.
  */
 export function groupWords(
   words: ReadonlyArray<Word & { speaker?: string }>,
@@ -33,6 +41,7 @@ export function groupWords(
     words.map((w) => w.speaker),
     options,
     false,
+    true,
   )
 }
 
@@ -45,7 +54,24 @@ export function groupOwnWords(
   speakers: ReadonlyArray<string | undefined>,
   options: GroupWordsOptions = {},
 ): Cue[] {
-  return group(words, speakers, options, true)
+  return group(words, speakers, options, true, true)
+}
+
+const NO_SPEAKERS: ReadonlyArray<string | undefined> = []
+
+/** The text of `words` as one line: the tokens joined as `groupWords` joins them, with no break. */
+export function joinWords(words: ReadonlyArray<Word>, leadingSpace?: boolean): string {
+  const options = leadingSpace === undefined ? {} : { leadingSpace }
+  return group(words, NO_SPEAKERS, options, false, false)[0]?.text ?? ''
+}
+
+/**
+ * `joinWords` for a reader that owns `words`: one line (without a speaker) of all of them, the word
+ * objects trimmed and timed in place as `groupOwnWords` does; undefined when every token is blank.
+ */
+export function joinOwnWords(words: Word[], leadingSpace?: boolean): Cue | undefined {
+  const options = leadingSpace === undefined ? {} : { leadingSpace }
+  return group(words, NO_SPEAKERS, options, true, false)[0]
 }
 
 function group(
@@ -53,14 +79,18 @@ function group(
   speakers: ReadonlyArray<string | undefined>,
   options: GroupWordsOptions,
   inPlace: boolean,
+  breaks: boolean,
 ): Cue[] {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS
   const maxPause = options.maxPause ?? DEFAULT_MAX_PAUSE
   // In a stream where words carry their own leading space (Whisper), a token without one continues
   // the previous word (a split contraction such as "don" + "'t").
-  let spaced = 0
-  for (const w of words) if (w.text.length > 0 && isSpace(w.text.charCodeAt(0))) spaced++
-  const leadingSpaceStyle = spaced * 2 > words.length
+  let leadingSpaceStyle = options.leadingSpace
+  if (leadingSpaceStyle === undefined) {
+    let spaced = 0
+    for (const w of words) if (w.text.length > 0 && isSpace(w.text.charCodeAt(0))) spaced++
+    leadingSpaceStyle = spaced * 2 > words.length
+  }
 
   const cues: Cue[] = []
   // The line's text as tokens and joiners, joined once at its end: one flat string per line rather
@@ -87,9 +117,12 @@ function group(
     const pause = start - lastEnd
     const who = speakers[k]
     const newSpeaker = who !== speaker
-    if (line.length > 0) {
-      const tooLong = length + (spaceBefore ? 1 : 0) + token.length > maxChars && !glued && !closing
-      if (newSpeaker || (breakAfter && !closing) || pause > maxPause || tooLong) {
+    if (breaks && line.length > 0) {
+      // A token glued to the one before (`'t` after `don`) or closing punctuation belongs to that word:
+      // only a new speaker starts a line with it, so that no line is a lone comma.
+      const attached = glued || closing
+      const tooLong = length + (spaceBefore ? 1 : 0) + token.length > maxChars
+      if (newSpeaker || (!attached && (breakAfter || pause > maxPause || tooLong))) {
         cues.push(lineCue(line, parts.join(''), speaker))
         parts.length = 0
         length = 0
@@ -224,20 +257,4 @@ function endsSentence(token: string): boolean {
   if (word.length >= 2 && word.length <= 5 && word.includes('.') && /^(?:[a-z]\.)+[a-z]$/i.test(word))
     return false
   return true
-}
-
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0xfeff ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x1680 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  )
 }
