@@ -1,8 +1,14 @@
+'use client'
+
 /**
  * `@castline/react`: the provider, the transcript, search, the transport controls and the hooks. The
  * waveform (wavesurfer.js, an optional peer) is in `@castline/react/waveform`; the all-in-one
  * `<TranscriptPlayer>` and the player-wide keyboard shortcuts are in `@castline/react/player`. See
  * docs/ARCHITECTURE.md, "Entry points and bundle size".
+ *
+ * Every entry begins with 'use client': the components hold state and effects, so a React Server
+ * Components host (Next.js's App Router) must run them on the client, and the directive lets a server page
+ * render them with no client wrapper of its own. tsc keeps it at the top of the built file.
  */
 export {
   CastlineContext,
