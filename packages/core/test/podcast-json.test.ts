@@ -5,14 +5,18 @@ import { describe, expect, it } from 'vitest'
 import { syntheticWordJson } from '../bench/generate.js'
 import { TranscriptParseError } from '../src/errors.js'
 import { readPodcastJson, writePodcastJson } from '../src/formats/podcast-json.js'
-import { groupWords } from '../src/formats/words.js'
+import { groupWords, joinWords } from '../src/formats/words.js'
 import type { Cue, Transcript, Word } from '../src/model.js'
+import { formatTranscript, parseTranscript } from '../src/parse.js'
 import { collapseWhitespace } from '../src/text.js'
 
 const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))
 const read = (p: string) => readFileSync(shared(p), 'utf8')
 const PODCAST = 'corpora/podcast-namespace/docs/examples/transcripts'
 const WHISPERX = 'corpora/whisper/whisperx'
+// Property tests replay a failure's seed (printed by fast-check) from CASTLINE_FUZZ_SEED.
+const SEEDED =
+  process.env.CASTLINE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.CASTLINE_FUZZ_SEED) }
 
 function transcript(cues: Cue[]): Transcript {
   return {
@@ -249,6 +253,106 @@ describe('readPodcastJson details', () => {
   })
 })
 
+describe('readPodcastJson: white space and punctuation as segments of their own', () => {
+  const stream = (bodies: string[], extra: Partial<Segment> = {}) =>
+    JSON.stringify({
+      version: '1.0.0',
+      segments: bodies.map((body, i) => ({ ...extra, startTime: i * 0.25, endTime: i * 0.25 + 0.2, body })),
+    })
+
+  it('reads "It\'s", " ", "Friday", ",", " ", "folks", "." as one line, "It\'s Friday, folks."', () => {
+    const source = stream(["It's", ' ', 'Friday', ',', ' ', 'folks', '.'], { speaker: 'Kevin' })
+    const { cues, warnings } = readPodcastJson(source)
+    expect(warnings).toEqual([])
+    expect(cues.map((c) => [c.text, c.speaker, c.start, c.end])).toEqual([
+      ["It's Friday, folks.", 'Kevin', 0, 1.7],
+    ])
+    expect(cues[0]!.words!.map((w) => [w.text, w.start])).toEqual([
+      ["It's", 0],
+      ['Friday', 0.5],
+      [',', 0.75],
+      ['folks', 1.25],
+      ['.', 1.5],
+    ])
+    // Through detection and the cleanup, as a user reads it.
+    expect(parseTranscript(source).cues.map((c) => c.text)).toEqual(["It's Friday, folks."])
+  })
+
+  it('joins the tokens as the bodies run: a token without a separator before it continues the word', () => {
+    const { cues } = readPodcastJson(
+      stream(['I', ' ', 'don', "'t", ' ', 'know', '.', ' ', '(', 'Yet', ')', '?']),
+    )
+    expect(cues.map((c) => c.text)).toEqual(["I don't know.", '(Yet)?'])
+    // Separators of any white space, or of several segments, are one separator.
+    expect(readPodcastJson(stream(['So', '\t', ' ', 'we', '\u00a0', 'met'])).cues.map((c) => c.text)).toEqual(
+      ['So we met'],
+    )
+  })
+
+  it('ends a line at a separator that holds a line break', () => {
+    const { cues } = readPodcastJson(stream(['Hello', ' ', 'there', '\n', 'General', ' ', 'Kenobi']))
+    expect(cues.map((c) => c.text)).toEqual(['Hello there', 'General Kenobi'])
+  })
+
+  it('skips blank segments in a file of lines, with one warning naming the first', () => {
+    const source = JSON.stringify(
+      {
+        segments: [
+          { startTime: 0, endTime: 2, body: 'We have an update planned.' },
+          { startTime: 2, endTime: 3, body: '  ' },
+          { startTime: 3, endTime: 5, body: 'And then some more.' },
+          { startTime: 5, endTime: 6, body: '' },
+        ],
+      },
+      null,
+      2,
+    )
+    const { cues, warnings } = readPodcastJson(source)
+    expect(cues.map((c) => c.text)).toEqual(['We have an update planned.', 'And then some more.'])
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['empty-cue', 8]])
+    expect(warnings[0]!.message).toContain('2 segment(s)')
+    expect(source.split('\n')[7]!.trim()).toBe('{')
+  })
+
+  it('never makes a cue of punctuation or white space alone, and loses no token (property)', () => {
+    const word = fc.constantFrom('so', 'Python', 'core', 'devs', "'t", 'don', 'Dr.', '3.14', 'Zoë')
+    const mark = fc.constantFrom('', '', ',', '.', '?', '!', '…', '.”')
+    const piece = fc.record({
+      word,
+      mark,
+      pause: fc.constantFrom(0, 0, 0, 1500),
+      speaker: fc.constantFrom('A', 'B'),
+    })
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2, maxLength: 60 }), fc.boolean(), (pieces, speakers) => {
+        let t = 0
+        const segments: Segment[] = []
+        const push = (body: string, speaker: string) => {
+          const s: Segment = { startTime: t / 1000, endTime: (t + 200) / 1000, body }
+          if (speakers) s.speaker = speaker
+          segments.push(s)
+          t += 250
+        }
+        for (const [i, p] of pieces.entries()) {
+          t += p.pause
+          if (i > 0) push(' ', p.speaker)
+          push(p.word, p.speaker)
+          if (p.mark !== '') push(p.mark, p.speaker)
+        }
+        const { cues, warnings } = readPodcastJson(JSON.stringify({ segments }))
+        expect(warnings).toEqual([])
+        for (const c of cues) expect(c.text).toMatch(/[\p{L}\p{N}]/u)
+        // Every token once, in order; the lines, joined, are the bodies as they run.
+        expect(cues.flatMap((c) => c.words!.map((w) => w.text))).toEqual(
+          segments.map((s) => s.body).filter((b) => b !== ' '),
+        )
+        expect(cues.map((c) => c.text).join(' ')).toBe(segments.map((s) => s.body).join(''))
+      }),
+      SEEDED,
+    )
+  })
+})
+
 describe('writePodcastJson', () => {
   it('writes a segment per cue for a line-level transcript', () => {
     const out = writePodcastJson(
@@ -271,6 +375,67 @@ describe('writePodcastJson', () => {
     expect(out.segments.map((s) => [s.speaker, s.startTime, s.endTime])).toEqual(
       example.flatMap((c) => c.words!.map((w) => [c.speaker, w.start, w.end])),
     )
+    // Each line's first segment says how many words it has; bounds and text follow from the words.
+    expect(out.segments.map((s) => (s as Segment & { lineWords?: number }).lineWords)).toEqual([
+      4,
+      undefined,
+      undefined,
+      undefined,
+      1,
+    ])
+    expect(Object.keys(out.segments[0]!)).toEqual(['speaker', 'startTime', 'endTime', 'body', 'lineWords'])
+  })
+
+  it('reads back a WhisperX segment whose words lie inside it (1-3 s, words 1.5-2.5 s) as 1-3 s', () => {
+    const whisperx = JSON.stringify({
+      segments: [
+        {
+          start: 1,
+          end: 3,
+          text: ' Hello world',
+          words: [
+            { word: 'Hello', start: 1.5, end: 2, score: 0.9 },
+            { word: 'world', start: 2, end: 2.5, score: 0.8 },
+          ],
+        },
+      ],
+    })
+    const t = parseTranscript(whisperx)
+    const out = formatTranscript(t, 'json')
+    const first = (JSON.parse(out) as { segments: Array<Record<string, unknown>> }).segments[0]!
+    expect([first.startTime, first.lineStartTime, first.lineEndTime, first.lineBody]).toEqual([
+      1.5,
+      1,
+      3,
+      undefined,
+    ])
+    expect(parseTranscript(out).cues).toEqual(t.cues)
+    expect(t.cues.map((c) => [c.start, c.end, c.words!.length])).toEqual([[1, 3, 2]])
+  })
+
+  it('reads back a WebVTT cue with inline word times followed by one without as the same two cues', () => {
+    const vtt =
+      'WEBVTT\n\n00:01.000 --> 00:03.000\n<v Kevin>Hello <00:01.500>big <00:02.000>world, again\n\n' +
+      '00:03.000 --> 00:05.000\n<v Kevin>No word times here\n'
+    const t = parseTranscript(vtt)
+    expect(t.cues.map((c) => [c.text, c.words?.length])).toEqual([
+      ['Hello big world, again', 3],
+      ['No word times here', undefined],
+    ])
+    const back = parseTranscript(formatTranscript(t, 'json'))
+    expect(back.cues).toEqual(t.cues)
+    expect(back.warnings).toEqual([])
+  })
+
+  it('marks a transcript of one-word lines, which would read as a word stream, line by line', () => {
+    const cues: Cue[] = [
+      { start: 0, end: 1, text: 'Yeah.', speaker: 'A' },
+      { start: 1, end: 2, text: 'Right.', speaker: 'B' },
+      { start: 2, end: 4, text: 'Exactly.', speaker: 'A' },
+    ]
+    const out = writePodcastJson(transcript(cues))
+    expect(out).toContain('"body":"Yeah.","lineWords":0}')
+    expect(readPodcastJson(out).cues).toEqual(cues)
   })
 
   it('round-trips the corpora files', () => {
@@ -312,7 +477,7 @@ describe('writePodcastJson', () => {
       fc.property(fc.array(cue, { minLength: 1, maxLength: 10 }), (cues) => {
         expect(readPodcastJson(writePodcastJson(transcript(cues))).cues).toEqual(cues)
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...SEEDED },
     )
   })
 
@@ -347,7 +512,88 @@ describe('writePodcastJson', () => {
         })
         expect(readPodcastJson(writePodcastJson(transcript(cues))).cues).toEqual(cues)
       }),
-      { numRuns: 300 },
+      { numRuns: 300, ...SEEDED },
+    )
+  })
+  // Transcripts as readers leave them: starts in whole milliseconds and in order, each cue at least
+  // 100 ms long and none overlapping the next (so the cleanup keeps every cue, repeats included), and
+  // of three kinds mixed: lines without word timings, lines whose words fill them, and lines whose
+  // bounds reach past their words (WhisperX segments). Word texts may hold a space (a WebVTT stretch
+  // between two timestamps), and a line's text may differ from its words joined (WebVTT text before the
+  // first timestamp, spacing the words do not give).
+  const roundTripCue = fc.record({
+    gap: fc.constantFrom(0, 0, 40, 1500),
+    speaker: fc.option(name, { nil: undefined }),
+    kind: fc.constantFrom('line', 'words', 'wider'),
+    lineWords: fc.array(token, { minLength: 1, maxLength: 4 }),
+    words: fc.array(
+      fc.record({
+        gap: fc.constantFrom(0, 0, 120),
+        length: fc.integer({ min: 0, max: 700 }),
+        text: fc.oneof(
+          { weight: 4, arbitrary: token },
+          fc.tuple(token, token).map(([a, b]) => `${a} ${b}`),
+        ),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+    textOf: fc.constantFrom('joined', 'spaced', 'more'),
+    margins: fc.tuple(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 1, max: 900 })),
+  })
+
+  function buildTranscript(
+    origin: number,
+    drafts: Array<typeof roundTripCue extends fc.Arbitrary<infer T> ? T : never>,
+  ) {
+    let t = origin
+    const cues: Cue[] = drafts.map((d) => {
+      t += d.gap
+      let cue: Cue
+      if (d.kind === 'line') {
+        const length = 100 + 150 * d.lineWords.length
+        cue = { start: t / 1000, end: (t + length) / 1000, text: d.lineWords.join(' ') }
+        t += length
+      } else {
+        const lead = d.kind === 'wider' ? d.margins[0] : 0
+        const start = t
+        t += lead
+        const words: Word[] = d.words.map((w) => {
+          t += w.gap
+          const word = { start: t / 1000, end: (t + w.length) / 1000, text: w.text }
+          t += w.length
+          return word
+        })
+        t = Math.max(t + (d.kind === 'wider' ? d.margins[1] : 0), start + 100)
+        const joined = joinWords(words)
+        const text =
+          d.textOf === 'joined'
+            ? joined
+            : d.textOf === 'spaced'
+              ? words.map((w) => w.text).join(' ')
+              : `${joined} ${d.lineWords.join(' ')}`
+        cue = { start: start / 1000, end: t / 1000, text: collapseWhitespace(text), words }
+      }
+      if (d.speaker !== undefined) cue.speaker = d.speaker
+      return cue
+    })
+    const wordLevel = cues.some((c) => c.words !== undefined)
+    const speakers = [...new Set(cues.flatMap((c) => (c.speaker === undefined ? [] : [c.speaker])))]
+    const out: Transcript = { format: 'vtt', cues, warnings: [], speakers, wordLevel }
+    return out
+  }
+
+  it('round-trips mixed transcripts through formatTranscript and parseTranscript to the same cues (property)', () => {
+    fc.assert(
+      fc.property(ms, fc.array(roundTripCue, { minLength: 1, maxLength: 10 }), (origin, drafts) => {
+        const t = buildTranscript(origin, drafts)
+        const back = parseTranscript(formatTranscript(t, 'json'))
+        expect(back.format).toBe('json')
+        expect(back.cues).toEqual(t.cues)
+        expect(back.speakers).toEqual(t.speakers)
+        expect(back.wordLevel).toBe(t.wordLevel)
+        expect(back.warnings).toEqual([])
+      }),
+      { numRuns: 400, ...SEEDED },
     )
   })
 })

@@ -1,7 +1,8 @@
 /**
  * Podcasting 2.0 JSON transcripts (`{version, segments: [{speaker?, startTime, endTime?, body}]}`, see
- * the podcast-namespace transcripts.md), and the WhisperX output that podcasters often publish as is
- * (`segments` of `{start, end, text, words: [{word, start, end, score}]}`, or a bare list of words).
+ * the podcast-namespace transcripts.md), OpenAI Whisper's JSON (`{text, segments: [{start, end, text,
+ * tokens, ...}], language}`) and the WhisperX output that podcasters often publish as is (`segments` of
+ * `{start, end, text, words: [{word, start, end, score}]}`, or a bare list of words).
  *
  * - Times are seconds, as numbers or numeric strings (`"12.5"`, also `"00:00:12.500"`). A missing
  *   `endTime` ends at the next segment's start (the cue's end is left NaN for `normalize`).
@@ -9,8 +10,13 @@
  * - Word-level files (at least three in four segments a single word) are grouped into readable lines
  *   with `words` by `groupWords`. A body that ends in a line break (`"father.\n"` in the spec's
  *   snippet) ends a line: when a file marks its line ends this way, its lines are kept as marked (split
- *   only at speaker changes) instead of being regrouped; `writePodcastJson` marks them, so that its
- *   word-level output reads back to the same lines.
+ *   only at speaker changes) instead of being regrouped.
+ * - A segment whose body is only white space is a separator in a word stream (`"It's"`, `" "`,
+ *   `"Friday"`, `","`): where such separators are common, the words between them are joined as the
+ *   body texts run, a token without a separator before it continuing the one before. In a file of
+ *   lines it is a line without text, skipped with one warning for all of them.
+ * - Lines written by `writePodcastJson` say where they start: the first segment of each line has a
+ *   `lineWords` count (see `writePodcastJson`), and such a file is read line by line as written.
  * - WhisperX words without times (numbers often have none) get times spread between their neighbours;
  *   words that start before the word before them are reported, and `normalize` puts each line's words
  *   in time order and inside their line.
@@ -22,8 +28,9 @@ import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
 import { collapseWhitespace } from '../text.js'
 import { parseTimestamp } from '../time.js'
+import { isSpace, isSpaceRange } from './lex.js'
 import type { ReadResult } from './types.js'
-import { groupOwnWords } from './words.js'
+import { groupOwnWords, joinOwnWords, joinWords } from './words.js'
 
 /** Share of single-word segments from which a file counts as word-level. */
 const WORD_LEVEL_SHARE = 0.75
@@ -103,51 +110,66 @@ class JsonReader {
     this.warnings.push({ line, code, message: `segment ${index + 1} (line ${line}): ${message}` })
   }
 
-  /** Scans the segments, then reads the file as lines or as words. */
+  /** Scans the segments, then reads the file as written lines, as words or as lines. */
   read(): void {
-    const { items, speakers, origin, marks, single, withWords, marked } = scanSegments(this.list, this)
-    this.origin = origin
-    this.marks = marks
+    const scan = scanSegments(this.list, this)
+    const { items, speakers, single, withWords, marked, blanks } = scan
+    this.origin = scan.origin
+    this.marks = scan.marks
     this.marked = marked
-    // One segment is word-level only when it marks its line end, as writePodcastJson does.
-    const enough = this.list.length >= 2 || marked
-    if (!withWords && enough && single >= this.list.length * WORD_LEVEL_SHARE) this.readWords(items, speakers)
-    else this.readLines(items, speakers)
+    if (scan.written) {
+      this.readWritten(items, speakers)
+      return
+    }
+    // One segment is word-level only when it marks its line end, as a word-level line does.
+    const enough = items.length >= 2 || marked
+    if (!withWords && enough && single >= items.length * WORD_LEVEL_SHARE) {
+      // Separators are common (a third of the tokens or more): the body texts run as they are joined.
+      this.readWords(items, speakers, blanks * 3 >= items.length ? true : undefined)
+      return
+    }
+    this.readLines(items, speakers)
+    if (blanks > 0) {
+      this.warn(scan.firstBlank, 'empty-cue', `${blanks} segment(s) with no text in the body; skipped`)
+    }
   }
 
   /** One cue per segment (WhisperX segments bring their own words). */
   readLines(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
     const cues: Cue[] = []
-    const list = this.list
-    const origin = this.origin
     for (let k = 0; k < items.length; k++) {
-      const cue: Cue = items[k]!
-      const index = origin[k]!
-      if (!Number.isFinite(cue.start)) {
-        const seg = list[index] as Record<string, unknown>
-        this.warn(
-          index,
-          'bad-timestamp',
-          `no usable startTime (${describe(seg.startTime ?? seg.start)}); skipped`,
-        )
-        continue
-      }
-      const speaker = speakers[k]
-      if (speaker !== undefined) cue.speaker = speaker
-      cue.text = collapseWhitespace(cue.text)
-      const raw = (list[index] as Record<string, unknown>).words
-      if (Array.isArray(raw)) {
-        const words = this.segmentWords(raw, index, cue.start)
-        if (words.length > 0) {
-          cue.words = words
-          if (cue.text === '') cue.text = words.map((w) => w.text).join(' ')
-        }
-      }
-      // An empty body says nothing; skipping it loses nothing.
-      if (cue.text === '') continue
-      cues.push(cue)
+      const cue = this.lineCue(items, speakers, k)
+      if (cue !== undefined) cues.push(cue)
     }
     this.cues = cues
+  }
+
+  /** Item `k` as a cue of its own: its text collapsed, its WhisperX words read; undefined when unusable. */
+  lineCue(items: Word[], speakers: ReadonlyArray<string | undefined>, k: number): Cue | undefined {
+    const cue: Cue = items[k]!
+    const index = this.origin[k]!
+    const seg = this.list[index] as Record<string, unknown>
+    if (!Number.isFinite(cue.start)) {
+      this.warn(
+        index,
+        'bad-timestamp',
+        `no usable startTime (${describe(seg.startTime ?? seg.start)}); skipped`,
+      )
+      return undefined
+    }
+    const speaker = speakers[k]
+    if (speaker !== undefined) cue.speaker = speaker
+    cue.text = collapseWhitespace(cue.text)
+    const raw = seg.words
+    if (Array.isArray(raw)) {
+      const words = this.segmentWords(raw, index, cue.start)
+      if (words.length > 0) {
+        cue.words = words
+        if (cue.text === '') cue.text = words.map((w) => w.text).join(' ')
+      }
+    }
+    // An empty body says nothing; skipping it loses nothing.
+    return cue.text === '' ? undefined : cue
   }
 
   /** WhisperX words of one segment: untimed ones spread between their neighbours. */
@@ -165,34 +187,69 @@ class JsonReader {
   }
 
   /** A word per segment: lines as the file marks them, or as `groupWords` makes them. */
-  readWords(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
+  readWords(
+    items: Word[],
+    speakers: ReadonlyArray<string | undefined>,
+    leadingSpace: true | undefined,
+  ): void {
     this.fillTimes(items, Number.NaN, (k) => this.origin[k]!)
     if (!this.marked) {
-      this.cues = groupOwnWords(items, speakers)
+      this.cues = groupOwnWords(items, speakers, leadingSpace === undefined ? {} : { leadingSpace })
       return
     }
     let from = 0
     for (let k = 0; k < items.length; k++) {
       const next = items[k + 1]
       if (this.marks[k] === 0 && next !== undefined && speakers[k + 1] === speakers[k]) continue
-      // groupWords joins the tokens (spacing, punctuation); without limits it breaks only at sentence
-      // ends, which are joined back here, since the file says where its lines end.
-      const parts = groupOwnWords(items.slice(from, k + 1), speakers.slice(from, k + 1), {
-        maxChars: Number.POSITIVE_INFINITY,
-        maxPause: Number.POSITIVE_INFINITY,
-      })
-      from = k + 1
-      const first = parts[0]
-      if (first === undefined) continue
-      for (let p = 1; p < parts.length; p++) {
-        const part = parts[p]!
-        first.text += ` ${part.text}`
-        first.words!.push(...part.words!)
-        if (part.start < first.start) first.start = part.start
-        if (part.end > first.end) first.end = part.end
+      const line = joinOwnWords(items.slice(from, k + 1), leadingSpace)
+      if (line !== undefined) {
+        const speaker = speakers[from]
+        if (speaker !== undefined) line.speaker = speaker
+        this.cues.push(line)
       }
-      this.cues.push(first)
+      from = k + 1
     }
+  }
+
+  /**
+   * A file as `writePodcastJson` writes it: a segment with `lineWords: n` starts a line of n word
+   * segments (itself and the n - 1 after it), or with 0 is a line without word timings; `lineStartTime`,
+   * `lineEndTime` and `lineBody` give the line's bounds and text where its words do not. A line is cut
+   * short where another starts (a segment removed by hand), and a segment outside any line is a line.
+   */
+  readWritten(items: Word[], speakers: ReadonlyArray<string | undefined>): void {
+    this.fillTimes(items, Number.NaN, (k) => this.origin[k]!)
+    const list = this.list
+    const origin = this.origin
+    const cues: Cue[] = []
+    for (let k = 0; k < items.length; ) {
+      const seg = list[origin[k]!] as Record<string, unknown>
+      const count = lineWordsOf(seg)
+      if (count === undefined || count === 0) {
+        const cue = this.lineCue(items, speakers, k)
+        if (cue !== undefined) cues.push(cue)
+        k++
+        continue
+      }
+      let to = k + 1
+      while (to < items.length && to - k < count && lineWordsOf(list[origin[to]!]) === undefined) to++
+      const line = joinOwnWords(items.slice(k, to), false)
+      if (line !== undefined) {
+        const speaker = speakers[k]
+        if (speaker !== undefined) line.speaker = speaker
+        const start = seconds(seg.lineStartTime)
+        const end = seconds(seg.lineEndTime)
+        if (Number.isFinite(start)) line.start = start
+        if (Number.isFinite(end)) line.end = end
+        if (typeof seg.lineBody === 'string') {
+          const body = collapseWhitespace(seg.lineBody)
+          if (body !== '') line.text = body
+        }
+        cues.push(line)
+      }
+      k = to
+    }
+    this.cues = cues
   }
 
   /**
@@ -259,9 +316,12 @@ class JsonReader {
 /**
  * One pass over the segments makes an item each (the shape of a cue and of a word, so that neither
  * path allocates again), with its speaker beside it so that a word carries no speaker of its own, and
- * counts single-word bodies. A function of its own rather than a method: the loop that every segment
- * goes through touches no reader state, so that its optimised code does not depend on the reader's
- * shape (which, like any shape, is gone once no reader is left, taking that code with it).
+ * counts single-word bodies. A body of white space only makes no item: it counts as a separator, gives
+ * the next item's text a leading space, and ends the line before it when it holds a line break.
+ *
+ * A function of its own rather than a method: the loop that every segment goes through touches no
+ * reader state, so that its optimised code does not depend on the reader's shape (which, like any
+ * shape, is gone once no reader is left, taking that code with it).
  */
 function scanSegments(list: unknown[], reader: JsonReader) {
   const items: Word[] = []
@@ -272,6 +332,9 @@ function scanSegments(list: unknown[], reader: JsonReader) {
   let marked = false
   let single = 0
   let withWords = false
+  let blanks = 0
+  let firstBlank = -1
+  let separated = false
   // Word-level files repeat the speaker on every word: clean each distinct name once.
   let lastRaw: unknown
   let lastName: string | undefined
@@ -290,7 +353,21 @@ function scanSegments(list: unknown[], reader: JsonReader) {
         continue
       }
     }
-    const b = body as string
+    let b = body as string
+    if (seg.words === undefined && isSpaceRange(b, 0, b.length)) {
+      if (firstBlank < 0) firstBlank = i
+      blanks++
+      separated = true
+      if (items.length > 0 && endsWithLineBreak(b)) {
+        marks[items.length - 1] = 1
+        marked = true
+      }
+      continue
+    }
+    if (separated) {
+      separated = false
+      if (!isSpace(b.charCodeAt(0))) b = ` ${b}`
+    }
     if (seg.words !== undefined) withWords = true
     else if (isOneWord(b)) single++
     if (endsWithLineBreak(b)) {
@@ -308,7 +385,16 @@ function scanSegments(list: unknown[], reader: JsonReader) {
     items.push({ start, end, text: b })
     speakers.push(raw === undefined ? undefined : lastName)
   }
-  return { items, speakers, origin, marks, single, withWords, marked }
+  // `writePodcastJson` marks the first segment of every line, so the first one says it all.
+  const written = items.length > 0 && lineWordsOf(list[origin[0]!]) !== undefined
+  return { items, speakers, origin, marks, single, withWords, marked, blanks, firstBlank, written }
+}
+
+/** The `lineWords` count of a segment written by `writePodcastJson`; undefined when it has none. */
+function lineWordsOf(seg: unknown): number | undefined {
+  if (!isRecord(seg)) return undefined
+  const n = seg.lineWords
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined
 }
 
 function endOf(seg: Record<string, unknown>, index: number, start: number, reader: JsonReader): number {
@@ -344,10 +430,6 @@ function endsWithLineBreak(s: string): boolean {
     if (!isSpace(c)) return false
   }
   return false
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -535,30 +617,74 @@ function elementLines(t: string, key: string | null): number[] {
 }
 
 /**
- * Writes `{"version":"1.0.0","segments":[...]}`. A word-level transcript is written a segment per word,
- * as in the spec's word-level example, the last word of each line ending in a line break (the spec's
- * paragraph mark) so that the lines read back as they were; other transcripts a segment per cue. Times
- * are rounded to the millisecond. Built as a string: key order as in the spec, no object per segment.
+ * Writes `{"version":"1.0.0","segments":[...]}`, which `readPodcastJson` reads back to the same cues (to
+ * the millisecond, words included) and other apps read as the spec says. Times are rounded to the
+ * millisecond. Built as a string: key order as in the spec, no object per segment.
+ *
+ * - Without word timings: a segment per cue (`speaker`, `startTime`, `endTime`, `body`).
+ * - With word timings: a segment per word, as in the spec's word-level example, the last word of each
+ *   line ending in a line break (the spec's paragraph mark); a cue without word timings is one segment.
+ *
+ * The spec's fields cannot say where a line starts, that it lasts beyond its words, or that a segment is
+ * a whole line rather than a word. So in word-level output the first segment of every line also has
+ * `lineWords`, the number of word segments of its line (0 for a line written as one segment), and,
+ * only where the words do not give them, `lineStartTime` and `lineEndTime` (the line's bounds) and
+ * `lineBody` (its text, when joining its words gives another). Readers ignore fields they do not know.
+ * A transcript of mostly one-word lines is marked the same way (`lineWords: 0` on each), since a reader
+ * would take it for a word stream.
  */
 export function writePodcastJson(transcript: Transcript): string {
+  const cues = transcript.cues
+  const wordLevel = cues.some((c) => c.words !== undefined && c.words.length > 0)
+  const marked = wordLevel || looksLikeWords(cues)
   const parts: string[] = []
-  const wordLevel = transcript.cues.some((c) => c.words !== undefined && c.words.length > 0)
-  for (const cue of transcript.cues) {
+  for (const cue of cues) {
     const words = cue.words
     if (wordLevel && words !== undefined && words.length > 0) {
       for (let k = 0; k < words.length; k++) {
         const w = words[k]!
-        parts.push(segment(cue.speaker, w.start, w.end, k === words.length - 1 ? `${w.text}\n` : w.text))
+        const body = k === words.length - 1 ? `${w.text}\n` : w.text
+        parts.push(segment(cue.speaker, w.start, w.end, body, k === 0 ? lineFields(cue, words) : ''))
       }
     } else {
-      parts.push(segment(cue.speaker, cue.start, cue.end, wordLevel ? `${cue.text}\n` : cue.text))
+      const body = wordLevel ? `${cue.text}\n` : cue.text
+      parts.push(segment(cue.speaker, cue.start, cue.end, body, marked ? ',"lineWords":0' : ''))
     }
   }
   return `{"version":"1.0.0","segments":[${parts.join(',')}]}`
 }
 
-function segment(speaker: string | undefined, start: number, end: number, body: string): string {
+/** The `lineWords` count of a line of `words`, and its bounds and text where its words do not give them. */
+function lineFields(cue: Cue, words: Word[]): string {
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  for (const w of words) {
+    if (w.start < first) first = w.start
+    if (w.end > last) last = w.end
+  }
+  let fields = `,"lineWords":${words.length}`
+  if (Number.isFinite(cue.start) && round(cue.start) !== round(first))
+    fields += `,"lineStartTime":${round(cue.start)}`
+  if (Number.isFinite(cue.end) && round(cue.end) !== round(last)) fields += `,"lineEndTime":${round(cue.end)}`
+  if (cue.text !== joinWords(words, false)) fields += `,"lineBody":${JSON.stringify(cue.text)}`
+  return fields
+}
+
+/** True when `readPodcastJson` would take a segment per cue for a word stream (see `read`). */
+function looksLikeWords(cues: readonly Cue[]): boolean {
+  let single = 0
+  for (const cue of cues) if (isOneWord(cue.text)) single++
+  return cues.length >= 2 && single >= cues.length * WORD_LEVEL_SHARE
+}
+
+function segment(
+  speaker: string | undefined,
+  start: number,
+  end: number,
+  body: string,
+  extra: string,
+): string {
   const who = speaker === undefined || speaker === '' ? '' : `"speaker":${JSON.stringify(speaker)},`
   const until = Number.isFinite(end) ? `,"endTime":${round(end)}` : ''
-  return `{${who}"startTime":${Number.isFinite(start) ? round(start) : 0}${until},"body":${JSON.stringify(body)}}`
+  return `{${who}"startTime":${Number.isFinite(start) ? round(start) : 0}${until},"body":${JSON.stringify(body)}${extra}}`
 }
