@@ -1,0 +1,94 @@
+// @vitest-environment node
+/**
+ * The stylesheets a site imports (package.json `exports`): styles.css for every part, transcript.css for
+ * the transcript and search alone (the headless route, beside media of the site's own), player.css for
+ * the waveform, controls and player layout; both part files bring theme.css. Each file is read with the
+ * files it `@import`s, as a bundler or the browser would, each file once.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+
+const packageDir = new URL('../', import.meta.url)
+const srcDir = new URL('src/', packageDir)
+
+/** The text of a stylesheet without its comments. */
+function css(name: string): string {
+  return readFileSync(new URL(name, srcDir), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+}
+
+/** `name` and every file it imports, depth first in import order, each once. */
+function closure(name: string, seen: string[] = []): string[] {
+  if (seen.includes(name)) return seen
+  seen.push(name)
+  for (const m of css(name).matchAll(/@import\s+(?:url\()?["']\.\/([\w-]+\.css)["']\)?\s*;/g)) {
+    closure(m[1]!, seen)
+  }
+  return seen
+}
+
+/** The selectors of a selector list: split at its commas outside parentheses (`:where(a, b)` is one). */
+function splitList(list: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]
+    if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === ',' && depth === 0) {
+      out.push(list.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  out.push(list.slice(start).trim())
+  return out
+}
+
+/** Every selector of every rule in `name` and what it imports (rules inside @media included). */
+function selectors(name: string): string[] {
+  return closure(name).flatMap((file) =>
+    [...css(file).matchAll(/([^{};]+)\{[^{}]*\}/g)].flatMap((m) => splitList(m[1]!)),
+  )
+}
+
+const PLAYER_PARTS = /\.castline-(player|waveform|controls)\b/
+const TRANSCRIPT_PARTS = /\.castline-(transcript|line|word|match|jump|search)\b/
+
+describe('stylesheets per part', () => {
+  test('transcript.css brings the theme, the transcript and search, and none of the player rules', () => {
+    expect(closure('transcript.css')).toEqual(['transcript.css', 'theme.css'])
+    const all = selectors('transcript.css')
+    expect(all).toContain('.castline-transcript__viewport')
+    expect(all).toContain('.castline-search__input')
+    expect(all).toContain('.castline-visually-hidden')
+    expect(all).toContain(':where(:root, :host)')
+    expect(all.filter((s) => PLAYER_PARTS.test(s))).toEqual([])
+    // The player's own custom properties (error colours, the layout gap) are not the transcript's either.
+    expect(css('transcript.css') + css('theme.css')).not.toMatch(/--castline-(player-gap|error-)/)
+  })
+
+  test('player.css brings the theme, the waveform, controls and layout, and none of the transcript rules', () => {
+    expect(closure('player.css')).toEqual(['player.css', 'theme.css'])
+    const all = selectors('player.css')
+    expect(all).toContain('.castline-waveform')
+    expect(all).toContain('.castline-controls__button')
+    expect(all).toContain('.castline-player__layout')
+    expect(all.filter((s) => TRANSCRIPT_PARTS.test(s))).toEqual([])
+  })
+
+  test('styles.css, as documented, brings every part: every rule of every stylesheet in the package', () => {
+    const files = readdirSync(srcDir).filter((f) => f.endsWith('.css'))
+    expect(closure('styles.css').sort()).toEqual(files.sort())
+    const all = new Set(selectors('styles.css'))
+    for (const file of files) for (const s of selectors(file)) expect(all).toContain(s)
+  })
+
+  test('every stylesheet is exported as ./NAME.css from dist/ (the build copies each one there)', () => {
+    const { exports } = JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8')) as {
+      exports: Record<string, unknown>
+    }
+    const exported = Object.entries(exports).filter(([key]) => key.endsWith('.css'))
+    const files = readdirSync(srcDir).filter((f) => f.endsWith('.css'))
+    expect(exported.sort()).toEqual(files.sort().map((f) => [`./${f}`, `./dist/${f}`]))
+  })
+})
