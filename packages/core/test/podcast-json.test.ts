@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +12,7 @@ import { collapseWhitespace } from '../src/text.js'
 
 const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))
 const read = (p: string) => readFileSync(shared(p), 'utf8')
+const ms3 = (t: number) => Math.round(t * 1000) / 1000
 const PODCAST = 'corpora/podcast-namespace/docs/examples/transcripts'
 const WHISPERX = 'corpora/whisper/whisperx'
 // Property tests replay a failure's seed (printed by fast-check) from CASTLINE_FUZZ_SEED.
@@ -436,6 +437,33 @@ describe('writePodcastJson', () => {
     const out = writePodcastJson(transcript(cues))
     expect(out).toContain('"body":"Yeah.","lineWords":0}')
     expect(readPodcastJson(out).cues).toEqual(cues)
+  })
+
+  it('round-trips real transcripts of every format through formatTranscript(t, "json") to the same cues', () => {
+    const files = [
+      ...readdirSync(shared('corpora/talk-python')).map((f) => `corpora/talk-python/${f}`),
+      ...readdirSync(shared(WHISPERX)).map((f) => `${WHISPERX}/${f}`),
+      `${PODCAST}/example.json`,
+      `${PODCAST}/example.vtt`,
+      `${PODCAST}/example.srt`,
+      `${PODCAST}/example.html`,
+    ].filter((f) => /\.(txt|vtt|srt|json|html)$/.test(f))
+    expect(files.length).toBeGreaterThanOrEqual(20)
+    for (const file of files) {
+      const t = parseTranscript(read(file), { fileName: file })
+      const back = parseTranscript(formatTranscript(t, 'json'))
+      expect([file, back.cues.length]).toEqual([file, t.cues.length])
+      expect(back.cues, file).toEqual(
+        t.cues.map((c) => {
+          // JSON has no cue identifiers; times are written to the millisecond.
+          const { id: _id, ...rest } = c
+          const out: Cue = { ...rest, start: ms3(c.start), end: ms3(c.end) }
+          if (c.words !== undefined)
+            out.words = c.words.map((w) => ({ ...w, start: ms3(w.start), end: ms3(w.end) }))
+          return out
+        }),
+      )
+    }
   })
 
   it('round-trips the corpora files', () => {
