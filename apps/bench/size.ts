@@ -55,7 +55,7 @@ const CORE_LIMITS: Record<string, number> = {
   text: 5_050,
   peaks: 1_650,
 }
-const REACT_LIMITS: Record<string, number> = { waveform: 4_050, controls: 3_120, player: 15_500 }
+const REACT_LIMITS: Record<string, number> = { waveform: 4_150, controls: 3_120, player: 15_500 }
 
 /**
  * 1 kB = 1,000 bytes, as size-limit counts. A subpath row counts everything that entry loads, including
@@ -106,7 +106,7 @@ export const ENTRIES: Entry[] = [
     name: '@castline/react (all entries) + its core',
     entries: [react(), ...REACT_SUBPATHS.map(react)],
     external: REACT_PEERS,
-    limit: 40_800,
+    limit: 41_000,
   },
   { name: 'hyperaudio-lite', entries: ['hyperaudio-lite'], external: [] },
   { name: 'wavesurfer.js', entries: ['wavesurfer.js'], external: [] },

@@ -1,5 +1,14 @@
 import { formatTimestamp } from '@castline/core'
-import { type KeyboardEvent, type PointerEvent, type ReactNode, useCallback, useEffect, useRef } from 'react'
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react'
 import type WaveSurfer from 'wavesurfer.js'
 import type { WaveSurferOptions } from 'wavesurfer.js'
 import { useCastline } from './hooks.js'
@@ -118,6 +127,19 @@ function loadWaveSurfer(): Promise<typeof import('wavesurfer.js')> {
   return wavesurferModule
 }
 
+/** What the box says when wavesurfer.js could not be loaded; the slider still seeks without a picture. */
+export const WAVEFORM_UNAVAILABLE = 'No waveform: wavesurfer.js did not load.'
+
+// The console hears of a failed wavesurfer.js load once per page, however many waveforms try it.
+let reportedUnavailable = false
+
+/** Tells the developer, once, why no waveform is drawn and what to do about it. */
+function reportUnavailable(error: unknown): void {
+  if (reportedUnavailable) return
+  reportedUnavailable = true
+  console.error(`Castline: ${WAVEFORM_UNAVAILABLE} Install it: npm i wavesurfer.js`, error)
+}
+
 /** The first of the custom properties `names` that is set on `el` (own or inherited), else `fallback`. */
 function cssColor(el: Element, names: readonly string[], fallback: string): string {
   const style = getComputedStyle(el)
@@ -176,6 +198,9 @@ export function Waveform(props: WaveformProps): ReactNode {
   const instance = useRef<WaveSurfer | null>(null)
   // The peaks state the instance shows, so a re-render with the same state loads nothing.
   const shown = useRef<PeaksLoad | null>(null)
+  // wavesurfer.js could not be loaded (not installed, a blocked chunk): the box says so instead of drawing.
+  const [unavailable, setUnavailable] = useState(false)
+  const messageId = useId()
 
   const time = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)
@@ -217,6 +242,7 @@ export function Waveform(props: WaveformProps): ReactNode {
     loadWaveSurfer()
       .then(({ default: WaveSurferClass }) => {
         if (cancelled) return
+        setUnavailable(false)
         const { load: current, duration: d, look: l } = latest.current
         ws = WaveSurferClass.create({
           container: host,
@@ -234,8 +260,12 @@ export function Waveform(props: WaveformProps): ReactNode {
         instance.current = ws
         latest.current.onWaveSurfer?.(ws)
       })
-      .catch(() => {
-        // wavesurfer could not load (a blocked chunk): the slider still seeks without a picture.
+      .catch((error: unknown) => {
+        // Not installed (bundlers turn a missing optional peer into an import that throws) or a blocked
+        // chunk: say so in the console and in the box; the slider still seeks without a picture.
+        if (cancelled) return
+        reportUnavailable(error)
+        setUnavailable(true)
       })
     return () => {
       cancelled = true
@@ -352,7 +382,9 @@ export function Waveform(props: WaveformProps): ReactNode {
   // Whole seconds, like the value and its text ("1:12:52" for 4372.8 s).
   const max = positive(duration) ? Math.floor(duration) : 0
   const now = max > 0 ? Math.min(time, max) : time
-  const className = ['castline', 'castline-waveform', `castline-waveform--${load.status}`]
+  // Without wavesurfer the waveform is an error whatever its peaks: never marked ready with nothing drawn.
+  const status = unavailable ? 'error' : load.status
+  const className = ['castline', 'castline-waveform', `castline-waveform--${status}`]
   if (props.className !== undefined) className.push(props.className)
 
   return (
@@ -366,8 +398,9 @@ export function Waveform(props: WaveformProps): ReactNode {
       aria-valuemax={Math.max(max, now)}
       aria-valuenow={now}
       aria-valuetext={seekValueText(now, duration)}
-      aria-busy={load.status === 'loading' ? true : undefined}
-      data-peaks={load.status}
+      aria-busy={status === 'loading' ? true : undefined}
+      aria-describedby={unavailable ? messageId : undefined}
+      data-peaks={status}
       onKeyDown={onKeyDown}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
@@ -375,6 +408,11 @@ export function Waveform(props: WaveformProps): ReactNode {
       onPointerCancel={endDrag}
     >
       <div ref={hostRef} className="castline-waveform__wave" style={{ minHeight: look.height }} />
+      {unavailable ? (
+        <p id={messageId} className="castline-waveform__message">
+          {WAVEFORM_UNAVAILABLE}
+        </p>
+      ) : null}
     </div>
   )
 }
