@@ -16,6 +16,8 @@
  * of them flagged. The engine's own costs (garbage collection, string flattening) are not counted: speed
  * is for the benchmarks.
  */
+// First, so that the library's code is loaded after counting starts.
+import './counting.js'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { TranscriptParseError } from '../src/errors.js'

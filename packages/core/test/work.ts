@@ -13,6 +13,8 @@
  *   where its search starts to the end of its match, or to the end of the input when it finds none (one
  *   for a sticky one that fails).
  *
+ * Block coverage must be on before the counted code is loaded (./counting.js).
+ *
  * What neither count sees: the steps a regular expression takes inside one run (backtracking; `regexps`
  * lists each expression run and its longest input, for ./regexp-shape.ts to judge), and costs of the
  * engine itself (garbage collection, flattening a concatenated string), which show only as time.
@@ -35,7 +37,7 @@ interface CoverageRange {
 }
 interface ScriptCoverage {
   url: string
-  functions: { ranges: CoverageRange[] }[]
+  functions: { functionName: string; ranges: CoverageRange[]; isBlockCoverage: boolean }[]
 }
 
 const session = new Session()
@@ -69,6 +71,16 @@ function takeCode(scripts: (url: string) => boolean): number {
   let total = 0
   for (const script of result) {
     if (!scripts(script.url)) continue
+    // A function compiled before block coverage started has no block counters: a loop in it would go
+    // uncounted. Class field initializers are let through: they hold no loop of their own.
+    for (const f of script.functions) {
+      const [whole] = f.ranges
+      if (f.isBlockCoverage || whole === undefined || whole.count === 0) continue
+      if (f.functionName === '<instance_members_initializer>') continue
+      throw new Error(
+        `${script.url}: ${f.functionName || 'the function'} at ${whole.startOffset} ran without block counters: it was compiled before startCounting()`,
+      )
+    }
     // Outer ranges first: a function's ranges nest in it, and functions nest in each other.
     const ranges = script.functions.flatMap((f) => f.ranges)
     ranges.sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset)
@@ -255,15 +267,24 @@ function instrumentJson(): () => void {
 }
 
 /**
+ * Turns block coverage on, until `stopCounting`. V8 gives block counters only to functions compiled
+ * after this, so it must come before the code to count is loaded: a test file imports ./counting.js
+ * first. `countWork` fails on a function that ran without them.
+ */
+export function startCounting(): void {
+  if (coverageOn) return
+  post('Profiler.enable')
+  post('Profiler.startPreciseCoverage', { callCount: true, detailed: true })
+  coverageOn = true
+}
+
+/**
  * Runs `run` once and counts its work: code executed in the scripts whose URL `scripts` accepts, and
- * native work anywhere. Block coverage stays on from the first call on; `stopCounting` turns it off.
+ * native work anywhere. Needs `startCounting` first.
  */
 export function countWork<T>(run: () => T, scripts: (url: string) => boolean): Work<T> {
-  if (!coverageOn) {
-    post('Profiler.enable')
-    post('Profiler.startPreciseCoverage', { callCount: true, detailed: true })
-    coverageOn = true
-  }
+  if (!coverageOn)
+    throw new Error('countWork needs startCounting() first, before the code it counts first runs')
   takeCode(() => false)
   native = 0
   longest = new Map()
