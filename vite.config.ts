@@ -11,8 +11,8 @@ import { sourceAliases } from './scripts/source-aliases.mjs'
 const alias = sourceAliases
 
 /**
- * Vitest browser mode in headless Debian Chromium (or CASTLINE_CHROMIUM), for the browser and storybook
- * projects: a new object for each, since Vitest names each project's instances in place.
+ * Vitest browser mode in headless Debian Chromium (or CASTLINE_CHROMIUM), for the dom-browser, browser and
+ * storybook projects: a new object for each, since Vitest names each project's instances in place.
  */
 const chromiumBrowser = () => ({
   enabled: true,
@@ -23,7 +23,8 @@ const chromiumBrowser = () => ({
 })
 
 /**
- * Vitest projects: `core` (Node), `react` (jsdom), `browser` (real Chromium through Playwright;
+ * Vitest projects: `core` (Node), `dom` (jsdom) and `dom-browser` (real Chromium) for `@castline/dom`
+ * without a framework, `react` (jsdom), `browser` (real Chromium through Playwright;
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
  * demo served locally, driven with playwright-core in the same Chromium), `storybook` (every story
  * rendered in the same Chromium, its play function run, axe checked).
@@ -39,6 +40,27 @@ export default defineConfig({
           root: './packages/core',
           include: ['test/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'dom',
+          root: './packages/dom',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'dom-browser',
+          root: './packages/dom',
+          include: ['test/**/*.browser.test.ts'],
+          browser: chromiumBrowser(),
+          // Real audio plays in real time, and Chromium shares two cores with everything else.
+          testTimeout: 30_000,
         },
       },
       {
