@@ -96,12 +96,17 @@ afterAll(() => {
 const listenersOn = (media: HTMLMediaElement | null | undefined): number =>
   media == null ? 0 : (mediaListeners.get(media)?.size ?? 0)
 
-// Timers, not frames, so that the test's own waiting leaves no frame pending.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+// Frames from the unpatched requestAnimationFrame, which the count of pending frames does not see.
+const framesPass = async (count: number) => {
+  for (let i = 0; i < count; i++) await new Promise((r) => original.raf.call(window, r))
+}
+
 async function expectNothingLeft(media: HTMLMediaElement): Promise<void> {
-  // A loop that outlived its component would have asked for its next frame by now.
-  await sleep(150)
+  // After two frames, every frame asked for before them has run, and a loop that outlived its component
+  // has asked for its next one.
+  await framesPass(2)
   expect(pendingFrames.size, 'pending animation frames').toBe(0)
   expect(listenersOn(media), 'listeners left on the old media element').toBe(0)
   expect(liveWaveSurfers.size, 'live wavesurfer instances').toBe(0)
