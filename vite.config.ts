@@ -40,6 +40,9 @@ export default defineConfig({
           root: './packages/core',
           include: ['test/**/*.test.ts'],
           environment: 'node',
+          // One fast-check seed for the run, printed, and taken from CASTLINE_SEED when set.
+          globalSetup: ['../../scripts/seed-global-setup.ts'],
+          setupFiles: ['../../scripts/seed-setup.ts'],
         },
       },
       {
@@ -72,7 +75,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/**/*.browser.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['./test/setup-jsdom.ts'],
+          globalSetup: ['../../scripts/seed-global-setup.ts'],
+          setupFiles: ['../../scripts/seed-setup.ts', './test/setup-jsdom.ts'],
         },
       },
       {
