@@ -22,12 +22,22 @@ const chromiumBrowser = () => ({
   viewport: { width: 1200, height: 800 },
 })
 
+/** Timeouts of the projects that drive a served app in Chromium with playwright-core (`e2e`, `next`). */
+const servedAppTiming = {
+  // Real audio plays in real time, and Chromium shares two cores with everything else.
+  testTimeout: 90_000,
+  hookTimeout: 60_000,
+  // expect.poll waits for the page; a second (the default) is short on a loaded machine.
+  expect: { poll: { timeout: 15_000, interval: 100 } },
+}
+
 /**
  * Vitest projects: `core` (Node), `dom` (jsdom) and `dom-browser` (real Chromium) for `@castline/dom`
  * without a framework, `react` (jsdom), `browser` (real Chromium through Playwright;
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
- * demo served locally, driven with playwright-core in the same Chromium), `storybook` (every story
- * rendered in the same Chromium, its play function run, axe checked).
+ * demo served locally, driven with playwright-core in the same Chromium), `next` (the Next.js example in
+ * apps/next, built with `next build` against the built packages and served by `next start`, driven the
+ * same way), `storybook` (every story rendered in the same Chromium, its play function run, axe checked).
  */
 export default defineConfig({
   resolve: { alias },
@@ -100,13 +110,21 @@ export default defineConfig({
           environment: 'node',
           // Builds the demo with Vite and serves apps/demo/dist; tests read its URL with inject('demoUrl').
           globalSetup: ['./e2e/global-setup.ts'],
-          // Real audio plays in real time, and Chromium shares two cores with everything else.
-          testTimeout: 90_000,
-          hookTimeout: 60_000,
-          // expect.poll waits for the page; a second (the default) is short on a loaded machine.
-          expect: { poll: { timeout: 15_000, interval: 100 } },
+          ...servedAppTiming,
           // One browser at a time: parallel playback on a busy machine makes timing checks flaky.
           fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'next',
+          root: './apps/next',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          // Builds the packages if stale, runs `next build` and `next start`; tests read inject('nextUrl').
+          globalSetup: ['./e2e/global-setup.ts'],
+          ...servedAppTiming,
         },
       },
       {

@@ -1,0 +1,2 @@
+export function stalePackages(): string[]
+export function ensureBuilt(): Promise<string[]>
