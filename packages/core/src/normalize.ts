@@ -239,8 +239,14 @@ function mergeRepeats(c: Cleanup): void {
  *   holding its line between two captions).
  */
 function isRepeat(head: Cue, cue: Cue, all: boolean): boolean {
-  if (cue.text === '' || head.speaker !== cue.speaker || !sameText(head.text, cue.text)) return false
-  if (all) return true
+  if (cue.text === '' || head.speaker !== cue.speaker) return false
+  // The times first: they rule out nearly every pair of neighbours without comparing texts.
+  if (!all && !repeatTimes(head, cue)) return false
+  return sameText(head.text, cue.text)
+}
+
+/** The time relations under which a cue with an end can repeat the one before it (see the rule above). */
+function repeatTimes(head: Cue, cue: Cue): boolean {
   const headEnd = head.end
   if (Number.isNaN(headEnd)) return true
   if (Math.abs(cue.start - head.start) < SAME_TIME && Math.abs(cue.end - headEnd) < SAME_TIME) return true
