@@ -11,9 +11,6 @@ const shared = (path: string): string =>
   readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
 
 const NaN_ = Number.NaN
-// Property tests replay a failure's seed (printed by fast-check) from CASTLINE_FUZZ_SEED.
-const SEEDED =
-  process.env.CASTLINE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.CASTLINE_FUZZ_SEED) }
 
 function cue(start: number, end: number, text: string, extra: Partial<Cue> = {}): Cue {
   return { start, end, text, ...extra }
@@ -412,7 +409,6 @@ describe('normalize: properties', () => {
           }
         },
       ),
-      SEEDED,
     )
   })
 
@@ -433,7 +429,6 @@ describe('normalize: properties', () => {
           }
         }
       }),
-      SEEDED,
     )
   })
 
@@ -491,7 +486,6 @@ describe('normalize: properties', () => {
           )
         },
       ),
-      SEEDED,
     )
   })
 })

@@ -9,9 +9,6 @@ const shared = (path: string): string =>
   readFileSync(new URL(`../../../../shared/${path}`, import.meta.url), 'utf8')
 
 const NaN_ = Number.NaN
-// Property tests replay a failure's seed (printed by fast-check) from CASTLINE_FUZZ_SEED.
-const SEEDED =
-  process.env.CASTLINE_FUZZ_SEED === undefined ? {} : { seed: Number(process.env.CASTLINE_FUZZ_SEED) }
 
 describe('groupWords', () => {
   it('groups the Podcasting 2.0 word-level example into lines, breaking at the speaker change', () => {
@@ -145,7 +142,6 @@ describe('groupWords', () => {
           }
         },
       ),
-      SEEDED,
     )
   })
 
