@@ -37,7 +37,8 @@ const servedAppTiming = {
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
  * demo served locally, driven with playwright-core in the same Chromium), `next` (the Next.js example in
  * apps/next, built with `next build` against the built packages and served by `next start`, driven the
- * same way), `storybook` (every story rendered in the same Chromium, its play function run, axe checked).
+ * same way), `packaging` (Node: the packed tarballs and the READMEs' code blocks), `storybook` (every
+ * story rendered in the same Chromium, its play function run, axe checked).
  */
 export default defineConfig({
   resolve: { alias },
@@ -113,6 +114,16 @@ export default defineConfig({
           ...servedAppTiming,
           // One browser at a time: parallel playback on a busy machine makes timing checks flaky.
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'packaging',
+          root: './test',
+          include: ['**/*.test.ts'],
+          environment: 'node',
+          // The packed tarballs hold the built packages: build them first if they are stale.
+          globalSetup: ['./global-setup.ts'],
         },
       },
       {
