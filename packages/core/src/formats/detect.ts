@@ -201,7 +201,6 @@ function isTiming(line: string): boolean {
   return line.startsWith('-->', i)
 }
 
-
 function sniffText(p: string, i: number): Sniffed | null {
   const at: Cursor = { pos: 0 }
   let stamped = 0
