@@ -3,6 +3,7 @@
  * guarantee that every cue can be the active one. `normalize` runs a list of passes over the reader's
  * cues, each a small function that updates them in place.
  */
+import { isSpace } from './formats/lex.js'
 import type { ReadResult } from './formats/types.js'
 import type { Cue, ParseWarning, Transcript, TranscriptFormat, Word } from './model.js'
 
@@ -440,22 +441,6 @@ function sameLetter(ca: number, cb: number): boolean {
     return (ca >= 65 && ca <= 90 ? ca + 32 : ca) === (cb >= 65 && cb <= 90 ? cb + 32 : cb)
   }
   return String.fromCharCode(ca).toLowerCase() === String.fromCharCode(cb).toLowerCase()
-}
-
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0xfeff ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x1680 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  )
 }
 
 function clip(s: string): string {
