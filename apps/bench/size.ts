@@ -50,12 +50,12 @@ const CASTLINE_BELOW_REACT = ['@castline/core', '@castline/dom']
 
 /** Limits of the subpath rows, in bytes (see `Entry.limit`). */
 const CORE_LIMITS: Record<string, number> = {
-  formats: 21_250,
-  vtt: 6_400,
-  srt: 8_250,
-  json: 6_450,
-  html: 6_900,
-  text: 5_050,
+  formats: 23_300,
+  vtt: 9_950,
+  srt: 9_350,
+  json: 7_650,
+  html: 7_100,
+  text: 6_300,
   peaks: 1_650,
 }
 const REACT_LIMITS: Record<string, number> = { waveform: 4_150, controls: 3_120, player: 15_500 }
@@ -66,7 +66,7 @@ const REACT_LIMITS: Record<string, number> = { waveform: 4_150, controls: 3_120,
  * site pays for transcripts); "all entries" bundles every entry of the package together, shared code once.
  */
 export const ENTRIES: Entry[] = [
-  { name: '@castline/core', entries: [core()], external: [], budget: 8_000, limit: 5_400 },
+  { name: '@castline/core', entries: [core()], external: [], budget: 8_000, limit: 5_700 },
   ...CORE_SUBPATHS.map(
     (sub): Entry => ({
       name: `@castline/core/${sub}`,
@@ -79,10 +79,10 @@ export const ENTRIES: Entry[] = [
     name: '@castline/core (all entries)',
     entries: [core(), ...CORE_SUBPATHS.map(core)],
     external: [],
-    limit: 27_150,
+    limit: 29_200,
   },
   // A WebVTT-only player: the root entry and one format.
-  { name: '@castline/core + core/vtt', entries: [core(), core('vtt')], external: [], limit: 11_100 },
+  { name: '@castline/core + core/vtt', entries: [core(), core('vtt')], external: [], limit: 14_500 },
   { name: '@castline/dom', entries: [dom()], external: ['@castline/core'], limit: 1_800 },
   {
     name: '@castline/react',
