@@ -1,10 +1,5 @@
-import {
-  createMediaElementSource,
-  type SearchMatch,
-  SyncController,
-  type TimeSource,
-  type Transcript,
-} from '@castline/core'
+import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
+import { createMediaStoreSource, type MediaErrorLike, MediaStore } from '@castline/dom'
 import {
   createContext,
   type ReactNode,
@@ -16,6 +11,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react'
 import { parseTimeFragment } from './deep-link.js'
 import { type FollowEvent, followTransition } from './follow.js'
@@ -48,6 +44,11 @@ export interface CastlineContextValue {
   controller: SyncController
   /** The media element in use (the site's `media`, or the hidden `<audio>` the provider owns); null until mounted and on the server. */
   media: HTMLMediaElement | null
+  /**
+   * The provider's one `MediaStore` over that element: its state (`getSnapshot`, `subscribe`, `select`)
+   * and requests (`play`, `seek`, `setRate`, `setVolume`, `setMuted`). The only listener on the element.
+   */
+  mediaStore: MediaStore
   /** Where loading the transcript stands: `loading`, `ready` (with `transcript`) or `error` (with a readable `error.message`). */
   transcriptLoad: TranscriptLoad
   /** The transcript once it is ready; null while loading or after an error. */
@@ -110,6 +111,8 @@ export interface CastlineProviderProps {
   children?: ReactNode
 }
 
+const noError = () => null
+
 function isRef(media: CastlineProviderProps['media']): media is RefObject<HTMLMediaElement | null> {
   return typeof media === 'object' && media !== null && 'current' in media
 }
@@ -121,10 +124,8 @@ const MEDIA_ERROR_MESSAGES: Record<number, string> = {
   4: 'The audio could not be loaded: the file is missing (404), blocked (CORS) or in a format this browser cannot play.',
 }
 
-function describeMediaError(media: HTMLMediaElement): MediaErrorInfo | null {
-  // `error` is undefined rather than null in some environments (jsdom, old engines).
-  const error = media.error
-  if (error === null || error === undefined) return null
+function describeMediaError(error: MediaErrorLike | null): MediaErrorInfo | null {
+  if (error === null) return null
   const message =
     MEDIA_ERROR_MESSAGES[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
   return { code: error.code, message }
@@ -157,9 +158,14 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
     if (next !== element) setElement(next)
   })
 
+  // The element's one listener; everything else (the controller's time source, the controls, the hooks)
+  // hears the media through it.
+  const [mediaStore] = useState(() => new MediaStore({ media: element }))
+  mediaStore.setOptions({ media: element })
+  // A new source for a new element, so that the controller re-reads it.
   const elementSource = useMemo(
-    () => (element === null ? null : createMediaElementSource(element)),
-    [element],
+    () => (element === null ? null : createMediaStoreSource(mediaStore)),
+    [element, mediaStore],
   )
   useEffect(() => (elementSource === null ? undefined : () => elementSource.destroy()), [elementSource])
   const source = customSource ?? elementSource
@@ -258,20 +264,8 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
   }, [deepLink, source, controller])
 
   // The media element's failures, so a player can say what went wrong while the transcript stays usable.
-  const [mediaError, setMediaError] = useState<MediaErrorInfo | null>(null)
-  useEffect(() => {
-    if (element === null) return
-    const update = () => setMediaError(describeMediaError(element))
-    update()
-    element.addEventListener('error', update)
-    element.addEventListener('loadstart', update)
-    element.addEventListener('loadedmetadata', update)
-    return () => {
-      element.removeEventListener('error', update)
-      element.removeEventListener('loadstart', update)
-      element.removeEventListener('loadedmetadata', update)
-    }
-  }, [element])
+  const error = useSyncExternalStore(mediaStore.subscribe, () => mediaStore.getSnapshot().error, noError)
+  const mediaError = useMemo(() => describeMediaError(error), [error])
 
   const view = useRef<TranscriptView | null>(null)
   const registerTranscriptView = useCallback((next: TranscriptView | null) => {
@@ -309,6 +303,7 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
     () => ({
       controller,
       media: element,
+      mediaStore,
       transcriptLoad,
       transcript,
       mediaError,
@@ -328,6 +323,7 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
     [
       controller,
       element,
+      mediaStore,
       transcriptLoad,
       transcript,
       mediaError,

@@ -1,4 +1,5 @@
 import { formatTimestamp } from '@castline/core'
+import type { MediaStore } from '@castline/dom'
 import { type ReactNode, useCallback, useEffect, useId, useRef } from 'react'
 import { useCastline } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
@@ -38,9 +39,10 @@ export function formatRate(rate: number): string {
 /**
  * The playback rate, controlled or not. Requests go to the media element and, uncontrolled, the shown
  * rate is the media's; controlled, the owner's `playbackRate` is pushed to the media whenever it changes
- * (also as `defaultPlaybackRate`, so loading a new source keeps it).
+ * (also as `defaultPlaybackRate`, so loading a new source keeps it: `MediaStore.setRate`).
  */
 function usePlaybackRate(
+  store: MediaStore,
   media: HTMLMediaElement | null,
   props: PlayerControlsProps,
 ): [rate: number, setRate: (rate: number) => void] {
@@ -51,43 +53,37 @@ function usePlaybackRate(
 
   const controlledRate = props.playbackRate
   useEffect(() => {
-    if (media === null || controlledRate === undefined) return
-    // playbackRate first: a ratechange heard between the two writes must already see the owner's rate.
-    media.playbackRate = controlledRate
-    media.defaultPlaybackRate = controlledRate
-  }, [media, controlledRate])
+    if (media !== null && controlledRate !== undefined) store.setRate(controlledRate)
+  }, [store, media, controlledRate])
 
   // An initial rate, once per media element.
   useEffect(() => {
     const { defaultPlaybackRate: initial, playbackRate } = latest.current
-    if (media === null || initial === undefined || playbackRate !== undefined) return
-    media.playbackRate = initial
-    media.defaultPlaybackRate = initial
-  }, [media])
+    if (media !== null && initial !== undefined && playbackRate === undefined) store.setRate(initial)
+  }, [store, media])
 
   // Someone else changed the media's rate (a keyboard plugin, the browser's own menu): tell the owner.
   useEffect(() => {
     if (media === null) return
-    const onRate = () => {
-      const { playbackRate, onPlaybackRateChange } = latest.current
-      if (playbackRate !== undefined && media.playbackRate !== playbackRate) {
-        onPlaybackRateChange?.(media.playbackRate)
-      }
-    }
-    media.addEventListener('ratechange', onRate)
-    return () => media.removeEventListener('ratechange', onRate)
-  }, [media])
+    return store.select(
+      (s) => s.playbackRate,
+      (rate) => {
+        const { playbackRate, onPlaybackRateChange } = latest.current
+        // A rate read from another element the store moved to is not a change to this one.
+        if (store.media === media && playbackRate !== undefined && rate !== playbackRate) {
+          onPlaybackRateChange?.(rate)
+        }
+      },
+    )
+  }, [store, media])
 
   const setRate = useCallback(
     (rate: number) => {
       const { playbackRate, onPlaybackRateChange } = latest.current
-      if (playbackRate === undefined && media !== null) {
-        media.playbackRate = rate
-        media.defaultPlaybackRate = rate
-      }
+      if (playbackRate === undefined) store.setRate(rate)
       onPlaybackRateChange?.(rate)
     },
-    [media],
+    [store],
   )
   return [controlled ? props.playbackRate! : mediaRate, setRate]
 }
@@ -163,14 +159,14 @@ function VolumeIcon({ muted }: { muted: boolean }): ReactNode {
  * native button, select or range, so each is labelled and keyboard operable as the platform makes it.
  */
 export function PlayerControls(props: PlayerControlsProps): ReactNode {
-  const { media, seekTo, togglePlay, controller, mediaError } = useCastline()
+  const { media, mediaStore, seekTo, togglePlay, controller, mediaError } = useCastline()
   const paused = useMediaState((s) => s.paused)
   const currentTime = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)
   const volume = useMediaState((s) => s.volume)
   const muted = useMediaState((s) => s.muted)
   const metadataLoaded = useMediaState((s) => s.metadataLoaded)
-  const [rate, setRate] = usePlaybackRate(media, props)
+  const [rate, setRate] = usePlaybackRate(mediaStore, media, props)
   const rateId = useId()
   const volumeId = useId()
 
@@ -254,10 +250,10 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           type="button"
           className="castline-controls__button castline-controls__mute"
           onClick={() => {
-            if (media === null) return
+            const now = mediaStore.getSnapshot()
             // Unmuting at zero volume would stay silent: bring the volume back too.
-            if (media.muted && media.volume === 0) media.volume = 1
-            media.muted = !media.muted
+            if (now.muted && now.volume === 0) mediaStore.setVolume(1)
+            mediaStore.setMuted(!now.muted)
           }}
           disabled={media === null}
         >
@@ -278,10 +274,9 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           aria-valuetext={`${shownVolume}%`}
           disabled={media === null}
           onChange={(e) => {
-            if (media === null) return
             const next = Number(e.target.value) / 100
-            media.volume = next
-            if (next > 0 && media.muted) media.muted = false
+            mediaStore.setVolume(next)
+            if (next > 0 && mediaStore.getSnapshot().muted) mediaStore.setMuted(false)
           }}
         />
       </div>

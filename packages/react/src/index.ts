@@ -10,6 +10,7 @@
  * Components host (Next.js's App Router) must run them on the client, and the directive lets a server page
  * render them with no client wrapper of its own. tsc keeps it at the top of the built file.
  */
+export type { MediaSnapshot, MediaStore } from '@castline/dom'
 export {
   CastlineContext,
   type CastlineContextValue,
@@ -36,6 +37,6 @@ export {
 } from './hooks.js'
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
-export { type MediaState, type MediaStore, useMediaState } from './use-media-state.js'
+export { type MediaState, useMediaState } from './use-media-state.js'
 export type { SearchState } from './use-search-state.js'
 export { type TranscriptInput, type TranscriptLoad, TranscriptLoadError } from './use-transcript-input.js'
