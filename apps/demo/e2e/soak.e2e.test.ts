@@ -1,8 +1,8 @@
 /**
  * Soak: the whole 72-minute demo episode at 16x (about 4.5 minutes). At every animation frame the page
  * records the media's time, the highlighted line and how many lines are highlighted; each frame must show
- * one line, the cue at that time or at the time of the frame before (the highlight follows the media one
- * frame behind at most). On a machine shared with other work a frame in a thousand may be later, but no
+ * one line, the cue at that time, at the time of the frame before, or one the media passed in between (the
+ * highlight follows the media one frame behind at most, however long the page stalled between frames). On a machine shared with other work a frame in a thousand may be later, but no
  * frame shows a line more than 100 ms after the media left it. At the end, after a forced collection, the
  * JS heap is within 10 MB of where it was after the episode had loaded.
  *
@@ -93,7 +93,13 @@ test('the whole episode at 16x: the highlight is the cue at the current time at 
       const time = flat[k]!
       const shown = flat[k + 1]!
       const highlighted = flat[k + 3]!
-      if (highlighted <= 1 && (shown === index.cueAt(time) || shown === index.cueAt(flat[k - S]!))) continue
+      // One frame behind at most: a line the media was in between the frame before and this one. After a
+      // stall of the page (a busy machine) the media may have passed several lines between two frames, and
+      // the line last rendered can be any of them.
+      const now = index.cueAt(time)
+      const before = index.cueAt(flat[k - S]!)
+      const between = before >= 0 && now >= 0 && shown > before && shown < now
+      if (highlighted <= 1 && (shown === now || shown === before || between)) continue
       mismatches++
       let j = k - S
       while (j >= 0 && k - j < 600 * S && index.cueAt(flat[j]!) !== shown) j -= S
