@@ -46,6 +46,18 @@ export function settled(): Promise<void> {
 }
 
 /**
+ * Lets a freshly rendered transcript list finish mounting (after `settled`): it turns virtual in a 0 ms
+ * timer after its first commits. That timer runs here inside act, so the transition it starts is rendered
+ * before the test goes on; left to itself it would render in React's scheduler, in slices of a few
+ * milliseconds of real time, which a busy machine spreads over more tasks than a test waits for. With
+ * `useFakeClocks`, `settleFrames` does it.
+ */
+export async function listMounted(): Promise<void> {
+  if (vi.isFakeTimers()) return settleFrames()
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+}
+
+/**
  * Puts the clocks that code under test schedules work on under the test's control: timers, animation
  * frames and the time they read (performance.now, Date). Microtasks and setImmediate stay real, for
  * React's act and scheduler. jsdom's own animation frames run on a real 16 ms interval, which makes any

@@ -6,7 +6,7 @@ import { CastlineProvider } from '../src/context.js'
 import { useCastline } from '../src/hooks.js'
 import { matchCountText, TranscriptSearch } from '../src/search.js'
 import { Transcript } from '../src/transcript.js'
-import { generateTranscript, lineTop, mockLayout, settled } from './helpers.js'
+import { generateTranscript, lineTop, listMounted, mockLayout, settled } from './helpers.js'
 
 let restore: () => void
 beforeEach(() => {
@@ -45,6 +45,7 @@ async function setup() {
   const input = screen.getByRole('searchbox', { name: 'Search transcript' })
   const viewport = document.querySelector<HTMLElement>('.castline-transcript__viewport')!
   await settled()
+  await listMounted()
   return { source, input, viewport }
 }
 

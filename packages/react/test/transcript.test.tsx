@@ -11,6 +11,7 @@ import { Transcript, type TranscriptProps } from '../src/transcript.js'
 import {
   generateTranscript,
   lineTop,
+  listMounted,
   mockLayout,
   settled,
   settleFrames,
@@ -46,6 +47,7 @@ async function setup(options: SetupOptions = {}) {
   const utils = render(options.strict ? <StrictMode>{tree()}</StrictMode> : tree())
   const rerender = (provider: Partial<CastlineProviderProps>) => utils.rerender(tree(provider))
   await settled()
+  await listMounted()
   return { ...utils, rerender, source, transcript }
 }
 
@@ -321,15 +323,10 @@ describe('follow mode', () => {
   // counts the list as scrolling for 150 ms after each: these tests drive the frames and timers
   // themselves and read positions once everything has come to rest.
   beforeEach(useFakeClocks)
-  const settledSetup = async (options?: SetupOptions) => {
-    const result = await setup(options)
-    await settleFrames()
-    return result
-  }
   const click = (element: Element) => whileClocksRun(userEvent.setup({ delay: null }).click(element))
 
   test('follows the spoken line with our own scrolls, which never detach', async () => {
-    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 300 + 1))
     await settleFrames()
     // Line 300 sits at the comfort band's top: 20% of 400 px.
@@ -339,7 +336,7 @@ describe('follow mode', () => {
   })
 
   test('keeps the line in a comfort band instead of scrolling on every line', async () => {
-    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 100 + 1))
     await settleFrames()
     const first = viewport().scrollTop
@@ -359,7 +356,7 @@ describe('follow mode', () => {
   })
 
   test('a wheel detaches; the jump button points at the line and re-attaches', async () => {
-    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 300 + 1))
     await settleFrames()
     await act(async () => {
@@ -380,7 +377,7 @@ describe('follow mode', () => {
   })
 
   test('the jump button points down when the line is below', async () => {
-    const { source } = await settledSetup({ transcript: generateTranscript(1000) })
+    const { source } = await setup({ transcript: generateTranscript(1000) })
     await act(async () => source.setTime(2 * 500 + 1))
     await settleFrames()
     await act(async () => {
@@ -392,7 +389,7 @@ describe('follow mode', () => {
   })
 
   test("scroll events alone (ours or anyone's without user input) do not detach", async () => {
-    await settledSetup({ transcript: generateTranscript(1000) })
+    await setup({ transcript: generateTranscript(1000) })
     await act(async () => {
       viewport().scrollTo({ top: 5000 })
     })
@@ -401,7 +398,7 @@ describe('follow mode', () => {
   })
 
   test('touch, scroll keys and the scrollbar detach too', async () => {
-    const { source } = await settledSetup()
+    const { source } = await setup()
     await act(async () => source.setTime(1))
     for (const detach of [
       () => fireEvent.touchMove(viewport()),
@@ -416,7 +413,7 @@ describe('follow mode', () => {
   })
 
   test('a seek re-attaches', async () => {
-    const { source } = await settledSetup()
+    const { source } = await setup()
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     expect(jumpButton()).not.toBeNull()
@@ -425,7 +422,7 @@ describe('follow mode', () => {
   })
 
   test('resumeAfterMs re-attaches after the user stops scrolling', async () => {
-    const { source } = await settledSetup({ provider: { resumeAfterMs: 3000 } })
+    const { source } = await setup({ provider: { resumeAfterMs: 3000 } })
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     await act(async () => vi.advanceTimersByTime(2000))
@@ -439,7 +436,7 @@ describe('follow mode', () => {
 
   test('controlled: the owner decides; onFollowChange reports what the user did', async () => {
     const onFollowChange = vi.fn()
-    const { source, rerender } = await settledSetup({ provider: { follow: true, onFollowChange } })
+    const { source, rerender } = await setup({ provider: { follow: true, onFollowChange } })
     await act(async () => source.setTime(1))
     await act(async () => fireEvent.wheel(viewport(), { deltaY: 100 }))
     expect(onFollowChange).toHaveBeenLastCalledWith(false)
@@ -453,7 +450,7 @@ describe('follow mode', () => {
 
   test('uncontrolled: defaultFollow={false} starts detached', async () => {
     const onFollowChange = vi.fn()
-    await settledSetup({ provider: { defaultFollow: false, onFollowChange } })
+    await setup({ provider: { defaultFollow: false, onFollowChange } })
     expect(jumpButton()).not.toBeNull()
     await click(jumpButton()!)
     expect(jumpButton()).toBeNull()
