@@ -64,6 +64,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts'],
           environment: 'jsdom',
+          globalSetup: ['../../scripts/seed-global-setup.ts'],
+          setupFiles: ['../../scripts/seed-setup.ts'],
         },
       },
       {
