@@ -585,6 +585,11 @@ describe('writeSrt', () => {
         ' 12 ',
         'Bob: ',
         '00:00:01,000 --> 00:00:02,000',
+        '[SPEAKER_01]: ',
+        '[x]:',
+        '<v Ann>',
+        '<v.loud Bo>',
+        '</v>',
       ),
     )
     const text = fc
