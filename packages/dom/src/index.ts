@@ -1,8 +1,9 @@
 /**
  * `@castline/dom`: the player's browser behaviour without a framework, for the React adapter and the
  * custom elements alike. `MediaStore` is one table of a media element's state and the only listener on
- * it; `createMediaStoreSource` gives the sync controller its time through the store. See
- * docs/ARCHITECTURE.md, "MediaStore".
+ * it; `createMediaStoreSource` gives the sync controller its time through the store. `WaveformView` is the
+ * waveform slider (wavesurfer.js, imported only when a view is mounted) and `PlayerShortcuts` the
+ * player's keyboard shortcuts. See docs/ARCHITECTURE.md, "MediaStore".
  */
 export {
   type MediaErrorLike,
@@ -14,3 +15,26 @@ export {
   type TimeRangesLike,
 } from './media-store.js'
 export { createMediaStoreSource, type MediaStoreSource } from './media-store-source.js'
+export {
+  type PlayerShortcut,
+  PlayerShortcuts,
+  type PlayerShortcutsOptions,
+  playerShortcutFor,
+  type ShortcutKeyEvent,
+} from './player-shortcuts.js'
+export {
+  type SliderValues,
+  seekValueText,
+  sliderKeyTarget,
+  sliderValues,
+  WAVEFORM_PAGE,
+  WAVEFORM_STEP,
+  WAVEFORM_UNAVAILABLE,
+  type WaveformLook,
+  type WaveformMount,
+  type WaveformPeaks,
+  type WaveformSnapshot,
+  WaveformView,
+  type WaveformViewOptions,
+  type WaveSurferModule,
+} from './waveform-view.js'

@@ -1,0 +1,530 @@
+import { formatTimestamp } from '@castline/core'
+import type { Peaks } from '@castline/core/peaks'
+import type WaveSurfer from 'wavesurfer.js'
+import type { WaveSurferOptions } from 'wavesurfer.js'
+import type { MediaSnapshot, MediaStore } from './media-store.js'
+
+/** Seconds moved by the slider's arrow keys. */
+export const WAVEFORM_STEP = 5
+/** Seconds moved by PageUp/PageDown. */
+export const WAVEFORM_PAGE = 60
+
+/** What the box says when wavesurfer.js could not be loaded; the slider still seeks without a picture. */
+export const WAVEFORM_UNAVAILABLE = 'No waveform: wavesurfer.js did not load.'
+
+/**
+ * Where the waveform's peaks stand. `none`: no peaks were given, so wavesurfer fetches and decodes the
+ * audio itself; `loading` and `error` draw a flat line and fetch nothing.
+ */
+export type WaveformPeaks =
+  | { readonly status: 'none' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly peaks: Peaks }
+  | { readonly status: 'error' }
+
+/** The wavesurfer.js module as `import('wavesurfer.js')` gives it. */
+export type WaveSurferModule = typeof import('wavesurfer.js')
+
+/** How the waveform looks; colours left undefined are read from the theme's custom properties. */
+export interface WaveformLook {
+  /** Height in CSS pixels (default 64). */
+  height?: number | undefined
+  /** Colour of the unplayed wave (default `--castline-wave-color`, then `--castline-muted`). */
+  waveColor?: string | undefined
+  /** Colour of the played part (default `--castline-wave-progress-color`, then `--castline-accent`). */
+  progressColor?: string | undefined
+  /** Colour of the cursor (default `--castline-wave-cursor-color`, then `--castline-fg`). */
+  cursorColor?: string | undefined
+  /** Width of the cursor in pixels (default 2). */
+  cursorWidth?: number | undefined
+  /** Draw bars of this width instead of a continuous wave. */
+  barWidth?: number | undefined
+  /** Gap between bars in pixels. */
+  barGap?: number | undefined
+  /** Rounded bar corners in pixels. */
+  barRadius?: number | undefined
+  /** Scale the wave to the loudest peak (default true). */
+  normalize?: boolean | undefined
+}
+
+/** Options of a `WaveformView`. `setOptions` replaces them; an omitted optional one takes its default. */
+export interface WaveformViewOptions extends WaveformLook {
+  // Supplied by the adapter.
+  /** The media store of the shared element: wavesurfer draws that element, and the view hears it through the store. */
+  store: MediaStore
+  /** Carries out a seek (the adapter's sync controller, so that follow mode hears of it). */
+  seek: (seconds: number) => void
+  // Supplied by the user.
+  /** Where the peaks stand (default `none`: wavesurfer decodes the audio). */
+  peaks?: WaveformPeaks | undefined
+  /** The episode's length in seconds, for drawing and for the slider before the media knows its own. */
+  duration?: number | undefined
+  /** Receives the wavesurfer instance once created (for plugins) and null when it is destroyed. */
+  onWaveSurfer?: ((instance: WaveSurfer | null) => void) | undefined
+  // Optional.
+  /** The playback position the keys seek from (default: the store's element, read now). */
+  getTime?: (() => number) | undefined
+  /** The media's duration in seconds, NaN or 0 while unknown (default: the store's snapshot). */
+  getMediaDuration?: (() => number) | undefined
+  /** Loads wavesurfer.js (default: a dynamic import, shared by every view on the page). */
+  loadWaveSurfer?: (() => Promise<WaveSurferModule>) | undefined
+}
+
+/** What a waveform shows besides the wave: its state and the message to show instead of a picture. */
+export interface WaveformSnapshot {
+  /** The peaks' state, or `error` when wavesurfer.js did not load (never `ready` with nothing drawn). */
+  readonly status: 'none' | 'loading' | 'ready' | 'error'
+  /** What the box says instead of a waveform, null while there is nothing to say. */
+  readonly message: string | null
+}
+
+/** The slider's ARIA values: whole seconds, as the value text reads them. */
+export interface SliderValues {
+  readonly min: number
+  readonly max: number
+  readonly now: number
+  /** "12:34 of 1:12:51", or "12:34" while the duration is unknown. */
+  readonly text: string
+}
+
+const NONE: WaveformPeaks = Object.freeze({ status: 'none' })
+const DEFAULT_COLORS = { wave: '#a3acbd', progress: '#2454c5', cursor: '#10131a' } as const
+// One silent point: wavesurfer renders a flat line from it and, having peaks, never fetches the audio.
+const FLAT: Float32Array[] = [new Float32Array(1)]
+
+function positive(n: number | undefined): n is number {
+  return n !== undefined && Number.isFinite(n) && n > 0
+}
+
+/** "12:34 of 1:12:51", or "12:34" while the duration is unknown. */
+export function seekValueText(seconds: number, duration: number): string {
+  const now = formatTimestamp(seconds, 'clock')
+  return positive(duration) ? `${now} of ${formatTimestamp(duration, 'clock')}` : now
+}
+
+/** The slider's values for a position and a duration (NaN or 0 while unknown), in whole seconds. */
+export function sliderValues(time: number, duration: number): SliderValues {
+  // Whole seconds, like the value text ("1:12:52" for 4372.8 s).
+  const max = positive(duration) ? Math.floor(duration) : 0
+  const now = max > 0 ? Math.min(time, max) : time
+  return { min: 0, max: Math.max(max, now), now, text: seekValueText(now, duration) }
+}
+
+/** The seek target of a slider key, or null when the key is not the slider's. */
+export function sliderKeyTarget(key: string, time: number, duration: number): number | null {
+  let target: number
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      target = time - WAVEFORM_STEP
+      break
+    case 'ArrowRight':
+    case 'ArrowUp':
+      target = time + WAVEFORM_STEP
+      break
+    case 'PageUp':
+      target = time + WAVEFORM_PAGE
+      break
+    case 'PageDown':
+      target = time - WAVEFORM_PAGE
+      break
+    case 'Home':
+      target = 0
+      break
+    case 'End':
+      if (!positive(duration)) return null
+      target = duration
+      break
+    default:
+      return null
+  }
+  target = Math.max(0, target)
+  return positive(duration) ? Math.min(target, duration) : target
+}
+
+/** What wavesurfer is told about the waveform's data for a given peaks state. */
+function dataOptions(peaks: WaveformPeaks, duration: number): Pick<WaveSurferOptions, 'peaks' | 'duration'> {
+  if (peaks.status === 'none') return {}
+  if (peaks.status === 'ready') {
+    const d = positive(duration) ? duration : peaks.peaks.duration
+    return { peaks: peaks.peaks.peaks, duration: positive(d) ? d : 1 }
+  }
+  // Loading or failed: a flat line, and no fetch of the audio.
+  return { peaks: FLAT, duration: positive(duration) ? duration : 1 }
+}
+
+// One import shared by every waveform on the page (and by React strict mode's second mount).
+let wavesurferModule: Promise<WaveSurferModule> | null = null
+
+/** Loads wavesurfer.js on first use; a failed load may be retried by the next waveform. */
+function importWaveSurfer(): Promise<WaveSurferModule> {
+  if (wavesurferModule === null) {
+    wavesurferModule = import('wavesurfer.js').catch((error: unknown) => {
+      wavesurferModule = null
+      throw error
+    })
+  }
+  return wavesurferModule
+}
+
+// The console hears of a failed wavesurfer.js load once per page, however many waveforms try it.
+let reportedUnavailable = false
+
+/** Tells the developer, once, why no waveform is drawn and what to do about it. */
+function reportUnavailable(error: unknown): void {
+  if (reportedUnavailable) return
+  reportedUnavailable = true
+  console.error(`Castline: ${WAVEFORM_UNAVAILABLE} Install it: npm i wavesurfer.js`, error)
+}
+
+/** The first of the custom properties `names` set on `el` (own or inherited), else `fallback`. */
+function cssColor(el: Element, names: readonly string[], fallback: string): string {
+  const style = getComputedStyle(el)
+  for (const name of names) {
+    const value = style.getPropertyValue(name).trim()
+    if (value !== '') return value
+  }
+  return fallback
+}
+
+/** The visual options, with colours not given read from the theme's custom properties on `themeFrom`. */
+function lookOptions(look: WaveformLook, themeFrom: Element): Partial<WaveSurferOptions> {
+  const options: Partial<WaveSurferOptions> = {
+    height: look.height ?? 64,
+    waveColor:
+      look.waveColor ??
+      cssColor(themeFrom, ['--castline-wave-color', '--castline-muted'], DEFAULT_COLORS.wave),
+    progressColor:
+      look.progressColor ??
+      cssColor(themeFrom, ['--castline-wave-progress-color', '--castline-accent'], DEFAULT_COLORS.progress),
+    cursorColor:
+      look.cursorColor ??
+      cssColor(themeFrom, ['--castline-wave-cursor-color', '--castline-fg'], DEFAULT_COLORS.cursor),
+    cursorWidth: look.cursorWidth ?? 2,
+    normalize: look.normalize ?? true,
+  }
+  if (look.barWidth !== undefined) options.barWidth = look.barWidth
+  if (look.barGap !== undefined) options.barGap = look.barGap
+  if (look.barRadius !== undefined) options.barRadius = look.barRadius
+  return options
+}
+
+const LOOK_KEYS = [
+  'height',
+  'waveColor',
+  'progressColor',
+  'cursorColor',
+  'cursorWidth',
+  'barWidth',
+  'barGap',
+  'barRadius',
+  'normalize',
+] as const satisfies readonly (keyof WaveformLook)[]
+
+function sameLook(a: WaveformLook, b: WaveformLook): boolean {
+  return LOOK_KEYS.every((k) => Object.is(a[k], b[k]))
+}
+
+/** Where a mounted view draws and listens. */
+export interface WaveformMount {
+  /** The slider: keys, pointer and the theme's custom properties are read here. */
+  root: HTMLElement
+  /** Where wavesurfer draws (inside `root`; its width maps the pointer to time). */
+  host: HTMLElement
+}
+
+interface Drag {
+  id: number
+  frame: number | null
+  x: number
+}
+
+/**
+ * The episode's waveform as a seek slider, without a framework: wavesurfer.js draws the store's own
+ * media element (loaded with a dynamic import when the view is mounted, so a page without a waveform
+ * never loads it); click or drag seeks; arrows +-5 s, PageUp/PageDown +-60 s, Home/End. Seeks go through
+ * `options.seek`. It hears the media only through the `MediaStore`, and never pauses, unloads or
+ * destroys the element, which it does not own.
+ *
+ * The shape of `SyncController`: construct once, `setOptions` on every render, `subscribe`/`getSnapshot`
+ * for the state to render, `mount({ root, host })` returning the cleanup.
+ */
+export class WaveformView {
+  /** The options in force. */
+  options: WaveformViewOptions
+  private snapshot: WaveformSnapshot = Object.freeze({ status: 'none', message: null })
+  private readonly listeners = new Set<{ fn: () => void }>()
+  private unavailable = false
+  private queued = false
+  private instance: WaveSurfer | null = null
+  /** The peaks state the instance shows, so that the same state is not loaded twice. */
+  private shown: WaveformPeaks | null = null
+  /** The look the instance has, so that an unchanged look is not set again. */
+  private shownLook: WaveformLook | null = null
+  private mounted: WaveformMount | null = null
+  private drag: Drag | null = null
+
+  constructor(options: WaveformViewOptions) {
+    this.options = options
+  }
+
+  /**
+   * Replaces the options (call it on every render; nothing happens inside the call, so a render may). New
+   * peaks or a new look go to the wavesurfer instance, and subscribers hear of a new snapshot, in a
+   * microtask. For another media element, mount again.
+   */
+  setOptions(options: WaveformViewOptions): void {
+    this.options = options
+    if (this.queued) return
+    this.queued = true
+    queueMicrotask(() => {
+      this.queued = false
+      this.syncInstance()
+      this.notify()
+    })
+  }
+
+  /** Listens for snapshot changes. Returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    const entry = { fn: listener }
+    this.listeners.add(entry)
+    return () => {
+      this.listeners.delete(entry)
+    }
+  }
+
+  /** The state to render, from the options in force; the same frozen object while nothing shown changed. */
+  getSnapshot = (): WaveformSnapshot => {
+    const status = this.unavailable ? 'error' : (this.options.peaks ?? NONE).status
+    const message = this.unavailable ? WAVEFORM_UNAVAILABLE : null
+    const current = this.snapshot
+    if (status !== current.status || message !== current.message)
+      this.snapshot = Object.freeze({ status, message })
+    return this.snapshot
+  }
+
+  /** The wavesurfer instance, once created. */
+  get waveSurfer(): WaveSurfer | null {
+    return this.instance
+  }
+
+  /** The slider's duration: the media's own when known, else the episode's given length, else the peaks'. */
+  getDuration(): number {
+    const media = this.options.getMediaDuration?.() ?? this.options.store.getSnapshot().duration
+    return positive(media) ? media : this.fallbackDuration()
+  }
+
+  /** The slider's values for the position `time` (whole seconds are what the slider shows). */
+  sliderValues(time: number): SliderValues {
+    return sliderValues(time, this.getDuration())
+  }
+
+  /** Seeks for a slider key; true when the key was the slider's (the caller's event is then handled). */
+  handleKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean {
+    if (event.altKey || event.ctrlKey || event.metaKey) return false
+    const target = sliderKeyTarget(event.key, this.time(), this.getDuration())
+    if (target === null) return false
+    this.options.seek(target)
+    return true
+  }
+
+  /**
+   * Loads wavesurfer.js and draws the store's element in `host`; listens to the slider's keys and
+   * pointer on `root`. Returns the cleanup, which destroys the wavesurfer instance (never the media).
+   */
+  mount(at: WaveformMount): () => void {
+    this.mounted = at
+    this.unmount = this.attach(at)
+    let done = false
+    return () => {
+      if (done) return
+      done = true
+      this.unmount?.()
+      this.unmount = null
+      this.mounted = null
+    }
+  }
+
+  private unmount: (() => void) | null = null
+
+  private attach(at: WaveformMount): () => void {
+    const { root, host } = at
+    const store = this.options.store
+    let cancelled = false
+    let ws: WaveSurfer | null = null
+    let drawnSrc = srcOf(store)
+    // Decoding draws one file: when the element moves to another source, decode that one instead.
+    const offSource = store.select(
+      (s: MediaSnapshot) => s.currentSrc,
+      () => {
+        const src = srcOf(store)
+        if (ws === null || src === drawnSrc || this.shown?.status !== 'none') return
+        drawnSrc = src
+        ws.load(src).catch(() => {})
+      },
+    )
+    const media = store.media as HTMLMediaElement | null
+    if (media !== null) {
+      const load = this.options.loadWaveSurfer ?? importWaveSurfer
+      load()
+        .then(({ default: WaveSurferClass }) => {
+          if (cancelled) return
+          this.setUnavailable(false)
+          const peaks = this.options.peaks ?? NONE
+          ws = WaveSurferClass.create({
+            container: host,
+            media,
+            // The view seeks itself: wavesurfer's own click seek waits for `canplay` before touching the media.
+            interact: false,
+            hideScrollbar: true,
+            ...lookOptions(this.options, root),
+            ...dataOptions(peaks, this.options.duration ?? Number.NaN),
+          })
+          // A failed decode (no peaks, an unplayable file) leaves a flat line; the media's own error shows elsewhere.
+          ws.on('error', () => {})
+          this.shown = peaks
+          this.shownLook = { ...this.options }
+          drawnSrc = srcOf(store)
+          this.instance = ws
+          this.options.onWaveSurfer?.(ws)
+        })
+        .catch((error: unknown) => {
+          // Not installed (bundlers turn a missing optional peer into an import that throws) or a blocked
+          // chunk: say so in the console and in the box; the slider still seeks without a picture.
+          if (cancelled) return
+          reportUnavailable(error)
+          this.setUnavailable(true)
+        })
+    }
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (this.handleKey(e)) e.preventDefault()
+    }
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.button !== 0 || !e.isPrimary) return
+      root.setPointerCapture?.(e.pointerId)
+      this.drag = { id: e.pointerId, frame: null, x: e.clientX }
+      this.seekToPointer(e.clientX)
+    }
+    const onPointerMove = (e: PointerEvent) => {
+      const d = this.drag
+      if (d === null || d.id !== e.pointerId) return
+      d.x = e.clientX
+      if (d.frame !== null) return
+      // At most one seek a frame while dragging.
+      d.frame = requestAnimationFrame(() => {
+        d.frame = null
+        if (this.drag === d) this.seekToPointer(d.x)
+      })
+    }
+    const endDrag = (e: PointerEvent) => {
+      const d = this.drag
+      if (d === null || d.id !== e.pointerId) return
+      if (d.frame !== null) cancelAnimationFrame(d.frame)
+      this.drag = null
+      if (e.type === 'pointerup' && d.x !== e.clientX) this.seekToPointer(e.clientX)
+    }
+    root.addEventListener('keydown', onKeyDown)
+    root.addEventListener('pointerdown', onPointerDown)
+    root.addEventListener('pointermove', onPointerMove)
+    root.addEventListener('pointerup', endDrag)
+    root.addEventListener('pointercancel', endDrag)
+
+    // Theme colours come from custom properties, which may flip with the system's colour scheme.
+    const query =
+      typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+        ? window.matchMedia('(prefers-color-scheme: dark)')
+        : null
+    const onScheme = () => this.applyLook(true)
+    query?.addEventListener('change', onScheme)
+
+    return () => {
+      cancelled = true
+      offSource()
+      query?.removeEventListener('change', onScheme)
+      root.removeEventListener('keydown', onKeyDown)
+      root.removeEventListener('pointerdown', onPointerDown)
+      root.removeEventListener('pointermove', onPointerMove)
+      root.removeEventListener('pointerup', endDrag)
+      root.removeEventListener('pointercancel', endDrag)
+      if (this.drag?.frame != null) cancelAnimationFrame(this.drag.frame)
+      this.drag = null
+      if (ws === null) return
+      this.options.onWaveSurfer?.(null)
+      // wavesurfer given a media element of ours leaves it alone when destroyed.
+      ws.destroy()
+      if (this.instance === ws) this.instance = null
+      this.shown = null
+      this.shownLook = null
+    }
+  }
+
+  private time(): number {
+    return this.options.getTime?.() ?? this.options.store.getTime()
+  }
+
+  private fallbackDuration(): number {
+    if (positive(this.options.duration)) return this.options.duration
+    const peaks = this.options.peaks
+    return peaks?.status === 'ready' ? peaks.peaks.duration : Number.NaN
+  }
+
+  private seekToPointer(clientX: number): void {
+    const host = this.mounted?.host
+    const d = this.getDuration()
+    if (host === undefined || !positive(d)) return
+    const rect = host.getBoundingClientRect()
+    if (rect.width <= 0) return
+    const ratio = Math.min(1, Math.max(0, (clientX - rect.left) / rect.width))
+    this.options.seek(ratio * d)
+  }
+
+  /** Hands new peaks and a changed look to the instance there is. */
+  private syncInstance(): void {
+    const ws = this.instance
+    if (ws === null) return
+    const peaks = this.options.peaks ?? NONE
+    if (this.shown !== peaks) {
+      this.shown = peaks
+      const data = dataOptions(peaks, this.options.duration ?? Number.NaN)
+      ws.load(srcOf(this.options.store), data.peaks, data.duration).catch(() => {})
+    }
+    this.applyLook(false)
+  }
+
+  /** Sets the look on the instance: `force` re-reads the theme even when no option changed. */
+  private applyLook(force: boolean): void {
+    const ws = this.instance
+    const root = this.mounted?.root
+    if (ws === null || root === undefined) return
+    if (!force && this.shownLook !== null && sameLook(this.shownLook, this.options)) return
+    this.shownLook = { ...this.options }
+    ws.setOptions(lookOptions(this.options, root))
+  }
+
+  private setUnavailable(unavailable: boolean): void {
+    if (this.unavailable === unavailable) return
+    this.unavailable = unavailable
+    this.notify()
+  }
+
+  /**
+   * Tells subscribers when the snapshot changed since it was last read: one read after `setOptions`
+   * (a render) already saw the change, so nobody needs telling again.
+   */
+  private notify(): void {
+    const before = this.snapshot
+    if (this.getSnapshot() === before) return
+    for (const entry of this.listeners) entry.fn()
+  }
+}
+
+/** The element's `src` attribute, for a source set but not yet loaded (no `currentSrc` yet). */
+function srcAttribute(store: MediaStore): string {
+  const media = store.media as { src?: string } | null
+  return media?.src ?? ''
+}
+
+function srcOf(store: MediaStore): string {
+  return store.getSnapshot().currentSrc || srcAttribute(store)
+}
