@@ -5,6 +5,31 @@
  * waveform slider (wavesurfer.js, imported only when a view is mounted) and `PlayerShortcuts` the
  * player's keyboard shortcuts. See docs/ARCHITECTURE.md, "MediaStore".
  */
+
+export {
+  type ComfortBand,
+  DEFAULT_COMFORT_BAND,
+  type FollowEvent,
+  type FollowState,
+  followScrollTarget,
+  followTransition,
+  jumpDirection,
+  type Span,
+  scrollBehaviorFor,
+  type Viewport,
+  wordScrollTarget,
+} from './follow.js'
+export { FollowMode, type FollowModeOptions } from './follow-mode.js'
+export { caretAt, wordAtPoint } from './hit-test.js'
+export { estimateLine, estimateLines, speakerStartAt } from './line-estimate.js'
+export {
+  estimateToken,
+  splitPieces,
+  type TextPiece,
+  type TextToken,
+  tokenAtOffset,
+  tokenizeCue,
+} from './line-text.js'
 export {
   type MediaErrorLike,
   type MediaLike,
@@ -22,6 +47,15 @@ export {
   playerShortcutFor,
   type ShortcutKeyEvent,
 } from './player-shortcuts.js'
+export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
+export {
+  LINE_PARTS,
+  type LinePart,
+  type TranscriptPhase,
+  TranscriptView,
+  type TranscriptViewOptions,
+  type TranscriptViewSnapshot,
+} from './transcript-view.js'
 export {
   type SliderValues,
   seekValueText,

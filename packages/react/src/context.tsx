@@ -1,5 +1,11 @@
 import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
-import { createMediaStoreSource, type MediaErrorLike, MediaStore } from '@castline/dom'
+import {
+  createMediaStoreSource,
+  type FollowEvent,
+  followTransition,
+  type MediaErrorLike,
+  MediaStore,
+} from '@castline/dom'
 import {
   createContext,
   type ReactNode,
@@ -14,7 +20,6 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { parseTimeFragment } from './deep-link.js'
-import { type FollowEvent, followTransition } from './follow.js'
 import { useControllableState } from './use-controllable-state.js'
 import { type SearchState, useSearchState } from './use-search-state.js'
 import { type TranscriptInput, type TranscriptLoad, useTranscriptInput } from './use-transcript-input.js'

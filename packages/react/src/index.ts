@@ -12,6 +12,12 @@
  */
 export type { MediaSnapshot, MediaStore } from '@castline/dom'
 export {
+  type ComfortBand,
+  DEFAULT_COMFORT_BAND,
+  type FollowEvent,
+  type FollowState,
+} from '@castline/dom'
+export {
   CastlineContext,
   type CastlineContextValue,
   CastlineProvider,
@@ -20,12 +26,6 @@ export {
   type TranscriptView,
 } from './context.js'
 export { linkToTime, parseTimeFragment } from './deep-link.js'
-export {
-  type ComfortBand,
-  DEFAULT_COMFORT_BAND,
-  type FollowEvent,
-  type FollowState,
-} from './follow.js'
 export {
   type ActiveCue,
   type FollowModeApi,

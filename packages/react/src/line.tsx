@@ -5,6 +5,7 @@ import {
   type SyncController,
   type SyncSnapshot,
 } from '@castline/core'
+import { estimateToken, splitPieces, type TextToken, tokenizeCue } from '@castline/dom'
 import {
   Fragment,
   memo,
@@ -18,7 +19,6 @@ import {
   useState,
 } from 'react'
 import { useControllerState } from './hooks.js'
-import { estimateToken, splitPieces, type TextToken, tokenizeCue } from './line-text.js'
 
 /** What every line may ask of the list. One object for the list's lifetime, so rows stay memoised. */
 export interface LineActions {

@@ -5,6 +5,16 @@ import type {
   SyncSnapshot,
   Transcript as TranscriptModel,
 } from '@castline/core'
+import {
+  type ComfortBand,
+  DEFAULT_COMFORT_BAND,
+  followScrollTarget,
+  jumpDirection,
+  scrollBehaviorFor,
+  watchScrollIntent,
+  wordAtPoint,
+  wordScrollTarget,
+} from '@castline/dom'
 import { defaultRangeExtractor, type Virtualizer, type Range as VirtualRange } from '@tanstack/react-virtual'
 import {
   type CSSProperties,
@@ -23,18 +33,8 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { linkToTime } from './deep-link.js'
-import {
-  type ComfortBand,
-  DEFAULT_COMFORT_BAND,
-  followScrollTarget,
-  jumpDirection,
-  scrollBehaviorFor,
-  wordScrollTarget,
-} from './follow.js'
 import { useCastline, useControllerState } from './hooks.js'
 import { Line, type LineActions } from './line.js'
-import { tokenAtOffset, tokenizeCue } from './line-text.js'
-import { watchScrollIntent } from './scroll-intent.js'
 import { useListVirtualizer } from './virtual-list.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
@@ -577,39 +577,6 @@ function union(indexes: number[], first: number, last: number): number[] {
 
 /** The timed word under a click: the word span when the line shows them, else the caret position. */
 function wordAtClick(e: MouseEvent, row: HTMLElement, cue: Cue): number {
-  const span = (e.target as Element).closest<HTMLElement>('[data-word]')
-  if (span !== null) return Number(span.dataset.word)
   const text = row.querySelector<HTMLElement>('.castline-line__text')
-  if (text === null || !text.contains(e.target as Node)) return -1
-  const caret = caretAt(e.clientX, e.clientY)
-  if (caret === null || !text.contains(caret.node)) return -1
-  // Character offset of the caret inside the line's text.
-  let offset = 0
-  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT)
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (node === caret.node) {
-      offset += caret.offset
-      break
-    }
-    offset += node.textContent?.length ?? 0
-  }
-  const tokens = tokenizeCue(cue)
-  const token = tokenAtOffset(tokens, offset)
-  return token >= 0 ? (tokens[token]?.word ?? -1) : -1
-}
-
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null
-    caretRangeFromPoint?: (x: number, y: number) => Range | null
-  }
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    const pos = doc.caretPositionFromPoint(x, y)
-    return pos === null ? null : { node: pos.offsetNode, offset: pos.offset }
-  }
-  if (typeof doc.caretRangeFromPoint === 'function') {
-    const r = doc.caretRangeFromPoint(x, y) as unknown as { startContainer: Node; startOffset: number } | null
-    return r === null ? null : { node: r.startContainer, offset: r.startOffset }
-  }
-  return null
+  return text === null ? -1 : wordAtPoint(text, cue, e.target as Element, e.clientX, e.clientY)
 }

@@ -16,8 +16,8 @@ import { Profiler, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import WaveSurfer from 'wavesurfer.js'
 import { syntheticCues } from '../../../../packages/core/bench/generate.js'
-// Follow mode's scroll target, to judge where a row comes to rest (not exported from the package entry).
-import { followScrollTarget } from '../../../../packages/react/src/follow.js'
+// Follow mode's scroll target, to judge where a row comes to rest (@castline/dom's, which the bench does not depend on).
+import { followScrollTarget } from '../../../../packages/dom/src/follow.js'
 // @internal render probe of the rows (not exported from the package entry).
 import { lineRenderProbe } from '../../../../packages/react/src/line.js'
 
