@@ -115,7 +115,8 @@ describe('castline convert', () => {
 })
 
 describe('the castline executable', () => {
-  it('reads standard input and runs as a program', () => {
+  // A program started with tsx: seconds on a busy machine, so a longer time limit than vitest's 5 s.
+  it('reads standard input and runs as a program', { timeout: 60_000 }, () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
     const input = readFileSync(exampleJson, 'utf8')
     const out = execFileSync(process.execPath, ['--import', 'tsx', cli, 'convert', '-', '--to', 'text'], {
@@ -202,7 +203,7 @@ describe('encodings', () => {
     expect(bad.stdout).toBe('')
   })
 
-  it('reads UTF-16 and Windows-1252 bytes from standard input, as the program', () => {
+  it('reads UTF-16 and Windows-1252 bytes from standard input, as the program', { timeout: 60_000 }, () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
     const utf16 = spawnSync(process.execPath, ['--import', 'tsx', cli, 'inspect', '-', '--json'], {
       input: utf16le,

@@ -213,7 +213,8 @@ describe('readText on real files', () => {
     expect(r.warnings).toEqual([])
   })
 
-  it('reads 100,000 lines in linear time', { timeout: 60_000 }, () => {
+  // How the reader's work grows with the input is counted in pathological.test.ts (200,000 stamped lines).
+  it('reads 100,000 lines of the sample episode, every one a cue', { timeout: 60_000 }, () => {
     // The sample episode repeated to 100,000 lines.
     const episode = shared('fixtures/talk-python-514.txt')
       .split('\n')
@@ -227,16 +228,9 @@ describe('readText on real files', () => {
       }
     }
     const source = lines.join('\n\n')
-    let best = Number.POSITIVE_INFINITY
-    for (let k = 0; k < 3; k++) {
-      const t0 = performance.now()
-      const r = readText(source)
-      best = Math.min(best, performance.now() - t0)
-      expect(r.cues).toHaveLength(100_000)
-    }
-    // About 50 ms on an idle machine (mostly allocating the cues); the bound allows for a runner shared
-    // with other jobs (seen 5x slower here under load) and still fails anything quadratic, which takes minutes.
-    expect(best).toBeLessThan(2000)
+    const r = readText(source)
+    expect(r.cues).toHaveLength(100_000)
+    expect(r.cues[99_999]!.start).toBeGreaterThan(r.cues[0]!.start)
   })
 })
 
