@@ -121,10 +121,14 @@ export class PlainRanges {
 
   /** True when `s[from, to)` is one line of plain text: no space at either end, nothing to clean. */
   isPlain(from: number, to: number): boolean {
+    const nl = this.s.indexOf('\n', from)
+    return (nl === -1 || nl >= to) && this.isPlainLine(from, to)
+  }
+
+  /** `isPlain` for a range the caller knows to be one line (no LF in it). */
+  isPlainLine(from: number, to: number): boolean {
     const s = this.s
     if (from >= to || s.charCodeAt(from) === 32 || s.charCodeAt(to - 1) === 32) return false
-    const nl = s.indexOf('\n', from)
-    if (nl !== -1 && nl < to) return false
     if (from < this.lo || from > this.hi) {
       // Out of order, or past the window: nothing known from here on.
       this.hi = from

@@ -70,6 +70,8 @@ class SrtReader {
   cueLine = 0
   textFrom = -1
   textTo = -1
+  // Lines of text in [textFrom, textTo): one line skips the search for a line break in it.
+  textLines = 0
   // The last text line, in case it turns out to be the sequence number of a cue with no blank line before.
   lastTextFrom = -1
   lastTextIsNumber = false
@@ -142,6 +144,7 @@ class SrtReader {
             // More text of the open cue after a blank line.
             if (this.textFrom < 0) this.textFrom = from
             this.textTo = to
+            this.textLines++
             this.lastTextFrom = from
             this.lastTextIsNumber = false
             this.state = IN_TEXT
@@ -177,11 +180,13 @@ class SrtReader {
             if (this.lastTextIsNumber) {
               if (this.lastTextFrom === this.textFrom) this.textFrom = -1
               else this.textTo = this.lastTextFrom - 1
+              this.textLines--
             }
             this.startCue(lineNo)
           } else {
             if (this.textFrom < 0) this.textFrom = from
             this.textTo = to
+            this.textLines++
             this.lastTextFrom = from
             this.lastTextIsNumber = isNumberLine(s, from, to)
           }
@@ -214,6 +219,7 @@ class SrtReader {
     this.cueLine = line
     this.textFrom = -1
     this.textTo = -1
+    this.textLines = 0
     this.lastTextFrom = -1
     this.lastTextIsNumber = false
     this.state = IN_TEXT
@@ -230,7 +236,10 @@ class SrtReader {
       const s = this.s
       // A colon may end a speaker prefix; any other mess is found by `plain`.
       const colon = s.indexOf(':', from)
-      if ((colon === -1 || colon >= to) && this.plain.isPlain(from, to)) {
+      if (
+        (colon === -1 || colon >= to) &&
+        (this.textLines === 1 ? this.plain.isPlainLine(from, to) : this.plain.isPlain(from, to))
+      ) {
         text = s.slice(from, to)
       } else {
         text = this.cleanCueText(s.slice(from, to))

@@ -200,7 +200,7 @@ class VttScan {
         } else {
           if (textStart === -1) {
             cue = this.cue(start, end, '', timingLine)
-          } else if (textLines === 1 && plain!.isPlain(textStart, textEnd)) {
+          } else if (textLines === 1 && plain!.isPlainLine(textStart, textEnd)) {
             // One line of plain text, the common case: read in place, without the cue-text parser.
             const text = s.slice(textStart, textEnd)
             cue = text.charCodeAt(0) === 91 ? this.cue(start, end, text, timingLine) : { start, end, text }
