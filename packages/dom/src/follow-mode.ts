@@ -25,15 +25,21 @@ export class FollowMode {
   private requested: boolean
   private readonly listeners = new Set<(following: boolean) => void>()
   private timer: ReturnType<typeof setTimeout> | null = null
+  /** The state subscribers were last told: a change undone before its microtask tells nobody. */
+  private emitted: boolean
 
   constructor(options: FollowModeOptions = {}) {
     this.options = {}
     this.internal = options.defaultFollowing ?? true
     this.requested = options.following ?? this.internal
     this.setOptions(options)
+    this.emitted = this.getSnapshot()
   }
 
-  /** Replaces the options (call it on every render). A new controlled value notifies subscribers. */
+  /**
+   * Replaces the options (call it on every render). A new controlled value notifies subscribers in a
+   * microtask, never from inside this call, so calling it during render is safe.
+   */
   setOptions(options: FollowModeOptions): void {
     const before = this.getSnapshot()
     const next: FollowModeOptions = {}
@@ -42,7 +48,7 @@ export class FollowMode {
     if (options.resumeAfterMs !== undefined) next.resumeAfterMs = options.resumeAfterMs
     this.options = next
     this.requested = this.getSnapshot()
-    if (this.getSnapshot() !== before) this.emit()
+    if (this.getSnapshot() !== before) queueMicrotask(() => this.emit())
   }
 
   /** Whether the transcript follows the audio now. */
@@ -97,6 +103,8 @@ export class FollowMode {
 
   private emit(): void {
     const value = this.getSnapshot()
+    if (value === this.emitted) return
+    this.emitted = value
     for (const listener of [...this.listeners]) listener(value)
   }
 }

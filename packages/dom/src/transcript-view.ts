@@ -151,6 +151,8 @@ export class TranscriptView {
   private listHeight = -1
   private viewportHeight = 0
   private snapshot: TranscriptViewSnapshot
+  /** The snapshot subscribers were last told about. */
+  private notified: TranscriptViewSnapshot
   private readonly listeners = new Set<(snapshot: TranscriptViewSnapshot) => void>()
   private phaseTimer: ReturnType<typeof setTimeout> | null = null
   /** The spoken line the view last followed. */
@@ -160,17 +162,34 @@ export class TranscriptView {
     this.options = resolve(options)
     this.virtualizer = new Virtualizer<HTMLElement, HTMLElement>(this.virtualizerOptions())
     this.snapshot = this.compute()
+    this.notified = this.snapshot
   }
 
   /**
    * Replaces the options (call it on every render). New lines restart nothing: the estimates are redone
-   * and the measured sizes of lines at the same index kept, as TanStack does.
+   * and the measured sizes of lines at the same index kept, as TanStack does. Subscribers hear of a
+   * resulting change in a microtask.
    */
   setOptions(options: TranscriptViewOptions): void {
     this.options = resolve(options)
     this.virtualizer.setOptions(this.virtualizerOptions())
-    if (this.scrollElement !== null) this.virtualizer._willUpdate()
-    this.refresh()
+    this.queueUpdate()
+  }
+
+  private updateQueued = false
+  /**
+   * After new options, the virtualizer attaches and the snapshot is recomputed in a microtask: never from
+   * inside `setOptions`, so that calling it during render notifies no one mid-render.
+   */
+  private queueUpdate(): void {
+    if (this.updateQueued) return
+    this.updateQueued = true
+    queueMicrotask(() => {
+      this.updateQueued = false
+      if (this.scrollElement !== null) this.virtualizer._willUpdate()
+      this.applyAll()
+      this.refresh()
+    })
   }
 
   /** Listens for snapshot changes. Returns the unsubscribe. */
@@ -182,7 +201,11 @@ export class TranscriptView {
   }
 
   /** What to render now. The same object as long as nothing in it changed. */
-  getSnapshot = (): TranscriptViewSnapshot => this.snapshot
+  getSnapshot = (): TranscriptViewSnapshot => {
+    // A controlled follow mode passed in this render is shown in this render, before its store notifies.
+    if (this.options.follow.getSnapshot() !== this.snapshot.following) this.snapshot = this.next()
+    return this.snapshot
+  }
 
   /**
    * Attaches to the scroll element (the viewport): starts the staged mount, observes the viewport, follows
@@ -492,8 +515,17 @@ export class TranscriptView {
     v.scrollToIndex(index, { align: 'start', behavior })
   }
 
-  /** Recomputes the snapshot; notifies when it changed. */
+  /** Recomputes the snapshot; notifies when it differs from what subscribers were last told. */
   private refresh(): void {
+    this.snapshot = this.next()
+    if (this.snapshot === this.notified) return
+    this.notified = this.snapshot
+    this.options.onChange?.(this)
+    for (const listener of [...this.listeners]) listener(this.snapshot)
+  }
+
+  /** The current snapshot, or the previous object when nothing in it changed. */
+  private next(): TranscriptViewSnapshot {
     const next = this.compute()
     const prev = this.snapshot
     if (
@@ -504,11 +536,9 @@ export class TranscriptView {
       next.jump === prev.jump &&
       sameRows(next.rows, prev.rows)
     ) {
-      return
+      return prev
     }
-    this.snapshot = next
-    this.options.onChange?.(this)
-    for (const listener of [...this.listeners]) listener(next)
+    return next
   }
 
   private compute(): TranscriptViewSnapshot {

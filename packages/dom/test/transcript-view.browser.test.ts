@@ -50,6 +50,12 @@ async function mountVirtual(options: Parameters<typeof setup>[0] = {}): Promise<
   return s
 }
 
+/** Where row `index` is drawn, in pixels from the viewport's top. */
+function rowTop(s: Setup, index: number): number {
+  const row = s.list.querySelector(`[data-index="${index}"]`)!
+  return row.getBoundingClientRect().top - s.viewport.getBoundingClientRect().top
+}
+
 /** Moves the time into line `index` and waits for the controller to report it. */
 async function speak(s: Setup, index: number): Promise<void> {
   s.source.setTime(2 * index + 1)
@@ -77,10 +83,12 @@ describe('follow mode', () => {
       await speak(s, index)
       await frames()
       expect(s.viewport.scrollTop).toBe(first)
+      expect(rowTop(s, index)).toBe(BAND_TOP + ROW * (index - 100))
     }
     // Line 105 starts below it: back to the band's top.
     await speak(s, 105)
     await expect.poll(() => s.viewport.scrollTop).toBe(105 * ROW - BAND_TOP)
+    expect(rowTop(s, 105)).toBe(BAND_TOP)
   })
 
   test('the rows around the spoken line are rendered with the cue change, and no more than a few screens of them', async () => {
@@ -129,6 +137,20 @@ describe('follow mode', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(s.view.getSnapshot().following).toBe(true)
     await expect.poll(() => s.viewport.scrollTop).toBe(600 * ROW - BAND_TOP)
+  })
+
+  test('a press on the scrollbar detaches; a press on a line does not', async () => {
+    const s = await mountVirtual()
+    const rect = s.viewport.getBoundingClientRect()
+    const press = (target: Element, x: number, y: number) =>
+      target.dispatchEvent(
+        new PointerEvent('pointerdown', { bubbles: true, clientX: x, clientY: y, button: 0 }),
+      )
+    press(s.list.querySelector('[data-index="1"] .castline-line__text')!, rect.left + 20, rect.top + ROW + 10)
+    expect(s.view.getSnapshot().following).toBe(true)
+    // Right of the content box: the scrollbar's place, whatever its width.
+    press(s.viewport, rect.left + s.viewport.clientWidth + 1, rect.top + HEIGHT / 2)
+    expect(s.view.getSnapshot().following).toBe(false)
   })
 
   test('a search result (reveal) centres its line and detaches', async () => {
@@ -190,6 +212,28 @@ describe('roving focus', () => {
     )
   const focusedIndex = () =>
     Number(document.activeElement?.closest<HTMLElement>('[data-index]')?.dataset.index)
+
+  test('the focused line stays rendered and tabbable when the list is scrolled far from it', async () => {
+    const s = await mountVirtual({ transcript: generateTranscript(2000) })
+    s.list.querySelector<HTMLElement>('[data-index="0"] .castline-line__time')!.focus()
+    // Moving through the list is the user's own navigation: follow mode lets go of the spoken line 0.
+    for (let i = 0; i < 3; i++) key('ArrowDown')
+    await expect.poll(focusedIndex).toBe(3)
+    expect(s.view.getSnapshot().following).toBe(false)
+    s.viewport.scrollTop = 1500 * ROW
+    await expect.poll(() => s.list.querySelector('[data-index="1500"]') !== null).toBe(true)
+    const time = s.list.querySelector<HTMLElement>('[data-index="3"] .castline-line__time')
+    expect(time).not.toBeNull()
+    expect(time!.tabIndex).toBe(0)
+    expect(document.activeElement).toBe(time)
+    expect(s.list.querySelectorAll('[tabindex="0"]')).toHaveLength(1)
+    // Nothing else from up there: only the tab stop's row is kept.
+    const shown = [...s.list.querySelectorAll<HTMLElement>('[data-index]')].map((e) =>
+      Number(e.dataset.index),
+    )
+    expect(Math.min(...shown.filter((i) => i !== 3))).toBeGreaterThan(1000)
+    expect(s.list.querySelector('[data-index="1"]')).toBeNull()
+  })
 
   test('End renders and focuses the last line and scrolls it into view; PageUp moves a screen of lines', async () => {
     const s = await mountVirtual()

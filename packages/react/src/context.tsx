@@ -2,7 +2,7 @@ import { type SearchMatch, SyncController, type TimeSource, type Transcript } fr
 import {
   createMediaStoreSource,
   type FollowEvent,
-  followTransition,
+  FollowMode,
   type MediaErrorLike,
   MediaStore,
 } from '@castline/dom'
@@ -20,7 +20,6 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { parseTimeFragment } from './deep-link.js'
-import { useControllableState } from './use-controllable-state.js'
 import { type SearchState, useSearchState } from './use-search-state.js'
 import { type TranscriptInput, type TranscriptLoad, useTranscriptInput } from './use-transcript-input.js'
 
@@ -64,6 +63,8 @@ export interface CastlineContextValue {
   following: boolean
   /** Feeds follow mode's state machine (see `followTransition`); user scrolls, seeks and the jump button go through here. */
   dispatchFollow(event: FollowEvent): void
+  /** Follow mode's store (`@castline/dom`), for `<Transcript>`'s view; `following` and `dispatchFollow` read and feed it. */
+  followMode: FollowMode
   /** Seeks to `seconds` and re-attaches follow mode. Keeps playing if playing. */
   seekTo(seconds: number): void
   /** Seeks to the start of cue `index` and re-attaches follow mode. */
@@ -193,41 +194,24 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
     }
   }, [controller])
 
-  // Follow mode: a controllable boolean driven by the state machine in follow.ts.
-  const [following, setFollowing] = useControllableState({
-    prop: props.follow,
-    defaultProp: props.defaultFollow ?? true,
-    onChange: props.onFollowChange,
+  // Follow mode: one FollowMode (@castline/dom), shared with the transcript's TranscriptView.
+  const [followMode] = useState(
+    () => new FollowMode({ following: props.follow, defaultFollowing: props.defaultFollow ?? true }),
+  )
+  followMode.setOptions({
+    following: props.follow,
+    onFollowChange: props.onFollowChange,
+    resumeAfterMs: props.resumeAfterMs,
   })
-  const resumeAfter = useRef(props.resumeAfterMs)
-  resumeAfter.current = props.resumeAfterMs
-  const resumeTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const dispatchFollow = useCallback(
-    (event: FollowEvent) => {
-      if (resumeTimer.current !== null) {
-        clearTimeout(resumeTimer.current)
-        resumeTimer.current = null
-      }
-      setFollowing((prev) => followTransition(prev ? 'following' : 'detached', event) === 'following')
-      const delay = resumeAfter.current
-      if ((event.type === 'user-scroll' || event.type === 'navigate') && delay !== undefined && delay >= 0) {
-        // Each user scroll restarts the wait: the timer measures quiet time, not time since detaching.
-        resumeTimer.current = setTimeout(() => {
-          resumeTimer.current = null
-          setFollowing(
-            (prev) => followTransition(prev ? 'following' : 'detached', { type: 'resume' }) === 'following',
-          )
-        }, delay)
-      }
-    },
-    [setFollowing],
+  const followingNow = useSyncExternalStore(
+    followMode.subscribe,
+    followMode.getSnapshot,
+    followMode.getSnapshot,
   )
-  useEffect(
-    () => () => {
-      if (resumeTimer.current !== null) clearTimeout(resumeTimer.current)
-    },
-    [],
-  )
+  // A controlled value passed this render is in force at once, before the store's microtask tells anyone.
+  const following = props.follow ?? followingNow
+  const dispatchFollow = followMode.dispatch
+  useEffect(() => () => followMode.destroy(), [followMode])
 
   // Any seek re-attaches, whoever asked for it (a line, the waveform, the browser's own controls).
   useEffect(() => {
@@ -314,6 +298,7 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
       mediaError,
       following,
       dispatchFollow,
+      followMode,
       seekTo,
       seekToCue,
       play,
@@ -334,6 +319,7 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
       mediaError,
       following,
       dispatchFollow,
+      followMode,
       seekTo,
       seekToCue,
       play,
