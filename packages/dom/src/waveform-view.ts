@@ -2,7 +2,7 @@ import { formatTimestamp } from '@castline/core'
 import type { Peaks } from '@castline/core/peaks'
 import type WaveSurfer from 'wavesurfer.js'
 import type { WaveSurferOptions } from 'wavesurfer.js'
-import type { MediaSnapshot, MediaStore } from './media-store.js'
+import type { MediaStore } from './media-store.js'
 
 /** Seconds moved by the slider's arrow keys. */
 export const WAVEFORM_STEP = 5
@@ -246,8 +246,9 @@ interface Drag {
  * `options.seek`. It hears the media only through the `MediaStore`, and never pauses, unloads or
  * destroys the element, which it does not own.
  *
- * The shape of `SyncController`: construct once, `setOptions` on every render, `subscribe`/`getSnapshot`
- * for the state to render, `mount({ root, host })` returning the cleanup.
+ * The shape of `SyncController`: construct once, `setOptions` on every render (and `update()` after a
+ * commit, to apply it there), `subscribe`/`getSnapshot` for the state to render, `mount({ root, host })`
+ * returning the cleanup.
  */
 export class WaveformView {
   /** The options in force. */
@@ -279,9 +280,18 @@ export class WaveformView {
     this.queued = true
     queueMicrotask(() => {
       this.queued = false
-      this.syncInstance()
-      this.notify()
+      this.update()
     })
+  }
+
+  /**
+   * Applies the options in force now: new peaks and a changed look go to the wavesurfer instance, and
+   * subscribers hear of a new snapshot. `setOptions` does it in a microtask; an adapter that wants it
+   * done in its commit calls it there (TanStack's `_willUpdate`). Calling it again changes nothing.
+   */
+  update(): void {
+    this.syncInstance()
+    this.notify()
   }
 
   /** Listens for snapshot changes. Returns the unsubscribe. */
@@ -353,16 +363,14 @@ export class WaveformView {
     let cancelled = false
     let ws: WaveSurfer | null = null
     let drawnSrc = srcOf(store)
-    // Decoding draws one file: when the element moves to another source, decode that one instead.
-    const offSource = store.select(
-      (s: MediaSnapshot) => s.currentSrc,
-      () => {
-        const src = srcOf(store)
-        if (ws === null || src === drawnSrc || this.shown?.status !== 'none') return
-        drawnSrc = src
-        ws.load(src).catch(() => {})
-      },
-    )
+    // Decoding draws one file: when the element starts loading another source, decode that one instead.
+    const offSource = store.subscribeEvents((event) => {
+      if (event.type !== 'loadstart') return
+      const src = srcOf(store)
+      if (ws === null || src === drawnSrc || this.shown?.status !== 'none') return
+      drawnSrc = src
+      ws.load(src).catch(() => {})
+    })
     const media = store.media as HTMLMediaElement | null
     if (media !== null) {
       const load = this.options.loadWaveSurfer ?? importWaveSurfer
@@ -519,12 +527,7 @@ export class WaveformView {
   }
 }
 
-/** The element's `src` attribute, for a source set but not yet loaded (no `currentSrc` yet). */
-function srcAttribute(store: MediaStore): string {
-  const media = store.media as { src?: string } | null
-  return media?.src ?? ''
-}
-
+/** The source the store's element plays: `currentSrc`, or its `src` while loading has not started. */
 function srcOf(store: MediaStore): string {
-  return store.getSnapshot().currentSrc || srcAttribute(store)
+  return store.getSnapshot().currentSrc || ((store.media as { src?: string } | null)?.src ?? '')
 }

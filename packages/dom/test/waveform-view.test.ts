@@ -186,6 +186,13 @@ describe('wavesurfer on the shared element', () => {
     await Promise.resolve()
     expect(ws.setOptionsCalls).toHaveLength(1)
     expect(ws.setOptionsCalls[0]).toMatchObject({ barWidth: 3, progressColor: 'red' })
+    // update() applies at once (an adapter's commit); the microtask after it has nothing left to do.
+    view.setOptions({ ...view.options, barGap: 1 })
+    view.update()
+    expect(ws.setOptionsCalls).toHaveLength(2)
+    expect(ws.setOptionsCalls[1]).toMatchObject({ barGap: 1 })
+    await Promise.resolve()
+    expect(ws.setOptionsCalls).toHaveLength(2)
     cleanup()
   })
 })
