@@ -4,7 +4,7 @@
  */
 import { TranscriptParseError } from '../errors.js'
 import type { Cue, ParseWarning, Transcript, Word } from '../model.js'
-import { collapseWhitespace, decodeEntities, normalizeNewlines, PlainRanges } from '../text.js'
+import { collapseWhitespace, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
 import { CueTextState, readCueText } from './cue-text.js'
 import { CLOCK_SECONDS, CLOCK_VTT, fixedClockMs, isAsciiSpace, isSpaceRange, scanClockMs } from './lex.js'
@@ -269,15 +269,9 @@ class VttScan {
    * only white space once tags are gone.
    */
   cue(start: number, end: number, payload: string, line: number): Cue | null {
-    let cue: Cue
-    if (payload.indexOf('<') === -1) {
-      // No tags: the common case, without the cue-text parser.
-      const text = payload.indexOf('&') === -1 ? payload : decodeEntities(payload)
-      cue = { start, end, text: collapseWhitespace(text) }
-    } else {
-      cue = { start, end, text: '' }
-      readCueText(cue, payload, this.text)
-    }
+    // readCueText reads a payload without tags without its tag parser.
+    const cue: Cue = { start, end, text: '' }
+    readCueText(cue, payload, this.text)
     if (cue.text === '') {
       if (this.blank++ === 0) this.blankLine = line
       return null
@@ -410,9 +404,6 @@ function dropLeadingWords(cue: Cue, rest: number): void {
 
 // One line of a payload as plain text (tags gone, references decoded, white space collapsed).
 function plainLine(line: string): string {
-  if (line.indexOf('<') === -1) {
-    return collapseWhitespace(line.indexOf('&') === -1 ? line : decodeEntities(line))
-  }
   const cue: Cue = { start: 0, end: 0, text: '' }
   readCueText(cue, line)
   return cue.text
