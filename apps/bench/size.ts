@@ -53,8 +53,8 @@ const CASTLINE_BELOW_REACT = ['@castline/core', '@castline/dom']
 /** Limits of the subpath rows, in bytes (see `Entry.limit`). */
 const CORE_LIMITS: Record<string, number> = {
   formats: 23_300,
-  vtt: 9_950,
-  srt: 9_350,
+  vtt: 10_050,
+  srt: 9_500,
   json: 7_650,
   html: 7_100,
   text: 6_300,

@@ -6,7 +6,7 @@ import { TranscriptParseError } from '../src/errors.js'
 import { isSpeakerName } from '../src/formats/speaker.js'
 import { readSrt, writeSrt } from '../src/formats/srt.js'
 import type { Cue, Transcript } from '../src/model.js'
-import { collapseWhitespace, PlainRanges } from '../src/text.js'
+import { collapseWhitespace, findDoubleSpace, PlainRanges } from '../src/text.js'
 
 const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url))
 const read = (p: string) => readFileSync(shared(p), 'utf8')
@@ -381,6 +381,54 @@ describe('readSrt fast paths give what the full cleanup gives', () => {
     expect(ranges.isPlain(at('four'), s.length)).toBe(false) // holds the double space
     expect(ranges.isPlain(at(' two'), at('&'))).toBe(false) // starts with a space
     expect(ranges.isPlain(at('five'), s.length)).toBe(true)
+  })
+
+  it('finds two spaces where indexOf does, in any text (the UTF-8 pair search)', () => {
+    // Characters that take one, two, three and four UTF-8 bytes, lone surrogates (three bytes, as
+    // U+FFFD), and white space, so that pairs of spaces land at both byte alignments after any of them.
+    const char = fc.constantFrom(
+      ' ',
+      ' ',
+      ' ',
+      'a',
+      'é',
+      '\u2019',
+      '\u00a0',
+      '\ud83c\udf99',
+      '\ud800',
+      '\udc00',
+      '\t',
+      '\n',
+    )
+    const text = fc.array(char, { maxLength: 80 }).map((cs) => cs.join(''))
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 300 }), (w, extra) => {
+        // A buffer just large enough, or one too small, which takes the plain search.
+        const bytes = new Uint8Array(
+          Math.max(0, 3 * w.length + 1 - (extra % 2 === 0 ? 0 : 1)) + (extra > 150 ? extra : 0),
+        )
+        expect(findDoubleSpace(w, bytes)).toBe(w.indexOf('  '))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('finds two spaces at either byte alignment, after wide characters and at the ends', () => {
+    const bytes = new Uint8Array(400)
+    const cases: Array<[string, number]> = [
+      ['  ', 0],
+      ['a  ', 1],
+      ['ab  ', 2],
+      ['abc', -1],
+      ['a b c ', -1],
+      ['é  ', 1], // two bytes before: the pair starts at byte 2, character 1
+      ['\u2019\u2019  x', 2], // six bytes before
+      ['\ud83c\udf99 a  b', 4], // a four-byte character is two UTF-16 units
+      [`${'\u2019'.repeat(40)} x  y`, 42],
+      [' ', -1],
+      ['', -1],
+    ]
+    for (const [w, at] of cases) expect(findDoubleSpace(w, bytes), JSON.stringify(w)).toBe(at)
   })
 
   it('reads canonical timing lines exactly as the general scan reads them', () => {
