@@ -124,13 +124,15 @@ class SrtReader {
       switch (this.state) {
         case EXPECT: {
           if (blank) break
-          if (parseTiming(s, from, to, timing)) {
-            this.startCue(lineNo)
-          } else if (isNumberLine(s, from, to)) {
+          // The sequence number first: the line between cues nearly every file has, and one that the
+          // timing scan would read as far as it goes before giving up (a number line has no "-->").
+          if (isNumberLine(s, from, to)) {
             this.indexFrom = from
             this.indexTo = to
             this.indexLine = lineNo
             this.state = AFTER_INDEX
+          } else if (parseTiming(s, from, to, timing)) {
+            this.startCue(lineNo)
           } else if (hasArrow(s, from, to)) {
             this.skip(
               lineNo,
