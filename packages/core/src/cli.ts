@@ -134,7 +134,11 @@ export function main(
   }
   try {
     const { transcript: t, encoding } = read(args)
-    for (const w of t.warnings) err(`${args.input}:${w.line}: warning: ${w.message} [${w.code}]\n`)
+    // A warning about the whole file (line 0, such as a count of repairs) names the file alone.
+    for (const w of t.warnings) {
+      const where = w.line > 0 ? `${args.input}:${w.line}` : args.input
+      err(`${where}: warning: ${w.message} [${w.code}]\n`)
+    }
     if (args.command === 'convert') {
       const text = formatTranscript(t, args.to!)
       if (args.output === undefined) out(text)

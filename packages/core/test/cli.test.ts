@@ -94,6 +94,22 @@ describe('castline convert', () => {
     expect(r.stderr).toMatch(/podnews\.vtt:3: warning: 2 cue timing\(s\) are not WebVTT's/)
   })
 
+  it('names only the file for a warning about the whole file, the file and line for one about a line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'castline-cli-'))
+    const json = join(dir, 'early.json')
+    // Podcasting 2.0 JSON has no line numbers for its segments; a start before 0 is repaired and counted.
+    writeFileSync(
+      json,
+      JSON.stringify({ version: '1.0.0', segments: [{ startTime: -1, endTime: 1, body: 'Before.' }] }),
+    )
+    const r = run(['inspect', json])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe(`${json}: warning: 1 cue(s) started before 0 and now start at 0 [invalid-value]\n`)
+    const vtt = join(dir, 'late.vtt')
+    writeFileSync(vtt, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne.\n\n4:52.080 --> 4:57.500\nTwo.\n')
+    expect(run(['inspect', vtt]).stderr).toMatch(new RegExp(`^${vtt.replaceAll('.', '\\.')}:6: warning: `))
+  })
+
   it('rejects a wrong command line with usage and exit 2', () => {
     for (const argv of [
       ['convert', sample],
