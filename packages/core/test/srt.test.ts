@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { parseSrt } from '../src/entry/srt.js'
 import { TranscriptParseError } from '../src/errors.js'
 import { isSpeakerName } from '../src/formats/speaker.js'
 import { readSrt, writeSrt } from '../src/formats/srt.js'
@@ -558,6 +559,75 @@ describe('speakers in SRT from other tools', () => {
   it('agrees with the text reader on prose that ends in a colon', () => {
     const { cues } = readSrt(srt('Tuesday: we record.', 'Fun Fact: x', 'Note: this'))
     expect(cues.every((c) => c.speaker === undefined)).toBe(true)
+  })
+})
+
+describe('rolling captions in SRT (YouTube captions converted by yt-dlp or ffmpeg)', () => {
+  // The issue's YouTube example as `yt-dlp --convert-subs srt` writes it: the word timings are gone,
+  // the rolling lines and the 10 ms freeze cue stay.
+  const youtubeSrt =
+    '1\n00:00:00,080 --> 00:00:01,590\n \nThe story starts\n\n' +
+    '2\n00:00:01,590 --> 00:00:01,600\nThe story starts\n \n\n' +
+    '3\n00:00:01,600 --> 00:00:04,309\nThe story starts\nthe 1950s.\n\n' +
+    '4\n00:00:04,309 --> 00:00:04,319\nthe 1950s.\n \n\n' +
+    '5\n00:00:04,319 --> 00:00:06,000\nthe 1950s.\nWe meet <font color="#E5E5E5">Ada.</font>\n'
+
+  it('reads each spoken line once, with one warning', () => {
+    const { cues, warnings } = readSrt(youtubeSrt)
+    // The one-line freeze cues stay to the reader: the cleanup merges them as repeats (a bridge cue).
+    expect(cues.map((c) => [c.start, c.text])).toEqual([
+      [0.08, 'The story starts'],
+      [1.59, 'The story starts'],
+      [1.6, 'the 1950s.'],
+      [4.309, 'the 1950s.'],
+      [4.319, 'We meet Ada.'],
+    ])
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['duplicate-merged', 12]])
+    expect(warnings[0]!.message).toMatch(/^2 rolling caption line/)
+    const t = parseSrt(youtubeSrt)
+    expect(t.cues.map((c) => [c.start, c.text])).toEqual([
+      [0.08, 'The story starts'],
+      [1.6, 'the 1950s.'],
+      [4.319, 'We meet Ada.'],
+    ])
+    expect(t.cues.map((c) => c.text).join(' ')).toBe('The story starts the 1950s. We meet Ada.')
+  })
+
+  it('keeps the lines that film subtitles repeat now and then (LaLaLand.srt: 5 of 1,333 cues)', () => {
+    const { cues, warnings } = readSrt(read(`${SUBTITLE_JS}/fixtures/LaLaLand.srt`))
+    expect(cues.find((c) => c.start === 6090.801)!.text).toBe('I know. I know these things.')
+    expect(warnings).toEqual([])
+    // One such repeat in a short file is a line said twice, not a rolling caption.
+    const two = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\nI know.\n\n2\n00:00:02,001 --> 00:00:05,000\nI know.\nI know these things.\n',
+    )
+    expect(two.cues.map((c) => c.text)).toEqual(['I know.', 'I know. I know these things.'])
+  })
+
+  it('keeps a cue that does not repeat the line before, starts before it, or is one line said twice', () => {
+    const { cues, warnings } = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:02,000 --> 00:00:03,000\nthere\nfriend\n\n' +
+        '3\n00:00:01,500 --> 00:00:05,000\nfriend\nagain\n\n' +
+        '4\n00:00:20,680 --> 00:00:21,180\nsurprise\n\n5\n00:00:21,180 --> 00:00:22,200\nsurprise\n',
+    )
+    expect(cues.map((c) => c.text)).toEqual(['Hello', 'there friend', 'friend again', 'surprise', 'surprise'])
+    expect(warnings).toEqual([])
+  })
+
+  it('sees a repeat through markup and spacing, and a speaker prefix as part of the line', () => {
+    const { cues } = readSrt(
+      '1\n00:00:01,000 --> 00:00:02,000\n<i>we  came</i> here\n\n' +
+        '2\n00:00:02,000 --> 00:00:03,000\nwe came here\nto talk\n\n' +
+        '3\n00:00:03,000 --> 00:00:04,000\nto talk\n<b>about</b> Python\n\n' +
+        '4\n00:00:04,000 --> 00:00:05,000\nANNA: about Python\nand more\n',
+    )
+    expect(cues.map((c) => c.text)).toEqual([
+      'we came here',
+      'to talk',
+      'about Python',
+      'about Python and more',
+    ])
+    expect(cues[3]!.speaker).toBe('ANNA')
   })
 })
 

@@ -732,6 +732,23 @@ describe('WebVTT as real tools write it', () => {
     expect(warnings).toEqual([])
   })
 
+  it('keeps a line that subtitles repeat now and then: rolling captions are a pattern of the file', () => {
+    // Film dialogue: one cue of three that could carry a line does (La La Land has 5 in 1,333 cues).
+    const { cues, warnings } = readVtt(
+      vtt(
+        '00:27:08.201 --> 00:27:09.200\n- Yeah.\n- Okay.\n\n00:27:09.301 --> 00:27:10.600\n- Okay.\n- Nice to meet you.\n\n' +
+          '00:27:11.000 --> 00:27:12.000\n- You too.\n- Shall we?\n\n00:27:12.100 --> 00:27:13.000\nLet us go.\nNow.\n',
+      ),
+    )
+    expect(cues.map((c) => c.text)).toEqual([
+      '- Yeah. - Okay.',
+      '- Okay. - Nice to meet you.',
+      '- You too. - Shall we?',
+      'Let us go. Now.',
+    ])
+    expect(warnings).toEqual([])
+  })
+
   it('drops the repeated first line of broadcast roll-up captions (no word times)', () => {
     const { cues, warnings } = readVtt(
       vtt(

@@ -29,6 +29,7 @@ import type { Cue, ParseWarning, Transcript, WarningCode } from '../model.js'
 import { collapseWhitespace, decodeEntities, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
 import { CLOCK_LENIENT, fixedClockMs, isBlank as isBlankChar, scanClockMs, skipBlank } from './lex.js'
+import { type CarriedCue, carriedLineEnd, isRolling, unrollCarried } from './rolling.js'
 import { findSpeakerPrefix, isSpeakerName } from './speaker.js'
 import type { ReadResult } from './types.js'
 
@@ -50,6 +51,7 @@ export function readSrt(source: string): ReadResult {
       line === 0 ? (reader.s.trim() === '' ? 'an empty file' : undefined) : reader.firstBadText,
     )
   }
+  reader.unroll()
   return { cues: reader.cues, warnings: reader.warnings, lines: reader.lines }
 }
 
@@ -91,6 +93,14 @@ class SrtReader {
   firstBadLine = 0
   firstBadText = ''
   timedCues = 0
+
+  // The text of the last cue with text, as written, and its start: a rolling caption repeats its last line.
+  prevFrom = -1
+  prevTo = -1
+  prevStartMs = -1
+  // Cues that repeat the line before as their first line, and the cues that could (see rolling.ts).
+  readonly carried: CarriedCue[] = []
+  couldCarry = 0
 
   // The times of the last timing line read (whole ms, unboxed) and the scan position.
   readonly timing: Timing = { start: 0, end: 0, pos: 0 }
@@ -234,6 +244,7 @@ class SrtReader {
     const to = this.textTo
     let text = ''
     let speaker: string | undefined
+    let carriedRest: string | null = null
     if (from >= 0) {
       const s = this.s
       // A colon may end a speaker prefix; any other mess is found by `plain`.
@@ -244,8 +255,20 @@ class SrtReader {
       ) {
         text = s.slice(from, to)
       } else {
-        text = this.cleanCueText(s.slice(from, to))
+        const raw = s.slice(from, to)
+        if (this.textLines > 1 && this.prevFrom >= 0 && this.cueStartMs >= this.prevStartMs) {
+          this.couldCarry++
+          const at = carriedLineEnd(raw, s.slice(this.prevFrom, this.prevTo), plainSrtLine)
+          // Read whole for now: whether the line goes is decided for the file (see isRolling).
+          if (at !== -1) carriedRest = raw.slice(at)
+        }
+        text = this.cleanCueText(raw)
         speaker = this.cleanedSpeaker
+      }
+      if (text.length > 0) {
+        this.prevFrom = from
+        this.prevTo = to
+        this.prevStartMs = this.cueStartMs
       }
     }
     if (text.length === 0) {
@@ -262,8 +285,28 @@ class SrtReader {
     else if (this.carry) speaker = this.lastSpeaker
     const cue: Cue = { start: this.cueStartMs / 1000, end: this.cueEndMs / 1000, text }
     if (speaker !== undefined) cue.speaker = speaker
+    if (carriedRest !== null) this.carried.push({ index: this.cues.length, rest: carriedRest })
     this.cues.push(cue)
     this.lines.push(this.cueLine)
+  }
+
+  /** Drops the carried lines when the file is rolling captions (see rolling.ts), with one warning. */
+  unroll(): void {
+    const carried = this.carried
+    if (!isRolling(carried.length, this.couldCarry)) return
+    this.warnings.push({
+      line: this.lines[carried[0]!.index]!,
+      code: 'duplicate-merged',
+      message: `${carried.length} rolling caption line(s) repeated from the cue before were removed`,
+    })
+    unrollCarried(this.cues, this.lines, carried, (cue, rest) => {
+      // A cue that only held the line again (a freeze between two captions) says nothing new.
+      const text = this.cleanCueText(rest)
+      if (text === '') return null
+      cue.text = text
+      if (this.cleanedSpeaker !== undefined) cue.speaker = this.cleanedSpeaker
+      return cue
+    })
   }
 
   /** Cue text as written, made plain: markup removed, speaker split off (into `cleanedSpeaker`). */
@@ -341,6 +384,13 @@ class SrtReader {
  * function uses is not kept after the module has run.
  */
 export const idleSrtReader = new SrtReader('')
+
+/** A line of cue text as `cleanCueText` reads it, speaker prefix included, for comparing two lines. */
+function plainSrtLine(line: string): string {
+  let t = line.indexOf('<') !== -1 || line.indexOf('{') !== -1 ? stripMarkup(line) : line
+  if (t.indexOf('&') !== -1) t = decodeEntities(t)
+  return collapseWhitespace(t)
+}
 
 function isBlank(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isBlankChar(s.charCodeAt(i))) return false

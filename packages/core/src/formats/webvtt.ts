@@ -8,6 +8,7 @@ import { collapseWhitespace, normalizeNewlines, PlainRanges } from '../text.js'
 import { formatTimestamp } from '../time.js'
 import { CueTextState, readCueText } from './cue-text.js'
 import { CLOCK_SECONDS, CLOCK_VTT, fixedClockMs, isAsciiSpace, isSpaceRange, scanClockMs } from './lex.js'
+import { type CarriedCue, carriedLineEnd, isRolling, unrollCarried } from './rolling.js'
 import { findBracketedSpeaker } from './speaker.js'
 import type { ReadResult } from './types.js'
 import { groupOwnWords } from './words.js'
@@ -70,8 +71,9 @@ class VttScan {
   lenientText = ''
   blank = 0
   blankLine = 0
-  rolled = 0
-  rolledLine = 0
+  // Cues that repeat the line before as their first line, and the cues that could (see rolling.ts).
+  readonly carried: CarriedCue[] = []
+  couldCarry = 0
   // Where the payload of the previous cue with text lies in the source, and the previous cue's times
   // (ms), for rolling captions.
   prevFrom = -1
@@ -195,6 +197,8 @@ class VttScan {
 
       if (timed) {
         let cue: Cue | null
+        // The payload without its first line, when that line repeats the cue before (rolling captions).
+        let rest: string | null = null
         if (raw) {
           cue = { start, end, text: textStart === -1 ? '' : s.slice(textStart, textEnd) }
         } else {
@@ -207,9 +211,9 @@ class VttScan {
             this.prevFrom = textStart
             this.prevTo = textEnd
           } else {
-            let payload = s.slice(textStart, textEnd)
-            if (textLines > 1) payload = this.unroll(payload, timing)
-            cue = payload === '' ? null : this.cue(start, end, payload, timingLine)
+            const payload = s.slice(textStart, textEnd)
+            if (textLines > 1) rest = this.carriedRest(payload, timing)
+            cue = this.cue(start, end, payload, timingLine)
             // The next cue's rolling line repeats this cue's last line with text (a blank cue has none).
             if (!isSpaceRange(s, textStart, textEnd)) {
               this.prevFrom = textStart
@@ -221,6 +225,7 @@ class VttScan {
         }
         if (cue !== null) {
           if (idEnd > idStart) cue.id = s.slice(idStart, idEnd)
+          if (rest !== null) this.carried.push({ index: cues.length, rest })
           cues.push(cue)
           lines.push(timingLine)
         }
@@ -293,38 +298,39 @@ class VttScan {
   }
 
   /**
-   * A multi-line payload without the first line when that line repeats the last line of the cue just
-   * before (which this cue does not start before): a rolling caption's carried line. Returns '' when nothing new is
-   * left (a freeze cue), counting it as rolled either way.
+   * A multi-line payload without its first line when that line repeats the last line of the cue just
+   * before (which this cue does not start before): a rolling caption's carried line, or null. The cue is
+   * read whole for now: whether such lines go is decided for the file (see isRolling).
    */
-  unroll(payload: string, timing: Timing): string {
-    if (this.prevEndMs < 0 || timing.start < this.prevStartMs) return payload
-    if (this.prevFrom < 0) return payload
-    const prev = this.s.slice(this.prevFrom, this.prevTo)
-    // First line with something on it, here; last such line, there.
-    let a = 0
-    let nl = payload.indexOf('\n')
-    while (nl !== -1 && isSpaceRange(payload, a, nl)) {
-      a = nl + 1
-      nl = payload.indexOf('\n', a)
-    }
-    if (nl === -1) return payload
-    let z = prev.length
-    let b = prev.lastIndexOf('\n', z - 1)
-    while (b !== -1 && isSpaceRange(prev, b + 1, z)) {
-      z = b
-      b = prev.lastIndexOf('\n', z - 1)
-    }
-    if (plainLine(payload.slice(a, nl)) !== plainLine(prev.slice(b + 1, z))) return payload
-    if (this.rolled++ === 0) this.rolledLine = this.lines.length > 0 ? this.lines[this.lines.length - 1]! : 0
-    const rest = payload.slice(nl + 1)
-    return isSpaceRange(rest, 0, rest.length) ? '' : rest
+  carriedRest(payload: string, timing: Timing): string | null {
+    if (this.prevEndMs < 0 || timing.start < this.prevStartMs) return null
+    if (this.prevFrom < 0) return null
+    this.couldCarry++
+    const at = carriedLineEnd(payload, this.s.slice(this.prevFrom, this.prevTo), plainLine)
+    return at === -1 ? null : payload.slice(at)
+  }
+
+  /** Drops the carried lines when the file is rolling captions; returns how many cues had one. */
+  unroll(): number {
+    const { carried, cues, lines } = this
+    if (!isRolling(carried.length, this.couldCarry)) return 0
+    unrollCarried(cues, lines, carried, (whole, rest, line) => {
+      // A cue that only held the line again (a freeze between two captions) says nothing new.
+      if (isSpaceRange(rest, 0, rest.length)) return null
+      const cue = this.cue(whole.start, whole.end, rest, line)
+      if (cue !== null && whole.id !== undefined) cue.id = whole.id
+      return cue
+    })
+    return carried.length
   }
 
   /** The result, with the counted warnings; rolling lines regrouped; an error when no cue was read. */
   finish(lastLine: number): ReadResult {
     const { cues, warnings, lines } = this
     if (this.raw) return { cues, warnings, lines }
+    // Before the counts below: a cue read again without its carried line may turn out blank.
+    const rolledLine = this.carried.length > 0 ? lines[this.carried[0]!.index]! : 0
+    const rolled = this.unroll()
     if (this.lenient > 0) {
       warnings.push({
         line: this.lenientLine,
@@ -351,11 +357,11 @@ class VttScan {
         atBlank || bad === 0 ? 'no cue with text' : this.firstBadText,
       )
     }
-    if (this.rolled === 0) return { cues, warnings, lines }
+    if (rolled === 0) return { cues, warnings, lines }
     warnings.push({
-      line: this.rolledLine,
+      line: rolledLine,
       code: 'duplicate-merged',
-      message: `${this.rolled} rolling caption line(s) repeated from the cue before were removed`,
+      message: `${rolled} rolling caption line(s) repeated from the cue before were removed`,
     })
     return regroup(cues, lines, warnings)
   }
