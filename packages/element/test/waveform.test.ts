@@ -29,10 +29,15 @@ afterEach(() => {
 
 test('no import until a waveform is shown, then one for the page; the slider seeks the page audio', async () => {
   const media = drivenAudio()
-  for (const name of ['castline-transcript', 'castline-search', 'castline-controls'] as const) {
-    const el = document.createElement(name)
+  const transcript = document.createElement('castline-transcript')
+  transcript.transcript = transcriptOf(['one', 'two'])
+  const parts = [
+    transcript,
+    document.createElement('castline-search'),
+    document.createElement('castline-controls'),
+  ]
+  for (const el of parts) {
     el.setAttribute('for', 'a')
-    if (name === 'castline-transcript') el.transcript = transcriptOf(['one', 'two'])
     document.body.append(el)
   }
   const player = document.createElement('castline-player')
