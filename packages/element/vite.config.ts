@@ -28,7 +28,7 @@ export default defineConfig({
       fileName: () => 'castline.js',
     },
     rollupOptions: {
-      output: { chunkFileNames: 'castline-[name]-[hash].js', minify: true },
+      output: { chunkFileNames: 'castline-[name].js', minify: true },
     },
   },
 })
