@@ -42,6 +42,8 @@ export function castlineEmbed(): Plugin {
       const cache = join(server.config.cacheDir, 'castline-embed')
       let built = buildElement(cache)
       built.catch((error: unknown) => server.config.logger.error(`castline-embed: ${String(error)}`))
+      // The embed page is no module of the demo's, so its sources are watched here.
+      for (const name of ['core', 'dom', 'element']) server.watcher.add(join(packagesDir, name, 'src'))
       server.watcher.on('change', (file) => {
         if (file.startsWith(packagesDir) && /\/src\//.test(file) && !file.includes('/packages/react/'))
           built = buildElement(cache)

@@ -75,6 +75,8 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedPeaks: Peaks | null = null
   private cleanup: (() => void) | null = null
   private deepLinked = false
+  /** What the transcript was last loaded from, so that moving the element in the page loads nothing again. */
+  private loadedFrom: unknown = null
 
   constructor() {
     super()
@@ -242,6 +244,9 @@ export class CastlinePlayerElement extends HTMLElement {
     const session = this.session
     const duration = numberAttribute(this, 'duration')
     const url = this.getAttribute('transcript')
+    const from = this.parsedTranscript ?? `${url} ${duration}`
+    if (from === this.loadedFrom && session.transcript.status !== 'idle') return
+    this.loadedFrom = from
     if (this.parsedTranscript !== null) session.setTranscript(this.parsedTranscript)
     else if (url !== null && url !== '') session.loadTranscript(url, duration)
     else if (this.querySelector('p') !== null) {

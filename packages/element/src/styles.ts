@@ -59,6 +59,8 @@ export const CSS = `
 @media (prefers-color-scheme: dark) { :host {${DARK} } }
 :host-context([data-theme="dark"]) {${DARK} }
 :host-context([data-theme="light"]) {${LIGHT} }
+:host([data-theme="dark"]) {${DARK} }
+:host([data-theme="light"]) {${LIGHT} }
 :host([hidden]) { display: none; }
 .castline { color: var(--_fg); background: var(--castline-bg, transparent); }
 .castline-visually-hidden {

@@ -159,8 +159,9 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   const view = new TranscriptView({ cues, controller, follow })
   const list = h(doc, 'ul', { class: 'castline-transcript__list', part: 'list', 'data-static': true })
   const viewport = h(doc, 'div', { class: 'castline-transcript__viewport', part: 'viewport' }, list)
-  const jump = h(doc, 'button', { type: 'button', class: 'castline-jump', part: 'jump', hidden: true })
-  region.replaceChildren(viewport, jump)
+  // In the region only while shown, as the React renderer renders it: a hidden button is still a button.
+  const jump = h(doc, 'button', { type: 'button', class: 'castline-jump', part: 'jump' })
+  region.replaceChildren(viewport)
   const rows = new Map<number, Row>()
   let active = controller.getSnapshot().cueIndex
 
@@ -279,8 +280,9 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     setAttr(list, 'data-static', snapshot.phase === 'static' ? '' : null)
     for (const row of created) view.measureElement(row.li)
     const direction = snapshot.jump
-    jump.hidden = direction === null
-    if (direction !== null) {
+    if (direction === null) jump.remove()
+    else {
+      if (!jump.isConnected) region.append(jump)
       jump.className = direction === 'none' ? 'castline-jump' : `castline-jump castline-jump--${direction}`
       jump.dataset.direction = direction
       const arrow = direction === 'up' ? '\u2191 ' : direction === 'down' ? '\u2193 ' : ''

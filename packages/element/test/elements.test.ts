@@ -191,6 +191,8 @@ describe('events', () => {
     const changes = record<FollowChangeDetail>(el, 'castline-followchange')
     document.body.append(el)
     await settle()
+    // While following there is no jump button at all (not a hidden one: it would still be a button).
+    expect(deepAll(el, 'button.castline-jump')).toEqual([])
     deep(el, '.castline-transcript__viewport').dispatchEvent(new WheelEvent('wheel', { deltaY: 100 }))
     await settle()
     expect(changes).toEqual([{ following: false, reason: 'user-scroll' }])
@@ -200,6 +202,7 @@ describe('events', () => {
       { following: false, reason: 'user-scroll' },
       { following: true, reason: 'jump' },
     ])
+    expect(deepAll(el, 'button.castline-jump')).toEqual([])
   })
 })
 
