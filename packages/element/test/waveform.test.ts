@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import { instances } from '../../dom/test/fake-wavesurfer.js'
-import { deep, drivenAudio, fakeLayout, settle, transcriptOf } from './fixture.js'
+import type { ErrorDetail } from '../src/index.js'
+import { deep, drivenAudio, fakeLayout, record, serve, settle, transcriptOf } from './fixture.js'
 
 const loads = vi.hoisted(() => ({ count: 0 }))
 vi.mock('wavesurfer.js', async () => {
@@ -22,6 +23,7 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  vi.unstubAllGlobals()
   restoreLayout()
   document.body.replaceChildren()
   vi.useRealTimers()
@@ -66,4 +68,23 @@ test('no import until a waveform is shown, then one for the page; the slider see
   expect(slider.getAttribute('aria-valuetext')).toBe('0:00 of 1:40')
   slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }))
   expect(media.seeks).toEqual([60])
+})
+
+test('peaks that fail to load: castline-error of kind peaks, a flat line, and the slider still seeks', async () => {
+  serve({})
+  const media = drivenAudio()
+  const waveform = document.createElement('castline-waveform')
+  waveform.setAttribute('for', 'a')
+  waveform.setAttribute('peaks', '/gone.json')
+  waveform.setAttribute('duration', '100')
+  const errors = record<ErrorDetail>(waveform, 'castline-error')
+  document.body.append(waveform)
+  await settle()
+  expect(errors.map((e) => [e.kind, e.message])).toEqual([
+    ['peaks', 'Could not load the peaks /gone.json: HTTP 404'],
+  ])
+  const slider = deep(waveform, '[role="slider"]')
+  expect(slider.dataset.peaks).toBe('error')
+  slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }))
+  expect(media.seeks).toEqual([100])
 })
