@@ -34,6 +34,7 @@ export abstract class CastlinePart extends HTMLElement {
   }
 
   connectedCallback(): void {
+    upgradeProperties(this, ['session', 'transcript', 'peaks'])
     this.attach()
   }
 
@@ -107,4 +108,18 @@ export function numberAttribute(el: Element, name: string): number | undefined {
   if (raw === null || raw.trim() === '') return undefined
   const n = Number(raw)
   return Number.isFinite(n) ? n : undefined
+}
+
+/**
+ * Properties a page set on the element before its class was defined (a script that ran before
+ * castline.js) are own properties that hide the class's accessors: delete each and set it again through
+ * the accessor.
+ */
+export function upgradeProperties(el: HTMLElement, names: readonly string[]): void {
+  for (const name of names) {
+    if (!Object.hasOwn(el, name)) continue
+    const value = (el as unknown as Record<string, unknown>)[name]
+    delete (el as unknown as Record<string, unknown>)[name]
+    ;(el as unknown as Record<string, unknown>)[name] = value
+  }
 }

@@ -3,7 +3,7 @@ import type { Peaks } from '@castline/core/peaks'
 import { PlayerShortcuts } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
-import { numberAttribute } from './part.js'
+import { numberAttribute, upgradeProperties } from './part.js'
 import { CastlineSession } from './session.js'
 import { adoptStyles } from './styles.js'
 import type { CastlineWaveformElement } from './waveform.js'
@@ -152,6 +152,7 @@ export class CastlinePlayerElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    upgradeProperties(this, ['transcript', 'peaks'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()

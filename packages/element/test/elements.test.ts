@@ -307,6 +307,21 @@ describe('<castline-player>', () => {
     expect(deep(el, '[role="alert"]').textContent).toContain('HTTP 404')
   })
 
+  test('a transcript property set before the element was upgraded is used once it is', async () => {
+    // A document without a window upgrades nothing: the element is a plain HTMLElement there.
+    const inert = document.implementation.createHTMLDocument('')
+    const early = inert.createElement('castline-player') as unknown as { transcript: unknown } & Element
+    early.setAttribute('waveform', 'none')
+    early.setAttribute('deep-link', 'off')
+    const parsed = transcriptOf(LINES)
+    early.transcript = parsed
+    const el = document.adoptNode(early) as unknown as CastlinePlayerElement
+    document.body.append(el)
+    await settle()
+    expect(el.transcript).toBe(parsed)
+    expect(rows(el)).toHaveLength(4)
+  })
+
   test('a media error is a castline-error of kind media, shown by the controls', async () => {
     const el = player({ src: '/ep.mp3', waveform: 'none', 'deep-link': 'off' })
     el.transcript = transcriptOf(LINES)
