@@ -33,7 +33,7 @@ const servedAppTiming = {
 
 /**
  * Vitest projects: `core` (Node), `dom` (jsdom) and `dom-browser` (real Chromium) for `@castline/dom`
- * without a framework, `react` (jsdom), `browser` (real Chromium through Playwright;
+ * without a framework, `element` (jsdom) and `element-browser` (real Chromium) for the custom elements, `react` (jsdom), `browser` (real Chromium through Playwright;
  * CASTLINE_CHROMIUM points at another Chromium than Debian's /usr/bin/chromium) and `e2e` (the built
  * demo served locally, driven with playwright-core in the same Chromium), `next` (the Next.js example in
  * apps/next, built with `next build` against the built packages and served by `next start`, driven the
@@ -73,6 +73,29 @@ export default defineConfig({
         test: {
           name: 'dom-browser',
           root: './packages/dom',
+          include: ['test/**/*.browser.test.ts'],
+          browser: chromiumBrowser(),
+          // Real audio plays in real time, and Chromium shares two cores with everything else.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'element',
+          root: './packages/element',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts'],
+          environment: 'jsdom',
+          globalSetup: ['../../scripts/seed-global-setup.ts'],
+          setupFiles: ['../../scripts/seed-setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'element-browser',
+          root: './packages/element',
           include: ['test/**/*.browser.test.ts'],
           browser: chromiumBrowser(),
           // Real audio plays in real time, and Chromium shares two cores with everything else.

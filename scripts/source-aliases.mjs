@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 const packageFile = (path) => fileURLToPath(new URL(`../packages/${path}`, import.meta.url))
 
 /**
- * Vite `resolve.alias` entries: `@castline/core`, `@castline/dom`, `@castline/react`, their subpath entries
+ * Vite `resolve.alias` entries: `@castline/core`, `@castline/dom`, `@castline/element`, `@castline/react`, their subpath entries
  * (`@castline/core/vtt` is `core/src/entry/vtt.ts`, as the package's `exports` map it to
  * `dist/entry/vtt.js`) and react's `*.css` to their sources. The first entry that matches wins.
  */
@@ -15,5 +15,6 @@ export const sourceAliases = [
   { find: /^@castline\/(core|react)\/([\w-]+)$/, replacement: packageFile('$1/src/entry/$2.ts') },
   { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
   { find: /^@castline\/dom$/, replacement: packageFile('dom/src/index.ts') },
+  { find: /^@castline\/element$/, replacement: packageFile('element/src/index.ts') },
   { find: /^@castline\/react$/, replacement: packageFile('react/src/index.ts') },
 ]

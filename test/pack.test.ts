@@ -2,7 +2,9 @@
  * What npm would publish: each package is packed with `pnpm pack` (as `pnpm publish` packs it: `files`,
  * workspace versions replaced) and the tarball is unpacked and read. It holds the README, the licence,
  * the metadata an npm page shows (repository, homepage, keywords, license), every file its `exports`
- * name, and for @castline/react the 'use client' directive at the top of every built entry.
+ * name, for @castline/react the 'use client' directive at the top of every built entry, and for
+ * @castline/element the script-tag bundle: castline.js with no React in it, wavesurfer.js only as a
+ * chunk it imports dynamically.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -79,7 +81,7 @@ function exportedFiles(manifest: Manifest): string[] {
   )
 }
 
-describe.each(['core', 'react'])('the packed @castline/%s', (dir) => {
+describe.each(['core', 'dom', 'element', 'react'])('the packed @castline/%s', (dir) => {
   test('has its README and licence, and what the npm page shows: repository, homepage, keywords, license', () => {
     const { folder, files, manifest } = packed(dir)
     expect(files).toContain('README.md')
@@ -130,5 +132,34 @@ describe('the packed @castline/react', () => {
     for (const file of entries) {
       expect(readFileSync(join(folder, file), 'utf8').split('\n')[0], file).toBe("'use client';")
     }
+  })
+})
+
+describe('the packed @castline/element', () => {
+  test('castline.js is one module that defines the elements; wavesurfer.js is a chunk it imports only dynamically', () => {
+    const { folder, files } = packed('element')
+    const bundle = readFileSync(join(folder, 'dist/castline.js'), 'utf8')
+    const chunks = files.filter((f) => /^dist\/castline-.*\.js$/.test(f))
+    expect(chunks).toHaveLength(1)
+    const chunk = chunks[0]!
+    // Booleans rather than the files themselves: a failure should not print 170 kB of code.
+    const has = (text: string, pattern: RegExp | string) =>
+      typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)
+    // No static import: the file stands alone; the chunk is named only in a dynamic import.
+    expect(has(bundle, /^\s*import\s*[\w{*'"`]/m), 'a static import').toBe(false)
+    expect(has(bundle, `import(\`./${chunk.slice('dist/'.length)}\`)`), 'the dynamic import').toBe(true)
+    expect(has(bundle, 'customElements'), 'customElements').toBe(true)
+    for (const name of [
+      'castline-player',
+      'castline-transcript',
+      'castline-waveform',
+      'castline-controls',
+      'castline-search',
+    ])
+      expect(has(bundle, `"${name}"`), name).toBe(true)
+    expect(has(bundle, /react-dom|__SECRET_INTERNALS|ReactCurrentDispatcher/), 'React').toBe(false)
+    const wavesurfer = readFileSync(join(folder, chunk), 'utf8')
+    expect(has(wavesurfer, 'wavesurfer was destroyed'), 'wavesurfer.js in the chunk').toBe(true)
+    expect(has(bundle, 'wavesurfer was destroyed'), 'wavesurfer.js in castline.js').toBe(false)
   })
 })

@@ -2,12 +2,16 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { sourceAliases } from '../../scripts/source-aliases.mjs'
+import { castlineEmbed } from './vite-embed.js'
 
-/** The demo: a static site that works from any folder (`base: './'`), with no inline scripts. */
+/**
+ * The demo: a static site that works from any folder (`base: './'`), with no inline scripts; and at
+ * `embed/` the plain page of apps/embed with the element bundle (`castlineEmbed`), no React.
+ */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), castlineEmbed()],
   resolve: {
     // The packages are used from their sources, so `pnpm dev` needs no build step first.
     alias: sourceAliases,

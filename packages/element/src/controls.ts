@@ -1,0 +1,229 @@
+import { formatTimestamp } from '@castline/core'
+import type { MediaSnapshot } from '@castline/dom'
+import { h, setAttr, setText } from './html.js'
+import { CastlinePart, numberAttribute } from './part.js'
+import type { CastlineSession } from './session.js'
+
+/** The playback rates offered, 0.5x to 3x. */
+export const PLAYBACK_RATES: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3]
+
+const SVG = 'http://www.w3.org/2000/svg'
+const PLAY = 'M8 5.14v13.72a1 1 0 0 0 1.52.85l11-6.86a1 1 0 0 0 0-1.7l-11-6.86A1 1 0 0 0 8 5.14Z'
+const PAUSE = 'M7 5h3.5v14H7zM13.5 5H17v14h-3.5z'
+const BACK = 'M12 4V1L7 5l5 4V6a7 7 0 1 1-7 7H3a9 9 0 1 0 9-9Z'
+const FORWARD = 'M12 4V1l5 4-5 4V6a7 7 0 1 0 7 7h2a9 9 0 1 1-9-9Z'
+const SPEAKER = 'M4 9v6h4l5 5V4L8 9H4Z'
+
+/** A decorative icon (the button around it carries the name). */
+function icon(doc: Document, d: string, label?: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, 'svg')
+  for (const [k, v] of Object.entries({
+    'aria-hidden': 'true',
+    focusable: 'false',
+    viewBox: '0 0 24 24',
+    width: '1.25em',
+    height: '1.25em',
+    fill: 'currentColor',
+  }))
+    svg.setAttribute(k, v)
+  const path = doc.createElementNS(SVG, 'path')
+  path.setAttribute('d', d)
+  svg.append(path)
+  if (label !== undefined) {
+    const text = doc.createElementNS(SVG, 'text')
+    for (const [k, v] of Object.entries({ x: '12', y: '16.5', 'font-size': '7.5', 'text-anchor': 'middle' }))
+      text.setAttribute(k, v)
+    text.textContent = label
+    svg.append(text)
+  }
+  return svg
+}
+
+function positive(n: number | undefined): n is number {
+  return n !== undefined && Number.isFinite(n) && n > 0
+}
+
+/** "1.25×". */
+export function formatRate(rate: number): string {
+  return `${Number(rate.toFixed(2))}\u00d7`
+}
+
+/**
+ * `<castline-controls>`: play/pause, back 15 s and forward 30 s, the time, playback speed, mute and
+ * volume, "Loading audio…", and the media's failure in words (an alert; the transcript stays readable).
+ * Native buttons, a select and a range: each labelled and keyboard operable as the platform makes it.
+ * Attributes: `for`, `duration` (seconds, shown before the media knows its own).
+ */
+export class CastlineControlsElement extends CastlinePart {
+  static override observedAttributes = ['for', 'duration']
+  private readonly parts: ReturnType<typeof buildControls>
+
+  constructor() {
+    super()
+    this.parts = buildControls(this.ownerDocument)
+    this.root.append(this.parts.bar)
+  }
+
+  protected override showUnbound(): void {
+    for (const b of [this.parts.back, this.parts.play, this.parts.forward, this.parts.mute]) b.disabled = true
+  }
+
+  protected override show(session: CastlineSession): () => void {
+    const p = this.parts
+    const { store } = session
+    const skip = (seconds: number) => () => session.seekTo(session.controller.getTime() + seconds)
+    const onBack = skip(-15)
+    const onForward = skip(30)
+    const onMute = () => {
+      const now = store.getSnapshot()
+      // Unmuting at zero volume would stay silent: bring the volume back too.
+      if (now.muted && now.volume === 0) store.setVolume(1)
+      store.setMuted(!now.muted)
+    }
+    const onRate = () => store.setRate(Number(p.rate.value))
+    const onVolume = () => {
+      const next = Number(p.volume.value) / 100
+      store.setVolume(next)
+      if (next > 0 && store.getSnapshot().muted) store.setMuted(false)
+    }
+    p.back.addEventListener('click', onBack)
+    p.forward.addEventListener('click', onForward)
+    p.play.addEventListener('click', session.togglePlay)
+    p.mute.addEventListener('click', onMute)
+    p.rate.addEventListener('change', onRate)
+    p.volume.addEventListener('input', onVolume)
+    let last: MediaSnapshot | null = null
+    const update = () => {
+      const s = store.getSnapshot()
+      if (s === last) return
+      last = s
+      this.render(session, s)
+    }
+    const off = store.subscribe(update)
+    update()
+    return () => {
+      off()
+      p.back.removeEventListener('click', onBack)
+      p.forward.removeEventListener('click', onForward)
+      p.play.removeEventListener('click', session.togglePlay)
+      p.mute.removeEventListener('click', onMute)
+      p.rate.removeEventListener('change', onRate)
+      p.volume.removeEventListener('input', onVolume)
+    }
+  }
+
+  private render(session: CastlineSession, s: MediaSnapshot): void {
+    const p = this.parts
+    const media = session.media
+    const failed = s.error !== null
+    for (const b of [p.back, p.play, p.forward]) b.disabled = failed
+    p.mute.disabled = media === null
+    p.volume.disabled = media === null
+    p.play.dataset.state = s.paused ? 'paused' : 'playing'
+    if (p.playIcon.dataset.paused !== String(s.paused)) {
+      p.playIcon.dataset.paused = String(s.paused)
+      p.playIcon.replaceChildren(icon(this.ownerDocument, s.paused ? PLAY : PAUSE))
+    }
+    setText(p.playName, s.paused ? 'Play' : 'Pause')
+    setText(p.current, formatTimestamp(Math.floor(s.currentTime), 'clock'))
+    const duration = positive(s.duration) ? s.duration : numberAttribute(this, 'duration')
+    setText(p.duration, positive(duration) ? formatTimestamp(duration, 'clock') : '--:--')
+    const rate = s.playbackRate
+    const rates = PLAYBACK_RATES.includes(rate)
+      ? PLAYBACK_RATES
+      : [...PLAYBACK_RATES, rate].sort((a, b) => a - b)
+    if (p.rate.options.length !== rates.length) {
+      p.rate.replaceChildren(
+        ...rates.map((r) => h(this.ownerDocument, 'option', { value: String(r) }, formatRate(r))),
+      )
+    }
+    p.rate.value = String(rate)
+    setText(p.muteName, s.muted ? 'Unmute' : 'Mute')
+    const volume = s.muted ? 0 : Math.round(s.volume * 100)
+    p.volume.value = String(volume)
+    setAttr(p.volume, 'aria-valuetext', `${volume}%`)
+    const hasSource = media !== null && (s.currentSrc !== '' || media.getAttribute('src') !== null)
+    const loading = hasSource && s.readyState < 1 && !failed && media.preload !== 'none'
+    setText(p.status, loading ? 'Loading audio…' : '')
+    // Not in the tree at all while the audio is fine: an empty alert is still an alert.
+    if (failed) {
+      setText(p.error, `${session.mediaErrorText()} The transcript is still here to read.`)
+      if (!p.error.isConnected) p.bar.append(p.error)
+    } else p.error.remove()
+  }
+}
+
+function buildControls(doc: Document) {
+  const button = (className: string, part: string, svg: Element, name: string) => {
+    const label = h(doc, 'span', { class: 'castline-visually-hidden' }, name)
+    const el = h(
+      doc,
+      'button',
+      { type: 'button', class: `castline-controls__button ${className}`, part },
+      svg,
+      label,
+    )
+    return { el, label }
+  }
+  const back = button('', 'control-button', icon(doc, BACK, '15'), 'Back 15 seconds')
+  const playIcon = h(doc, 'span', { class: 'castline-controls__icon' })
+  const play = button('castline-controls__play', 'control-button play', playIcon, 'Play')
+  const forward = button('', 'control-button', icon(doc, FORWARD, '30'), 'Forward 30 seconds')
+  const mute = button('castline-controls__mute', 'control-button mute', icon(doc, SPEAKER), 'Mute')
+  const current = h(doc, 'span', { class: 'castline-controls__current' }, '0:00')
+  const duration = h(doc, 'span', { class: 'castline-controls__duration' }, '--:--')
+  const rate = h(doc, 'select', { id: 'castline-rate', class: 'castline-controls__rate', part: 'rate' })
+  const volume = h(doc, 'input', {
+    id: 'castline-volume',
+    type: 'range',
+    class: 'castline-controls__volume',
+    part: 'volume',
+    min: 0,
+    max: 100,
+    step: 5,
+  })
+  const status = h(doc, 'p', { class: 'castline-controls__status', part: 'status', role: 'status' })
+  const error = h(doc, 'p', { class: 'castline-controls__error', part: 'error', role: 'alert' })
+  const bar = h(
+    doc,
+    'div',
+    { class: 'castline castline-controls', part: 'controls' },
+    h(doc, 'div', { class: 'castline-controls__transport' }, back.el, play.el, forward.el),
+    h(
+      doc,
+      'p',
+      { class: 'castline-controls__time', part: 'time' },
+      current,
+      h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
+      h(doc, 'span', { class: 'castline-visually-hidden' }, ' of '),
+      duration,
+    ),
+    h(
+      doc,
+      'div',
+      { class: 'castline-controls__settings' },
+      h(doc, 'label', { class: 'castline-visually-hidden', for: 'castline-rate' }, 'Playback speed'),
+      rate,
+      mute.el,
+      h(doc, 'label', { class: 'castline-visually-hidden', for: 'castline-volume' }, 'Volume'),
+      volume,
+    ),
+    status,
+  )
+  return {
+    bar,
+    back: back.el,
+    play: play.el,
+    playIcon,
+    playName: play.label,
+    forward: forward.el,
+    mute: mute.el,
+    muteName: mute.label,
+    current,
+    duration,
+    rate,
+    volume,
+    status,
+    error,
+  }
+}

@@ -1,0 +1,262 @@
+import { parseTimestamp, type Transcript } from '@castline/core'
+import type { Peaks } from '@castline/core/peaks'
+import { PlayerShortcuts } from '@castline/dom'
+import { h, setAttr, setText } from './html.js'
+import { describeError, readPageTranscript } from './load.js'
+import { numberAttribute, upgradeProperties } from './part.js'
+import { CastlineSession } from './session.js'
+import { adoptStyles } from './styles.js'
+import type { CastlineWaveformElement } from './waveform.js'
+
+/** The `::part` names of each part element, forwarded by the player (`exportparts`). */
+export const PART_NAMES = {
+  transcript: [
+    'transcript',
+    'viewport',
+    'list',
+    'line',
+    'line-active',
+    'line-time',
+    'line-speaker',
+    'line-text',
+    'line-copy',
+    'match',
+    'match-current',
+    'jump',
+    'status',
+    'error',
+  ],
+  search: ['search', 'search-input', 'search-count', 'search-button'],
+  controls: ['controls', 'control-button', 'play', 'mute', 'time', 'rate', 'volume', 'status', 'error'],
+  waveform: ['waveform', 'wave'],
+  player: ['player', 'title', 'main', 'side'],
+} as const
+
+/** The page's Media Fragment start (`#t=754`, `#t=12:34`), or null. */
+export function timeFragment(hash: string): number | null {
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part.startsWith('t=')) continue
+    let value = ''
+    try {
+      value = decodeURIComponent(part.slice(2)).replace(/^npt:/, '').split(',')[0]!
+    } catch {
+      continue
+    }
+    const seconds = parseTimestamp(value)
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds
+  }
+  return null
+}
+
+/**
+ * `<castline-player>`: the whole player, as `TranscriptPlayer` renders it: the title, the waveform, the
+ * controls, search and the transcript, sharing one `<audio>` of its own. Keyboard shortcuts anywhere
+ * inside: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search.
+ *
+ * Attributes: `src` (audio URL), `transcript` (a transcript URL, any supported format), `peaks` (an
+ * audiowaveform URL), `duration` (seconds), `title` (the heading and the player's name), `waveform="none"`
+ * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`).
+ * Properties `transcript` and `peaks` also take parsed ones. Without a `transcript`, a Podcasting 2.0
+ * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
+ * page's HTML for search engines, and the player shows it as a virtualized list.
+ */
+export class CastlinePlayerElement extends HTMLElement {
+  static observedAttributes = ['src', 'transcript', 'peaks', 'duration', 'title', 'waveform']
+  /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
+  readonly session = new CastlineSession()
+  private readonly root: ShadowRoot
+  private readonly audio: HTMLAudioElement
+  private readonly section: HTMLElement
+  private readonly heading: HTMLHeadingElement
+  private readonly main: HTMLDivElement
+  private readonly controls: HTMLElement
+  private waveform: CastlineWaveformElement | null = null
+  private parsedTranscript: Transcript | null = null
+  private parsedPeaks: Peaks | null = null
+  private cleanup: (() => void) | null = null
+  private deepLinked = false
+  /** What the transcript was last loaded from, so that moving the element in the page loads nothing again. */
+  private loadedFrom: unknown = null
+
+  constructor() {
+    super()
+    const doc = this.ownerDocument
+    this.root = this.attachShadow({ mode: 'open' })
+    adoptStyles(this.root)
+    const part = <K extends keyof typeof PART_NAMES>(tag: string, kind: K) => {
+      const el = doc.createElement(tag) as HTMLElement & { session: CastlineSession | null }
+      el.setAttribute('exportparts', PART_NAMES[kind].join(', '))
+      el.session = this.session
+      return el
+    }
+    this.audio = h(doc, 'audio', { preload: 'metadata' })
+    this.heading = h(doc, 'h2', { class: 'castline-player__title', part: 'title', hidden: true })
+    this.controls = part('castline-controls', 'controls')
+    this.main = h(doc, 'div', { class: 'castline-player__main', part: 'main' }, this.heading, this.controls)
+    this.section = h(
+      doc,
+      'section',
+      { class: 'castline castline-player', part: 'player', 'aria-label': 'Audio player' },
+      h(
+        doc,
+        'div',
+        { class: 'castline-player__layout' },
+        this.main,
+        h(
+          doc,
+          'div',
+          { class: 'castline-player__side', part: 'side' },
+          part('castline-search', 'search'),
+          part('castline-transcript', 'transcript'),
+        ),
+      ),
+    )
+    this.root.append(this.audio, this.section)
+    this.session.setMedia(this.audio)
+  }
+
+  /** The transcript shown (null while loading or after an error). */
+  get transcript(): Transcript | null {
+    return this.session.ready()
+  }
+
+  /** Sets the transcript: a parsed `Transcript`, or a URL to fetch (as the attribute). */
+  set transcript(value: Transcript | string | null) {
+    if (typeof value === 'string') {
+      this.parsedTranscript = null
+      this.setAttribute('transcript', value)
+      return
+    }
+    this.parsedTranscript = value
+    this.loadTranscript()
+  }
+
+  /** The waveform's peaks: parsed, or the URL they are fetched from. */
+  get peaks(): Peaks | string | null {
+    return this.parsedPeaks ?? this.getAttribute('peaks')
+  }
+
+  set peaks(value: Peaks | string | null) {
+    if (typeof value === 'string') {
+      this.parsedPeaks = null
+      this.setAttribute('peaks', value)
+      return
+    }
+    this.parsedPeaks = value
+    if (this.waveform !== null) this.waveform.peaks = value
+  }
+
+  /** The player's own media element (a hidden `<audio>` in its shadow root). */
+  get media(): HTMLAudioElement {
+    return this.audio
+  }
+
+  connectedCallback(): void {
+    upgradeProperties(this, ['transcript', 'peaks'])
+    const session = this.session
+    session.hosts.add(this)
+    const release = session.use()
+    const shortcuts = new PlayerShortcuts({
+      getTime: () => session.controller.getTime(),
+      seek: session.seekTo,
+      togglePlay: session.togglePlay,
+      focusSearch: session.focusSearch,
+    })
+    // Keys come from inside the parts' shadow roots: the shortcuts look at the element that has focus.
+    const onKeyDown = (e: KeyboardEvent) => {
+      const target = e.composedPath()[0] ?? e.target
+      const handled = shortcuts.handleKeyDown({
+        key: e.key,
+        target,
+        defaultPrevented: e.defaultPrevented,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        preventDefault: () => e.preventDefault(),
+      })
+      if (handled) e.stopPropagation()
+    }
+    this.section.addEventListener('keydown', onKeyDown)
+    this.syncAttributes()
+    this.loadTranscript()
+    const offMedia = session.on('media', () => {
+      const t = this.deepLinkTime()
+      if (t !== null) session.controller.seekTo(t)
+    })
+    const t = this.deepLinkTime()
+    if (t !== null) session.controller.seekTo(t)
+    this.cleanup = () => {
+      offMedia()
+      this.section.removeEventListener('keydown', onKeyDown)
+      session.hosts.delete(this)
+      release()
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.cleanup?.()
+    this.cleanup = null
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value || !this.isConnected) return
+    if (name === 'transcript' || (name === 'duration' && this.getAttribute('transcript') !== null))
+      this.loadTranscript()
+    this.syncAttributes()
+  }
+
+  private deepLinkTime(): number | null {
+    if (this.deepLinked || this.getAttribute('deep-link') === 'off') return null
+    const hash = this.ownerDocument.location?.hash ?? ''
+    this.deepLinked = true
+    return timeFragment(hash)
+  }
+
+  private syncAttributes(): void {
+    const doc = this.ownerDocument
+    const src = this.getAttribute('src')
+    if (src !== null && this.audio.getAttribute('src') !== src) this.audio.src = src
+    const title = this.getAttribute('title')
+    this.heading.hidden = title === null || title === ''
+    setText(this.heading, title ?? '')
+    setAttr(this.section, 'aria-label', title || 'Audio player')
+    const duration = this.getAttribute('duration')
+    setAttr(this.controls, 'duration', duration)
+    const wanted = this.getAttribute('waveform') !== 'none'
+    if (wanted && this.waveform === null) {
+      const el = doc.createElement('castline-waveform') as CastlineWaveformElement
+      el.setAttribute('exportparts', PART_NAMES.waveform.join(', '))
+      el.session = this.session
+      this.waveform = el
+      this.heading.after(el)
+    } else if (!wanted && this.waveform !== null) {
+      this.waveform.remove()
+      this.waveform = null
+    }
+    const waveform = this.waveform
+    if (waveform === null) return
+    setAttr(waveform, 'duration', duration)
+    if (this.parsedPeaks !== null) waveform.peaks = this.parsedPeaks
+    else setAttr(waveform, 'peaks', this.getAttribute('peaks'))
+  }
+
+  private loadTranscript(): void {
+    if (!this.isConnected) return
+    const session = this.session
+    const duration = numberAttribute(this, 'duration')
+    const url = this.getAttribute('transcript')
+    const from = this.parsedTranscript ?? `${url} ${duration}`
+    if (from === this.loadedFrom && session.transcript.status !== 'idle') return
+    this.loadedFrom = from
+    if (this.parsedTranscript !== null) session.setTranscript(this.parsedTranscript)
+    else if (url !== null && url !== '') session.loadTranscript(url, duration)
+    else if (this.querySelector('p') !== null) {
+      // Reading the page's own markup (never writing any): a Podcasting 2.0 HTML transcript.
+      try {
+        session.setTranscript(readPageTranscript(this.innerHTML, duration))
+      } catch (error) {
+        session.fail('transcript', describeError(error, 'transcript'), error)
+      }
+    }
+  }
+}

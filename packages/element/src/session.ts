@@ -1,0 +1,325 @@
+import { type Cue, type SearchMatch, SyncController, searchTranscript, type Transcript } from '@castline/core'
+import {
+  createMediaStoreSource,
+  type FollowEvent,
+  FollowMode,
+  type MediaErrorLike,
+  MediaStore,
+  type MediaStoreSource,
+} from '@castline/dom'
+import { describeError, fetchTranscript, type Load } from './load.js'
+
+/** `castline-cuechange`: the spoken line changed (`index` -1 and `cue` null between lines). */
+export interface CueChangeDetail {
+  index: number
+  cue: Cue | null
+}
+/** `castline-seek`: playback is moving to `time` (seconds), whoever asked. */
+export interface SeekDetail {
+  time: number
+}
+/** `castline-followchange`: follow mode changed, and the event that changed it when known. */
+export interface FollowChangeDetail {
+  following: boolean
+  reason?: FollowEvent['type']
+}
+/** `castline-error`: the transcript, the peaks or the media failed; `message` is for people. */
+export interface ErrorDetail {
+  kind: 'transcript' | 'peaks' | 'media'
+  message: string
+  error: unknown
+}
+/** `castline-ready`: the transcript is loaded and shown. */
+export interface ReadyDetail {
+  transcript: Transcript
+}
+
+/** The events the elements dispatch, by name (bubbling and composed `CustomEvent`s). */
+export interface CastlineEventMap {
+  'castline-cuechange': CustomEvent<CueChangeDetail>
+  'castline-seek': CustomEvent<SeekDetail>
+  'castline-followchange': CustomEvent<FollowChangeDetail>
+  'castline-error': CustomEvent<ErrorDetail>
+  'castline-ready': CustomEvent<ReadyDetail>
+}
+
+/** The search shared by a session's search box and transcript. */
+export interface SearchState {
+  readonly query: string
+  readonly matches: readonly SearchMatch[]
+  readonly byCue: ReadonlyMap<number, readonly SearchMatch[]>
+  /** Index in `matches` of the current one, -1 for none. */
+  readonly current: number
+}
+
+const NO_SEARCH: SearchState = Object.freeze({ query: '', matches: [], byCue: new Map(), current: -1 })
+
+const MEDIA_ERRORS: Record<number, string> = {
+  1: 'Loading the audio was aborted.',
+  2: 'The audio could not be downloaded (a network error).',
+  3: 'The audio could not be decoded: the file is damaged or uses an unsupported codec.',
+  4: 'The audio could not be loaded: the file is missing (404), blocked (CORS) or in a format this browser cannot play.',
+}
+
+/** A media error in words a listener understands. */
+export function mediaErrorMessage(error: MediaErrorLike): string {
+  return MEDIA_ERRORS[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
+}
+
+type Topic = 'transcript' | 'search' | 'media'
+
+/** What a session asks of the transcript list it shows (registered by `<castline-transcript>`). */
+export interface SessionView {
+  reveal(index: number): void
+}
+
+/**
+ * What the parts of one player share: the media element's `MediaStore`, the `SyncController` over it,
+ * follow mode, the transcript's load state and the search. `<castline-player>` makes one for its own
+ * `<audio>`; parts bound with `for="id"` share the one of that element (`sessionFor`). Events go to the
+ * session's hosts: the player, or each part bound by `for`.
+ */
+export class CastlineSession {
+  readonly store = new MediaStore({ media: null })
+  readonly controller = new SyncController({ transcript: null, source: null })
+  readonly follow = new FollowMode({ defaultFollowing: true })
+  /** Where the transcript stands. */
+  transcript: Load<Transcript> = { status: 'idle' }
+  search: SearchState = NO_SEARCH
+  /** The elements that receive the events. */
+  readonly hosts = new Set<HTMLElement>()
+  view: SessionView | null = null
+  searchInput: HTMLInputElement | null = null
+  private source: MediaStoreSource | null = null
+  private readonly topics = new Map<Topic, Set<() => void>>()
+  private users = 0
+  private unmount: (() => void) | null = null
+  private loading: AbortController | null = null
+  private reason: FollowEvent['type'] | undefined
+
+  constructor() {
+    const dispatch = this.follow.dispatch
+    this.follow.dispatch = (event: FollowEvent) => {
+      this.reason = event.type
+      dispatch(event)
+      this.reason = 'resume'
+    }
+  }
+
+  /** The media element, or null. */
+  get media(): HTMLMediaElement | null {
+    return this.store.media as HTMLMediaElement | null
+  }
+
+  /** Uses `media` (or none): the store moves to it, and the controller reads its time. */
+  setMedia(media: HTMLMediaElement | null): void {
+    if (media === this.media) return
+    this.store.setOptions({ media })
+    this.source?.destroy()
+    this.source = media === null ? null : createMediaStoreSource(this.store)
+    this.controller.setOptions({ transcript: this.ready(), source: this.source })
+    this.notify('media')
+  }
+
+  /** The media element's failure in words, '' while it is fine. */
+  mediaErrorText(): string {
+    const error = this.store.getSnapshot().error
+    return error === null ? '' : mediaErrorMessage(error)
+  }
+
+  /** The transcript once it is ready, else null. */
+  ready(): Transcript | null {
+    return this.transcript.status === 'ready' ? this.transcript.value : null
+  }
+
+  /** Shows a parsed transcript. */
+  setTranscript(transcript: Transcript): void {
+    this.loading?.abort()
+    this.loading = null
+    this.settle({ status: 'ready', value: transcript })
+  }
+
+  /** Fetches and shows the transcript at `url`; a failure shows its message and fires `castline-error`. */
+  loadTranscript(url: string, duration?: number): void {
+    this.loading?.abort()
+    const loading = new AbortController()
+    this.loading = loading
+    this.settle({ status: 'loading' })
+    fetchTranscript(url, duration, loading.signal).then(
+      (transcript) => {
+        if (!loading.signal.aborted) this.setTranscript(transcript)
+      },
+      (error: unknown) => {
+        if (loading.signal.aborted) return
+        this.loading = null
+        this.fail('transcript', describeError(error, 'transcript'), error)
+      },
+    )
+  }
+
+  /** Shows `message` where the transcript would be and fires `castline-error`. */
+  fail(kind: ErrorDetail['kind'], message: string, error: unknown): void {
+    if (kind === 'transcript') this.settle({ status: 'error', message, error })
+    this.emit('castline-error', { kind, message, error })
+  }
+
+  private settle(load: Load<Transcript>): void {
+    this.transcript = load
+    this.search = NO_SEARCH
+    this.controller.setOptions({ transcript: this.ready(), source: this.source })
+    this.notify('transcript')
+    this.notify('search')
+    if (load.status === 'ready') this.emit('castline-ready', { transcript: load.value })
+  }
+
+  /** Seeks to `seconds` and re-attaches follow mode. */
+  seekTo = (seconds: number): void => {
+    this.follow.dispatch({ type: 'seek' })
+    this.controller.seekTo(seconds)
+  }
+
+  /** Plays when paused, pauses when playing. */
+  togglePlay = (): void => {
+    if (this.store.getSnapshot().paused) this.controller.play().catch(() => {})
+    else this.controller.pause()
+  }
+
+  /** Focuses the search box; false when the session has none. */
+  focusSearch = (): boolean => {
+    const input = this.searchInput
+    if (input === null || !input.isConnected) return false
+    input.focus()
+    input.select()
+    return true
+  }
+
+  /** Searches for `query`; the current match is the first at or after the spoken line, and is revealed. */
+  setQuery(query: string): void {
+    if (query === this.search.query) return
+    const transcript = this.ready()
+    const matches = transcript === null || query.trim() === '' ? [] : searchTranscript(transcript, query)
+    const byCue = new Map<number, SearchMatch[]>()
+    for (const m of matches) {
+      const list = byCue.get(m.cue)
+      if (list === undefined) byCue.set(m.cue, [m])
+      else list.push(m)
+    }
+    const spoken = Math.max(0, this.controller.getSnapshot().cueIndex)
+    let current = matches.findIndex((m) => m.cue >= spoken)
+    if (current < 0 && matches.length > 0) current = 0
+    this.search = Object.freeze({ query, matches, byCue, current })
+    this.notify('search')
+    this.revealCurrent()
+  }
+
+  /** Moves to the next (1) or previous (-1) match, wrapping, and reveals it. */
+  step(delta: number): void {
+    const { matches, current } = this.search
+    if (matches.length === 0) return
+    const next = (((current + delta) % matches.length) + matches.length) % matches.length
+    this.search = Object.freeze({ ...this.search, current: next })
+    this.notify('search')
+    this.revealCurrent()
+  }
+
+  private revealCurrent(): void {
+    const match = this.search.matches[this.search.current]
+    if (match !== undefined) this.view?.reveal(match.cue)
+  }
+
+  /** Listens for changes of the transcript, the search or the media element. Returns the unsubscribe. */
+  on(topic: Topic, listener: () => void): () => void {
+    let set = this.topics.get(topic)
+    if (set === undefined) {
+      set = new Set()
+      this.topics.set(topic, set)
+    }
+    const listeners = set
+    listeners.add(listener)
+    return () => {
+      listeners.delete(listener)
+    }
+  }
+
+  private notify(topic: Topic): void {
+    for (const listener of [...(this.topics.get(topic) ?? [])]) listener()
+  }
+
+  /** Dispatches a Castline event on every host. */
+  emit<K extends keyof CastlineEventMap>(type: K, detail: CastlineEventMap[K]['detail']): void {
+    for (const host of [...this.hosts]) {
+      host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }))
+    }
+  }
+
+  /**
+   * A part starts using the session: the first one mounts the controller and starts the events. Returns
+   * the release; when the last part lets go, everything stops listening.
+   */
+  use(): () => void {
+    if (this.users++ === 0) this.unmount = this.start()
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      if (--this.users === 0) {
+        this.unmount?.()
+        this.unmount = null
+      }
+    }
+  }
+
+  private start(): () => void {
+    let cue = this.controller.getSnapshot().cueIndex
+    const offCue = this.controller.subscribe((s) => {
+      if (s.cueIndex === cue) return
+      cue = s.cueIndex
+      const transcript = this.ready()
+      this.emit('castline-cuechange', { index: cue, cue: transcript?.cues[cue] ?? null })
+    })
+    const offSeek = this.store.subscribeEvents((event) => {
+      if (event.type !== 'seeking') return
+      // Any seek re-attaches follow mode, whoever asked (a line, the waveform, the browser's controls).
+      this.follow.dispatch({ type: 'seek' })
+      this.emit('castline-seek', { time: this.store.getTime() })
+    })
+    const offFollow = this.follow.subscribe((following) => {
+      const detail: FollowChangeDetail = { following }
+      if (this.reason !== undefined) detail.reason = this.reason
+      this.emit('castline-followchange', detail)
+    })
+    const offError = this.store.select(
+      (s) => s.error,
+      (error) => {
+        if (error !== null) this.fail('media', mediaErrorMessage(error), error)
+      },
+    )
+    const offMedia = this.store.select(
+      (s) => s.error,
+      () => this.notify('media'),
+    )
+    const unmountController = this.controller.mount()
+    return () => {
+      offCue()
+      offSeek()
+      offFollow()
+      offError()
+      offMedia()
+      unmountController()
+      this.follow.destroy()
+    }
+  }
+}
+
+const sessions = new WeakMap<HTMLMediaElement, CastlineSession>()
+
+/** The session of a page's media element, shared by every part bound to it with `for`. */
+export function sessionFor(media: HTMLMediaElement): CastlineSession {
+  let session = sessions.get(media)
+  if (session === undefined) {
+    session = new CastlineSession()
+    session.setMedia(media)
+    sessions.set(media, session)
+  }
+  return session
+}

@@ -1,0 +1,164 @@
+import type { Peaks } from '@castline/core/peaks'
+import { type WaveformPeaks, WaveformView, type WaveformViewOptions } from '@castline/dom'
+import { h, setAttr, setText } from './html.js'
+import { describeError, fetchPeaks } from './load.js'
+import { CastlinePart, numberAttribute } from './part.js'
+import type { CastlineSession } from './session.js'
+
+/**
+ * `<castline-waveform>`: the episode's waveform (wavesurfer.js, imported when the element is shown) as
+ * a seek slider: click or drag to seek, arrows +-5 s, PageUp/PageDown +-60 s, Home/End. Attributes:
+ * `for`, `peaks` (an audiowaveform `.json`/`.dat` URL; without it wavesurfer decodes the audio, which
+ * suits short clips only), `duration` (seconds), `height` (pixels, default 64), `label` (default "Seek").
+ * The `peaks` property also takes parsed peaks. Colours: `--castline-wave-color`,
+ * `--castline-wave-progress-color`, `--castline-wave-cursor-color`.
+ */
+export class CastlineWaveformElement extends CastlinePart {
+  static override observedAttributes = ['for', 'peaks', 'duration', 'height', 'label']
+  private readonly slider: HTMLDivElement
+  private readonly host: HTMLDivElement
+  private readonly message: HTMLParagraphElement
+  private parsed: Peaks | null = null
+  private peaksLoad: WaveformPeaks = { status: 'none' }
+  private loading: AbortController | null = null
+  private view: WaveformView | null = null
+
+  constructor() {
+    super()
+    const doc = this.ownerDocument
+    this.host = h(doc, 'div', { class: 'castline-waveform__wave', part: 'wave' })
+    this.message = h(doc, 'p', {
+      id: 'castline-wave-message',
+      class: 'castline-waveform__message',
+      hidden: true,
+    })
+    this.slider = h(
+      doc,
+      'div',
+      {
+        class: 'castline castline-waveform castline-waveform--none',
+        part: 'waveform',
+        role: 'slider',
+        tabindex: 0,
+        'aria-label': 'Seek',
+        'aria-valuemin': 0,
+        'aria-valuemax': 0,
+        'aria-valuenow': 0,
+        'aria-valuetext': '0:00',
+      },
+      this.host,
+      this.message,
+    )
+    this.root.append(this.slider)
+  }
+
+  /** The peaks: parsed, or the URL they are fetched from. */
+  get peaks(): Peaks | string | null {
+    return this.parsed ?? this.getAttribute('peaks')
+  }
+
+  set peaks(value: Peaks | string | null) {
+    if (typeof value === 'string') {
+      this.parsed = null
+      this.setAttribute('peaks', value)
+      return
+    }
+    this.parsed = value
+    this.loadPeaks()
+  }
+
+  protected override attributeChanged(name: string): void {
+    if (name === 'peaks') this.loadPeaks()
+    else this.update()
+  }
+
+  protected override showUnbound(): void {
+    this.slider.setAttribute('aria-disabled', 'true')
+  }
+
+  protected override show(session: CastlineSession): () => void {
+    this.slider.removeAttribute('aria-disabled')
+    const view = new WaveformView(this.options(session))
+    this.view = view
+    const render = () => {
+      const { status, message } = view.getSnapshot()
+      this.slider.className = `castline castline-waveform castline-waveform--${status}`
+      this.slider.dataset.peaks = status
+      setAttr(this.slider, 'aria-busy', status === 'loading' ? 'true' : null)
+      this.message.hidden = message === null
+      setText(this.message, message ?? '')
+      setAttr(this.slider, 'aria-describedby', message === null ? null : 'castline-wave-message')
+      const v = view.sliderValues(session.controller.getTime())
+      setAttr(this.slider, 'aria-valuemin', String(v.min))
+      setAttr(this.slider, 'aria-valuemax', String(v.max))
+      setAttr(this.slider, 'aria-valuenow', String(Math.floor(v.now)))
+      setAttr(this.slider, 'aria-valuetext', v.text)
+    }
+    this.host.style.minHeight = `${numberAttribute(this, 'height') ?? 64}px`
+    const offView = view.subscribe(render)
+    // Whole seconds: the slider's values change once a second, not every time update.
+    const offTime = session.store.select((s) => `${Math.floor(s.currentTime)} ${s.duration}`, render)
+    this.loadPeaks()
+    const unmount = view.mount({ root: this.slider, host: this.host })
+    render()
+    return () => {
+      offView()
+      offTime()
+      unmount()
+      this.view = null
+      this.loading?.abort()
+      this.loading = null
+    }
+  }
+
+  private options(session: CastlineSession): WaveformViewOptions {
+    const style = getComputedStyle(this.slider)
+    const color = (name: string, fallback: string) =>
+      style.getPropertyValue(name).trim() || style.getPropertyValue(fallback).trim() || undefined
+    return {
+      store: session.store,
+      seek: session.seekTo,
+      peaks: this.peaksLoad,
+      duration: numberAttribute(this, 'duration'),
+      height: numberAttribute(this, 'height'),
+      waveColor: color('--castline-wave-color', '--_muted'),
+      progressColor: color('--castline-wave-progress-color', '--_accent'),
+      cursorColor: color('--castline-wave-cursor-color', '--_fg'),
+      getTime: () => session.controller.getTime(),
+    }
+  }
+
+  private update(): void {
+    const session = this.session
+    setAttr(this.slider, 'aria-label', this.getAttribute('label') ?? 'Seek')
+    if (session !== null) this.view?.setOptions(this.options(session))
+  }
+
+  private loadPeaks(): void {
+    this.loading?.abort()
+    this.loading = null
+    const url = this.getAttribute('peaks')
+    if (this.parsed !== null) this.peaksLoad = { status: 'ready', peaks: this.parsed }
+    else if (url === null || url === '') this.peaksLoad = { status: 'none' }
+    else if (this.session !== null) {
+      const loading = new AbortController()
+      this.loading = loading
+      this.peaksLoad = { status: 'loading' }
+      const session = this.session
+      fetchPeaks(url, loading.signal).then(
+        (peaks) => {
+          if (loading.signal.aborted) return
+          this.peaksLoad = { status: 'ready', peaks }
+          this.update()
+        },
+        (error: unknown) => {
+          if (loading.signal.aborted) return
+          this.peaksLoad = { status: 'error' }
+          this.update()
+          session.fail('peaks', describeError(error, 'peaks'), error)
+        },
+      )
+    }
+    this.update()
+  }
+}
