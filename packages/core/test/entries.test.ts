@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import * as feed from '../src/entry/feed.js'
 import * as formats from '../src/entry/formats.js'
 import * as html from '../src/entry/html.js'
 import * as json from '../src/entry/json.js'
@@ -72,6 +73,17 @@ describe('entry points', () => {
     expect(names(html)).toEqual(['formatPodcastHtml', 'parsePodcastHtml'])
     expect(names(text)).toEqual(['formatText', 'parseText'])
     expect(names(peaks)).toEqual(['PeaksParseError', 'parsePeaks'])
+  })
+
+  it('@castline/core/feed reads feeds, picks and loads transcripts, and matches speakers', () => {
+    expect(names(feed)).toEqual([
+      'FeedParseError',
+      'findEpisode',
+      'loadTranscript',
+      'matchSpeakers',
+      'pickTranscripts',
+      'readFeed',
+    ])
   })
 
   const cases: Array<{
