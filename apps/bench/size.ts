@@ -41,7 +41,7 @@ const VIRTUALIZER = ['@tanstack/react-virtual', '@tanstack/virtual-core']
 const REACT_PEERS = [...REACT, 'wavesurfer.js', ...VIRTUALIZER]
 
 /** The subpath entries of each package (package.json `exports`), in src/entry/NAME.ts. */
-const CORE_SUBPATHS = ['formats', 'vtt', 'srt', 'json', 'html', 'text', 'peaks', 'feed']
+const CORE_SUBPATHS = ['formats', 'vtt', 'srt', 'json', 'html', 'text', 'peaks', 'feed', 'chapters']
 const REACT_SUBPATHS = ['waveform', 'controls', 'player']
 
 const core = (sub?: string) => source(sub === undefined ? 'core/src/index.ts' : `core/src/entry/${sub}.ts`)
@@ -61,6 +61,8 @@ const CORE_LIMITS: Record<string, number> = {
   peaks: 1_650,
   // Counts loadTranscript's readers (the formats entry); readFeed alone is tree-shaken to a few kB.
   feed: 24_500,
+  // The WebVTT chapter reader is the transcript reader's spec parse and cue-text reader (entity table included).
+  chapters: 10_000,
 }
 const REACT_LIMITS: Record<string, number> = { waveform: 2_500, controls: 2_800, player: 9_600 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import * as chapters from '../src/entry/chapters.js'
 import * as feed from '../src/entry/feed.js'
 import * as formats from '../src/entry/formats.js'
 import * as html from '../src/entry/html.js'
@@ -73,6 +74,18 @@ describe('entry points', () => {
     expect(names(html)).toEqual(['formatPodcastHtml', 'parsePodcastHtml'])
     expect(names(text)).toEqual(['formatText', 'parseText'])
     expect(names(peaks)).toEqual(['PeaksParseError', 'parsePeaks'])
+  })
+
+  it('@castline/core/chapters reads and writes chapters JSON and WebVTT chapters', () => {
+    expect(names(chapters)).toEqual([
+      'ChaptersParseError',
+      'chapterAt',
+      'formatChaptersJson',
+      'formatChaptersVtt',
+      'listedChapters',
+      'parseChaptersJson',
+      'parseChaptersVtt',
+    ])
   })
 
   it('@castline/core/feed reads feeds, picks and loads transcripts, and matches speakers', () => {
