@@ -24,16 +24,21 @@ const examples = 'podcast-namespace/docs/examples/transcripts/'
 const names = (module: object) => Object.keys(module).sort()
 
 describe('entry points', () => {
-  it('the root entry holds the model, time, index, sync, sources and search, and no format code', () => {
+  it('the root entry holds the model, time, index, sync, sources, search, time map and links, and no format code', () => {
     expect(names(root)).toEqual(
       [
+        'AdBreakError',
         'SyncController',
         'TRANSCRIPT_FORMATS',
         'TranscriptParseError',
+        'createAdTimeMap',
         'createManualSource',
         'createMediaElementSource',
         'createTimeIndex',
+        'formatQuoteLink',
         'formatTimestamp',
+        'locateQuote',
+        'parseQuoteLink',
         'parseTimestamp',
         'searchTranscript',
       ].sort(),
