@@ -43,7 +43,7 @@ export interface ChapterList {
 /** Options of the chapter readers. */
 export interface ChaptersOptions {
   /** Media duration in seconds: the last chapter ends here when the file gives no end. */
-  duration?: number
+  duration?: number | undefined
 }
 
 /** Reads Podcasting 2.0 chapters JSON. Throws `ChaptersParseError` when it is not JSON or has no `chapters` list. */
