@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { FeedParseError, findEpisode, readFeed } from '../src/entry/feed.js'
 
@@ -239,5 +240,58 @@ describe('readFeed: hostile and malformed feeds', () => {
     const feed = readFeed(rss('<x:unknown xmlns:x="urn:x"><title>Not the show</title></x:unknown><item/>'))
     expect(feed.title).toBe('T')
     expect(feed.items).toEqual([{ transcripts: [], persons: [], soundbites: [] }])
+  })
+})
+
+describe('readFeed on arbitrary input', () => {
+  it('gives a feed or a FeedParseError, never another error, for any mix of XML pieces', () => {
+    const piece = fc.constantFrom(
+      '<rss>',
+      '</rss>',
+      '<channel>',
+      '</channel>',
+      '<item>',
+      '</item>',
+      '<title>',
+      '</title>',
+      '<podcast:transcript url="a" type="text/vtt"/>',
+      '<itunes:duration>',
+      '</itunes:duration>',
+      '<enclosure url="u" length="x"/>',
+      '<![CDATA[',
+      ']]>',
+      '<!--',
+      '-->',
+      '<!DOCTYPE r [<!ENTITY a "b">]>',
+      '<?xml version="1.0"?>',
+      '&amp;',
+      '&a;',
+      '&#0;',
+      '&#x110000;',
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      '=',
+      ' ',
+      '\n',
+      'text',
+      '1:02:03',
+      'é',
+      '\ud800',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        try {
+          const feed = readFeed(pieces.join(''))
+          expect(Array.isArray(feed.items)).toBe(true)
+        } catch (error) {
+          expect(error).toBeInstanceOf(FeedParseError)
+          expect((error as FeedParseError).line).toBeGreaterThanOrEqual(1)
+        }
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

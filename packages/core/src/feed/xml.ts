@@ -72,9 +72,11 @@ class XmlScan {
   readonly limits: XmlLimits
   readonly warnings: FeedWarning[] = []
   pos = 0
-  /** `lineAt` counts forward from here: positions asked for only grow (except in errors). */
+  /** `lineAt` counts forward from here: positions asked for nearly always grow. */
   private linePos = 0
   private line = 1
+  /** The first line break at or after `linePos` (the source's length when there is none). */
+  private nextBreak = -1
   private warnedEntities = new Set<string>()
 
   constructor(s: string, limits: XmlLimits) {
@@ -82,13 +84,23 @@ class XmlScan {
     this.limits = limits
   }
 
+  /**
+   * The 1-based line of `pos`. Counts on from the last position asked for, and remembers the next line
+   * break, so that a feed on one line is not searched to its end on every call.
+   */
   lineAt(pos: number): number {
+    const s = this.s
     if (pos < this.linePos) {
+      // An attribute's warning came before its element's line was asked for: count again from the start.
       this.linePos = 0
       this.line = 1
+      this.nextBreak = -1
     }
-    const s = this.s
-    for (let i = s.indexOf('\n', this.linePos); i !== -1 && i < pos; i = s.indexOf('\n', i + 1)) this.line++
+    if (this.nextBreak < this.linePos) this.nextBreak = breakAt(s, this.linePos)
+    while (this.nextBreak < pos) {
+      this.line++
+      this.nextBreak = breakAt(s, this.nextBreak + 1)
+    }
     this.linePos = pos
     return this.line
   }
@@ -292,13 +304,15 @@ class XmlScan {
   /** Text of `s[from, to)` with the predefined entities and character references decoded. */
   decode(from: number, to: number): string {
     const s = this.s
-    let amp = s.indexOf('&', from)
-    if (amp === -1 || amp >= to) return s.slice(from, to)
+    // Searches stay inside [from, to): a search to the end of the source for every text would be quadratic.
+    let amp = charIn(s, 38, from, to)
+    if (amp === -1) return s.slice(from, to)
     let out = ''
     let last = from
-    while (amp !== -1 && amp < to) {
-      const semi = s.indexOf(';', amp + 1)
-      const ref = semi === -1 || semi >= to || semi - amp > 12 ? null : s.slice(amp + 1, semi)
+    while (amp !== -1) {
+      // The longest reference decoded, `#x10FFFF`, is 8 characters between `&` and `;`.
+      const semi = charIn(s, 59, amp + 1, Math.min(to, amp + 12))
+      const ref = semi === -1 ? null : s.slice(amp + 1, semi)
       const value = ref === null ? undefined : entityValue(ref)
       if (value === undefined) {
         const name = ref === null ? '&' : `&${ref};`
@@ -312,15 +326,27 @@ class XmlScan {
               : `the entity ${name} is not one XML predefines: kept as written`,
           )
         }
-        amp = s.indexOf('&', amp + 1)
+        amp = charIn(s, 38, amp + 1, to)
         continue
       }
       out += s.slice(last, amp) + value
       last = semi + 1
-      amp = s.indexOf('&', last)
+      amp = charIn(s, 38, last, to)
     }
     return out + s.slice(last, to)
   }
+}
+
+/** Index of the first `code` in `s[from, to)`, or -1. */
+function charIn(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i
+  return -1
+}
+
+/** Index of the first line break at or after `from`, or the source's length. */
+function breakAt(s: string, from: number): number {
+  const i = s.indexOf('\n', from)
+  return i === -1 ? s.length : i
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
