@@ -236,6 +236,17 @@ describe('readFeed: hostile and malformed feeds', () => {
     expect(errorOf(() => readFeed(42 as unknown as string)).expected).toBe('the feed as a string')
   })
 
+  it('takes content:encoded over description over itunes:summary, whatever their order', () => {
+    const feed = readFeed(
+      rss(
+        '<item><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">full</content:encoded><description>short</description></item>' +
+          '<item><itunes:summary xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">summary</itunes:summary><description>short</description></item>' +
+          '<item><itunes:summary xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">summary</itunes:summary></item>',
+      ),
+    )
+    expect(feed.items.map((i) => i.description)).toEqual(['full', 'short', 'summary'])
+  })
+
   it('ignores unknown elements and keeps their text out of the fields it reads', () => {
     const feed = readFeed(rss('<x:unknown xmlns:x="urn:x"><title>Not the show</title></x:unknown><item/>'))
     expect(feed.title).toBe('T')

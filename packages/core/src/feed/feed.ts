@@ -173,6 +173,7 @@ export function findEpisode(feed: Feed, guid: string): FeedItem | undefined {
 
 function readItem(itemEl: XmlElement, feed: Feed, warnings: FeedWarning[]): FeedItem {
   const item: FeedItem = { transcripts: [], persons: [], soundbites: [] }
+  let descriptionRank = DESCRIPTIONS.length
   for (const el of childrenOf(itemEl)) {
     switch (el.name) {
       case 'title':
@@ -181,16 +182,18 @@ function readItem(itemEl: XmlElement, feed: Feed, warnings: FeedWarning[]): Feed
       case 'guid':
         set(item, 'guid', text(el))
         break
-      case 'description':
-        set(item, 'description', text(el))
-        break
       case 'content:encoded':
-        // The fuller show notes, when a host publishes both.
-        set(item, 'description', text(el))
+      case 'description':
+      case 'itunes:summary': {
+        // The fuller show notes win whatever the order: content:encoded, then description, then the summary.
+        const rank = DESCRIPTIONS.indexOf(el.name)
+        const value = text(el)
+        if (value !== undefined && rank < descriptionRank) {
+          item.description = value
+          descriptionRank = rank
+        }
         break
-      case 'itunes:summary':
-        if (item.description === undefined) set(item, 'description', text(el))
-        break
+      }
       case 'link':
         set(item, 'link', text(el))
         break
@@ -286,6 +289,9 @@ function readItem(itemEl: XmlElement, feed: Feed, warnings: FeedWarning[]): Feed
   if (item.persons.length === 0) item.persons = feed.persons.slice()
   return item
 }
+
+/** Where an item's description comes from, the preferred first. */
+const DESCRIPTIONS = ['content:encoded', 'description', 'itunes:summary']
 
 function readPerson(el: XmlElement, warnings: FeedWarning[]): Person | undefined {
   const name = text(el)
