@@ -43,7 +43,7 @@ const VIRTUALIZER = ['@tanstack/react-virtual', '@tanstack/virtual-core']
 const REACT_PEERS = [...REACT, 'wavesurfer.js', ...VIRTUALIZER]
 
 /** The subpath entries of each package (package.json `exports`), in src/entry/NAME.ts. */
-const CORE_SUBPATHS = ['formats', 'vtt', 'srt', 'json', 'html', 'text', 'peaks']
+const CORE_SUBPATHS = ['formats', 'vtt', 'srt', 'json', 'html', 'text', 'peaks', 'feed', 'chapters']
 const REACT_SUBPATHS = ['waveform', 'controls', 'player']
 
 const core = (sub?: string) => source(sub === undefined ? 'core/src/index.ts' : `core/src/entry/${sub}.ts`)
@@ -62,6 +62,10 @@ const CORE_LIMITS: Record<string, number> = {
   html: 7_100,
   text: 6_300,
   peaks: 1_650,
+  // Counts loadTranscript's readers (the formats entry); readFeed alone is tree-shaken to a few kB.
+  feed: 24_500,
+  // The WebVTT chapter reader is the transcript reader's spec parse and cue-text reader (entity table included).
+  chapters: 10_000,
 }
 const REACT_LIMITS: Record<string, number> = { waveform: 2_500, controls: 2_800, player: 9_600 }
 
@@ -71,7 +75,7 @@ const REACT_LIMITS: Record<string, number> = { waveform: 2_500, controls: 2_800,
  * site pays for transcripts); "all entries" bundles every entry of the package together, shared code once.
  */
 export const ENTRIES: Entry[] = [
-  { name: '@castline/core', entries: [core()], external: [], budget: 8_000, limit: 5_700 },
+  { name: '@castline/core', entries: [core()], external: [], budget: 8_000, limit: 7_050 },
   ...CORE_SUBPATHS.map(
     (sub): Entry => ({
       name: `@castline/core/${sub}`,
@@ -84,10 +88,10 @@ export const ENTRIES: Entry[] = [
     name: '@castline/core (all entries)',
     entries: [core(), ...CORE_SUBPATHS.map(core)],
     external: [],
-    limit: 29_400,
+    limit: 36_200,
   },
   // A WebVTT-only player: the root entry and one format.
-  { name: '@castline/core + core/vtt', entries: [core(), core('vtt')], external: [], limit: 14_650 },
+  { name: '@castline/core + core/vtt', entries: [core(), core('vtt')], external: [], limit: 16_000 },
   // wavesurfer.js is a peer that WaveformView imports dynamically: a bundler puts it in a chunk of its own,
   // loaded only when a waveform is shown, so the row leaves it out as the react rows do; TranscriptView's
   // virtualizer is left out as the react rows leave out theirs.

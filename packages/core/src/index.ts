@@ -1,10 +1,18 @@
 /**
  * `@castline/core`: what every player needs (the model, errors, timestamps, the time index, the sync
- * controller and its time sources, search), and no format code. Readers and writers are in subpath
+ * controller and its time sources, search, the ad time map, quote links), and no format code. Readers and writers are in subpath
  * entries: `@castline/core/formats` (all of them, with detection), `/vtt`, `/srt`, `/json`, `/html`,
  * `/text` (one each) and `/peaks` (waveform peaks); see docs/ARCHITECTURE.md, "Entry points and bundle size".
  */
 export { TranscriptParseError } from './errors.js'
+export {
+  formatQuoteLink,
+  type LocatedQuote,
+  type LocateOptions,
+  locateQuote,
+  parseQuoteLink,
+  type QuoteLink,
+} from './links.js'
 export type {
   Cue,
   ParseOptions,
@@ -31,3 +39,10 @@ export {
 } from './sync.js'
 export { formatTimestamp, parseTimestamp } from './time.js'
 export { createTimeIndex, type TimeIndex, type WordHit } from './time-index.js'
+export {
+  type AdBreak,
+  AdBreakError,
+  type AdTimeMap,
+  createAdTimeMap,
+  type TranscriptTime,
+} from './time-map.js'

@@ -96,8 +96,8 @@ function corpusOf(cues: readonly Cue[]): Corpus {
   return corpus
 }
 
-/** Folds a text on its own (the query). */
-function fold(s: string): string {
+/** Folds a text on its own (the query), as search folds cue texts: case, accents, compatibility forms, white space. */
+export function fold(s: string): string {
   if (isPlain(s)) return s.toLowerCase()
   const folder = new Folder()
   folder.fold(s)

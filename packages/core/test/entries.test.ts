@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import * as chapters from '../src/entry/chapters.js'
+import * as feed from '../src/entry/feed.js'
 import * as formats from '../src/entry/formats.js'
 import * as html from '../src/entry/html.js'
 import * as json from '../src/entry/json.js'
@@ -22,16 +24,21 @@ const examples = 'podcast-namespace/docs/examples/transcripts/'
 const names = (module: object) => Object.keys(module).sort()
 
 describe('entry points', () => {
-  it('the root entry holds the model, time, index, sync, sources and search, and no format code', () => {
+  it('the root entry holds the model, time, index, sync, sources, search, time map and links, and no format code', () => {
     expect(names(root)).toEqual(
       [
+        'AdBreakError',
         'SyncController',
         'TRANSCRIPT_FORMATS',
         'TranscriptParseError',
+        'createAdTimeMap',
         'createManualSource',
         'createMediaElementSource',
         'createTimeIndex',
+        'formatQuoteLink',
         'formatTimestamp',
+        'locateQuote',
+        'parseQuoteLink',
         'parseTimestamp',
         'searchTranscript',
       ].sort(),
@@ -72,6 +79,29 @@ describe('entry points', () => {
     expect(names(html)).toEqual(['formatPodcastHtml', 'parsePodcastHtml'])
     expect(names(text)).toEqual(['formatText', 'parseText'])
     expect(names(peaks)).toEqual(['PeaksParseError', 'parsePeaks'])
+  })
+
+  it('@castline/core/chapters reads and writes chapters JSON and WebVTT chapters', () => {
+    expect(names(chapters)).toEqual([
+      'ChaptersParseError',
+      'chapterAt',
+      'formatChaptersJson',
+      'formatChaptersVtt',
+      'listedChapters',
+      'parseChaptersJson',
+      'parseChaptersVtt',
+    ])
+  })
+
+  it('@castline/core/feed reads feeds, picks and loads transcripts, and matches speakers', () => {
+    expect(names(feed)).toEqual([
+      'FeedParseError',
+      'findEpisode',
+      'loadTranscript',
+      'matchSpeakers',
+      'pickTranscripts',
+      'readFeed',
+    ])
   })
 
   const cases: Array<{

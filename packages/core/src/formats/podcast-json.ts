@@ -468,7 +468,8 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s
 }
 
-function lineAt(text: string, offset: number): number {
+/** The 1-based line of `offset` in `text`. */
+export function lineAt(text: string, offset: number): number {
   let line = 1
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
   return line
@@ -479,7 +480,7 @@ function lineAt(text: string, offset: number): number {
  * failed, because V8 names the position of some errors but not others ("Unexpected token"). Iterative,
  * so deep nesting cannot overflow the stack.
  */
-function syntaxErrorAt(t: string): number {
+export function syntaxErrorAt(t: string): number {
   const stack: number[] = [] // 1 = array, 2 = object
   // 0: a value; 1: a key or `}` (object start); 2: `:`; 3: after a value; 4: a value or `]`; 5: a key
   let mode = 0
@@ -573,7 +574,7 @@ function literalEnd(t: string, i: number): number {
  * The 1-based line where each element of the segment list starts: the list is the value of `key` in
  * the top-level object, or the top-level array itself when `key` is null.
  */
-function elementLines(t: string, key: string | null): number[] {
+export function elementLines(t: string, key: string | null): number[] {
   const lines: number[] = []
   let depth = 0
   let line = 1
