@@ -16,6 +16,15 @@ export type {
 } from './model.js'
 export { TRANSCRIPT_FORMATS } from './model.js'
 export { type SearchMatch, searchTranscript } from './search.js'
+export {
+  type RunInSlicesOptions,
+  runInSlices,
+  SLICE_BUDGET,
+  type SlicedBuild,
+  type SliceScheduler,
+  slicedBuild,
+  type WorkMeter,
+} from './slices.js'
 export { createManualSource, type ManualSource, type ManualSourceOptions } from './sources/manual.js'
 export {
   createMediaElementSource,
@@ -30,4 +39,4 @@ export {
   type TimeSourceEvent,
 } from './sync.js'
 export { formatTimestamp, parseTimestamp } from './time.js'
-export { createTimeIndex, type TimeIndex, type WordHit } from './time-index.js'
+export { buildTimeIndex, createTimeIndex, type TimeIndex, type WordHit } from './time-index.js'

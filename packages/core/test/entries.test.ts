@@ -25,15 +25,19 @@ describe('entry points', () => {
   it('the root entry holds the model, time, index, sync, sources and search, and no format code', () => {
     expect(names(root)).toEqual(
       [
+        'SLICE_BUDGET',
         'SyncController',
         'TRANSCRIPT_FORMATS',
         'TranscriptParseError',
+        'buildTimeIndex',
         'createManualSource',
         'createMediaElementSource',
         'createTimeIndex',
         'formatTimestamp',
         'parseTimestamp',
+        'runInSlices',
         'searchTranscript',
+        'slicedBuild',
       ].sort(),
     )
   })
