@@ -17,6 +17,7 @@ export type {
 export { TRANSCRIPT_FORMATS } from './model.js'
 export { type SearchMatch, searchTranscript } from './search.js'
 export {
+  inRuns,
   type RunInSlicesOptions,
   runInSlices,
   SLICE_BUDGET,

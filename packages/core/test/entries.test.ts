@@ -35,6 +35,7 @@ describe('entry points', () => {
         'createTimeIndex',
         'formatTimestamp',
         'parseTimestamp',
+        'inRuns',
         'runInSlices',
         'searchTranscript',
         'slicedBuild',
