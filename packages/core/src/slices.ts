@@ -101,8 +101,11 @@ export const nextTask: SliceScheduler = (run) => {
     const controller = new AbortController()
     scheduler
       .postTask(run, { priority: 'user-visible', signal: controller.signal })
-      // An aborted task rejects: that is the cancel, not an error.
-      .catch(() => {})
+      // An aborted task rejects with an AbortError: that is the cancel. Anything else a slice threw is
+      // reported as an unhandled rejection, as a timer's exception would be.
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === 'AbortError')) throw error
+      })
     return () => controller.abort()
   }
   const timer = setTimeout(run, 0)
