@@ -114,6 +114,18 @@ const browser = JSON.parse(readFileSync(`${cache}browser.json`, 'utf8')) as {
     worstTask?: number
     longTasks: number
   }>
+  /** Mounts of 100,000 lines (issue 16): the observer's long tasks and the traced longest task. */
+  longTasks?: {
+    count: number
+    runs: Array<{
+      longestTask: number
+      over50: number
+      firstRows: number
+      longestAny: { wall: number; cpu: number }
+    }>
+  }
+  /** Highlight lag and scripting per frame on each player page (apps/demo/e2e/player-pages.ts). */
+  pages?: Array<{ name: string; path: string; lag: number[]; scriptPerFrame: number[] }>
   seeks: { cues: number; seeks: Array<{ cue: number; latency: number; frames: number; error: number }> }
   waveform: { castline: Waveform[]; wavesurfer: Waveform[]; audio: Waveform[] }
 }
@@ -187,6 +199,24 @@ out.push(
   '',
   '![Lag distribution](benchmarks/lag.svg)',
   '',
+  ...(browser.pages === undefined
+    ? []
+    : [
+        '### Per player page',
+        '',
+        `The demo's sample episode (1,074 lines, about one every 4 s) played for ${f(p.seconds, 0)} s from 10:00 on ` +
+          'each page of `apps/demo/e2e/player-pages.ts`, whatever renders it: lag as above, from the rows that ' +
+          "become `aria-current` in the transcript region (in the document or a custom element's shadow root); " +
+          'scripting per 16.7 ms frame slot from a Chrome trace of the same run.',
+        '',
+        '| page | lines changed | lag p50 ms | lag p95 ms | scripting per frame p50 / p95 ms |',
+        '|---|---:|---:|---:|---:|',
+        ...browser.pages.map(
+          (page) =>
+            `| ${page.name} | ${page.lag.length} | ${f(percentile(page.lag, 50))} | ${f(percentile(page.lag, 95))} | ${f(percentile(page.scriptPerFrame, 50), 2)} / ${f(percentile(page.scriptPerFrame, 95), 2)} |`,
+        ),
+        '',
+      ]),
   '## 4. Steady playback',
   '',
   '| measure | figure | target |',
@@ -252,6 +282,20 @@ out.push(
               '`BENCH_MOUNT_CPU=1` traces the mounts and prints each long task with its CPU time.'),
         '',
       ]),
+  ...(browser.longTasks === undefined
+    ? []
+    : (() => {
+        const runs = browser.longTasks.runs
+        return [
+          `Long tasks while mounting ${browser.longTasks.count.toLocaleString('en')} lines (the time index and the ` +
+            `estimates built in slices), ${runs.length} mounts, each in a fresh page: longest task ` +
+            `(PerformanceObserver 'longtask') median ${f(median(runs.map((r) => r.longestTask)), 0)} ms, worst ` +
+            `${f(Math.max(...runs.map((r) => r.longestTask)), 0)} ms; tasks over 50 ms ${runs.map((r) => r.over50).join(', ')}; ` +
+            `longest task of any length in a trace of the same window, CPU time median ` +
+            `${f(median(runs.map((r) => r.longestAny.cpu)))} ms (wall ${f(median(runs.map((r) => r.longestAny.wall)))} ms).`,
+          '',
+        ]
+      })()),
   '![Rows in the DOM against transcript length](benchmarks/rows.svg)',
   '',
 )

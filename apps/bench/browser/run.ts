@@ -4,7 +4,11 @@
  * a real site) and runs each scenario of page/main.tsx, ours and the peer's in the same run.
  *
  *   pnpm --filter @castline/bench browser [--json FILE] [--repeats 3] [--seconds 60] [--seeks 1000]
- *     [--only playback,mount,seeks,waveform]
+ *     [--only playback,pages,mount,longtasks,seeks,waveform]
+ *
+ * `pages` builds the demo (apps/demo) and measures highlight lag and scripting per frame on each player
+ * page of apps/demo/e2e/player-pages.ts, the list the e2e listener checks use: the same sample episode
+ * played on each, whatever renders it.
  *
  * Diagnostics: BENCH_TRACE=FILE keeps the playback trace, BENCH_PROFILE=1 writes CPU profiles to /tmp,
  * BENCH_MOUNT_CPU=1 traces the mounts and gives each long task's CPU time, BENCH_DEBUG=1 logs the page.
@@ -12,9 +16,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { createTimeIndex } from '@castline/core'
+import { parseTranscript } from '@castline/core/formats'
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 import { productionBuild } from '../../../scripts/production-build.mjs'
+import { PLAYER_PAGES } from '../../demo/e2e/player-pages.js'
 import { serveStatic } from '../../demo/e2e/static-server.js'
 import { median, percentile } from './stats.js'
 
@@ -113,10 +120,19 @@ async function traced<T>(page: Page, categories: string[], run: (cdp: CDPSession
  * busy processes a task can be long in wall time while the thread waits for a core. Off by default: the
  * trace's own work makes long tasks more frequent.
  */
-async function mountTraced(page: Page, count: number, kind: MountKind) {
-  if (process.env.BENCH_MOUNT_CPU === undefined) {
+async function mountTraced(
+  page: Page,
+  count: number,
+  kind: MountKind,
+  trace = process.env.BENCH_MOUNT_CPU !== undefined,
+) {
+  if (!trace) {
     const result = await page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const)
-    return { ...result, longTaskCpu: [] as Array<{ wall: number; cpu: number }> }
+    return {
+      ...result,
+      longTaskCpu: [] as Array<{ wall: number; cpu: number }>,
+      longestAny: { wall: Number.NaN, cpu: Number.NaN },
+    }
   }
   const { result, events } = await traced(page, ['toplevel', 'blink.user_timing'], () =>
     page.evaluate(([n, k]) => window.bench.mountList(n, k), [count, kind] as const),
@@ -125,15 +141,19 @@ async function mountTraced(page: Page, count: number, kind: MountKind) {
   const start = mark('castline-mount-start')
   const end = mark('castline-mount-end')
   const longTaskCpu: Array<{ wall: number; cpu: number }> = []
+  // The longest task of any length (the observer reports only those over 50 ms), by wall and by CPU time.
+  const longestAny = { wall: 0, cpu: 0 }
   if (start !== undefined && end !== undefined) {
     for (const e of events) {
       if (e.pid !== start.pid || e.tid !== start.tid || e.ph !== 'X' || e.dur === undefined) continue
-      if (e.name !== 'ThreadControllerImpl::RunTask' || e.dur <= 50_000) continue
+      if (e.name !== 'ThreadControllerImpl::RunTask') continue
       if (e.ts + e.dur < start.ts || e.ts > end.ts) continue
-      longTaskCpu.push({ wall: e.dur / 1000, cpu: (e.tdur ?? Number.NaN) / 1000 })
+      longestAny.wall = Math.max(longestAny.wall, e.dur / 1000)
+      longestAny.cpu = Math.max(longestAny.cpu, (e.tdur ?? 0) / 1000)
+      if (e.dur > 50_000) longTaskCpu.push({ wall: e.dur / 1000, cpu: (e.tdur ?? Number.NaN) / 1000 })
     }
   }
-  return { ...result, longTaskCpu }
+  return { ...result, longTaskCpu, longestAny }
 }
 
 /** Names of trace events that are JavaScript running on the renderer's main thread. */
@@ -212,6 +232,109 @@ async function playbackBench(browser: Browser, url: string) {
   const perFrame = scriptPerFrame(events)
   await page.close()
   return { cues, ...result, scriptPerFrame: perFrame }
+}
+
+// --- Player pages: highlight lag and scripting per frame on each page of PLAYER_PAGES -----------------
+
+/** The demo's sample episode as core reads it (as apps/demo/e2e/support.ts `loadSample` does). */
+function sampleCueStarts(): number[] {
+  const dir = new URL('../../demo/public/episodes/talk-python-514/', import.meta.url)
+  const episode = JSON.parse(readFileSync(new URL('episode.json', dir), 'utf8')) as {
+    duration: number
+    transcript: string
+  }
+  const text = readFileSync(new URL(episode.transcript, dir), 'utf8')
+  const transcript = parseTranscript(text, { duration: episode.duration, fileName: episode.transcript })
+  // Built here as the page builds it, so that a malformed sample fails here and not as odd lags.
+  createTimeIndex(transcript)
+  return transcript.cues.map((c) => c.start)
+}
+
+async function buildDemo(): Promise<string> {
+  const root = fileURLToPath(new URL('../../demo/', import.meta.url))
+  await productionBuild({ root, configFile: `${root}vite.config.ts` })
+  return `${root}dist/`
+}
+
+/**
+ * Plays `seconds` of the sample from 10:00 on a player page and records, without knowing its renderer,
+ * when each line became `aria-current` (the transcript region's rows, in the document or in an open
+ * shadow root) and the media clock against `performance.now()`; a trace gives the scripting per frame.
+ */
+async function pageBench(browser: Browser, url: string, starts: number[], seconds: number) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' })
+  page.on('pageerror', (e) => console.error('page error:', e.message))
+  // tsx compiles the page functions below with esbuild's keepNames, which wraps named functions in
+  // `__name(...)`: the demo's page has no such helper.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
+  await page.goto(`${url}#t=600`)
+  // The transcript's rows and the media, whichever renders them.
+  await page.getByRole('region', { name: 'Transcript' }).getByRole('listitem').first().waitFor()
+  await page.locator('audio').first().waitFor({ state: 'attached' })
+  await page.waitForFunction(() => {
+    const roots: Array<Document | ShadowRoot> = [document]
+    for (let i = 0; i < roots.length; i++)
+      for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot !== null) roots.push(el.shadowRoot)
+    const audio = roots.map((r) => r.querySelector('audio')).find((a) => a !== null)
+    return audio !== undefined && audio.readyState >= 1 && !audio.seeking && audio.currentTime >= 599
+  })
+  const { result, events } = await traced(page, ['devtools.timeline'], () =>
+    page.evaluate(async (ms) => {
+      const roots: Array<Document | ShadowRoot> = [document]
+      for (let i = 0; i < roots.length; i++)
+        for (const el of roots[i]!.querySelectorAll('*'))
+          if (el.shadowRoot !== null) roots.push(el.shadowRoot)
+      const find = (selector: string) =>
+        roots.map((r) => r.querySelector(selector)).find((e) => e !== null) ?? null
+      const audio = find('audio') as HTMLAudioElement
+      const region = find('[aria-label="Transcript"]')!
+      const changes: Array<{ cue: number; at: number }> = []
+      const seen = (el: Element, at: number) => {
+        if (el.getAttribute('aria-current') === 'true' && el.hasAttribute('aria-posinset'))
+          changes.push({ cue: Number(el.getAttribute('aria-posinset')) - 1, at })
+      }
+      // A row may become current as it is set (an attribute) or be mounted current (added to the list).
+      const observer = new MutationObserver((records) => {
+        const at = performance.now()
+        for (const r of records) {
+          if (r.type === 'attributes') seen(r.target as Element, at)
+          else
+            for (const node of r.addedNodes)
+              if (node instanceof Element) {
+                seen(node, at)
+                for (const el of node.querySelectorAll('[aria-current="true"]')) seen(el, at)
+              }
+        }
+      })
+      observer.observe(region, {
+        attributes: true,
+        attributeFilter: ['aria-current'],
+        subtree: true,
+        childList: true,
+      })
+      // The media clock, sampled by a timer (not a frame callback, so that the frames measured hold only
+      // the page's own work): media time = wall / 1000 + offset.
+      const offsets: number[] = []
+      await audio.play()
+      const started = performance.now()
+      const sampler = setInterval(() => {
+        if (!audio.paused) offsets.push(audio.currentTime - performance.now() / 1000)
+      }, 50)
+      await new Promise((r) => setTimeout(r, ms))
+      clearInterval(sampler)
+      audio.pause()
+      observer.disconnect()
+      return { started, offsets, changes }
+    }, seconds * 1000),
+  )
+  await page.close()
+  // Skip the first half second: the clock settles once audio output has started.
+  const settled = result.offsets.slice(10).sort((a, b) => a - b)
+  const offset = settled[settled.length >> 1]!
+  const lag = result.changes
+    .filter((c) => c.at > result.started + 500 && c.cue > 0 && starts[c.cue] !== undefined)
+    .map((c) => c.at - (starts[c.cue]! - offset) * 1000)
+  return { lag, scriptPerFrame: scriptPerFrame(events) }
 }
 
 // --- Waveform: memory, bytes before playback, first paint --------------------------------------------
@@ -368,6 +491,24 @@ try {
           ` script/frame p95 ${percentile(p.scriptPerFrame, 95).toFixed(2)} ms; commits ${p.commits} (${p.cueCommits} with a cue change, ${p.mountCommits} mounting rows) for ${p.cueChanges} cue changes; row re-renders ${p.rowRenders}, mounts ${p.rowMounts}`,
       )
     }
+    if (wanted('pages')) {
+      const demo = await serveStatic(await buildDemo())
+      try {
+        const starts = sampleCueStarts()
+        const pages: Array<{ name: string; path: string; lag: number[]; scriptPerFrame: number[] }> = []
+        for (const player of PLAYER_PAGES) {
+          console.log(`page ${player.name}: ${values.seconds} s of the sample from 10:00`)
+          const run = await pageBench(browser, `${demo.url}${player.path}`, starts, Number(values.seconds))
+          pages.push({ name: player.name, path: player.path, ...run })
+          console.log(
+            `  lag p50 ${percentile(run.lag, 50).toFixed(1)} p95 ${percentile(run.lag, 95).toFixed(1)} ms (${run.lag.length} changes); script/frame p50 ${percentile(run.scriptPerFrame, 50).toFixed(2)} p95 ${percentile(run.scriptPerFrame, 95).toFixed(2)} ms`,
+          )
+        }
+        results.pages = pages
+      } finally {
+        await demo.close()
+      }
+    }
     if (wanted('mount')) {
       const mounts: Array<Record<string, unknown>> = []
       // The first loads of the page in a fresh browser, apart: the browser process itself is still warming
@@ -442,6 +583,34 @@ try {
         }
       }
       results.mount = mounts
+    }
+    if (wanted('longtasks')) {
+      // Issue 16: no long task while mounting 100,000 lines. Each mount in a fresh page; every long task
+      // (PerformanceObserver 'longtask') from root.render until 500 ms after the first rows are shown, and
+      // from a trace of the same window the longest task of any length (wall and CPU time): a task under
+      // 50 ms is no long task, but how far under says how much room a slower machine has.
+      const runs: Array<{
+        longestTask: number
+        over50: number
+        firstRows: number
+        longestAny: { wall: number; cpu: number }
+      }> = []
+      for (let r = 0; r < Math.max(5, repeats); r++) {
+        const page = await open(browser, url)
+        const run = await mountTraced(page, 100_000, 'castline', true)
+        await page.close()
+        const row = {
+          longestTask: Math.max(0, ...run.longTasks),
+          over50: run.longTasks.filter((t) => t > 50).length,
+          firstRows: run.firstRows,
+          longestAny: run.longestAny,
+        }
+        runs.push(row)
+        console.log(
+          `longtasks 100000: observer longest ${row.longestTask.toFixed(0)} ms, ${row.over50} over 50 ms; traced longest task ${row.longestAny.wall.toFixed(1)} ms wall / ${row.longestAny.cpu.toFixed(1)} ms CPU; first rows ${run.firstRows.toFixed(0)} ms`,
+        )
+      }
+      results.longTasks = { count: 100_000, runs }
     }
     if (wanted('seeks')) {
       const page = await open(browser, url)

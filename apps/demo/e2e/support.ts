@@ -49,6 +49,52 @@ export function loadSample(): Promise<SampleEpisode> {
   return sample
 }
 
+declare global {
+  interface Window {
+    /** Queries that see into open shadow roots, for page functions (installed by `openDemo`). */
+    castlineE2E?: {
+      /** The first element matching `selector` in the document or in any open shadow root. */
+      find(selector: string): Element | null
+      /** Every element matching `selector`, in the document and in every open shadow root. */
+      findAll(selector: string): Element[]
+      /** The focused element, inside shadow roots (`document.activeElement` stops at the host). */
+      active(): Element | null
+    }
+  }
+}
+
+/**
+ * Installs `window.castlineE2E`: the checks read the page the same way whether the player renders into
+ * the document (the React demo) or into a custom element's shadow root (`<castline-player>`).
+ */
+function installDeepQueries(): void {
+  const roots = (): Array<Document | ShadowRoot> => {
+    const out: Array<Document | ShadowRoot> = [document]
+    for (let i = 0; i < out.length; i++) {
+      for (const el of out[i]!.querySelectorAll('*')) if (el.shadowRoot !== null) out.push(el.shadowRoot)
+    }
+    return out
+  }
+  window.castlineE2E = {
+    find(selector) {
+      // The light DOM first: the React demo answers without a walk of every element.
+      const direct = document.querySelector(selector)
+      if (direct !== null) return direct
+      for (const root of roots()) {
+        const hit = root.querySelector(selector)
+        if (hit !== null) return hit
+      }
+      return null
+    },
+    findAll: (selector) => roots().flatMap((root) => [...root.querySelectorAll(selector)]),
+    active() {
+      let el = document.activeElement
+      while (el?.shadowRoot?.activeElement != null) el = el.shadowRoot.activeElement
+      return el
+    },
+  }
+}
+
 /** A page on the demo and everything it reported that a healthy page does not. */
 export interface DemoPage {
   page: Page
@@ -68,6 +114,7 @@ export async function openDemo(
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<DemoPage> {
   const context = await browser.newContext({ viewport })
+  await context.addInitScript(installDeepQueries)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (message) => {
@@ -93,11 +140,13 @@ export function transcriptRegion(page: Page): Locator {
 }
 
 /**
- * The transcript line with cue index `index` (rendered only near the visible part of the list). Rows are
- * found by their documented class and `aria-posinset`, which a virtualized list must carry anyway.
+ * The transcript line with cue index `index` (rendered only near the visible part of the list): the list
+ * item with that `aria-posinset`, which a virtualized list must carry anyway.
  */
 export function line(page: Page, index: number): Locator {
-  return transcriptRegion(page).locator(`.castline-line[aria-posinset="${index + 1}"]`)
+  return transcriptRegion(page)
+    .getByRole('listitem')
+    .and(page.locator(`[aria-posinset="${index + 1}"]`))
 }
 
 /** Waits until the transcript shows its lines. */
@@ -119,7 +168,7 @@ export interface AudioState {
 /** Reads the (one) audio element of the page. */
 export function audioState(page: Page): Promise<AudioState> {
   return page.evaluate(() => {
-    const a = document.querySelector('audio')
+    const a = window.castlineE2E!.find('audio') as HTMLAudioElement | null
     if (a === null) throw new Error('The page has no <audio> element.')
     return {
       currentTime: a.currentTime,
@@ -137,7 +186,7 @@ export function audioState(page: Page): Promise<AudioState> {
 export async function waitForAudioAt(page: Page, seconds: number, tolerance = 0.25): Promise<void> {
   await page.waitForFunction(
     ([t, tol]) => {
-      const a = document.querySelector('audio')
+      const a = window.castlineE2E!.find('audio') as HTMLAudioElement | null
       return a !== null && a.readyState >= 1 && !a.seeking && Math.abs(a.currentTime - t) <= tol
     },
     [seconds, tolerance] as const,
@@ -147,7 +196,7 @@ export async function waitForAudioAt(page: Page, seconds: number, tolerance = 0.
 /** Waits until the audio is playing and past `seconds`. */
 export async function waitForPlayback(page: Page, seconds: number): Promise<void> {
   await page.waitForFunction((t) => {
-    const a = document.querySelector('audio')
+    const a = window.castlineE2E!.find('audio') as HTMLAudioElement | null
     return a !== null && !a.paused && !a.seeking && a.currentTime >= t
   }, seconds)
 }
@@ -155,7 +204,7 @@ export async function waitForPlayback(page: Page, seconds: number): Promise<void
 /** The line marked `aria-current="true"`: its cue index and text, or null. */
 export function activeLine(page: Page): Promise<{ index: number; text: string } | null> {
   return page.evaluate(() => {
-    const rows = document.querySelectorAll<HTMLElement>('.castline-line[aria-current="true"]')
+    const rows = window.castlineE2E!.findAll('[aria-posinset][aria-current="true"]')
     if (rows.length !== 1)
       return rows.length === 0 ? null : { index: -2, text: `${rows.length} active lines` }
     const row = rows[0]!
@@ -171,9 +220,9 @@ export function sampleSync(
   page: Page,
 ): Promise<{ before: number; after: number; index: number; paused: boolean }> {
   return page.evaluate(() => {
-    const a = document.querySelector('audio')!
+    const a = window.castlineE2E!.find('audio') as HTMLAudioElement
     const before = a.currentTime
-    const row = document.querySelector<HTMLElement>('.castline-line[aria-current="true"]')
+    const row = window.castlineE2E!.find('[aria-posinset][aria-current="true"]')
     const after = a.currentTime
     return {
       before,
@@ -200,14 +249,17 @@ export async function isInView(locator: Locator): Promise<boolean> {
       r.left >= outer.left - 1 &&
       r.right <= outer.right + 1
     if (!inside({ top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth })) return false
-    const scroller = el.closest('.castline-transcript__viewport')
+    // The transcript's scrolling viewport: the nearest ancestor that scrolls (whatever the renderer calls it).
+    let scroller = el.parentElement
+    while (scroller !== null && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY))
+      scroller = scroller.parentElement
     return scroller === null || inside(scroller.getBoundingClientRect())
   })
 }
 
 /** The active line's locator. */
 export function activeLineLocator(page: Page): Locator {
-  return transcriptRegion(page).locator('.castline-line[aria-current="true"]')
+  return transcriptRegion(page).getByRole('listitem').and(page.locator('[aria-current="true"]'))
 }
 
 /** Presses the player's Play button. */
@@ -218,7 +270,9 @@ export async function play(page: Page): Promise<void> {
 /** Presses the player's Pause button and waits until the audio reports it. */
 export async function pause(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click()
-  await page.waitForFunction(() => document.querySelector('audio')?.paused === true)
+  await page.waitForFunction(
+    () => (window.castlineE2E!.find('audio') as HTMLAudioElement | null)?.paused === true,
+  )
 }
 
 /** Two animation frames: time for the per-frame time source and React to catch up with the media. */

@@ -1,18 +1,11 @@
 /**
  * `@castline/core`: what every player needs (the model, errors, timestamps, the time index, the sync
- * controller and its time sources, search, the ad time map, quote links), and no format code. Readers and writers are in subpath
+ * controller and its time sources, search), and no format code. Readers and writers are in subpath
  * entries: `@castline/core/formats` (all of them, with detection), `/vtt`, `/srt`, `/json`, `/html`,
- * `/text` (one each) and `/peaks` (waveform peaks); see docs/ARCHITECTURE.md, "Entry points and bundle size".
+ * `/text` (one each) and `/peaks` (waveform peaks); feeds, chapters, and the ad time map with quote links
+ * are in `/feed`, `/chapters` and `/links`; see docs/ARCHITECTURE.md, "Entry points and bundle size".
  */
 export { TranscriptParseError } from './errors.js'
-export {
-  formatQuoteLink,
-  type LocatedQuote,
-  type LocateOptions,
-  locateQuote,
-  parseQuoteLink,
-  type QuoteLink,
-} from './links.js'
 export type {
   Cue,
   ParseOptions,
@@ -24,6 +17,16 @@ export type {
 } from './model.js'
 export { TRANSCRIPT_FORMATS } from './model.js'
 export { type SearchMatch, searchTranscript } from './search.js'
+export {
+  inRuns,
+  type RunInSlicesOptions,
+  runInSlices,
+  SLICE_BUDGET,
+  type SlicedBuild,
+  type SliceScheduler,
+  slicedBuild,
+  type WorkMeter,
+} from './slices.js'
 export { createManualSource, type ManualSource, type ManualSourceOptions } from './sources/manual.js'
 export {
   createMediaElementSource,
@@ -38,11 +41,4 @@ export {
   type TimeSourceEvent,
 } from './sync.js'
 export { formatTimestamp, parseTimestamp } from './time.js'
-export { createTimeIndex, type TimeIndex, type WordHit } from './time-index.js'
-export {
-  type AdBreak,
-  AdBreakError,
-  type AdTimeMap,
-  createAdTimeMap,
-  type TranscriptTime,
-} from './time-map.js'
+export { buildTimeIndex, createTimeIndex, type TimeIndex, type WordHit } from './time-index.js'

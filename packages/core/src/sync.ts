@@ -1,6 +1,7 @@
 import { createListeners } from './emitter.js'
 import type { Transcript } from './model.js'
-import { createTimeIndex, type TimeIndex } from './time-index.js'
+import { runInSlices, SLICE_BUDGET, type SlicedBuild, type SliceScheduler } from './slices.js'
+import { buildTimeIndex, type TimeIndex } from './time-index.js'
 
 /** What a time source reports; the controller re-reads the source on each, so the name is only a hint. */
 export type TimeSourceEvent =
@@ -51,6 +52,11 @@ export interface SyncControllerOptions {
   source: TimeSource | null
   /** Called after each snapshot change while the controller is attached (TanStack Virtual's `onChange`). */
   onChange?: (controller: SyncController) => void
+  /**
+   * Where the time index of a long transcript is built: a first slice in `setOptions`, the rest a slice
+   * a task while something listens (default: `SLICE_BUDGET` units a slice, each in a task of its own).
+   */
+  slices?: { budget?: number | undefined; schedule?: SliceScheduler | undefined } | undefined
 }
 
 /** What the player shows, frozen. An unchanged state is the same object, as `useSyncExternalStore` needs. */
@@ -91,6 +97,9 @@ export class SyncController {
   /** The options in force. */
   options: SyncControllerOptions
   private index: TimeIndex | null = null
+  /** The index being built in slices (a long transcript), null once built. */
+  private building: SlicedBuild<TimeIndex> | null = null
+  private cancelSlices: (() => void) | null = null
   private snapshot: SyncSnapshot = INITIAL
   /** The last snapshot subscribers were told about: `flush` notifies only when the current one differs. */
   private notified: SyncSnapshot = INITIAL
@@ -121,10 +130,9 @@ export class SyncController {
       source: options.source ?? null,
     }
     if (options.onChange !== undefined) next.onChange = options.onChange
+    if (options.slices !== undefined) next.slices = options.slices
     this.options = next
-    if (next.transcript !== previous.transcript) {
-      this.index = next.transcript === null ? null : createTimeIndex(next.transcript)
-    }
+    if (next.transcript !== previous.transcript) this.startIndex(next.transcript)
     if (next.source !== this.attached) this.reconcile(true)
     if (next.transcript !== previous.transcript || next.source !== previous.source) {
       this.refresh()
@@ -193,7 +201,10 @@ export class SyncController {
     return this.options.source?.getTime() ?? 0
   }
 
-  /** The time index of the current transcript, null without one. */
+  /**
+   * The time index of the current transcript, null without one and while a long transcript's is being
+   * built (until then no cue is active).
+   */
   get timeIndex(): TimeIndex | null {
     return this.index
   }
@@ -242,7 +253,55 @@ export class SyncController {
     this.listeners.clear()
     this.frames.clear()
     this.mounts = 0
+    this.stopSlices()
     this.detach()
+  }
+
+  /**
+   * Starts the time index of a new transcript: built at once when it fits in a slice, else the first
+   * slice now and the rest while something listens (`continueSlices`).
+   */
+  private startIndex(transcript: Transcript | null): void {
+    this.stopSlices()
+    this.index = null
+    this.building = null
+    if (transcript === null) return
+    const build = buildTimeIndex(transcript)
+    if (build.step(this.sliceBudget())) this.index = build.result()
+    else {
+      this.building = build
+      this.continueSlices()
+    }
+  }
+
+  private sliceBudget(): number {
+    return this.options.slices?.budget ?? SLICE_BUDGET
+  }
+
+  /**
+   * Runs the index's remaining slices while something listens (the mounted UI), so that a controller
+   * nobody uses (a server render, an unmounted player) builds nothing; it resumes where it stopped.
+   */
+  private continueSlices(): void {
+    const build = this.building
+    if (build === null || this.cancelSlices !== null) return
+    if (this.listeners.size + this.frames.size + this.mounts === 0) return
+    this.cancelSlices = runInSlices(build, {
+      budget: this.sliceBudget(),
+      schedule: this.options.slices?.schedule,
+      onDone: (index) => {
+        this.cancelSlices = null
+        this.building = null
+        this.index = index
+        this.refresh()
+        this.flush()
+      },
+    })
+  }
+
+  private stopSlices(): void {
+    this.cancelSlices?.()
+    this.cancelSlices = null
   }
 
   /**
@@ -250,7 +309,10 @@ export class SyncController {
    * notification of what attaching finds to a microtask (see `setOptions`).
    */
   private reconcile(duringRender = false): void {
-    const wanted = this.listeners.size + this.frames.size + this.mounts > 0 ? this.options.source : null
+    const listening = this.listeners.size + this.frames.size + this.mounts > 0
+    if (listening) this.continueSlices()
+    else this.stopSlices()
+    const wanted = listening ? this.options.source : null
     if (wanted === this.attached) return
     this.detach()
     if (wanted === null) return

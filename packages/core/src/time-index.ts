@@ -1,4 +1,5 @@
 import type { Transcript } from './model.js'
+import { inRuns, type SlicedBuild, slicedBuild, type WorkMeter } from './slices.js'
 
 /**
  * Which cue (and word) is active at a time. Built once per transcript; answers in O(log n) worst case and
@@ -33,7 +34,22 @@ export interface WordHit {
 
 /** Builds the time index of a transcript. Cues need not be sorted; empty or invalid spans are never active. */
 export function createTimeIndex(transcript: Transcript): TimeIndex {
-  return new CueTimeIndex(transcript)
+  const build = buildTimeIndex(transcript)
+  build.step(Number.POSITIVE_INFINITY)
+  return build.result()
+}
+
+/**
+ * Builds the time index of a transcript in slices (`step(budget)`, or `runInSlices`), for a transcript
+ * long enough that building it at once would be a long task. The result is what `createTimeIndex` gives.
+ * A unit of work is one cue visited by one pass; a build takes from about 3 units a cue (sorted cues
+ * that never overlap) to about 6 plus the sort's log2(n) (unsorted, overlapping).
+ */
+export function buildTimeIndex(transcript: Transcript): SlicedBuild<TimeIndex> {
+  return slicedBuild(function* (meter) {
+    const cues = new IntervalIndex(yield* buildIntervals(transcript.cues, meter))
+    return new CueTimeIndex(transcript, cues)
+  })
 }
 
 interface Span {
@@ -76,94 +92,23 @@ class IntervalIndex {
   private lo = Number.POSITIVE_INFINITY
   private hi = Number.NEGATIVE_INFINITY
 
-  constructor(spans: readonly Span[]) {
-    // One pass for the common case (every span valid, sorted by start: what the readers produce); the
-    // general path below filters and sorts. Each pass over 100,000 cue objects costs milliseconds.
-    const length = spans.length
-    let packed = new Float64Array(2 * length)
-    let reach = new Float64Array(length)
-    let max = Number.NEGATIVE_INFINITY
-    let overlaps = false
-    let prev = Number.NEGATIVE_INFINITY
-    let clean = true
-    for (let i = 0; i < length; i++) {
-      const s = spans[i]!
-      const start = s.start
-      const end = s.end
-      // `start < end` is false for NaN and for empty spans: such intervals can never be active.
-      if (!(start < end) || start < prev) {
-        clean = false
-        break
-      }
-      prev = start
-      packed[2 * i] = start
-      packed[2 * i + 1] = end
-      if (max > start) overlaps = true
-      if (end > max) max = end
-      reach[i] = max
-    }
-    let count = length
-    let ids: Int32Array | null = null
-    if (!clean) {
-      count = 0
-      let sorted = true
-      prev = Number.NEGATIVE_INFINITY
-      for (let i = 0; i < length; i++) {
-        const s = spans[i]!
-        if (!(s.start < s.end)) continue
-        if (s.start < prev) sorted = false
-        prev = s.start
-        count++
-      }
-      const order = new Int32Array(count)
-      for (let i = 0, k = 0; i < length; i++) {
-        const s = spans[i]!
-        if (s.start < s.end) order[k++] = i
-      }
-      // Stable by original index among equal starts, so "the later one wins" matches transcript order.
-      if (!sorted) order.sort((a, b) => spans[a]!.start - spans[b]!.start || a - b)
-      ids = order
-      packed = new Float64Array(2 * count)
-      reach = new Float64Array(count)
-      max = Number.NEGATIVE_INFINITY
-      overlaps = false
-      for (let k = 0; k < count; k++) {
-        const s = spans[order[k]!]!
-        packed[2 * k] = s.start
-        packed[2 * k + 1] = s.end
-        if (max > s.start) overlaps = true
-        if (s.end > max) max = s.end
-        reach[k] = max
-      }
-    }
-
-    this.n = count
-    this.ids = ids
-    this.spans = packed
-    this.reach = reach
-
-    let leaves = 1
-    while (leaves < count) leaves *= 2
-    this.leaves = leaves
-    this.tree = overlaps ? buildMaxTree(packed, count, leaves) : null
-
-    this.origin = count > 0 ? this.spans[0]! : 0
-    const range = count > 0 ? this.spans[2 * (count - 1)]! - this.origin : 0
-    this.scale = range > 0 && range < Number.POSITIVE_INFINITY ? count / range : 0
-    this.first = count >= BUCKETED_FROM && this.scale > 0 ? this.buildBuckets(count) : null
+  constructor(data: IntervalData) {
+    this.n = data.count
+    this.ids = data.ids
+    this.spans = data.spans
+    this.reach = data.reach
+    this.leaves = data.leaves
+    this.tree = data.tree
+    this.origin = data.origin
+    this.scale = data.scale
+    this.first = data.first
   }
 
-  /** Bucket of a time at or after `origin`; monotonic in t, so bucket order never contradicts time order. */
-  private bucketOf(t: number, buckets: number): number {
-    const b = Math.floor((t - this.origin) * this.scale)
-    return Math.min(b, buckets - 1)
-  }
-
-  private buildBuckets(count: number): Int32Array {
-    const first = new Int32Array(count + 1)
-    for (let k = 0; k < count; k++) first[this.bucketOf(this.spans[2 * k]!, count) + 1]!++
-    for (let b = 1; b <= count; b++) first[b]! += first[b - 1]!
-    return first
+  /** The index of `spans` built at once (a cue's words: a handful). */
+  static of(spans: readonly Span[]): IntervalIndex {
+    const build = slicedBuild((meter) => buildIntervals(spans, meter))
+    build.step(Number.POSITIVE_INFINITY)
+    return new IntervalIndex(build.result())
   }
 
   /** Original index of the latest-starting interval containing t, or -1. */
@@ -192,7 +137,7 @@ class IntervalIndex {
         if (t < this.origin) lo = hi = 0
         else {
           // Intervals in earlier buckets start before t, those in later buckets after it.
-          const b = this.bucketOf(t, n)
+          const b = bucketOf(t, this.origin, this.scale, n)
           lo = first[b]!
           hi = first[b + 1]!
         }
@@ -231,12 +176,191 @@ class IntervalIndex {
 /** Below this many intervals (a cue's words) a plain binary search is as fast as the bucket table. */
 const BUCKETED_FROM = 64
 
-function buildMaxTree(spans: Float64Array, count: number, leaves: number): Float64Array {
-  const tree = new Float64Array(2 * leaves).fill(Number.NEGATIVE_INFINITY)
-  for (let k = 0; k < count; k++) tree[leaves + k] = spans[2 * k + 1]!
-  for (let i = leaves - 1; i >= 1; i--) {
-    tree[i] = Math.max(tree[2 * i]!, tree[2 * i + 1]!)
+/** Bucket of a time at or after `origin`; monotonic in t, so bucket order never contradicts time order. */
+function bucketOf(t: number, origin: number, scale: number, buckets: number): number {
+  const b = Math.floor((t - origin) * scale)
+  return Math.min(b, buckets - 1)
+}
+
+/** What an `IntervalIndex` is made of (see its fields). */
+interface IntervalData {
+  count: number
+  ids: Int32Array | null
+  spans: Float64Array
+  reach: Float64Array
+  leaves: number
+  tree: Float64Array | null
+  origin: number
+  scale: number
+  first: Int32Array | null
+}
+
+/**
+ * Builds an `IntervalIndex`'s arrays pass by pass, each pass in runs as the slice's budget allows (see
+ * `inRuns`); a unit is one element a pass visits.
+ */
+function* buildIntervals(spans: readonly Span[], meter: WorkMeter): Generator<void, IntervalData, void> {
+  // One pass for the common case (every span valid, sorted by start: what the readers produce); the
+  // general path below filters and sorts. Each pass over 100,000 cue objects costs milliseconds.
+  const length = spans.length
+  let packed = new Float64Array(2 * length)
+  let reach = new Float64Array(length)
+  let max = Number.NEGATIVE_INFINITY
+  let overlaps = false
+  let prev = Number.NEGATIVE_INFINITY
+  const clean = yield* inRuns(meter, length, (from, to) => {
+    let m = max
+    let p = prev
+    for (let i = from; i < to; i++) {
+      const s = spans[i]!
+      const start = s.start
+      const end = s.end
+      // `start < end` is false for NaN and for empty spans: such intervals can never be active.
+      if (!(start < end) || start < p) return false
+      p = start
+      packed[2 * i] = start
+      packed[2 * i + 1] = end
+      if (m > start) overlaps = true
+      if (end > m) m = end
+      reach[i] = m
+    }
+    max = m
+    prev = p
+    return true
+  })
+  let count = length
+  let ids: Int32Array | null = null
+  if (!clean) {
+    count = 0
+    let sorted = true
+    prev = Number.NEGATIVE_INFINITY
+    yield* inRuns(meter, length, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const s = spans[i]!
+        if (!(s.start < s.end)) continue
+        if (s.start < prev) sorted = false
+        prev = s.start
+        count++
+      }
+      return true
+    })
+    let order: Int32Array = new Int32Array(count)
+    let k = 0
+    yield* inRuns(meter, length, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const s = spans[i]!
+        if (s.start < s.end) order[k++] = i
+      }
+      return true
+    })
+    // Stable by original index among equal starts, so "the later one wins" matches transcript order.
+    if (!sorted) order = yield* mergeSortByStart(order, spans, meter)
+    ids = order
+    const packedSorted = new Float64Array(2 * count)
+    const reachSorted = new Float64Array(count)
+    max = Number.NEGATIVE_INFINITY
+    overlaps = false
+    yield* inRuns(meter, count, (from, to) => {
+      for (let k = from; k < to; k++) {
+        const s = spans[order[k]!]!
+        packedSorted[2 * k] = s.start
+        packedSorted[2 * k + 1] = s.end
+        if (max > s.start) overlaps = true
+        if (s.end > max) max = s.end
+        reachSorted[k] = max
+      }
+      return true
+    })
+    packed = packedSorted
+    reach = reachSorted
   }
+
+  let leaves = 1
+  while (leaves < count) leaves *= 2
+  const tree = overlaps ? yield* buildMaxTree(packed, count, leaves, meter) : null
+
+  const origin = count > 0 ? packed[0]! : 0
+  const range = count > 0 ? packed[2 * (count - 1)]! - origin : 0
+  const scale = range > 0 && range < Number.POSITIVE_INFINITY ? count / range : 0
+  let first: Int32Array | null = null
+  if (count >= BUCKETED_FROM && scale > 0) {
+    const buckets = new Int32Array(count + 1)
+    yield* inRuns(meter, count, (from, to) => {
+      for (let k = from; k < to; k++) buckets[bucketOf(packed[2 * k]!, origin, scale, count) + 1]!++
+      return true
+    })
+    // Prefix sums: bucket b + 1 from bucket b.
+    yield* inRuns(meter, count, (from, to) => {
+      for (let b = from + 1; b <= to; b++) buckets[b]! += buckets[b - 1]!
+      return true
+    })
+    first = buckets
+  }
+  return { count, ids, spans: packed, reach, leaves, tree, origin, scale, first }
+}
+
+/**
+ * `order` (indexes of `spans`, ascending) sorted by start, stable: a bottom-up merge sort, so that it can
+ * stop after any element it moves (a built-in sort is one call). Returns the sorted array (`order` or
+ * its scratch twin).
+ */
+function* mergeSortByStart(
+  order: Int32Array,
+  spans: readonly Span[],
+  meter: WorkMeter,
+): Generator<void, Int32Array, void> {
+  const n = order.length
+  let from: Int32Array = order
+  let to: Int32Array = new Int32Array(n)
+  for (let width = 1; width < n; width *= 2) {
+    // One pass of merges over the whole array: element k of `to` comes from the run pair holding k.
+    let lo = 0
+    let mid = 0
+    let hi = 0
+    let a = 0
+    let b = 0
+    const src = from
+    const dst = to
+    yield* inRuns(meter, n, (start, stop) => {
+      for (let k = start; k < stop; k++) {
+        if (k === hi) {
+          lo = k
+          mid = Math.min(lo + width, n)
+          hi = Math.min(lo + 2 * width, n)
+          a = lo
+          b = mid
+        }
+        // Ties take the left run first: the earlier original index, as a stable sort does.
+        if (a < mid && (b >= hi || spans[src[a]!]!.start <= spans[src[b]!]!.start)) dst[k] = src[a++]!
+        else dst[k] = src[b++]!
+      }
+      return true
+    })
+    from = dst
+    to = src
+  }
+  return from
+}
+
+function* buildMaxTree(
+  spans: Float64Array,
+  count: number,
+  leaves: number,
+  meter: WorkMeter,
+): Generator<void, Float64Array, void> {
+  const tree = new Float64Array(2 * leaves).fill(Number.NEGATIVE_INFINITY)
+  yield* inRuns(meter, count, (from, to) => {
+    for (let k = from; k < to; k++) tree[leaves + k] = spans[2 * k + 1]!
+    return true
+  })
+  // Internal nodes from the last to the root: j counts them, node leaves - 1 - j.
+  yield* inRuns(meter, leaves - 1, (from, to) => {
+    for (let j = from; j < to; j++) {
+      const i = leaves - 1 - j
+      tree[i] = Math.max(tree[2 * i]!, tree[2 * i + 1]!)
+    }
+    return true
+  })
   return tree
 }
 
@@ -253,10 +377,10 @@ class CueTimeIndex implements TimeIndex {
   private readonly cues: IntervalIndex
   private readonly words: Array<CueWords | null | undefined>
 
-  constructor(transcript: Transcript) {
+  constructor(transcript: Transcript, cues: IntervalIndex) {
     this.transcript = transcript
     this.length = transcript.cues.length
-    this.cues = new IntervalIndex(transcript.cues)
+    this.cues = cues
     this.words = new Array<CueWords | null | undefined>(this.length)
   }
 
@@ -288,6 +412,6 @@ class CueTimeIndex implements TimeIndex {
   private buildWords(cue: number): CueWords | null {
     const words = this.transcript.cues[cue]?.words
     if (words === undefined || words.length === 0) return null
-    return { index: new IntervalIndex(words), hits: new Array<WordHit | undefined>(words.length) }
+    return { index: IntervalIndex.of(words), hits: new Array<WordHit | undefined>(words.length) }
   }
 }

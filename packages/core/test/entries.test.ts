@@ -10,6 +10,7 @@ import * as feed from '../src/entry/feed.js'
 import * as formats from '../src/entry/formats.js'
 import * as html from '../src/entry/html.js'
 import * as json from '../src/entry/json.js'
+import * as links from '../src/entry/links.js'
 import * as peaks from '../src/entry/peaks.js'
 import * as srt from '../src/entry/srt.js'
 import * as text from '../src/entry/text.js'
@@ -24,23 +25,23 @@ const examples = 'podcast-namespace/docs/examples/transcripts/'
 const names = (module: object) => Object.keys(module).sort()
 
 describe('entry points', () => {
-  it('the root entry holds the model, time, index, sync, sources, search, time map and links, and no format code', () => {
+  it('the root entry holds the model, time, index, sync, sources and search, and no format code', () => {
     expect(names(root)).toEqual(
       [
-        'AdBreakError',
+        'SLICE_BUDGET',
         'SyncController',
         'TRANSCRIPT_FORMATS',
         'TranscriptParseError',
-        'createAdTimeMap',
+        'buildTimeIndex',
         'createManualSource',
         'createMediaElementSource',
         'createTimeIndex',
-        'formatQuoteLink',
         'formatTimestamp',
-        'locateQuote',
-        'parseQuoteLink',
         'parseTimestamp',
+        'inRuns',
+        'runInSlices',
         'searchTranscript',
+        'slicedBuild',
       ].sort(),
     )
   })
@@ -79,6 +80,16 @@ describe('entry points', () => {
     expect(names(html)).toEqual(['formatPodcastHtml', 'parsePodcastHtml'])
     expect(names(text)).toEqual(['formatText', 'parseText'])
     expect(names(peaks)).toEqual(['PeaksParseError', 'parsePeaks'])
+  })
+
+  it('@castline/core/links has the quote links and the ad time map', () => {
+    expect(names(links)).toEqual([
+      'AdBreakError',
+      'createAdTimeMap',
+      'formatQuoteLink',
+      'locateQuote',
+      'parseQuoteLink',
+    ])
   })
 
   it('@castline/core/chapters reads and writes chapters JSON and WebVTT chapters', () => {

@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseTranscript } from '../src/entry/formats.js'
-import {
-  createAdTimeMap,
-  formatQuoteLink,
-  locateQuote,
-  parseQuoteLink,
-  type Transcript,
-} from '../src/index.js'
+import { createAdTimeMap, formatQuoteLink, locateQuote, parseQuoteLink } from '../src/entry/links.js'
+import type { Transcript } from '../src/index.js'
 
 const transcript = parseTranscript(
   readFileSync(

@@ -340,6 +340,134 @@ function installFrames() {
   }
 }
 
+/** A scheduler driven by the test: `run()` runs the queued slice tasks one at a time. */
+function manualScheduler() {
+  const queue: Array<{ run: () => void; cancelled: boolean }> = []
+  return {
+    schedule: (run: () => void) => {
+      const task = { run, cancelled: false }
+      queue.push(task)
+      return () => {
+        task.cancelled = true
+      }
+    },
+    /** Tasks queued and not cancelled. */
+    pending: () => queue.filter((t) => !t.cancelled).length,
+    /** Runs the next task; false when none is left. */
+    runOne(): boolean {
+      const task = queue.shift()
+      if (task === undefined) return false
+      if (!task.cancelled) task.run()
+      return true
+    },
+  }
+}
+
+describe('SyncController: the time index of a long transcript, built in slices', () => {
+  it('builds a transcript that fits in one slice at once, in setOptions (no task)', () => {
+    const scheduler = manualScheduler()
+    const source = createManualSource({ time: 3.5 })
+    const controller = new SyncController({
+      transcript: secondCues(100),
+      source,
+      slices: { budget: 1000, schedule: scheduler.schedule },
+    })
+    expect(controller.timeIndex).not.toBeNull()
+    expect(controller.getSnapshot().cueIndex).toBe(3)
+    expect(scheduler.pending()).toBe(0)
+  })
+
+  it('shows no cue until the last slice, then notifies once with the active cue; slices run only while mounted', () => {
+    const scheduler = manualScheduler()
+    const source = createManualSource({ time: 4321.5, duration: 10_000 })
+    const controller = new SyncController({
+      transcript: secondCues(10_000),
+      source,
+      slices: { budget: 1000, schedule: scheduler.schedule },
+    })
+    // The first slice ran in setOptions; nothing listens yet, so nothing more is scheduled.
+    expect(controller.timeIndex).toBeNull()
+    expect(controller.getSnapshot().cueIndex).toBe(-1)
+    expect(scheduler.pending()).toBe(0)
+
+    const seen: number[] = []
+    controller.subscribe((s) => seen.push(s.cueIndex))
+    const unmount = controller.mount()
+    let tasks = 0
+    while (controller.timeIndex === null && scheduler.runOne()) tasks++
+    // 10,000 sorted cues that never overlap: a scan, the buckets and their sums, 1,000 units a slice.
+    expect(tasks).toBeGreaterThanOrEqual(29)
+    expect(scheduler.pending()).toBe(0)
+    expect(seen).toEqual([4321])
+    expect(controller.getSnapshot().cueIndex).toBe(4321)
+    unmount()
+  })
+
+  it('cancels the remaining slices on unmount and on destroy, and resumes where it stopped when mounted again', () => {
+    const scheduler = manualScheduler()
+    const source = createManualSource({ time: 9000.5, duration: 10_000 })
+    const controller = new SyncController({
+      transcript: secondCues(10_000),
+      source,
+      slices: { budget: 1000, schedule: scheduler.schedule },
+    })
+    let unmount = controller.mount()
+    for (let i = 0; i < 5; i++) scheduler.runOne()
+    unmount()
+    // The queued slice was cancelled: running the queue does no work and schedules none.
+    expect(scheduler.pending()).toBe(0)
+    while (scheduler.runOne()) {}
+    expect(controller.timeIndex).toBeNull()
+
+    unmount = controller.mount()
+    let resumed = 0
+    while (controller.timeIndex === null && scheduler.runOne()) resumed++
+    controller.destroy()
+    unmount()
+    // Five slices ran before the unmount (and the first in setOptions): fewer are left after it.
+    const fresh = new SyncController({
+      transcript: secondCues(10_000),
+      source,
+      slices: { budget: 1000, schedule: scheduler.schedule },
+    })
+    const unmountFresh = fresh.mount()
+    let all = 0
+    while (fresh.timeIndex === null && scheduler.runOne()) all++
+    expect(resumed).toBe(all - 5)
+    expect(controller.getSnapshot().cueIndex).toBe(9000)
+
+    // Destroy mid-build: nothing left to run.
+    const other = new SyncController({
+      transcript: secondCues(10_000),
+      source,
+      slices: { budget: 1000, schedule: scheduler.schedule },
+    })
+    other.mount()
+    scheduler.runOne()
+    other.destroy()
+    expect(scheduler.pending()).toBe(0)
+    unmountFresh()
+  })
+
+  it('a new transcript cancels the build of the previous one', () => {
+    const scheduler = manualScheduler()
+    const source = createManualSource({ time: 2.5, duration: 10_000 })
+    const options = { source, slices: { budget: 1000, schedule: scheduler.schedule } }
+    const controller = new SyncController({ ...options, transcript: secondCues(10_000) })
+    const unmount = controller.mount()
+    scheduler.runOne()
+    expect(scheduler.pending()).toBe(1)
+    const short = transcriptOf([
+      { start: 0, end: 2, text: 'a' },
+      { start: 2, end: 3, text: 'b' },
+    ])
+    controller.setOptions({ ...options, transcript: short })
+    expect(scheduler.pending()).toBe(0)
+    expect(controller.getSnapshot().cueIndex).toBe(1)
+    unmount()
+  })
+})
+
 describe('createMediaElementSource', () => {
   let frames: ReturnType<typeof installFrames>
   beforeEach(() => {

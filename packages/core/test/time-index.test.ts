@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readVtt } from '../src/formats/webvtt.js'
 import type { Cue, Transcript, Word } from '../src/model.js'
-import { createTimeIndex } from '../src/time-index.js'
+import { buildTimeIndex, createTimeIndex } from '../src/time-index.js'
 import { countWork, stopCounting } from './work.js'
 
 afterAll(stopCounting)
@@ -357,4 +357,97 @@ describe('createTimeIndex on real transcripts', () => {
     }
     expect(hits).toBeGreaterThan(100)
   })
+})
+
+describe('buildTimeIndex: the index built in slices', () => {
+  // Unsorted too, so that the sliced merge sort runs; up to 400 cues, so that the bucket table does.
+  const anyOrder = fc.oneof(
+    sortedCues,
+    manyCues,
+    fc.array(fc.oneof({ weight: 12, arbitrary: cueArb }, { weight: 1, arbitrary: oddCue }), {
+      maxLength: 300,
+      size: 'max',
+    }),
+  )
+
+  /** Builds in slices of `budget`, counting the slices. */
+  function sliced(transcript: Transcript, budget: number) {
+    const build = buildTimeIndex(transcript)
+    let slices = 1
+    while (!build.step(budget)) slices++
+    return { index: build.result(), slices }
+  }
+
+  it('answers every cueAt and wordAt as the one-shot build does, whatever the budget', () => {
+    fc.assert(
+      fc.property(
+        anyOrder,
+        fc.integer({ min: 1, max: 64 }),
+        fc.array(probeTime, { maxLength: 60, size: 'max' }),
+        (cues, budget, times) => {
+          const transcript = transcriptOf(cues)
+          const once = createTimeIndex(transcript)
+          const { index } = sliced(transcript, budget)
+          expect(index.length).toBe(once.length)
+          // In the given order (jumps) and then sorted (the cursor's steady path).
+          for (const t of [...times, ...[...times].sort((a, b) => a - b)]) {
+            expect(index.cueAt(t), `cueAt(${t})`).toBe(once.cueAt(t))
+            expect(index.wordAt(t), `wordAt(${t})`).toEqual(once.wordAt(t))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('takes more slices for a smaller budget, and is done after the last (result throws before)', () => {
+    const cues = Array.from({ length: 1000 }, (_, i) => ({ start: i, end: i + 1.5, text: `${i}` }))
+    const transcript = transcriptOf(cues)
+    const build = buildTimeIndex(transcript)
+    expect(build.step(100)).toBe(false)
+    expect(build.done).toBe(false)
+    expect(() => build.result()).toThrow(/not finished/)
+    const small = sliced(transcript, 100).slices
+    const large = sliced(transcript, 1000).slices
+    // Overlapping sorted cues: the scan, the max tree's leaves and nodes, the buckets and their sums.
+    expect(small).toBeGreaterThanOrEqual(40)
+    expect(large).toBeLessThan(small / 5)
+    expect(() => build.step(0)).toThrow(RangeError)
+  })
+
+  it('does no more than its budget in a slice: the code a slice runs does not grow with the transcript', () => {
+    // Unsorted and overlapping: every pass runs, the merge sort among them.
+    const transcriptOfSize = (n: number) =>
+      transcriptOf(
+        Array.from({ length: n }, (_, i) => {
+          const start = (i * 7919) % n
+          return { start, end: start + 2.5, text: `${i}` }
+        }),
+      )
+    const budget = 2000
+    /** The most code any slice ran, and the number of slices. */
+    const slices = (n: number) => {
+      const build = buildTimeIndex(transcriptOfSize(n))
+      let most = 0
+      let count = 0
+      for (let done = false; !done; count++) {
+        const work = countWork(
+          () => build.step(budget),
+          (url) => url.endsWith('/src/time-index.ts') || url.endsWith('/src/slices.ts'),
+        )
+        done = work.value
+        most = Math.max(most, work.code + work.native)
+      }
+      return { most, count }
+    }
+    const small = slices(2_000)
+    const large = slices(16_000)
+    expect(small.most).toBeGreaterThan(0)
+    // Eight times the cues: eight times the slices or more (the sort's log n), each no larger.
+    expect(large.count).toBeGreaterThanOrEqual(8 * small.count)
+    expect(large.most / small.most, `most code in a slice: ${small.most}, then ${large.most}`).toBeLessThan(
+      1.2,
+    )
+    // Each slice's coverage is read over the inspector: hundreds of round trips on a busy machine.
+  }, 60_000)
 })

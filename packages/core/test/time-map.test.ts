@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { AdBreakError, createAdTimeMap } from '../src/index.js'
+import { AdBreakError, createAdTimeMap } from '../src/entry/links.js'
 
 describe('createAdTimeMap', () => {
   // A 60 s break at 300 s of audio, and a 30 s one at 1000 s of audio (940 s of transcript).

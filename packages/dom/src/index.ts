@@ -21,7 +21,7 @@ export {
 } from './follow.js'
 export { FollowMode, type FollowModeOptions } from './follow-mode.js'
 export { caretAt, wordAtPoint } from './hit-test.js'
-export { estimateLine, estimateLines, speakerStartAt } from './line-estimate.js'
+export { buildLineEstimates, estimateLine, estimateLines, speakerStartAt } from './line-estimate.js'
 export {
   estimateToken,
   splitPieces,

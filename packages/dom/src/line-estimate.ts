@@ -1,4 +1,4 @@
-import type { Cue } from '@castline/core'
+import { type Cue, inRuns, type SlicedBuild, slicedBuild } from '@castline/core'
 
 // A first guess at a line's height before it is measured: one or more text lines plus padding.
 const LINE_PX = 24
@@ -20,9 +20,24 @@ export function estimateLine(cues: readonly Cue[], index: number): number {
   return PADDING_PX + lines * LINE_PX + (speakerStartAt(cues, index) ? SPEAKER_PX : 0)
 }
 
-/** Every line's estimate at once, in a task of its own (see `TranscriptView`'s staged mount). */
+/** Every line's estimate at once. */
 export function estimateLines(cues: readonly Cue[]): Int32Array {
-  const sizes = new Int32Array(cues.length)
-  for (let i = 0; i < cues.length; i++) sizes[i] = estimateLine(cues, i)
-  return sizes
+  const build = buildLineEstimates(cues)
+  build.step(Number.POSITIVE_INFINITY)
+  return build.result()
+}
+
+/**
+ * Every line's estimate, in slices of a budget of lines (see `TranscriptView`'s staged mount): one unit
+ * of work a line. The result is what `estimateLines` gives.
+ */
+export function buildLineEstimates(cues: readonly Cue[]): SlicedBuild<Int32Array> {
+  return slicedBuild(function* (meter) {
+    const sizes = new Int32Array(cues.length)
+    yield* inRuns(meter, cues.length, (from, to) => {
+      for (let i = from; i < to; i++) sizes[i] = estimateLine(cues, i)
+      return true
+    })
+    return sizes
+  })
 }

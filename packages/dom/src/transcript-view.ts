@@ -1,4 +1,4 @@
-import type { Cue, SyncController } from '@castline/core'
+import { type Cue, runInSlices, SLICE_BUDGET, type SliceScheduler, type SyncController } from '@castline/core'
 import {
   defaultRangeExtractor,
   elementScroll,
@@ -18,7 +18,7 @@ import {
 } from './follow.js'
 import type { FollowMode } from './follow-mode.js'
 import { wordAtPoint } from './hit-test.js'
-import { estimateLine, estimateLines } from './line-estimate.js'
+import { buildLineEstimates, estimateLine } from './line-estimate.js'
 import { watchScrollIntent } from './scroll-intent.js'
 
 /**
@@ -75,6 +75,12 @@ export interface TranscriptViewOptions {
   reducedMotion?: (() => boolean) | undefined
   /** Called after each snapshot change (TanStack Virtual's `onChange`). */
   onChange?: ((view: TranscriptView) => void) | undefined
+  /**
+   * How the lines' estimates are computed before the list turns virtual: a slice of `budget` lines in
+   * the staged mount's task, the rest a slice a task (default: `SLICE_BUDGET` lines, each slice in a task
+   * of its own).
+   */
+  slices?: { budget?: number | undefined; schedule?: SliceScheduler | undefined } | undefined
 }
 
 type ListVirtualizer = Virtualizer<HTMLElement, HTMLElement>
@@ -88,6 +94,8 @@ interface Resolved {
   comfortBand: ComfortBand
   reducedMotion: () => boolean
   onChange: ((view: TranscriptView) => void) | undefined
+  sliceBudget: number
+  schedule: SliceScheduler | undefined
 }
 
 function resolve(options: TranscriptViewOptions): Resolved {
@@ -100,6 +108,8 @@ function resolve(options: TranscriptViewOptions): Resolved {
     comfortBand: options.comfortBand ?? DEFAULT_COMFORT_BAND,
     reducedMotion: options.reducedMotion ?? prefersReducedMotion,
     onChange: options.onChange,
+    sliceBudget: options.slices?.budget ?? SLICE_BUDGET,
+    schedule: options.slices?.schedule,
   }
 }
 
@@ -155,6 +165,8 @@ export class TranscriptView {
   private notified: TranscriptViewSnapshot
   private readonly listeners = new Set<(snapshot: TranscriptViewSnapshot) => void>()
   private phaseTimer: ReturnType<typeof setTimeout> | null = null
+  /** The estimates of a long transcript being computed in slices: the cancel, and for which lines. */
+  private estimating: { cues: readonly Cue[]; cancel: () => void } | null = null
   /** The spoken line the view last followed. */
   private lastCue = -1
 
@@ -247,8 +259,7 @@ export class TranscriptView {
       if (done) return
       done = true
       for (const cleanup of cleanups) cleanup()
-      if (this.phaseTimer !== null) clearTimeout(this.phaseTimer)
-      this.phaseTimer = null
+      this.stopPhases()
       this.scrollElement = null
       this.list = null
     }
@@ -347,9 +358,16 @@ export class TranscriptView {
 
   /** Stops the staged mount's timer and every listener; the view stays usable (mount again). */
   destroy(): void {
+    this.stopPhases()
+    this.listeners.clear()
+  }
+
+  /** Cancels the staged mount's pending step (its timer, or the estimates' remaining slices). */
+  private stopPhases(): void {
     if (this.phaseTimer !== null) clearTimeout(this.phaseTimer)
     this.phaseTimer = null
-    this.listeners.clear()
+    this.estimating?.cancel()
+    this.estimating = null
   }
 
   private virtualizerOptions(): VirtualizerOptions<HTMLElement, HTMLElement> {
@@ -403,9 +421,13 @@ export class TranscriptView {
     return known !== null && known.cues === cues ? known.sizes[index]! : estimateLine(cues, index)
   }
 
-  /** The next step of the staged mount, in a task of its own. */
+  /**
+   * The next step of the staged mount, in a task of its own. Going virtual needs every line's estimate:
+   * the first slice of them is computed in the step's task, and when lines are left (a long transcript)
+   * the rest a slice a task; the list stays 'measuring' (its first lines shown and usable) until then.
+   */
   private schedulePhase(): void {
-    if (this.phaseTimer !== null || this.phase === 'virtual') return
+    if (this.phaseTimer !== null || this.estimating !== null || this.phase === 'virtual') return
     this.phaseTimer = setTimeout(() => {
       this.phaseTimer = null
       if (this.scrollElement === null) return
@@ -415,18 +437,42 @@ export class TranscriptView {
         for (const row of this.list?.querySelectorAll<HTMLElement>(':scope > [data-index]') ?? []) {
           this.virtualizer.measureElement(row)
         }
-      } else {
-        const cues = this.options.cues
-        if (this.estimates?.cues !== cues) this.estimates = { cues, sizes: estimateLines(cues) }
-        this.phase = 'virtual'
+        this.enterPhase()
+        return
       }
-      this.virtualizer.setOptions(this.virtualizerOptions())
-      this.virtualizer._willUpdate()
-      this.applyAll()
-      this.refresh()
-      this.followSpoken()
-      this.schedulePhase()
+      const cues = this.options.cues
+      if (this.estimates?.cues === cues) {
+        this.phase = 'virtual'
+        this.enterPhase()
+        return
+      }
+      const build = buildLineEstimates(cues)
+      const finish = (sizes: Int32Array) => {
+        this.estimating = null
+        this.estimates = { cues, sizes }
+        // New lines while the estimates were computed: estimate those (the next step).
+        if (this.options.cues === cues) this.phase = 'virtual'
+        this.enterPhase()
+      }
+      const budget = this.options.sliceBudget
+      if (build.step(budget)) finish(build.result())
+      else {
+        this.estimating = {
+          cues,
+          cancel: runInSlices(build, { budget, schedule: this.options.schedule, onDone: finish }),
+        }
+      }
     }, 0)
+  }
+
+  /** Shows the phase just entered, and schedules the next one. */
+  private enterPhase(): void {
+    this.virtualizer.setOptions(this.virtualizerOptions())
+    this.virtualizer._willUpdate()
+    this.applyAll()
+    this.refresh()
+    this.followSpoken()
+    this.schedulePhase()
   }
 
   /**

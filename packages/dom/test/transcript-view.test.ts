@@ -73,6 +73,89 @@ describe('staged mount', () => {
   })
 })
 
+/** A slice scheduler driven by the test: `runOne()` runs the next queued slice. */
+function manualScheduler() {
+  const queue: Array<{ run: () => void; cancelled: boolean }> = []
+  return {
+    schedule: (run: () => void) => {
+      const task = { run, cancelled: false }
+      queue.push(task)
+      return () => {
+        task.cancelled = true
+      }
+    },
+    pending: () => queue.filter((t) => !t.cancelled).length,
+    runOne(): boolean {
+      const task = queue.shift()
+      if (task === undefined) return false
+      if (!task.cancelled) task.run()
+      return true
+    },
+  }
+}
+
+describe('staged mount of a long transcript: the estimates in slices', () => {
+  test('the list stays measuring, its first lines rendered, until the last slice; then it turns virtual', async () => {
+    const scheduler = manualScheduler()
+    const { view, list } = mount({
+      view: { initialLines: 10, overscan: 2, slices: { budget: 100, schedule: scheduler.schedule } },
+    })
+    await vi.advanceTimersToNextTimerAsync()
+    expect(view.getSnapshot().phase).toBe('measuring')
+    // The step's task estimated the first 100 lines; 900 are left, a slice a task.
+    await vi.advanceTimersToNextTimerAsync()
+    expect(vi.getTimerCount()).toBe(0)
+    // jsdom lays nothing out: the rows are what the measuring list shows (the first line, the tab stop).
+    const shown = view.getSnapshot().rows
+    expect(shown[0]).toBe(0)
+    let slices = 0
+    while (view.getSnapshot().phase === 'measuring' && scheduler.runOne()) {
+      slices++
+      await microtasks()
+      if (view.getSnapshot().phase === 'measuring') {
+        expect(view.getSnapshot().rows).toEqual(shown)
+        expect(list.querySelector('[data-index="0"]')).not.toBeNull()
+      }
+    }
+    expect(slices).toBe(9)
+    expect(view.getSnapshot().phase).toBe('virtual')
+    expect(Number.parseFloat(list.style.height)).toBeGreaterThan(1000 * 24)
+  })
+
+  test('an unmount cancels the remaining slices; a later mount computes the estimates and turns virtual', async () => {
+    const scheduler = manualScheduler()
+    const { view, viewport } = mount({ view: { slices: { budget: 100, schedule: scheduler.schedule } } })
+    await vi.advanceTimersToNextTimerAsync()
+    await vi.advanceTimersToNextTimerAsync()
+    scheduler.runOne()
+    expect(scheduler.pending()).toBe(1)
+    mounted!.cleanup()
+    mounted = null
+    expect(scheduler.pending()).toBe(0)
+    while (scheduler.runOne()) {}
+    expect(view.getSnapshot().phase).toBe('measuring')
+
+    document.body.append(viewport)
+    const unmount = view.mount(viewport)
+    await vi.advanceTimersToNextTimerAsync()
+    while (scheduler.runOne()) await microtasks()
+    expect(view.getSnapshot().phase).toBe('virtual')
+    unmount()
+    viewport.remove()
+  })
+
+  test('destroy cancels the remaining slices', async () => {
+    const scheduler = manualScheduler()
+    const { view } = mount({ view: { slices: { budget: 100, schedule: scheduler.schedule } } })
+    await vi.advanceTimersToNextTimerAsync()
+    await vi.advanceTimersToNextTimerAsync()
+    expect(scheduler.pending()).toBe(1)
+    view.destroy()
+    expect(scheduler.pending()).toBe(0)
+    expect(view.getSnapshot().phase).toBe('measuring')
+  })
+})
+
 describe('snapshot', () => {
   test('is frozen and the same object while nothing shown changes; a new one when follow mode or the focus does', async () => {
     const { view, follow } = mount()

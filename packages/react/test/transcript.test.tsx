@@ -212,6 +212,37 @@ describe('the active line', () => {
   })
 })
 
+describe('mounting 100,000 lines', () => {
+  test('the first lines show at once; the time index and the estimates come in slices, each a task, and the active line with the last', async () => {
+    useFakeClocks()
+    const transcript = generateTranscript(100_000)
+    // Line 7 spans [14, 16).
+    const source = createManualSource({ duration: transcript.duration!, time: 15 })
+    render(
+      <CastlineProvider transcript={transcript} source={source}>
+        <Transcript />
+      </CastlineProvider>,
+    )
+    await settled()
+    // A usable first window: the first lines, while no line is active yet (the index is not built).
+    expect(rowIndexes().slice(0, 3)).toEqual([0, 1, 2])
+    expect(currentRows()).toEqual([])
+    let tasks = 0
+    while (currentRows().length === 0 && vi.getTimerCount() > 0) {
+      await act(async () => {
+        vi.advanceTimersToNextTimer()
+      })
+      tasks++
+    }
+    expect(currentRows()).toEqual([row(7)])
+    // Sorted lines that never overlap: three passes over 100,000 cues (the scan, the time buckets and
+    // their sums), 50,000 units a slice, the first in the provider's render: five more tasks at least.
+    expect(tasks).toBeGreaterThanOrEqual(5)
+    await settleFrames()
+    expect(rowIndexes()).toContain(7)
+  }, 60_000)
+})
+
 describe('seeking', () => {
   test('a click on a line seeks to its start and keeps playing', async () => {
     const { source } = await setup()
