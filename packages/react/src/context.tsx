@@ -20,6 +20,7 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { parseTimeFragment } from './deep-link.js'
+import { type ReadableStore, ValueStore } from './store.js'
 import { type SearchState, useSearchState } from './use-search-state.js'
 import { type TranscriptInput, type TranscriptLoad, useTranscriptInput } from './use-transcript-input.js'
 
@@ -39,32 +40,46 @@ export interface MediaErrorInfo {
   message: string
 }
 
+/** Follow mode's, the transcript's, the search's and the media element's state, each a store of its own. */
+export interface CastlineStores {
+  /** Where loading the transcript stands (`TranscriptLoad`). */
+  load: ReadableStore<TranscriptLoad>
+  /** The transcript search (`SearchState`): a new value on every keystroke. */
+  search: ReadableStore<SearchState>
+  /** The media element in use and its error in words. */
+  media: ReadableStore<MediaView>
+  /** True while the transcript keeps the spoken line in view (the provider's `FollowMode`). */
+  follow: ReadableStore<boolean>
+}
+
+/** The media element in use and its failure, as the `media` store holds them. */
+export interface MediaView {
+  /** The site's `media`, or the hidden `<audio>` the provider owns; null until mounted and on the server. */
+  element: HTMLMediaElement | null
+  /** The element's error, null while the audio is fine. */
+  error: MediaErrorInfo | null
+}
+
 /**
- * What every Castline part shares (read it with `useCastline()`). Requests go through the controller to
- * the media and are not optimistic: state changes when the media reports back (media-chrome's flow).
+ * What the provider hands to its parts through `CastlineContext`: one object for the provider's life
+ * (controllers, requests, stores), so a change of state re-renders only the parts that select it.
+ * Requests go through the controller to the media and are not optimistic: state changes when the media
+ * reports back (media-chrome's flow).
  */
-export interface CastlineContextValue {
+export interface CastlineApi {
   /** The provider's one `SyncController`: `subscribe`/`getSnapshot` for cue/word/playing, `subscribeFrame` per frame. */
   controller: SyncController
-  /** The media element in use (the site's `media`, or the hidden `<audio>` the provider owns); null until mounted and on the server. */
-  media: HTMLMediaElement | null
   /**
-   * The provider's one `MediaStore` over that element: its state (`getSnapshot`, `subscribe`, `select`)
+   * The provider's one `MediaStore` over the media element: its state (`getSnapshot`, `subscribe`, `select`)
    * and requests (`play`, `seek`, `setRate`, `setVolume`, `setMuted`). The only listener on the element.
    */
   mediaStore: MediaStore
-  /** Where loading the transcript stands: `loading`, `ready` (with `transcript`) or `error` (with a readable `error.message`). */
-  transcriptLoad: TranscriptLoad
-  /** The transcript once it is ready; null while loading or after an error. */
-  transcript: Transcript | null
-  /** The media element's error, null while the audio is fine (the transcript stays readable either way). */
-  mediaError: MediaErrorInfo | null
-  /** True while the transcript keeps the spoken line in view. */
-  following: boolean
+  /** Follow mode's store (`@castline/dom`), for `<Transcript>`'s view; `stores.follow` reads it, `dispatchFollow` feeds it. */
+  followMode: FollowMode
+  /** The changing state, read with `useCastlineStore` (or the hooks built on it). */
+  stores: CastlineStores
   /** Feeds follow mode's state machine (see `followTransition`); user scrolls, seeks and the jump button go through here. */
   dispatchFollow(event: FollowEvent): void
-  /** Follow mode's store (`@castline/dom`), for `<Transcript>`'s view; `following` and `dispatchFollow` read and feed it. */
-  followMode: FollowMode
   /** Seeks to `seconds` and re-attaches follow mode. Keeps playing if playing. */
   seekTo(seconds: number): void
   /** Seeks to the start of cue `index` and re-attaches follow mode. */
@@ -75,8 +90,6 @@ export interface CastlineContextValue {
   pause(): void
   /** Plays when paused, pauses when playing. */
   togglePlay(): void
-  /** The transcript search shared by `<TranscriptSearch>` and the list's highlights. */
-  search: SearchState
   /** Focuses the search field (the player's `/` shortcut); false when no `<TranscriptSearch>` is mounted. */
   focusSearch(): boolean
   /** Scrolls the transcript list to cue `index` without seeking; a no-op while no `<Transcript>` is mounted. */
@@ -87,8 +100,24 @@ export interface CastlineContextValue {
   registerSearchInput(input: HTMLInputElement | null): void
 }
 
-/** The context behind `useCastline()`; null outside a provider. */
-export const CastlineContext = createContext<CastlineContextValue | null>(null)
+/** What `useCastline()` returns: the provider's API and the current value of every store. */
+export interface CastlineContextValue extends CastlineApi {
+  /** The media element in use (the site's `media`, or the hidden `<audio>` the provider owns); null until mounted and on the server. */
+  media: HTMLMediaElement | null
+  /** Where loading the transcript stands: `loading`, `ready` (with `transcript`) or `error` (with a readable `error.message`). */
+  transcriptLoad: TranscriptLoad
+  /** The transcript once it is ready; null while loading or after an error. */
+  transcript: Transcript | null
+  /** The media element's error, null while the audio is fine (the transcript stays readable either way). */
+  mediaError: MediaErrorInfo | null
+  /** True while the transcript keeps the spoken line in view. */
+  following: boolean
+  /** The transcript search shared by `<TranscriptSearch>` and the list's highlights. */
+  search: SearchState
+}
+
+/** The provider's `CastlineApi` (one object for its life); null outside a provider. */
+export const CastlineContext = createContext<CastlineApi | null>(null)
 CastlineContext.displayName = 'CastlineContext'
 
 /** Props of `<CastlineProvider>`. */
@@ -203,13 +232,7 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
     onFollowChange: props.onFollowChange,
     resumeAfterMs: props.resumeAfterMs,
   })
-  const followingNow = useSyncExternalStore(
-    followMode.subscribe,
-    followMode.getSnapshot,
-    followMode.getSnapshot,
-  )
-  // A controlled value passed this render is in force at once, before the store's microtask tells anyone.
-  const following = props.follow ?? followingNow
+  // A controlled value passed this render is in force at once: `getSnapshot` reads it.
   const dispatchFollow = followMode.dispatch
   useEffect(() => () => followMode.destroy(), [followMode])
 
@@ -288,44 +311,52 @@ export function CastlineProvider(props: CastlineProviderProps): ReactNode {
   )
   const search = useSearchState(transcript, controller, reveal)
 
-  const value = useMemo<CastlineContextValue>(
+  // The changing state goes to small stores, taken in this render and published after the commit; the
+  // context's value is one object for the provider's life, so no part re-renders for state it does not read.
+  const [load] = useState(() => new ValueStore(transcriptLoad))
+  load.set(transcriptLoad)
+  const [searchStore] = useState(() => new ValueStore(search))
+  searchStore.set(search)
+  const mediaView = useMemo<MediaView>(() => ({ element, error: mediaError }), [element, mediaError])
+  const [mediaViewStore] = useState(() => new ValueStore(mediaView))
+  mediaViewStore.set(mediaView)
+  useIsomorphicLayoutEffect(() => {
+    load.publish()
+    searchStore.publish()
+    mediaViewStore.publish()
+  })
+
+  const value = useMemo<CastlineApi>(
     () => ({
       controller,
-      media: element,
       mediaStore,
-      transcriptLoad,
-      transcript,
-      mediaError,
-      following,
-      dispatchFollow,
       followMode,
+      stores: { load, search: searchStore, media: mediaViewStore, follow: followMode },
+      dispatchFollow,
       seekTo,
       seekToCue,
       play,
       pause,
       togglePlay,
-      search,
       focusSearch,
       scrollToCue,
       registerTranscriptView,
       registerSearchInput,
     }),
+    // Every one of these keeps its identity for the provider's life.
     [
       controller,
-      element,
       mediaStore,
-      transcriptLoad,
-      transcript,
-      mediaError,
-      following,
-      dispatchFollow,
       followMode,
+      load,
+      searchStore,
+      mediaViewStore,
+      dispatchFollow,
       seekTo,
       seekToCue,
       play,
       pause,
       togglePlay,
-      search,
       focusSearch,
       scrollToCue,
       registerTranscriptView,

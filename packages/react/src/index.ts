@@ -18,11 +18,14 @@ export {
   type FollowState,
 } from '@castline/dom'
 export {
+  type CastlineApi,
   CastlineContext,
   type CastlineContextValue,
   CastlineProvider,
   type CastlineProviderProps,
+  type CastlineStores,
   type MediaErrorInfo,
+  type MediaView,
   type TranscriptView,
 } from './context.js'
 export { linkToTime, parseTimeFragment } from './deep-link.js'
@@ -31,11 +34,15 @@ export {
   type FollowModeApi,
   useActiveCue,
   useCastline,
+  useCastlineApi,
+  useCastlineStore,
   useControllerState,
   useFollowMode,
+  useStoreSelector,
   useTranscriptSync,
 } from './hooks.js'
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
+export type { ReadableStore } from './store.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
 export { type MediaState, useMediaState } from './use-media-state.js'
 export type { SearchState } from './use-search-state.js'

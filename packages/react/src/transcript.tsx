@@ -13,8 +13,9 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { linkToTime } from './deep-link.js'
-import { useCastline } from './hooks.js'
+import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions } from './line.js'
+import type { SearchState } from './use-search-state.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
@@ -72,7 +73,7 @@ const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump }: JumpPro
  * Enter/Space) seeks; one tab stop with arrow keys, Home/End and PageUp/PageDown inside.
  */
 export function Transcript(props: TranscriptProps): ReactNode {
-  const { transcriptLoad } = useCastline()
+  const transcriptLoad = useCastlineStore('load')
   const label = props.label ?? 'Transcript'
   // A client-side mount shows the region first and renders the list (the virtualizer, the first lines) in
   // a transition after it: React renders a transition in slices of a few milliseconds, so the page's own
@@ -113,13 +114,17 @@ export function Transcript(props: TranscriptProps): ReactNode {
   )
 }
 
+const selectMatchesByCue = (s: SearchState) => s.matchesByCue
+const selectCurrentMatch = (s: SearchState): SearchMatch | undefined =>
+  s.current >= 0 ? s.matches[s.current] : undefined
+
 interface ListProps extends TranscriptProps {
   transcript: TranscriptModel
 }
 
 function TranscriptList(props: ListProps): ReactNode {
   const { transcript, onCopyLink } = props
-  const { controller, followMode, seekTo, seekToCue, search, registerTranscriptView } = useCastline()
+  const { controller, followMode, seekTo, seekToCue, registerTranscriptView } = useCastlineApi()
   const cues = transcript.cues
   const count = cues.length
   const options: TranscriptViewOptions = {
@@ -163,8 +168,9 @@ function TranscriptList(props: ListProps): ReactNode {
     [seekToCue, seekTo, cues, view],
   )
 
-  const { matchesByCue, matches, current } = search
-  const currentMatch: SearchMatch | undefined = current >= 0 ? matches[current] : undefined
+  // The matches, not the query: a keystroke re-renders the list only once its matches are found.
+  const matchesByCue = useCastlineStore('search', selectMatchesByCue)
+  const currentMatch = useCastlineStore('search', selectCurrentMatch)
   const mounted = snapshot.phase !== 'static'
 
   return (
