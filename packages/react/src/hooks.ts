@@ -5,7 +5,7 @@ import {
   CastlineContext,
   type CastlineContextValue,
   type CastlineStores,
-} from './context.js'
+} from './provider.js'
 import type { ReadableStore } from './store.js'
 
 /**

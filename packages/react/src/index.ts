@@ -44,6 +44,11 @@ export {
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export type { ReadableStore } from './store.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
+export {
+  type TranscriptInput,
+  type TranscriptLoad,
+  TranscriptLoadError,
+  type TranscriptParser,
+} from './transcript-load.js'
 export { type MediaState, useMediaState } from './use-media-state.js'
 export type { SearchState } from './use-search-state.js'
-export { type TranscriptInput, type TranscriptLoad, TranscriptLoadError } from './use-transcript-input.js'

@@ -1,8 +1,8 @@
 import type { SyncController } from '@castline/core'
 import type { MediaSnapshot, MediaStore } from '@castline/dom'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
-import type { MediaView } from './context.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
+import type { MediaView } from './provider.js'
 
 /**
  * What the player controls show about the media. `currentTime` is coarse (whole seconds, floored): a
