@@ -99,7 +99,7 @@ export const ENTRIES: Entry[] = [
     name: '@castline/dom',
     entries: [dom()],
     external: ['@castline/core', 'wavesurfer.js', '@tanstack/virtual-core'],
-    limit: 9_750,
+    limit: 10_000,
   },
   {
     name: '@castline/react',

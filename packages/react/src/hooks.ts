@@ -1,4 +1,5 @@
 import type { Cue, SyncController, SyncSnapshot, Transcript } from '@castline/core'
+import type { ReadableStore } from '@castline/dom'
 import { useCallback, useContext, useMemo, useRef, useSyncExternalStore } from 'react'
 import {
   type CastlineApi,
@@ -6,7 +7,6 @@ import {
   type CastlineContextValue,
   type CastlineStores,
 } from './provider.js'
-import type { ReadableStore } from './store.js'
 
 /**
  * The provider's API: controllers, requests and stores, one object for the provider's life, so reading it

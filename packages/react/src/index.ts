@@ -10,7 +10,7 @@
  * Components host (Next.js's App Router) must run them on the client, and the directive lets a server page
  * render them with no client wrapper of its own. tsc keeps it at the top of the built file.
  */
-export type { MediaSnapshot, MediaStore } from '@castline/dom'
+export type { MediaSnapshot, MediaStore, ReadableStore } from '@castline/dom'
 export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,
@@ -42,7 +42,6 @@ export {
   useTranscriptSync,
 } from './hooks.js'
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
-export type { ReadableStore } from './store.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
 export {
   type TranscriptInput,

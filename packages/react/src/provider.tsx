@@ -5,6 +5,8 @@ import {
   FollowMode,
   type MediaErrorLike,
   MediaStore,
+  type ReadableStore,
+  ValueStore,
 } from '@castline/dom'
 import {
   createContext,
@@ -20,7 +22,6 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { parseTimeFragment } from './deep-link.js'
-import { type ReadableStore, ValueStore } from './store.js'
 import {
   type FormatsSource,
   type TranscriptInput,

@@ -5,9 +5,10 @@ export interface ReadableStore<T> {
 }
 
 /**
- * A value the provider hands to its parts without a context change: `set` during the provider's render
- * (the parts that render after it in the same pass read the new value), `publish` after the commit tells
- * the subscribers that did not render. So a part re-renders only when the selection it reads changes.
+ * A value an owner hands to its readers without handing them the value itself (React's provider: no
+ * context change): `set` while the owner computes it (in React, its render: readers that render after it
+ * read the new value), `publish` when it is in force (after the commit) to tell the subscribers. Setting
+ * never notifies, so it is safe inside a render.
  */
 export class ValueStore<T> implements ReadableStore<T> {
   private value: T
