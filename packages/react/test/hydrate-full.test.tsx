@@ -4,7 +4,7 @@ import { createManualSource, formatTimestamp } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
 import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
-import { renderToString } from 'react-dom/server'
+import { renderToReadableStream, renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { CastlineProvider } from '../src/context.js'
 import { TranscriptSearch } from '../src/search.js'
@@ -73,6 +73,17 @@ test('renderAllOnServer: the server HTML holds every line as text; hydration is 
   expect(container.querySelector('[aria-current="true"]')).toHaveAttribute('aria-posinset', '4')
   await act(async () => root!.unmount())
   container.remove()
+})
+
+test('renderAllOnServer: a streamed render (renderToReadableStream) holds every line too', async () => {
+  const stream = await renderToReadableStream(
+    <CastlineProvider transcript={episode}>
+      <Transcript renderAllOnServer />
+    </CastlineProvider>,
+  )
+  await stream.allReady
+  const text = textOf(await new Response(stream).text())
+  for (const cue of episode.cues) expect(text).toContain(cue.text)
 })
 
 test("renderAllOnServer renders a line's markup as text", () => {
