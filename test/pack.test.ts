@@ -128,6 +128,7 @@ describe('the packed @castline/react', () => {
       'dist/entry/waveform.js',
       'dist/entry/controls.js',
       'dist/entry/player.js',
+      'dist/entry/provider.js',
     ])
     for (const file of entries) {
       expect(readFileSync(join(folder, file), 'utf8').split('\n')[0], file).toBe("'use client';")

@@ -26,7 +26,9 @@ function episodeFile(name: string): Promise<string> {
 
 /**
  * The sample episode in the whole player. The transcript's text is read here and handed to the player,
- * so the server's HTML already holds the first lines; the audio and peaks are fetched by the browser.
+ * which renders every line in the server's HTML (`renderAllOnServer`: search engines and readers without
+ * JavaScript get the whole transcript) and virtualizes the list once hydrated; the audio and peaks are
+ * fetched by the browser.
  */
 export default async function Page() {
   const episode = JSON.parse(await episodeFile('episode.json')) as EpisodeJson
@@ -42,6 +44,7 @@ export default async function Page() {
         peaks={FOLDER + episode.peaks}
         duration={episode.duration}
         title={episode.title}
+        renderAllOnServer
       />
     </main>
   )

@@ -32,7 +32,7 @@ function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#x27;')
 }
 
-test('the server HTML holds the player, its title and the first lines of the transcript', async () => {
+test('the server HTML holds the player, its title and every line of the transcript', async () => {
   const sample = await loadSample()
   const res = await fetch(nextUrl)
   expect(res.status).toBe(200)
@@ -40,6 +40,10 @@ test('the server HTML holds the player, its title and the first lines of the tra
   expect(page).toContain('class="castline castline-player"')
   expect(page).toContain(`<h2 class="castline-player__title">${html(sample.title)}</h2>`)
   for (const cue of sample.transcript.cues.slice(0, 3)) expect(page).toContain(html(cue.text))
+  // renderAllOnServer: the last line too, and every line between.
+  const cues = sample.transcript.cues
+  expect(page).toContain(html(cues[cues.length - 1]!.text))
+  expect(page.match(/<li class="castline-line"/g)?.length).toBe(cues.length)
   expect(page).toContain('<audio src="/episodes/talk-python-514/episode.mp3"')
 })
 

@@ -56,6 +56,7 @@ export {
   type TranscriptViewOptions,
   type TranscriptViewSnapshot,
 } from './transcript-view.js'
+export { type ReadableStore, ValueStore } from './value-store.js'
 export {
   type SliderValues,
   seekValueText,

@@ -1,7 +1,7 @@
 import { formatTimestamp } from '@castline/core'
 import type { MediaStore } from '@castline/dom'
 import { type ReactNode, useCallback, useEffect, useId, useRef } from 'react'
-import { useCastline } from './hooks.js'
+import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
 
 /** The playback rates offered by default, 0.5x to 3x. */
@@ -159,7 +159,8 @@ function VolumeIcon({ muted }: { muted: boolean }): ReactNode {
  * native button, select or range, so each is labelled and keyboard operable as the platform makes it.
  */
 export function PlayerControls(props: PlayerControlsProps): ReactNode {
-  const { media, mediaStore, seekTo, togglePlay, controller, mediaError } = useCastline()
+  const { mediaStore, seekTo, togglePlay, controller } = useCastlineApi()
+  const { element: media, error: mediaError } = useCastlineStore('media')
   const paused = useMediaState((s) => s.paused)
   const currentTime = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)

@@ -10,7 +10,7 @@
  * Components host (Next.js's App Router) must run them on the client, and the directive lets a server page
  * render them with no client wrapper of its own. tsc keeps it at the top of the built file.
  */
-export type { MediaSnapshot, MediaStore } from '@castline/dom'
+export type { MediaSnapshot, MediaStore, ReadableStore } from '@castline/dom'
 export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,
@@ -18,11 +18,14 @@ export {
   type FollowState,
 } from '@castline/dom'
 export {
+  type CastlineApi,
   CastlineContext,
   type CastlineContextValue,
   CastlineProvider,
   type CastlineProviderProps,
+  type CastlineStores,
   type MediaErrorInfo,
+  type MediaView,
   type TranscriptView,
 } from './context.js'
 export { linkToTime, parseTimeFragment } from './deep-link.js'
@@ -31,12 +34,20 @@ export {
   type FollowModeApi,
   useActiveCue,
   useCastline,
+  useCastlineApi,
+  useCastlineStore,
   useControllerState,
   useFollowMode,
+  useStoreSelector,
   useTranscriptSync,
 } from './hooks.js'
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
+export {
+  type TranscriptInput,
+  type TranscriptLoad,
+  TranscriptLoadError,
+  type TranscriptParser,
+} from './transcript-load.js'
 export { type MediaState, useMediaState } from './use-media-state.js'
 export type { SearchState } from './use-search-state.js'
-export { type TranscriptInput, type TranscriptLoad, TranscriptLoadError } from './use-transcript-input.js'

@@ -1,6 +1,6 @@
 import { PlayerShortcuts, type PlayerShortcutsOptions } from '@castline/dom'
 import { type KeyboardEvent as ReactKeyboardEvent, useState } from 'react'
-import { useCastline } from './hooks.js'
+import { useCastlineApi } from './hooks.js'
 
 export { type PlayerShortcut, playerShortcutFor, type ShortcutKeyEvent } from '@castline/dom'
 
@@ -11,7 +11,7 @@ export { type PlayerShortcut, playerShortcutFor, type ShortcutKeyEvent } from '@
  * Handled keys are `preventDefault`ed so the page does not also scroll. The handler keeps its identity.
  */
 export function usePlayerShortcuts(): (event: ReactKeyboardEvent) => void {
-  const { controller, seekTo, togglePlay, focusSearch } = useCastline()
+  const { controller, seekTo, togglePlay, focusSearch } = useCastlineApi()
   const options: PlayerShortcutsOptions = {
     getTime: () => controller.getTime(),
     seek: seekTo,

@@ -39,6 +39,8 @@ export interface TranscriptPlayerProps {
   deepLink?: boolean | undefined
   /** Receives "copy link to this line" URLs instead of the clipboard. */
   onCopyLink?: ((url: string, cue: Cue, index: number) => void | Promise<void>) | undefined
+  /** Renders every transcript line in the server's HTML (for search engines); the client virtualizes after hydration. */
+  renderAllOnServer?: boolean | undefined
   /** Extra class names for the root (it always has `castline castline-player`). */
   className?: string | undefined
 }
@@ -87,7 +89,7 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
         </div>
         <div className="castline-player__side">
           <TranscriptSearch />
-          <Transcript {...transcriptProps} />
+          <Transcript {...transcriptProps} renderAllOnServer={props.renderAllOnServer} />
         </div>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useId } from 'react'
-import { useCastline } from './hooks.js'
+import { useCastlineApi, useCastlineStore } from './hooks.js'
 
 /** Props of `<TranscriptSearch>`. */
 export interface TranscriptSearchProps {
@@ -24,8 +24,8 @@ export function matchCountText(query: string, current: number, total: number): s
  * buttons step through matches, scrolling to each (which detaches follow mode); Escape clears.
  */
 export function TranscriptSearch(props: TranscriptSearchProps): ReactNode {
-  const { search, registerSearchInput } = useCastline()
-  const { query, matches, current, setQuery, next, previous, clear } = search
+  const { registerSearchInput } = useCastlineApi()
+  const { query, matches, current, setQuery, next, previous, clear } = useCastlineStore('search')
   const label = props.label ?? 'Search transcript'
   const countId = useId()
   const className =

@@ -1,4 +1,9 @@
-import type { Cue, SearchMatch, Transcript as TranscriptModel } from '@castline/core'
+import {
+  type Cue,
+  formatTimestamp,
+  type SearchMatch,
+  type Transcript as TranscriptModel,
+} from '@castline/core'
 import { type ComfortBand, speakerStartAt, TranscriptView, type TranscriptViewOptions } from '@castline/dom'
 import {
   type CSSProperties,
@@ -13,8 +18,9 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { linkToTime } from './deep-link.js'
-import { useCastline } from './hooks.js'
+import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions } from './line.js'
+import type { SearchState } from './use-search-state.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
@@ -34,6 +40,11 @@ export interface TranscriptProps {
   comfortBand?: ComfortBand
   /** Receives the "copy link to this line" URL instead of the clipboard (for a share sheet, or tests). */
   onCopyLink?: (url: string, cue: Cue, index: number) => void | Promise<void>
+  /**
+   * Renders every line on the server, plainly (time, speaker, text), for search engines and readers
+   * without JavaScript; the client hydrates that markup, then shows the virtualized list (default false).
+   */
+  renderAllOnServer?: boolean | undefined
 }
 
 const subscribeNone = () => () => {}
@@ -72,13 +83,14 @@ const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump }: JumpPro
  * Enter/Space) seeks; one tab stop with arrow keys, Home/End and PageUp/PageDown inside.
  */
 export function Transcript(props: TranscriptProps): ReactNode {
-  const { transcriptLoad } = useCastline()
+  const transcriptLoad = useCastlineStore('load')
   const label = props.label ?? 'Transcript'
   // A client-side mount shows the region first and renders the list (the virtualizer, the first lines) in
   // a transition after it: React renders a transition in slices of a few milliseconds, so the page's own
   // first render and the list's are never one long task (on a slow machine the two together, code run for
   // the first time, took 50-90 ms). Server HTML and its hydration have the list at once, for the markup.
-  const [listShown, setListShown] = useState(useServerOrHydrating())
+  const serverOrHydrating = useServerOrHydrating()
+  const [listShown, setListShown] = useState(serverOrHydrating)
   useEffect(() => {
     if (!listShown) startTransition(() => setListShown(true))
   }, [listShown])
@@ -101,6 +113,10 @@ export function Transcript(props: TranscriptProps): ReactNode {
     )
   } else if (transcriptLoad.transcript.cues.length === 0) {
     body = <p className="castline-transcript__status">This transcript has no lines.</p>
+  } else if (props.renderAllOnServer === true && serverOrHydrating) {
+    // The same markup on the server and while hydrating it (no mismatch); the render after hydration
+    // (useServerOrHydrating turns false) replaces it with the list.
+    body = <FullTranscript cues={transcriptLoad.transcript.cues} />
   } else if (listShown) {
     body = <TranscriptList {...props} transcript={transcriptLoad.transcript} />
   } else {
@@ -113,13 +129,39 @@ export function Transcript(props: TranscriptProps): ReactNode {
   )
 }
 
+const selectMatchesByCue = (s: SearchState) => s.matchesByCue
+const selectCurrentMatch = (s: SearchState): SearchMatch | undefined =>
+  s.current >= 0 ? s.matches[s.current] : undefined
+
+/** Every line as text in document order: what the server sends when asked to render them all. */
+function FullTranscript({ cues }: { cues: readonly Cue[] }): ReactNode {
+  return (
+    <div className="castline-transcript__viewport">
+      <ul className="castline-transcript__list" data-static="" data-full="">
+        {cues.map((cue, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a line's index is its identity (the list keys rows by it too)
+          <li key={index} className="castline-line" data-index={index}>
+            <span className="castline-line__time">{formatTimestamp(cue.start)}</span>{' '}
+            <span className="castline-line__body">
+              {speakerStartAt(cues, index) && cue.speaker ? (
+                <span className="castline-line__speaker">{cue.speaker}</span>
+              ) : null}{' '}
+              <span className="castline-line__text">{cue.text}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 interface ListProps extends TranscriptProps {
   transcript: TranscriptModel
 }
 
 function TranscriptList(props: ListProps): ReactNode {
   const { transcript, onCopyLink } = props
-  const { controller, followMode, seekTo, seekToCue, search, registerTranscriptView } = useCastline()
+  const { controller, followMode, seekTo, seekToCue, registerTranscriptView } = useCastlineApi()
   const cues = transcript.cues
   const count = cues.length
   const options: TranscriptViewOptions = {
@@ -163,8 +205,9 @@ function TranscriptList(props: ListProps): ReactNode {
     [seekToCue, seekTo, cues, view],
   )
 
-  const { matchesByCue, matches, current } = search
-  const currentMatch: SearchMatch | undefined = current >= 0 ? matches[current] : undefined
+  // The matches, not the query: a keystroke re-renders the list only once its matches are found.
+  const matchesByCue = useCastlineStore('search', selectMatchesByCue)
+  const currentMatch = useCastlineStore('search', selectCurrentMatch)
   const mounted = snapshot.phase !== 'static'
 
   return (

@@ -1,7 +1,8 @@
 import type { SyncController } from '@castline/core'
 import type { MediaSnapshot, MediaStore } from '@castline/dom'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
-import { useCastline } from './hooks.js'
+import { useCastlineApi, useCastlineStore } from './hooks.js'
+import type { MediaView } from './provider.js'
 
 /**
  * What the player controls show about the media. `currentTime` is coarse (whole seconds, floored): a
@@ -142,6 +143,8 @@ function viewOf(key: MediaStore | SyncController, make: () => CoarseStore): Coar
   return view
 }
 
+const selectElement = (view: MediaView) => view.element
+
 function pick<T>(state: MediaState, selector: ((state: MediaState) => T) | undefined): T | MediaState {
   return selector === undefined ? state : selector(state)
 }
@@ -155,7 +158,8 @@ export function useMediaState(): MediaState
 /** A selection of the provider's media state; re-renders only when `selector`'s result changes (`Object.is`). */
 export function useMediaState<T>(selector: (state: MediaState) => T): T
 export function useMediaState<T>(selector?: (state: MediaState) => T): T | MediaState {
-  const { media, mediaStore, controller } = useCastline()
+  const { mediaStore, controller } = useCastlineApi()
+  const media = useCastlineStore('media', selectElement)
   // A provider with a custom time source has no element; the controller then stands in for it.
   const view =
     media === null && controller.options.source !== null

@@ -1,116 +1,17 @@
-import { type ParseWarning, type Transcript, TranscriptParseError } from '@castline/core'
 import { decodeTranscript, parseTranscript } from '@castline/core/formats'
-import { useEffect, useMemo, useState } from 'react'
+import {
+  type AllFormats,
+  type TranscriptInput,
+  type TranscriptLoad,
+  useTranscriptLoad,
+} from './transcript-load.js'
 
-/** What a provider accepts as its transcript: the source text, a parsed transcript, or where to fetch it. */
-export type TranscriptInput = string | Transcript | { url: string }
+export * from './transcript-load.js'
 
-/** Where loading the transcript stands. */
-export type TranscriptLoad =
-  | { status: 'loading'; transcript: null; error: null }
-  | { status: 'ready'; transcript: Transcript; error: null }
-  | { status: 'error'; transcript: null; error: TranscriptLoadError }
+/** The all-formats entry's reader and decoder, imported: what `CastlineProvider` reads text with by default. */
+export const ALL_FORMATS: AllFormats = { parseTranscript, decodeTranscript }
 
-/** Why a transcript could not be shown: a parse error (with its format and line) or a failed fetch. */
-export class TranscriptLoadError extends Error {
-  override name = 'TranscriptLoadError'
-  /** The HTTP status when a fetched transcript came back with an error status. */
-  readonly status: number | undefined
-  /** The parse error when the source is not a transcript. */
-  override readonly cause: unknown
-
-  constructor(message: string, options: { status?: number; cause?: unknown } = {}) {
-    super(message)
-    this.status = options.status
-    this.cause = options.cause
-  }
-}
-
-const LOADING: TranscriptLoad = { status: 'loading', transcript: null, error: null }
-
-function isUrlInput(input: TranscriptInput): input is { url: string } {
-  return typeof input === 'object' && input !== null && 'url' in input && typeof input.url === 'string'
-}
-
-function toLoadError(err: unknown, where: string): TranscriptLoadError {
-  if (err instanceof TranscriptLoadError) return err
-  if (err instanceof TranscriptParseError) return new TranscriptLoadError(err.message, { cause: err })
-  const message = err instanceof Error ? err.message : String(err)
-  return new TranscriptLoadError(`Could not read the transcript${where}: ${message}`, { cause: err })
-}
-
-/** Parses `source` into a load state; `decoded` (the warnings from decoding its bytes) go first in its warnings. */
-function parseToLoad(
-  source: string,
-  duration: number | undefined,
-  hint: { fileName?: string; mimeType?: string },
-  decoded: ParseWarning[] = [],
-) {
-  try {
-    const options: Parameters<typeof parseTranscript>[1] = { ...hint }
-    if (duration !== undefined) options.duration = duration
-    const transcript = parseTranscript(source, options)
-    transcript.warnings.unshift(...decoded)
-    return { status: 'ready', transcript, error: null } as const
-  } catch (err) {
-    return { status: 'error', transcript: null, error: toLoadError(err, '') } as const
-  }
-}
-
-/**
- * Turns the provider's `transcript` prop into a load state: strings are parsed once per distinct string
- * (memoised on the text, so a re-render never re-parses), objects are used as they are, and `{ url }` is
- * fetched (aborted when the url changes or the provider unmounts) and its bytes decoded by
- * `decodeTranscript` with the response's Content-Type charset, the decoding warnings put first in the
- * transcript's. Never throws.
- */
+/** `useTranscriptLoad` with every format at hand: text is read at once, also on a server. */
 export function useTranscriptInput(input: TranscriptInput, duration?: number): TranscriptLoad {
-  const url = isUrlInput(input) ? input.url : null
-  const text = typeof input === 'string' ? input : null
-  const object = url === null && text === null ? (input as Transcript) : null
-
-  const parsed = useMemo(() => (text === null ? null : parseToLoad(text, duration, {})), [text, duration])
-
-  const given = useMemo(
-    (): TranscriptLoad | null =>
-      object === null ? null : { status: 'ready', transcript: object, error: null },
-    [object],
-  )
-
-  const [fetched, setFetched] = useState<{ url: string; load: TranscriptLoad } | null>(null)
-  useEffect(() => {
-    if (url === null) return
-    const controller = new AbortController()
-    const settle = (load: TranscriptLoad) => {
-      if (!controller.signal.aborted) setFetched({ url, load })
-    }
-    fetch(url, { signal: controller.signal })
-      .then(async (res) => {
-        if (!res.ok) {
-          const reason = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`
-          throw new TranscriptLoadError(`Could not load the transcript ${url}: HTTP ${reason}`, {
-            status: res.status,
-          })
-        }
-        // Bytes, not res.text(): that reads UTF-8 whatever the file is, and a UTF-16 or Windows-1252
-        // transcript would fail to parse or lose its accented letters to U+FFFD.
-        const bytes = await res.arrayBuffer()
-        const type = res.headers.get('content-type')
-        const { text, warnings } = decodeTranscript(bytes, { charset: type })
-        const hint: { fileName?: string; mimeType?: string } = { fileName: url }
-        if (type) hint.mimeType = type.split(';')[0]!.trim()
-        settle(parseToLoad(text, duration, hint, warnings))
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return
-        settle({ status: 'error', transcript: null, error: toLoadError(err, ` ${url}`) })
-      })
-    return () => controller.abort()
-  }, [url, duration])
-
-  if (parsed !== null) return parsed
-  if (given !== null) return given
-  // A result for another url (the prop just changed) does not count: we are loading the new one.
-  if (fetched !== null && fetched.url === url) return fetched.load
-  return LOADING
+  return useTranscriptLoad(input, duration, undefined, ALL_FORMATS)
 }

@@ -1,7 +1,7 @@
 import { WaveformView, type WaveformViewOptions } from '@castline/dom'
 import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import type WaveSurfer from 'wavesurfer.js'
-import { useCastline } from './hooks.js'
+import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
 import { type PeaksInput, usePeaks } from './use-peaks.js'
 
@@ -57,7 +57,8 @@ export interface WaveformProps {
  * or unloads the media. This component renders the slider from the view's snapshot and the media state.
  */
 export function Waveform(props: WaveformProps): ReactNode {
-  const { media, mediaStore, controller, seekTo } = useCastline()
+  const { mediaStore, controller, seekTo } = useCastlineApi()
+  const media = useCastlineStore('media', (view) => view.element)
   const load = usePeaks(props.peaks)
   const rootRef = useRef<HTMLDivElement | null>(null)
   const hostRef = useRef<HTMLDivElement | null>(null)

@@ -32,8 +32,8 @@ function firstDirective(path: string): string | null {
 }
 
 describe("'use client' on every entry", () => {
-  test('the package has its four JavaScript entries', () => {
-    expect(entries.map((e) => e.name)).toEqual(['.', './waveform', './controls', './player'])
+  test('the package has its five JavaScript entries', () => {
+    expect(entries.map((e) => e.name)).toEqual(['.', './waveform', './controls', './player', './provider'])
   })
 
   test.each(entries)("$name ($source) begins with 'use client'", ({ source }) => {
