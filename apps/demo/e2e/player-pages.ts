@@ -14,4 +14,8 @@ export interface PlayerPage {
 }
 
 /** Every player page. A page joins the listener checks by one entry here. */
-export const PLAYER_PAGES: readonly PlayerPage[] = [{ name: 'React demo', path: '', readmeScreenshots: true }]
+export const PLAYER_PAGES: readonly PlayerPage[] = [
+  { name: 'React demo', path: '', readmeScreenshots: true },
+  // apps/embed: one script tag and <castline-player>, served beside the demo (apps/demo/vite-embed.ts).
+  { name: '<castline-player>', path: 'embed/' },
+]

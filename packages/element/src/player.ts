@@ -185,7 +185,16 @@ export class CastlinePlayerElement extends HTMLElement {
     })
     const t = this.deepLinkTime()
     if (t !== null) session.controller.seekTo(t)
+    // A #t= link followed within the page changes only the hash: it seeks as on opening the page.
+    const win = this.ownerDocument.defaultView
+    const onHashChange = () => {
+      if (this.getAttribute('deep-link') === 'off') return
+      const at = timeFragment(this.ownerDocument.location?.hash ?? '')
+      if (at !== null) session.controller.seekTo(at)
+    }
+    win?.addEventListener('hashchange', onHashChange)
     this.cleanup = () => {
+      win?.removeEventListener('hashchange', onHashChange)
       offMedia()
       this.section.removeEventListener('keydown', onKeyDown)
       session.hosts.delete(this)

@@ -161,6 +161,17 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   const viewport = h(doc, 'div', { class: 'castline-transcript__viewport', part: 'viewport' }, list)
   // In the region only while shown, as the React renderer renders it: a hidden button is still a button.
   const jump = h(doc, 'button', { type: 'button', class: 'castline-jump', part: 'jump' })
+  // The button floats over the list, outside it: a wheel turned over it would scroll the page behind.
+  // It scrolls the list instead, by the lines or pixels the wheel says.
+  jump.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault()
+      const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? viewport.clientHeight : 1
+      viewport.scrollBy(e.deltaX * unit, e.deltaY * unit)
+    },
+    { passive: false },
+  )
   region.replaceChildren(viewport)
   const rows = new Map<number, Row>()
   let active = controller.getSnapshot().cueIndex

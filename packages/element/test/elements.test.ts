@@ -295,6 +295,36 @@ describe('<castline-player>', () => {
     expect(plays).toBe(1)
   })
 
+  test('a #t= link followed within the page (only the hash changes) seeks; deep-link="off" ignores it', async () => {
+    const el = player({ src: '/ep.mp3', waveform: 'none' })
+    el.transcript = transcriptOf(LINES)
+    document.body.append(el)
+    const off = player({ src: '/ep2.mp3', waveform: 'none', 'deep-link': 'off' })
+    off.transcript = transcriptOf(LINES)
+    document.body.append(off)
+    await settle()
+    const seeks: number[] = []
+    const ignored: number[] = []
+    for (const [media, log] of [
+      [el.media, seeks],
+      [off.media, ignored],
+    ] as const) {
+      Object.defineProperty(media, 'currentTime', {
+        configurable: true,
+        get: () => 0,
+        set: (t: number) => log.push(t),
+      })
+    }
+    window.location.hash = '#t=12:34'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await settle()
+    expect(seeks.at(-1)).toBe(754)
+    expect(ignored).toEqual([])
+    window.location.hash = ''
+    el.remove()
+    off.remove()
+  })
+
   test('a transcript URL that fails gives castline-error on the player and a readable alert inside it', async () => {
     serve({})
     const el = player({ src: '/ep.mp3', transcript: '/gone.srt', waveform: 'none', 'deep-link': 'off' })
