@@ -123,6 +123,13 @@ const browser = JSON.parse(readFileSync(`${cache}browser.json`, 'utf8')) as {
       firstRows: number
       longestAny: { wall: number; cpu: number }
     }>
+    /** The same mounts of `<castline-transcript>` (absent in results from before it was measured). */
+    elementRuns?: Array<{
+      longestTask: number
+      over50: number
+      firstRows: number
+      longestAny: { wall: number; cpu: number }
+    }>
   }
   /** Highlight lag and scripting per frame on each player page (apps/demo/e2e/player-pages.ts). */
   pages?: Array<{ name: string; path: string; lag: number[]; scriptPerFrame: number[] }>
@@ -285,14 +292,18 @@ out.push(
   ...(browser.longTasks === undefined
     ? []
     : (() => {
-        const runs = browser.longTasks.runs
+        const describe = (name: string, runs: typeof browser.longTasks.runs) =>
+          `${name}: longest task (PerformanceObserver 'longtask') median ${f(median(runs.map((r) => r.longestTask)), 0)} ms, ` +
+          `worst ${f(Math.max(...runs.map((r) => r.longestTask)), 0)} ms; tasks over 50 ms ${runs.map((r) => r.over50).join(', ')}; ` +
+          `longest task of any length in a trace of the same window, CPU time median ` +
+          `${f(median(runs.map((r) => r.longestAny.cpu)))} ms (wall ${f(median(runs.map((r) => r.longestAny.wall)))} ms).`
+        const { runs, elementRuns } = browser.longTasks
         return [
           `Long tasks while mounting ${browser.longTasks.count.toLocaleString('en')} lines (the time index and the ` +
-            `estimates built in slices), ${runs.length} mounts, each in a fresh page: longest task ` +
-            `(PerformanceObserver 'longtask') median ${f(median(runs.map((r) => r.longestTask)), 0)} ms, worst ` +
-            `${f(Math.max(...runs.map((r) => r.longestTask)), 0)} ms; tasks over 50 ms ${runs.map((r) => r.over50).join(', ')}; ` +
-            `longest task of any length in a trace of the same window, CPU time median ` +
-            `${f(median(runs.map((r) => r.longestAny.cpu)))} ms (wall ${f(median(runs.map((r) => r.longestAny.wall)))} ms).`,
+            `estimates built in slices), ${runs.length} mounts of each renderer, each in a fresh page, the two in turn.`,
+          '',
+          `- ${describe('React `<Transcript>`', runs)}`,
+          ...(elementRuns === undefined ? [] : [`- ${describe('`<castline-transcript>`', elementRuns)}`]),
           '',
         ]
       })()),

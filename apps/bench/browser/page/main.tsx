@@ -12,6 +12,8 @@ import {
 } from '@castline/core'
 import { CastlineProvider, DEFAULT_COMFORT_BAND, Transcript, useCastline } from '@castline/react'
 import { Waveform } from '@castline/react/waveform'
+import '@castline/element'
+import type { CastlineTranscriptElement } from '@castline/element'
 import { Profiler, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import WaveSurfer from 'wavesurfer.js'
@@ -300,7 +302,7 @@ function PlainList({ cues }: { cues: Cue[] }): ReactNode {
  * alone rendering the nine rows the transcript shows (no provider, no virtualizer): what the page's first
  * React render costs whatever the component, for comparing first loads.
  */
-async function mountList(count: number, kind: 'castline' | 'plain' | 'first-rows') {
+async function mountList(count: number, kind: 'castline' | 'element' | 'plain' | 'first-rows') {
   unmount()
   await sleep(200)
   const cues = cuesOver(count, { lines: true })
@@ -315,21 +317,34 @@ async function mountList(count: number, kind: 'castline' | 'plain' | 'first-rows
   // The window the observer covers, for the harness's trace (which gives each long task's CPU time).
   performance.mark('castline-mount-start')
   const t0 = performance.now()
-  mount(
-    kind === 'castline' ? (
-      <CastlineProvider
-        source={createManualSource({ duration: DURATION })}
-        transcript={transcript}
-        deepLink={false}
-      >
-        <Transcript />
-      </CastlineProvider>
-    ) : (
-      <PlainList cues={kind === 'plain' ? cues : cues.slice(0, 9)} />
-    ),
-  )
+  // The custom element: <castline-transcript> bound to a page <audio> (no source: nothing plays), given
+  // the parsed transcript as a property, as a site's script would. Its rows are in its shadow root.
+  let rowsRoot: ParentNode = stage
+  if (kind === 'element') {
+    const audio = document.createElement('audio')
+    audio.id = 'bench-audio'
+    const el = document.createElement('castline-transcript') as CastlineTranscriptElement
+    el.setAttribute('for', 'bench-audio')
+    el.style.setProperty('--castline-transcript-height', '600px')
+    el.transcript = transcript
+    stage.replaceChildren(audio, el)
+    rowsRoot = el.shadowRoot!
+  } else
+    mount(
+      kind === 'castline' ? (
+        <CastlineProvider
+          source={createManualSource({ duration: DURATION })}
+          transcript={transcript}
+          deepLink={false}
+        >
+          <Transcript />
+        </CastlineProvider>
+      ) : (
+        <PlainList cues={kind === 'plain' ? cues : cues.slice(0, 9)} />
+      ),
+    )
   await until(() => {
-    const row = stage.querySelector('li[data-index]')
+    const row = rowsRoot.querySelector(kind === 'element' ? 'li[aria-posinset]' : 'li[data-index]')
     return row !== null && row.getBoundingClientRect().height > 0
   }, 'the first rows')
   // The frame that shows them: the next animation frame starts after it was painted.
@@ -338,11 +353,9 @@ async function mountList(count: number, kind: 'castline' | 'plain' | 'first-rows
   await sleep(500)
   observer.disconnect()
   performance.mark('castline-mount-end')
-  return {
-    firstRows,
-    rows: stage.querySelectorAll('li').length,
-    longTasks,
-  }
+  const rows = rowsRoot.querySelectorAll('li').length
+  if (kind === 'element') stage.replaceChildren()
+  return { firstRows, rows, longTasks }
 }
 
 // ---------------------------------------------------------------------------------------------------
