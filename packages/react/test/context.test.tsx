@@ -6,7 +6,6 @@ import { type ReactNode, useRef } from 'react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { type CastlineContextValue, CastlineProvider, type CastlineProviderProps } from '../src/context.js'
 import { useActiveCue, useCastline, useFollowMode, useTranscriptSync } from '../src/hooks.js'
-import { useControllableState } from '../src/use-controllable-state.js'
 import { generateTranscript, settled } from './helpers.js'
 
 // jsdom gives import.meta.url an http scheme: resolve from this file's directory instead.
@@ -42,36 +41,6 @@ function SiteWithOwnAudio({ onValue }: { onValue: (value: CastlineContextValue) 
     </>
   )
 }
-
-describe('useControllableState', () => {
-  test('uncontrolled: keeps its own value and reports changes once', () => {
-    const onChange = vi.fn()
-    const { result } = renderHook(() => useControllableState({ defaultProp: 1, onChange }))
-    act(() => result.current[1](2))
-    expect(result.current[0]).toBe(2)
-    act(() => result.current[1]((n) => n + 1))
-    expect(result.current[0]).toBe(3)
-    act(() => result.current[1](3))
-    expect(onChange.mock.calls).toEqual([[2], [3]])
-  })
-
-  test('controlled: reports the request but shows the prop until the owner changes it', () => {
-    const onChange = vi.fn()
-    const { result, rerender } = renderHook(
-      ({ prop }) => useControllableState({ prop, defaultProp: false, onChange }),
-      {
-        initialProps: { prop: true as boolean | undefined },
-      },
-    )
-    const setter = result.current[1]
-    act(() => setter(false))
-    expect(onChange).toHaveBeenCalledWith(false)
-    expect(result.current[0]).toBe(true)
-    rerender({ prop: false })
-    expect(result.current[0]).toBe(false)
-    expect(result.current[1]).toBe(setter)
-  })
-})
 
 describe('hooks', () => {
   test('useTranscriptSync: the snapshot, and with a selector only re-renders when the selection changes', async () => {
