@@ -220,7 +220,7 @@ out.push(
         '|---|---:|---:|---:|---:|',
         ...browser.pages.map(
           (page) =>
-            `| ${page.name} | ${page.lag.length} | ${f(percentile(page.lag, 50))} | ${f(percentile(page.lag, 95))} | ${f(percentile(page.scriptPerFrame, 50), 2)} / ${f(percentile(page.scriptPerFrame, 95), 2)} |`,
+            `| ${page.name.replaceAll('<', '\\<')} | ${page.lag.length} | ${f(percentile(page.lag, 50))} | ${f(percentile(page.lag, 95))} | ${f(percentile(page.scriptPerFrame, 50), 2)} / ${f(percentile(page.scriptPerFrame, 95), 2)} |`,
         ),
         '',
       ]),
