@@ -2,10 +2,19 @@
  * `@castline/dom`: the player's browser behaviour without a framework, for the React adapter and the
  * custom elements alike. `MediaStore` is one table of a media element's state and the only listener on
  * it; `createMediaStoreSource` gives the sync controller its time through the store. `WaveformView` is the
- * waveform slider (wavesurfer.js, imported only when a view is mounted) and `PlayerShortcuts` the
- * player's keyboard shortcuts. See docs/ARCHITECTURE.md, "MediaStore".
+ * waveform slider (wavesurfer.js, imported only when a view is mounted), `PlayerShortcuts` the
+ * player's keyboard shortcuts and `ChapterState` the current chapter and its previous/next requests. See docs/ARCHITECTURE.md, "MediaStore".
  */
 
+export {
+  CHAPTER_RESTART_SECONDS,
+  type ChapterSnapshot,
+  ChapterState,
+  type ChapterStateOptions,
+  chapterHeadings,
+  chapterTargets,
+  currentChapter,
+} from './chapter-state.js'
 export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,

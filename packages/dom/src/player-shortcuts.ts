@@ -4,6 +4,8 @@ export type PlayerShortcut =
   /** Seek by `seconds` from the current position (negative: back). */
   | { type: 'skip'; seconds: number }
   | { type: 'focus-search' }
+  /** Seek to the previous (-1) or next (1) chapter. */
+  | { type: 'chapter'; direction: -1 | 1 }
 
 /** The parts of a keydown event the shortcuts look at (a DOM or a React event fits). */
 export interface ShortcutKeyEvent {
@@ -78,7 +80,8 @@ function handlesSpace(el: Element): boolean {
  * Maps a keydown inside the player to a shortcut, or null when the key is not one or belongs to the
  * focused element: nothing in a text field; Space/K play-pause (Space not on a button, which Space
  * presses); J/L -10/+10 s; ArrowLeft/Right -5/+5 s unless the element uses arrows itself (a slider,
- * a select, the transcript list, which marks its arrows handled); `/` focuses search. A handler that
+ * a select, the transcript list, which marks its arrows handled); `/` focuses search; `[` / `]`
+ * previous / next chapter. A handler that
  * ran earlier and called `preventDefault` wins.
  */
 export function playerShortcutFor(event: ShortcutKeyEvent): PlayerShortcut | null {
@@ -104,6 +107,11 @@ export function playerShortcutFor(event: ShortcutKeyEvent): PlayerShortcut | nul
       return target !== null && handlesArrows(target) ? null : { type: 'skip', seconds: 5 }
     case '/':
       return { type: 'focus-search' }
+    // `[` and `]` for chapters: one key each on most layouts (no Shift), and no single-letter clash.
+    case '[':
+      return { type: 'chapter', direction: -1 }
+    case ']':
+      return { type: 'chapter', direction: 1 }
     default:
       return null
   }
@@ -119,10 +127,16 @@ export interface PlayerShortcutsOptions {
   togglePlay: () => void
   /** Focuses the search field; false when there is none, so that `/` stays an ordinary key. */
   focusSearch?: (() => boolean) | undefined
+  /**
+   * Seeks to the previous (-1) or next (1) chapter; false when there is none (or no chapters), so that
+   * `[` and `]` stay ordinary keys.
+   */
+  chapter?: ((direction: -1 | 1) => boolean) | undefined
 }
 
 /**
- * The player's keyboard shortcuts (Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search) for
+ * The player's keyboard shortcuts (Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search, `[`/`]`
+ * chapters) for
  * the element that wraps the player's parts. `mount(root)` listens to keydown on `root` and returns the
  * cleanup; a renderer with its own event system calls `handleKeyDown` from its handler instead. Handled
  * keys are `preventDefault`ed so the page does not also scroll.
@@ -154,6 +168,9 @@ export class PlayerShortcuts {
         break
       case 'focus-search':
         if (options.focusSearch === undefined || !options.focusSearch()) return false
+        break
+      case 'chapter':
+        if (options.chapter === undefined || !options.chapter(shortcut.direction)) return false
         break
     }
     event.preventDefault()
