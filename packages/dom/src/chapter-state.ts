@@ -1,5 +1,11 @@
 import type { Cue, SyncController } from '@castline/core'
-import { type Chapter, chapterAt } from '@castline/core/chapters'
+import {
+  type Chapter,
+  type ChapterList,
+  chapterAt,
+  parseChaptersJson,
+  parseChaptersVtt,
+} from '@castline/core/chapters'
 
 /**
  * Chapters in the player, without a framework: which chapter is playing, where "previous" and "next"
@@ -191,4 +197,45 @@ export class ChapterState {
       previous !== null && previous.chapters === chapters ? previous.listed : listed(chapters)
     return Object.freeze({ chapters, listed: listedChapters, current })
   }
+}
+
+/**
+ * Reads a chapters file: WebVTT when it starts with `WEBVTT` (a chapter track), else Podcasting 2.0
+ * chapters JSON. Throws `ChaptersParseError` (its message names the line) when it is neither.
+ */
+export function readChapters(text: string, options: { duration?: number | undefined } = {}): ChapterList {
+  const head = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return head.startsWith('WEBVTT') ? parseChaptersVtt(text, options) : parseChaptersJson(text, options)
+}
+
+/**
+ * Fetches and reads a chapters file. Rejects with an `Error` whose message a listener can read ("The
+ * chapters could not be loaded: ..."): a failed request, an HTTP error status or a file that is not chapters.
+ */
+export async function loadChapters(
+  url: string,
+  options: {
+    fetch?: ((url: string) => Promise<Response>) | undefined
+    duration?: number | undefined
+  } = {},
+): Promise<ChapterList> {
+  const get = options.fetch ?? ((u: string) => fetch(u))
+  let text: string
+  try {
+    const response = await get(url)
+    if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`)
+    text = await response.text()
+  } catch (error) {
+    throw new Error(`The chapters could not be loaded: ${messageOf(error)}.`)
+  }
+  try {
+    return readChapters(text, { duration: options.duration })
+  } catch (error) {
+    throw new Error(`The chapters could not be read: ${messageOf(error)}.`)
+  }
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.replace(/\.$/, '')
 }

@@ -14,6 +14,8 @@ export {
   chapterHeadings,
   chapterTargets,
   currentChapter,
+  loadChapters,
+  readChapters,
 } from './chapter-state.js'
 export {
   type ComfortBand,

@@ -40,6 +40,8 @@ export const LINE_PARTS: Readonly<Record<LinePart, string>> = {
   copy: '.castline-line__copy',
 }
 const LINE_TEXT = '.castline-line__text'
+/** A chapter heading's height in a row before it is measured (one line of larger text and its margin). */
+const HEADING_PX = 36
 
 /** What a renderer shows: frozen, and the same object as long as nothing in it changed. */
 export interface TranscriptViewSnapshot {
@@ -73,6 +75,11 @@ export interface TranscriptViewOptions {
   comfortBand?: ComfortBand | undefined
   /** Whether to scroll without animation (default: the `prefers-reduced-motion` media query). */
   reducedMotion?: (() => boolean) | undefined
+  /**
+   * The lines that carry a chapter heading above their text (`chapterHeadings`): their estimate before
+   * measurement includes the heading's height. Measured rows need nothing: the heading is in the row.
+   */
+  headings?: ReadonlyMap<number, unknown> | undefined
   /** Called after each snapshot change (TanStack Virtual's `onChange`). */
   onChange?: ((view: TranscriptView) => void) | undefined
   /**
@@ -94,6 +101,7 @@ interface Resolved {
   comfortBand: ComfortBand
   reducedMotion: () => boolean
   onChange: ((view: TranscriptView) => void) | undefined
+  headings: ReadonlyMap<number, unknown> | undefined
   sliceBudget: number
   schedule: SliceScheduler | undefined
 }
@@ -108,6 +116,7 @@ function resolve(options: TranscriptViewOptions): Resolved {
     comfortBand: options.comfortBand ?? DEFAULT_COMFORT_BAND,
     reducedMotion: options.reducedMotion ?? prefersReducedMotion,
     onChange: options.onChange,
+    headings: options.headings,
     sliceBudget: options.slices?.budget ?? SLICE_BUDGET,
     schedule: options.slices?.schedule,
   }
@@ -418,7 +427,8 @@ export class TranscriptView {
   private estimate(index: number): number {
     const known = this.estimates
     const cues = this.options.cues
-    return known !== null && known.cues === cues ? known.sizes[index]! : estimateLine(cues, index)
+    const line = known !== null && known.cues === cues ? known.sizes[index]! : estimateLine(cues, index)
+    return this.options.headings?.has(index) === true ? line + HEADING_PX : line
   }
 
   /**

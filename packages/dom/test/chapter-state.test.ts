@@ -10,8 +10,10 @@ import {
   chapterHeadings,
   chapterTargets,
   currentChapter,
+  loadChapters,
   PlayerShortcuts,
   playerShortcutFor,
+  readChapters,
 } from '../src/index.js'
 
 // 0 Intro, 60 Silent (toc: false), 100 Middle, 200 End.
@@ -131,5 +133,39 @@ describe('ChapterState', () => {
     const none = new PlayerShortcuts({ getTime: () => 0, seek: () => {}, togglePlay: () => {} })
     expect(none.handleKeyDown({ ...base, key: ']', preventDefault: () => prevented++ })).toBe(false)
     expect(prevented).toBe(2)
+  })
+})
+
+describe('readChapters and loadChapters', () => {
+  test('reads JSON and WebVTT chapter files', () => {
+    const json = readChapters(
+      '{"chapters":[{"startTime":0,"title":"A"},{"startTime":5,"title":"B","toc":false}]}',
+    )
+    expect(json.chapters.map((c) => [c.start, c.title, c.toc])).toEqual([
+      [0, 'A', true],
+      [5, 'B', false],
+    ])
+    const vtt = readChapters('WEBVTT\n\n00:00.000 --> 00:10.000\nOne\n\n00:10.000 --> 00:20.000\nTwo\n')
+    expect(vtt.chapters.map((c) => c.title)).toEqual(['One', 'Two'])
+  })
+  test('a failed request, an error status or a file that is not chapters rejects with a readable message', async () => {
+    const answer = (status: number, body: string) => async () => new Response(body, { status })
+    await expect(loadChapters('c.json', { fetch: answer(404, '') })).rejects.toThrow(
+      'The chapters could not be loaded: the server answered 404 for c.json.',
+    )
+    await expect(loadChapters('c.json', { fetch: answer(200, '{"nope":1}') })).rejects.toThrow(
+      /^The chapters could not be read: .*chapters/,
+    )
+    await expect(
+      loadChapters('c.json', {
+        fetch: async () => {
+          throw new TypeError('Failed to fetch')
+        },
+      }),
+    ).rejects.toThrow('The chapters could not be loaded: Failed to fetch.')
+    const ok = await loadChapters('c.json', {
+      fetch: answer(200, '{"chapters":[{"startTime":3,"title":"X"}]}'),
+    })
+    expect(ok.chapters[0]?.title).toBe('X')
   })
 })
