@@ -120,7 +120,10 @@ export class ChapterState {
     this.snapshot = this.compute(null)
   }
 
-  /** Replaces the options; subscribers hear at once if the chapters or the controller changed what is current. */
+  /**
+   * Replaces the options (call it on every render). Subscribers hear of a resulting change in a
+   * microtask, never from inside the call, so that calling it during a render notifies no one mid-render.
+   */
   setOptions(options: ChapterStateOptions): void {
     const controllerChanged = options.controller !== this.options.controller
     this.options = options
@@ -129,8 +132,14 @@ export class ChapterState {
       this.detach = null
       this.attach()
     }
-    this.refresh()
+    if (this.queued) return
+    this.queued = true
+    queueMicrotask(() => {
+      this.queued = false
+      this.refresh()
+    })
   }
+  private queued = false
 
   getSnapshot = (): ChapterSnapshot => {
     // Detached, read on demand (a render before anything subscribed).
@@ -179,7 +188,8 @@ export class ChapterState {
       offCoarse()
       offFrame()
     }
-    this.refresh()
+    // A subscriber starts from the current state (it read `getSnapshot` first): no notification here.
+    this.snapshot = this.compute(this.snapshot)
   }
 
   private refresh(): void {

@@ -1,6 +1,7 @@
 import { formatTimestamp } from '@castline/core'
 import type { MediaStore } from '@castline/dom'
 import { type ReactNode, useCallback, useEffect, useId, useRef } from 'react'
+import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
 
@@ -282,6 +283,8 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
         />
       </div>
 
+      <ChapterControls />
+
       <p className="castline-controls__status" role="status">
         {loading ? 'Loading audio…' : ''}
       </p>
@@ -290,6 +293,72 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           {mediaError.message} The transcript is still here to read.
         </p>
       ) : null}
+    </div>
+  )
+}
+
+/**
+ * The chapters part of the controls, shown when the provider has chapters: the current chapter's title,
+ * "Previous chapter" / "Next chapter" (seeks, as `[` and `]` do), and the chapter list (a disclosure of
+ * buttons that seek; `toc: false` chapters are not in it). A chapters file that failed is an alert.
+ */
+function ChapterControls(): ReactNode {
+  const { chapterState, seekTo } = useCastlineApi()
+  const load = useCastlineStore('chapters')
+  const { listed, current } = useChapterSnapshot()
+  if (load.status === 'error') {
+    return (
+      <p className="castline-controls__error castline-controls__chapters-error" role="alert">
+        {load.error}
+      </p>
+    )
+  }
+  if (listed.length === 0) return null
+  const last = current !== null && current === listed[listed.length - 1]
+  return (
+    <div className="castline-controls__chapters">
+      <p className="castline-controls__chapter">
+        <span className="castline-visually-hidden">Chapter: </span>
+        <span className="castline-controls__chapter-title">{current?.title ?? ''}</span>
+      </p>
+      <button
+        type="button"
+        className="castline-controls__button castline-controls__prev-chapter"
+        onClick={() => chapterState.previous()}
+        aria-keyshortcuts="["
+      >
+        <span aria-hidden="true">{'\u23ee'}</span>
+        <span className="castline-visually-hidden">Previous chapter</span>
+      </button>
+      <button
+        type="button"
+        className="castline-controls__button castline-controls__next-chapter"
+        onClick={() => chapterState.next()}
+        disabled={last}
+        aria-keyshortcuts="]"
+      >
+        <span aria-hidden="true">{'\u23ed'}</span>
+        <span className="castline-visually-hidden">Next chapter</span>
+      </button>
+      <details className="castline-controls__chapter-list">
+        <summary>Chapters</summary>
+        <ol>
+          {listed.map((chapter) => (
+            <li key={`${chapter.start}:${chapter.title}`}>
+              <button
+                type="button"
+                aria-current={chapter === current ? 'true' : undefined}
+                onClick={() => seekTo(chapter.start)}
+              >
+                <span className="castline-controls__chapter-time">
+                  {formatTimestamp(chapter.start, 'clock')}
+                </span>{' '}
+                {chapter.title}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </details>
     </div>
   )
 }

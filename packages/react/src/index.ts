@@ -17,6 +17,7 @@ export {
   type FollowEvent,
   type FollowState,
 } from '@castline/dom'
+export { type ChaptersInput, type ChaptersLoad, useChapterSnapshot } from './chapters.js'
 export {
   type CastlineApi,
   CastlineContext,

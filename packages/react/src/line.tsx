@@ -5,6 +5,7 @@ import {
   type SyncController,
   type SyncSnapshot,
 } from '@castline/core'
+import type { Chapter } from '@castline/core/chapters'
 import { estimateToken, splitPieces, type TextToken, tokenizeCue } from '@castline/dom'
 import {
   Fragment,
@@ -54,6 +55,8 @@ export interface LineProps {
   matches: readonly SearchMatch[] | undefined
   /** `start` of the current search match when it is in this line; -1 otherwise. */
   currentMatchStart: number
+  /** The chapter this line is the first line of: its title is a heading above the line's text. */
+  chapter?: Chapter | undefined
 }
 
 /**
@@ -211,6 +214,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     tabStop,
     matches,
     currentMatchStart,
+    chapter,
   } = props
   // Set once, on the first render (a render React discards takes its refs with it): no effect per row.
   const rendered = useRef(false)
@@ -256,6 +260,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
       aria-posinset={index + 1}
       aria-current={active ? 'true' : undefined}
     >
+      {chapter === undefined ? null : <h3 className="castline-line__chapter">{chapter.title}</h3>}
       <button
         type="button"
         className="castline-line__time"

@@ -1,5 +1,6 @@
 import type { Cue } from '@castline/core'
 import type { ReactNode } from 'react'
+import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { PlayerControls } from './controls.js'
 import { usePlayerShortcuts } from './keyboard.js'
@@ -15,6 +16,8 @@ export interface TranscriptPlayerProps {
   src: string
   /** The transcript: its text in any supported format, a parsed `Transcript`, or `{ url }` to fetch. */
   transcript: TranscriptInput
+  /** Chapters: parsed (`ChapterList` or `Chapter[]`) or a chapters JSON/WebVTT URL (see `CastlineProvider`). */
+  chapters?: ChaptersInput | undefined
   /** Waveform peaks (parsed, a `.json`/`.dat` URL, or bytes); without them the audio is decoded in the browser. */
   peaks?: PeaksInput | undefined
   /** Episode length in seconds: the last line's end, and the time shown before the audio's metadata arrives. */
@@ -48,13 +51,15 @@ export interface TranscriptPlayerProps {
 /**
  * The whole player a podcast site embeds: title, waveform, controls, search and the transcript beside
  * them (one column on narrow containers), all sharing one provider and one `<audio>`. Keyboard shortcuts
- * work anywhere inside it: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search.
+ * work anywhere inside it: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search, `[`/`]` previous/next
+ * chapter.
  */
 export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
   return (
     <CastlineProvider
       src={props.src}
       transcript={props.transcript}
+      chapters={props.chapters}
       duration={props.duration}
       follow={props.follow}
       onFollowChange={props.onFollowChange}

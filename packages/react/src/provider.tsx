@@ -1,5 +1,6 @@
 import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
 import {
+  ChapterState,
   createMediaStoreSource,
   type FollowEvent,
   FollowMode,
@@ -21,6 +22,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
+import { type ChaptersInput, type ChaptersLoad, useChaptersLoad } from './chapters.js'
 import { parseTimeFragment } from './deep-link.js'
 import {
   type FormatsSource,
@@ -57,6 +59,8 @@ export interface CastlineStores {
   media: ReadableStore<MediaView>
   /** True while the transcript keeps the spoken line in view (the provider's `FollowMode`). */
   follow: ReadableStore<boolean>
+  /** Where loading the chapters stands (`ChaptersLoad`; `none` without a `chapters` prop). */
+  chapters: ReadableStore<ChaptersLoad>
 }
 
 /** The media element in use and its failure, as the `media` store holds them. */
@@ -83,6 +87,8 @@ export interface CastlineApi {
   mediaStore: MediaStore
   /** Follow mode's store (`@castline/dom`), for `<Transcript>`'s view; `stores.follow` reads it, `dispatchFollow` feeds it. */
   followMode: FollowMode
+  /** The chapters (`@castline/dom`): the current one as time moves, previous/next as seeks. */
+  chapterState: ChapterState
   /** The changing state, read with `useCastlineStore` (or the hooks built on it). */
   stores: CastlineStores
   /** Feeds follow mode's state machine (see `followTransition`); user scrolls, seeks and the jump button go through here. */
@@ -143,6 +149,13 @@ export interface CastlineProviderProps {
    * `(source, options) => Transcript`. Read once per distinct text (a new function does not re-read it).
    */
   parse?: TranscriptParser | undefined
+  /**
+   * The episode's chapters: parsed (`parseChaptersJson`'s `ChapterList`, or `Chapter[]`) or the URL of a
+   * Podcasting 2.0 chapters JSON or WebVTT chapters file. They give the transcript its headings, the
+   * waveform its markers and the controls their chapter list; a file that fails to load is a message in
+   * the controls, never a crash.
+   */
+  chapters?: ChaptersInput | undefined
   /** Media duration in seconds when known: a format without end times ends its last line there. */
   duration?: number | undefined
   /** Controlled follow mode; leave undefined to let the provider keep it. */
@@ -237,6 +250,11 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       controller.destroy()
     }
   }, [controller])
+
+  // Chapters: one ChapterState (@castline/dom) over the controller, shared by every part.
+  const chaptersLoad = useChaptersLoad(props.chapters, props.duration)
+  const [chapterState] = useState(() => new ChapterState({ controller, chapters: chaptersLoad.chapters }))
+  chapterState.setOptions({ controller, chapters: chaptersLoad.chapters })
 
   // Follow mode: one FollowMode (@castline/dom), shared with the transcript's TranscriptView.
   const [followMode] = useState(
@@ -335,7 +353,10 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   const mediaView = useMemo<MediaView>(() => ({ element, error: mediaError }), [element, mediaError])
   const [mediaViewStore] = useState(() => new ValueStore(mediaView))
   mediaViewStore.set(mediaView)
+  const [chaptersStore] = useState(() => new ValueStore(chaptersLoad))
+  chaptersStore.set(chaptersLoad)
   useIsomorphicLayoutEffect(() => {
+    chaptersStore.publish()
     load.publish()
     searchStore.publish()
     mediaViewStore.publish()
@@ -346,7 +367,14 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       controller,
       mediaStore,
       followMode,
-      stores: { load, search: searchStore, media: mediaViewStore, follow: followMode },
+      chapterState,
+      stores: {
+        load,
+        search: searchStore,
+        media: mediaViewStore,
+        follow: followMode,
+        chapters: chaptersStore,
+      },
       dispatchFollow,
       seekTo,
       seekToCue,
@@ -363,6 +391,8 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       controller,
       mediaStore,
       followMode,
+      chapterState,
+      chaptersStore,
       load,
       searchStore,
       mediaViewStore,

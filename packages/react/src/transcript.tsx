@@ -4,7 +4,13 @@ import {
   type SearchMatch,
   type Transcript as TranscriptModel,
 } from '@castline/core'
-import { type ComfortBand, speakerStartAt, TranscriptView, type TranscriptViewOptions } from '@castline/dom'
+import {
+  type ComfortBand,
+  chapterHeadings,
+  speakerStartAt,
+  TranscriptView,
+  type TranscriptViewOptions,
+} from '@castline/dom'
 import {
   type CSSProperties,
   memo,
@@ -17,6 +23,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
+import { useChapterSnapshot } from './chapters.js'
 import { linkToTime } from './deep-link.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions } from './line.js'
@@ -164,10 +171,14 @@ function TranscriptList(props: ListProps): ReactNode {
   const { controller, followMode, seekTo, seekToCue, registerTranscriptView } = useCastlineApi()
   const cues = transcript.cues
   const count = cues.length
+  const { chapters, current: currentChapter } = useChapterSnapshot()
+  // Which line each listed chapter heads: the heading is part of that line's row.
+  const headings = useMemo(() => chapterHeadings(cues, chapters), [cues, chapters])
   const options: TranscriptViewOptions = {
     cues,
     controller,
     follow: followMode,
+    headings,
     overscan: props.overscan,
     initialLines: props.initialLines,
     comfortBand: props.comfortBand,
@@ -212,6 +223,13 @@ function TranscriptList(props: ListProps): ReactNode {
 
   return (
     <>
+      {headings.size === 0 ? null : (
+        // The current chapter stays in sight above the lines as they scroll.
+        <p className="castline-transcript__chapter">
+          <span className="castline-visually-hidden">Current chapter: </span>
+          {currentChapter?.title ?? ''}
+        </p>
+      )}
       <div ref={viewportRef} className="castline-transcript__viewport">
         <ul className="castline-transcript__list" data-static={mounted ? undefined : ''}>
           {snapshot.rows.map((index) => (
@@ -229,6 +247,7 @@ function TranscriptList(props: ListProps): ReactNode {
               currentMatchStart={
                 currentMatch !== undefined && currentMatch.cue === index ? currentMatch.start : -1
               }
+              chapter={headings.get(index)}
             />
           ))}
         </ul>

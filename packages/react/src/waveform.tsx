@@ -1,6 +1,7 @@
 import { WaveformView, type WaveformViewOptions } from '@castline/dom'
 import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import type WaveSurfer from 'wavesurfer.js'
+import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
 import { type PeaksInput, usePeaks } from './use-peaks.js'
@@ -105,26 +106,60 @@ export function Waveform(props: WaveformProps): ReactNode {
   if (props.className !== undefined) className.push(props.className)
 
   return (
-    <div
-      ref={rootRef}
-      className={className.join(' ')}
-      role="slider"
-      tabIndex={0}
-      aria-label={props.label ?? 'Seek'}
-      aria-valuemin={slider.min}
-      aria-valuemax={slider.max}
-      aria-valuenow={slider.now}
-      aria-valuetext={slider.text}
-      aria-busy={status === 'loading' ? true : undefined}
-      aria-describedby={message === null ? undefined : messageId}
-      data-peaks={status}
-    >
-      <div ref={hostRef} className="castline-waveform__wave" style={{ minHeight: props.height ?? 64 }} />
-      {message === null ? null : (
-        <p id={messageId} className="castline-waveform__message">
-          {message}
-        </p>
-      )}
-    </div>
+    <>
+      <div
+        ref={rootRef}
+        className={className.join(' ')}
+        role="slider"
+        tabIndex={0}
+        aria-label={props.label ?? 'Seek'}
+        aria-valuemin={slider.min}
+        aria-valuemax={slider.max}
+        aria-valuenow={slider.now}
+        aria-valuetext={slider.text}
+        aria-busy={status === 'loading' ? true : undefined}
+        aria-describedby={message === null ? undefined : messageId}
+        data-peaks={status}
+      >
+        <div ref={hostRef} className="castline-waveform__wave" style={{ minHeight: props.height ?? 64 }} />
+        {message === null ? null : (
+          <p id={messageId} className="castline-waveform__message">
+            {message}
+          </p>
+        )}
+      </div>
+      <ChapterMarkers duration={positiveOr(mediaDuration, props.duration)} seekTo={seekTo} />
+    </>
+  )
+}
+
+function positiveOr(a: number, b: number | undefined): number | undefined {
+  if (Number.isFinite(a) && a > 0) return a
+  return b !== undefined && Number.isFinite(b) && b > 0 ? b : undefined
+}
+
+/**
+ * A marker under the waveform at each listed chapter's start, placed by start / duration: a button that
+ * seeks there, named by the chapter's title, which shows as its tooltip on hover and focus. Outside the
+ * slider, whose children are presentational; absent until the duration is known.
+ */
+function ChapterMarkers(props: { duration: number | undefined; seekTo: (s: number) => void }): ReactNode {
+  const { listed } = useChapterSnapshot()
+  const { duration, seekTo } = props
+  if (listed.length === 0 || duration === undefined) return null
+  return (
+    <ol className="castline-waveform__chapters" aria-label="Chapter markers">
+      {listed.map((chapter) => (
+        <li
+          key={`${chapter.start}:${chapter.title}`}
+          className="castline-waveform__chapter"
+          style={{ left: `${Math.min(100, (chapter.start / duration) * 100)}%` }}
+        >
+          <button type="button" className="castline-waveform__marker" onClick={() => seekTo(chapter.start)}>
+            <span className="castline-waveform__tip">{chapter.title}</span>
+          </button>
+        </li>
+      ))}
+    </ol>
   )
 }
