@@ -1,6 +1,7 @@
 import { formatTimestamp } from '@castline/core'
+import type { Chapter } from '@castline/core/chapters'
 import type { MediaSnapshot } from '@castline/dom'
-import { h, setAttr, setText } from './html.js'
+import { h, iconButton, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
 import type { CastlineSession } from './session.js'
 
@@ -101,8 +102,17 @@ export class CastlineControlsElement extends CastlinePart {
     }
     const off = store.subscribe(update)
     update()
+    const onPrev = () => session.chapter(-1)
+    const onNext = () => session.chapter(1)
+    p.prevChapter.addEventListener('click', onPrev)
+    p.nextChapter.addEventListener('click', onNext)
+    const offChapters = session.on('chapters', () => this.renderChapters(session))
+    this.renderChapters(session)
     return () => {
       off()
+      offChapters()
+      p.prevChapter.removeEventListener('click', onPrev)
+      p.nextChapter.removeEventListener('click', onNext)
       p.back.removeEventListener('click', onBack)
       p.forward.removeEventListener('click', onForward)
       p.play.removeEventListener('click', session.togglePlay)
@@ -110,6 +120,61 @@ export class CastlineControlsElement extends CastlinePart {
       p.rate.removeEventListener('change', onRate)
       p.volume.removeEventListener('input', onVolume)
     }
+  }
+
+  /** The list drawn last, so that a change of the current chapter only moves `aria-current`. */
+  private drawnChapters: readonly Chapter[] | null = null
+
+  /**
+   * The chapters row, when the session has chapters: the current chapter's title, previous/next, and the
+   * chapter list (a disclosure of buttons that seek; `toc: false` chapters are not in it). A chapters
+   * file that failed is an alert instead.
+   */
+  private renderChapters(session: CastlineSession): void {
+    const p = this.parts
+    const doc = this.ownerDocument
+    const load = session.chapters
+    if (load.status === 'error') {
+      setText(p.chaptersError, load.message)
+      p.chapters.remove()
+      if (!p.chaptersError.isConnected) p.status.before(p.chaptersError)
+      return
+    }
+    p.chaptersError.remove()
+    const { listed, current } = session.chapterState.getSnapshot()
+    if (listed.length === 0) {
+      p.chapters.remove()
+      return
+    }
+    if (!p.chapters.isConnected) p.status.before(p.chapters)
+    setText(p.chapterTitle, current?.title ?? '')
+    p.nextChapter.disabled = current !== null && current === listed[listed.length - 1]
+    if (this.drawnChapters !== listed) {
+      this.drawnChapters = listed
+      p.chapterList.replaceChildren(
+        ...listed.map((chapter) => {
+          const button = h(
+            doc,
+            'button',
+            { type: 'button', 'data-start': chapter.start },
+            h(
+              doc,
+              'span',
+              { class: 'castline-controls__chapter-time' },
+              formatTimestamp(chapter.start, 'clock'),
+            ),
+            ' ',
+            chapter.title,
+          )
+          button.addEventListener('click', () => session.seekTo(chapter.start))
+          return h(doc, 'li', {}, button)
+        }),
+      )
+    }
+    listed.forEach((chapter, k) => {
+      const button = p.chapterList.children[k]?.firstElementChild
+      if (button) setAttr(button, 'aria-current', chapter === current ? 'true' : null)
+    })
   }
 
   private render(session: CastlineSession, s: MediaSnapshot): void {
@@ -184,6 +249,51 @@ function buildControls(doc: Document) {
   })
   const status = h(doc, 'p', { class: 'castline-controls__status', part: 'status', role: 'status' })
   const error = h(doc, 'p', { class: 'castline-controls__error', part: 'error', role: 'alert' })
+  // Chapters: in the bar only while the session has chapters (or, for the error, a chapters file failed).
+  const chaptersError = h(doc, 'p', {
+    class: 'castline-controls__error castline-controls__chapters-error',
+    part: 'error',
+    role: 'alert',
+  })
+  const prevChapter = iconButton(
+    doc,
+    'castline-controls__button castline-controls__prev-chapter',
+    'control-button',
+    '\u23ee',
+    'Previous chapter',
+  ).button
+  prevChapter.setAttribute('aria-keyshortcuts', '[')
+  const nextChapter = iconButton(
+    doc,
+    'castline-controls__button castline-controls__next-chapter',
+    'control-button',
+    '\u23ed',
+    'Next chapter',
+  ).button
+  nextChapter.setAttribute('aria-keyshortcuts', ']')
+  const chapterTitle = h(doc, 'span', { class: 'castline-controls__chapter-title' })
+  const chapterList = h(doc, 'ol', {})
+  const chapters = h(
+    doc,
+    'div',
+    { class: 'castline-controls__chapters', part: 'chapters' },
+    h(
+      doc,
+      'p',
+      { class: 'castline-controls__chapter', part: 'chapter' },
+      h(doc, 'span', { class: 'castline-visually-hidden' }, 'Chapter: '),
+      chapterTitle,
+    ),
+    prevChapter,
+    nextChapter,
+    h(
+      doc,
+      'details',
+      { class: 'castline-controls__chapter-list', part: 'chapter-list' },
+      h(doc, 'summary', {}, 'Chapters'),
+      chapterList,
+    ),
+  )
   const bar = h(
     doc,
     'div',
@@ -225,5 +335,11 @@ function buildControls(doc: Document) {
     volume,
     status,
     error,
+    chapters,
+    chaptersError,
+    chapterTitle,
+    chapterList,
+    prevChapter,
+    nextChapter,
   }
 }

@@ -1,4 +1,5 @@
 import { parseTimestamp, type Transcript } from '@castline/core'
+import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Peaks } from '@castline/core/peaks'
 import { PlayerShortcuts } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
@@ -25,10 +26,25 @@ export const PART_NAMES = {
     'jump',
     'status',
     'error',
+    'chapter',
+    'line-chapter',
   ],
   search: ['search', 'search-input', 'search-count', 'search-button'],
-  controls: ['controls', 'control-button', 'play', 'mute', 'time', 'rate', 'volume', 'status', 'error'],
-  waveform: ['waveform', 'wave'],
+  controls: [
+    'controls',
+    'control-button',
+    'play',
+    'mute',
+    'time',
+    'rate',
+    'volume',
+    'status',
+    'error',
+    'chapters',
+    'chapter',
+    'chapter-list',
+  ],
+  waveform: ['waveform', 'wave', 'chapters', 'chapter-marker'],
   player: ['player', 'title', 'main', 'side'],
 } as const
 
@@ -51,17 +67,19 @@ export function timeFragment(hash: string): number | null {
 /**
  * `<castline-player>`: the whole player, as `TranscriptPlayer` renders it: the title, the waveform, the
  * controls, search and the transcript, sharing one `<audio>` of its own. Keyboard shortcuts anywhere
- * inside: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search.
+ * inside: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search, `[`/`]` previous/next chapter.
  *
  * Attributes: `src` (audio URL), `transcript` (a transcript URL, any supported format), `peaks` (an
  * audiowaveform URL), `duration` (seconds), `title` (the heading and the player's name), `waveform="none"`
- * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`).
- * Properties `transcript` and `peaks` also take parsed ones. Without a `transcript`, a Podcasting 2.0
+ * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`),
+ * `chapters` (a Podcasting 2.0 chapters JSON or WebVTT chapters URL: headings in the transcript, markers
+ * on the waveform, the chapter row in the controls; a failure is a message and a `castline-error` of
+ * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  */
 export class CastlinePlayerElement extends HTMLElement {
-  static observedAttributes = ['src', 'transcript', 'peaks', 'duration', 'title', 'waveform']
+  static observedAttributes = ['src', 'transcript', 'peaks', 'duration', 'title', 'waveform', 'chapters']
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
   private readonly root: ShadowRoot
@@ -73,6 +91,9 @@ export class CastlinePlayerElement extends HTMLElement {
   private waveform: CastlineWaveformElement | null = null
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
+  private parsedChapters: ChapterList | readonly Chapter[] | null = null
+  /** What the chapters were last loaded from (as `loadedFrom` for the transcript). */
+  private chaptersFrom: unknown = null
   private cleanup: (() => void) | null = null
   private deepLinked = false
   /** What the transcript was last loaded from, so that moving the element in the page loads nothing again. */
@@ -146,13 +167,29 @@ export class CastlinePlayerElement extends HTMLElement {
     if (this.waveform !== null) this.waveform.peaks = value
   }
 
+  /** The chapters shown (`[]` while none are loaded). */
+  get chapters(): readonly Chapter[] {
+    return this.session.chapters.status === 'ready' ? this.session.chapters.value : []
+  }
+
+  /** Sets the chapters: a parsed `ChapterList` or `Chapter[]`, or a URL to fetch (as the attribute); null for none. */
+  set chapters(value: ChapterList | readonly Chapter[] | string | null) {
+    if (typeof value === 'string') {
+      this.parsedChapters = null
+      this.setAttribute('chapters', value)
+      return
+    }
+    this.parsedChapters = value
+    this.loadChapters()
+  }
+
   /** The player's own media element (a hidden `<audio>` in its shadow root). */
   get media(): HTMLAudioElement {
     return this.audio
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'peaks'])
+    upgradeProperties(this, ['transcript', 'peaks', 'chapters'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -161,6 +198,7 @@ export class CastlinePlayerElement extends HTMLElement {
       seek: session.seekTo,
       togglePlay: session.togglePlay,
       focusSearch: session.focusSearch,
+      chapter: session.chapter,
     })
     // Keys come from inside the parts' shadow roots: the shortcuts look at the element that has focus.
     const onKeyDown = (e: KeyboardEvent) => {
@@ -179,6 +217,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.section.addEventListener('keydown', onKeyDown)
     this.syncAttributes()
     this.loadTranscript()
+    this.loadChapters()
     const offMedia = session.on('media', () => {
       const t = this.deepLinkTime()
       if (t !== null) session.controller.seekTo(t)
@@ -211,7 +250,19 @@ export class CastlinePlayerElement extends HTMLElement {
     if (old === value || !this.isConnected) return
     if (name === 'transcript' || (name === 'duration' && this.getAttribute('transcript') !== null))
       this.loadTranscript()
+    if (name === 'chapters') this.loadChapters()
     this.syncAttributes()
+  }
+
+  private loadChapters(): void {
+    if (!this.isConnected) return
+    const url = this.getAttribute('chapters')
+    const from = this.parsedChapters ?? url
+    if (from === this.chaptersFrom) return
+    this.chaptersFrom = from
+    if (this.parsedChapters !== null) this.session.setChapters(this.parsedChapters)
+    else if (url !== null && url !== '') this.session.loadChapters(url, numberAttribute(this, 'duration'))
+    else this.session.setChapters(null)
   }
 
   private deepLinkTime(): number | null {

@@ -1,8 +1,11 @@
 import { type Cue, type SearchMatch, SyncController, searchTranscript, type Transcript } from '@castline/core'
+import type { Chapter, ChapterList } from '@castline/core/chapters'
 import {
+  ChapterState,
   createMediaStoreSource,
   type FollowEvent,
   FollowMode,
+  loadChapters,
   type MediaErrorLike,
   MediaStore,
   type MediaStoreSource,
@@ -23,9 +26,9 @@ export interface FollowChangeDetail {
   following: boolean
   reason?: FollowEvent['type']
 }
-/** `castline-error`: the transcript, the peaks or the media failed; `message` is for people. */
+/** `castline-error`: the transcript, the peaks, the media or the chapters failed; `message` is for people. */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters'
   message: string
   error: unknown
 }
@@ -66,7 +69,7 @@ export function mediaErrorMessage(error: MediaErrorLike): string {
   return MEDIA_ERRORS[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
 }
 
-type Topic = 'transcript' | 'search' | 'media'
+type Topic = 'transcript' | 'search' | 'media' | 'chapters'
 
 /** What a session asks of the transcript list it shows (registered by `<castline-transcript>`). */
 export interface SessionView {
@@ -83,6 +86,11 @@ export class CastlineSession {
   readonly store = new MediaStore({ media: null })
   readonly controller = new SyncController({ transcript: null, source: null })
   readonly follow = new FollowMode({ defaultFollowing: true })
+  /** The chapters (`@castline/dom`): the current one as time moves, previous/next as seeks. */
+  readonly chapterState = new ChapterState({ controller: this.controller, chapters: [] })
+  /** Where the chapters stand: `idle` without any; an error keeps its message for the controls. */
+  chapters: Load<readonly Chapter[]> = { status: 'idle' }
+  private loadingChapters: AbortController | null = null
   /** Where the transcript stands. */
   transcript: Load<Transcript> = { status: 'idle' }
   search: SearchState = NO_SEARCH
@@ -157,10 +165,50 @@ export class CastlineSession {
     )
   }
 
-  /** Shows `message` where the transcript would be and fires `castline-error`. */
+  /** Shows `message` where the transcript (or the chapters) would be and fires `castline-error`. */
   fail(kind: ErrorDetail['kind'], message: string, error: unknown): void {
     if (kind === 'transcript') this.settle({ status: 'error', message, error })
+    if (kind === 'chapters') this.settleChapters({ status: 'error', message, error })
     this.emit('castline-error', { kind, message, error })
+  }
+
+  /** Shows parsed chapters (a `ChapterList` or its `chapters`); null for none. */
+  setChapters(chapters: ChapterList | readonly Chapter[] | null): void {
+    this.loadingChapters?.abort()
+    this.loadingChapters = null
+    if (chapters === null) this.settleChapters({ status: 'idle' })
+    else {
+      const list = Array.isArray(chapters) ? chapters : (chapters as ChapterList).chapters
+      this.settleChapters({ status: 'ready', value: list })
+    }
+  }
+
+  /** Fetches the chapters file at `url` (JSON or WebVTT); a failure is a message and a `castline-error` of kind 'chapters'. */
+  loadChapters(url: string, duration?: number): void {
+    this.loadingChapters?.abort()
+    const loading = new AbortController()
+    this.loadingChapters = loading
+    this.settleChapters({ status: 'loading' })
+    const get = (u: string) => fetch(u, { signal: loading.signal })
+    loadChapters(url, { fetch: get, duration }).then(
+      (list) => {
+        if (!loading.signal.aborted) this.setChapters(list)
+      },
+      (error: unknown) => {
+        if (loading.signal.aborted) return
+        this.loadingChapters = null
+        this.fail('chapters', error instanceof Error ? error.message : String(error), error)
+      },
+    )
+  }
+
+  private settleChapters(load: Load<readonly Chapter[]>): void {
+    this.chapters = load
+    this.chapterState.setOptions({
+      controller: this.controller,
+      chapters: load.status === 'ready' ? load.value : [],
+    })
+    this.notify('chapters')
   }
 
   private settle(load: Load<Transcript>): void {
@@ -227,7 +275,11 @@ export class CastlineSession {
     if (match !== undefined) this.view?.reveal(match.cue)
   }
 
-  /** Listens for changes of the transcript, the search or the media element. Returns the unsubscribe. */
+  /** Seeks to the previous (-1) or next (1) chapter; false when there is none (the `[` and `]` keys). */
+  chapter = (direction: -1 | 1): boolean =>
+    direction < 0 ? this.chapterState.previous() : this.chapterState.next()
+
+  /** Listens for changes of the transcript, the search, the media element or the chapters. Returns the unsubscribe. */
   on(topic: Topic, listener: () => void): () => void {
     let set = this.topics.get(topic)
     if (set === undefined) {
@@ -298,8 +350,11 @@ export class CastlineSession {
       (s) => s.error,
       () => this.notify('media'),
     )
+    // The current chapter moved: the parts that show it redraw.
+    const offChapter = this.chapterState.subscribe(() => this.notify('chapters'))
     const unmountController = this.controller.mount()
     return () => {
+      offChapter()
       offCue()
       offSeek()
       offFollow()

@@ -172,6 +172,35 @@ button, input, select { font: inherit; color: inherit; }
   flex-basis: 100%; margin: 0; padding: 0.5rem 0.75rem; color: var(--_error-fg); background: var(--_error-bg);
   border: 1px solid var(--_error-border); border-radius: var(--_radius);
 }
+.castline-line__chapter { margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
+.castline-transcript__chapter {
+  margin: 0; padding: 0.375rem 0.75rem; font-size: 0.875em; font-weight: 600; border-bottom: 1px solid var(--_border);
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+}
+.castline-waveform__chapters { position: relative; height: 1rem; margin: 0.25rem 0 0; padding: 0; list-style: none; }
+.castline-waveform__chapter { position: absolute; top: 0; transform: translateX(-50%); }
+.castline-waveform__marker {
+  display: block; width: 0.75rem; height: 0.75rem; padding: 0; border: 2px solid var(--_bg); border-radius: 50%;
+  background: var(--_accent); cursor: pointer;
+}
+.castline-waveform__marker:focus-visible { outline: 2px solid var(--_focus); outline-offset: 1px; }
+.castline-waveform__tip {
+  position: absolute; bottom: 1.25rem; left: 50%; transform: translateX(-50%); padding: 0.125rem 0.375rem;
+  font-size: 0.75em; white-space: nowrap; color: var(--_bg); background: var(--_fg);
+  border-radius: calc(var(--_radius) / 2); pointer-events: none; clip-path: inset(50%);
+}
+.castline-waveform__marker:hover .castline-waveform__tip,
+.castline-waveform__marker:focus-visible .castline-waveform__tip { clip-path: none; z-index: 1; }
+.castline-controls__chapters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem; width: 100%; }
+.castline-controls__chapter { flex: 1 1 12rem; margin: 0; font-size: 0.875em; font-weight: 600; }
+.castline-controls__chapter-list { flex-basis: 100%; font-size: 0.875em; }
+.castline-controls__chapter-list ol { max-height: 12rem; overflow-y: auto; margin: 0.25rem 0 0; padding: 0; list-style: none; }
+.castline-controls__chapter-list button {
+  width: 100%; padding: 0.25rem 0.375rem; font: inherit; text-align: start; color: inherit;
+  background: none; border: 0; cursor: pointer;
+}
+.castline-controls__chapter-list button[aria-current="true"] { font-weight: 600; background: var(--_active-bg); }
+.castline-controls__chapter-time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
 `
 
 let shared: CSSStyleSheet | null = null

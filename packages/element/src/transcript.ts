@@ -1,5 +1,7 @@
 import { type Cue, formatTimestamp, type SearchMatch, type Transcript } from '@castline/core'
+import type { Chapter } from '@castline/core/chapters'
 import {
+  chapterHeadings,
   estimateToken,
   speakerStartAt,
   splitPieces,
@@ -27,6 +29,8 @@ interface Row {
   time: HTMLButtonElement
   text: HTMLSpanElement
   copy: HTMLButtonElement
+  /** The heading of the chapter this line is the first of, above its text. */
+  heading: HTMLHeadingElement | null
   /** The words, while the line is spoken. */
   tokens: readonly TextToken[] | null
   /** The spoken word's token, -1 for none. */
@@ -155,8 +159,15 @@ export class CastlineTranscriptElement extends CastlinePart {
 function renderList(region: HTMLElement, session: CastlineSession, transcript: Transcript): () => void {
   const doc = region.ownerDocument
   const cues = transcript.cues
-  const { controller, follow } = session
-  const view = new TranscriptView({ cues, controller, follow })
+  const { controller, follow, chapterState } = session
+  // Which line each listed chapter heads (the heading is part of that line's row), and for which list.
+  let chapters = chapterState.getSnapshot().chapters
+  let headings = chapterHeadings(cues, chapters)
+  const view = new TranscriptView({ cues, controller, follow, headings })
+  // The current chapter, kept in sight above the scrolling lines while there are headings.
+  const chapterBar = h(doc, 'p', { class: 'castline-transcript__chapter', part: 'chapter' })
+  const chapterName = h(doc, 'span', {})
+  chapterBar.append(h(doc, 'span', { class: 'castline-visually-hidden' }, 'Current chapter: '), chapterName)
   const list = h(doc, 'ul', { class: 'castline-transcript__list', part: 'list', 'data-static': true })
   const viewport = h(doc, 'div', { class: 'castline-transcript__viewport', part: 'viewport' }, list)
   // In the region only while shown, as the React renderer renders it: a hidden button is still a button.
@@ -174,6 +185,33 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   )
   region.replaceChildren(viewport)
   const rows = new Map<number, Row>()
+
+  /** Puts the heading of the chapter `row` starts (or none) at the top of its row, as text. */
+  const setHeading = (row: Row) => {
+    const chapter: Chapter | undefined = headings.get(row.index)
+    if (chapter === undefined) {
+      row.heading?.remove()
+      row.heading = null
+      return
+    }
+    if (row.heading === null) {
+      row.heading = h(doc, 'h3', { class: 'castline-line__chapter', part: 'line-chapter' })
+      row.li.prepend(row.heading)
+    }
+    setText(row.heading, chapter.title)
+  }
+  const showChapter = () => {
+    const snapshot = chapterState.getSnapshot()
+    if (snapshot.chapters !== chapters) {
+      chapters = snapshot.chapters
+      headings = chapterHeadings(cues, chapters)
+      view.setOptions({ cues, controller, follow, headings })
+      for (const row of rows.values()) setHeading(row)
+    }
+    if (headings.size === 0) chapterBar.remove()
+    else if (!chapterBar.isConnected) region.insertBefore(chapterBar, viewport)
+    setText(chapterName, snapshot.current?.title ?? '')
+  }
   let active = controller.getSnapshot().cueIndex
 
   const renderText = (row: Row) => {
@@ -252,7 +290,19 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       body,
       copy,
     )
-    const row: Row = { index, cue, li, time: timeButton, text, copy, tokens: null, spoken: -1, stop: null }
+    const row: Row = {
+      index,
+      cue,
+      li,
+      time: timeButton,
+      text,
+      copy,
+      heading: null,
+      tokens: null,
+      spoken: -1,
+      stop: null,
+    }
+    setHeading(row)
     copy.addEventListener('click', (e) => {
       e.stopPropagation()
       copyLink(cue, time, copy)
@@ -317,6 +367,8 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   const offSearch = session.on('search', () => {
     for (const row of rows.values()) renderText(row)
   })
+  const offChapters = session.on('chapters', showChapter)
+  showChapter()
   session.view = { reveal: (index) => view.reveal(index) }
   render(view.getSnapshot())
   const unmount = view.mount(viewport)
@@ -325,6 +377,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     offView()
     offCue()
     offSearch()
+    offChapters()
     unmount()
     view.destroy()
     for (const row of rows.values()) row.stop?.()

@@ -22,6 +22,8 @@ export class CastlineWaveformElement extends CastlinePart {
   private peaksLoad: WaveformPeaks = { status: 'none' }
   private loading: AbortController | null = null
   private view: WaveformView | null = null
+  /** The chapter markers under the wave (outside the slider, whose children are presentational). */
+  private readonly markers: HTMLOListElement
 
   constructor() {
     super()
@@ -49,6 +51,11 @@ export class CastlineWaveformElement extends CastlinePart {
       this.host,
       this.message,
     )
+    this.markers = h(doc, 'ol', {
+      class: 'castline-waveform__chapters',
+      part: 'chapters',
+      'aria-label': 'Chapter markers',
+    })
     this.root.append(this.slider)
   }
 
@@ -98,10 +105,47 @@ export class CastlineWaveformElement extends CastlinePart {
     const offView = view.subscribe(render)
     // Whole seconds: the slider's values change once a second, not every time update.
     const offTime = session.store.select((s) => `${Math.floor(s.currentTime)} ${s.duration}`, render)
+    // Chapter markers: redrawn when the chapters or the duration change (not the current chapter).
+    let drawn = ''
+    const renderMarkers = () => {
+      const { listed } = session.chapterState.getSnapshot()
+      const media = session.store.getSnapshot().duration
+      const duration = Number.isFinite(media) && media > 0 ? media : numberAttribute(this, 'duration')
+      const key = duration === undefined || !(duration > 0) ? '' : `${duration}`
+      if (listed.length === 0 || key === '') {
+        this.markers.remove()
+        drawn = ''
+        return
+      }
+      const next = `${key}|${listed.map((c) => `${c.start}:${c.title}`).join('|')}`
+      if (next === drawn) return
+      drawn = next
+      const doc = this.ownerDocument
+      this.markers.replaceChildren(
+        ...listed.map((chapter) => {
+          const button = h(
+            doc,
+            'button',
+            { type: 'button', class: 'castline-waveform__marker', part: 'chapter-marker' },
+            h(doc, 'span', { class: 'castline-waveform__tip' }, chapter.title),
+          )
+          button.addEventListener('click', () => session.seekTo(chapter.start))
+          const li = h(doc, 'li', { class: 'castline-waveform__chapter' }, button)
+          li.style.left = `${Math.min(100, (chapter.start / duration!) * 100)}%`
+          return li
+        }),
+      )
+      if (!this.markers.isConnected) this.root.append(this.markers)
+    }
+    const offChapters = session.on('chapters', renderMarkers)
+    const offDuration = session.store.select((s) => s.duration, renderMarkers)
+    renderMarkers()
     this.loadPeaks()
     const unmount = view.mount({ root: this.slider, host: this.host })
     render()
     return () => {
+      offChapters()
+      offDuration()
       offView()
       offTime()
       unmount()
