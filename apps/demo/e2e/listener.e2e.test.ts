@@ -1,6 +1,6 @@
 /**
  * The listener's checks, one suite run against every player page (player-pages.ts): follow along, click
- * a line to seek, search, the keyboard, a `#t=` deep link, axe. They read the page by roles and
+ * a line to seek, chapters, search, the keyboard, a `#t=` deep link, axe. They read the page by roles and
  * accessible names, and the media and focus through support.ts's queries that see into shadow roots,
  * so that a renderer passes them by behaving as a listener expects, not by its markup.
  */
@@ -118,6 +118,29 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
       await expect(activeLine(page)).resolves.toEqual({ index: expected, text: cue.text })
       await expect(isInView(activeLineLocator(page))).resolves.toBe(true)
 
+      expect(errors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
+  test('chapter headings and markers are there, next chapter seeks', async () => {
+    // The sample's chapters.json: 15 chapters, the second at 3:07.
+    const { page, errors, close } = await open()
+    try {
+      await waitForTranscript(page)
+      await expect.poll(async () => (await audioState(page)).readyState).toBeGreaterThanOrEqual(1)
+      // The first chapter's heading is in the first line's listitem.
+      const firstLine = transcriptRegion(page).getByRole('listitem').first()
+      await expect.poll(() => firstLine.getByRole('heading', { level: 3 }).textContent()).toBe('Introduction')
+      const markers = page.getByRole('list', { name: 'Chapter markers' }).getByRole('button')
+      await expect.poll(() => markers.count()).toBe(15)
+      await expect(markers.nth(1).textContent()).resolves.toBe('What is the Language Summit?')
+      await page.getByRole('button', { name: 'Next chapter' }).click()
+      await waitForAudioAt(page, 187)
+      // A marker seeks to its chapter's start.
+      await page.getByRole('button', { name: 'Python on mobile' }).click()
+      await waitForAudioAt(page, 3211)
       expect(errors).toEqual([])
     } finally {
       await close()

@@ -162,6 +162,8 @@ function writeEpisodeJson(seconds: number): void {
     audio: FULL.audio,
     transcript: FULL.transcript,
     peaks: FULL.peaks,
+    // chapters.json is kept beside episode.json; this script does not write it.
+    chapters: 'chapters.json',
     duration: seconds,
   }
   writeFileSync(episodePath('episode.json'), `${JSON.stringify(episode, null, 2)}\n`)

@@ -170,6 +170,7 @@ export function App(): ReactNode {
                 transcript={episode.transcript}
                 title={episode.title}
                 {...(episode.peaks === undefined ? {} : { peaks: episode.peaks })}
+                {...(episode.chapters === undefined ? {} : { chapters: episode.chapters })}
                 {...(episode.duration === undefined ? {} : { duration: episode.duration })}
               />
             </div>

@@ -1,4 +1,4 @@
-import type { TranscriptInput } from '@castline/react'
+import type { ChaptersInput, TranscriptInput } from '@castline/react'
 import type { PeaksInput } from '@castline/react/waveform'
 
 /** Everything the page needs to show one episode in the player. */
@@ -15,6 +15,8 @@ export interface Episode {
   transcript: TranscriptInput
   /** Parsed peaks, or a `.json`/`.dat` URL the player fetches. */
   peaks?: PeaksInput
+  /** Parsed chapters, or a chapters JSON/WebVTT URL the player fetches. */
+  chapters?: ChaptersInput
   duration?: number
   /** Things the listener should know (no waveform, a peaks file that failed...), shown above the player. */
   notices: string[]
@@ -32,6 +34,7 @@ interface EpisodeJson {
   audio: string
   transcript: string
   peaks?: string
+  chapters?: string
   duration?: number
 }
 
@@ -61,5 +64,6 @@ export async function loadSampleEpisode(base: string, signal?: AbortSignal): Pro
   if (json.description !== undefined) episode.description = json.description
   if (typeof json.duration === 'number' && json.duration > 0) episode.duration = json.duration
   if (json.peaks !== undefined) episode.peaks = new URL(json.peaks, folder).href
+  if (typeof json.chapters === 'string') episode.chapters = new URL(json.chapters, folder).href
   return episode
 }
