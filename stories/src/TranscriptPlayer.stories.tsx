@@ -74,6 +74,40 @@ export const SampleEpisode: Story = {
   },
 }
 
+/**
+ * The sample episode with its chapters (`chapters.json`, Podcasting 2.0 chapters JSON): a heading in each
+ * chapter's first line, the current chapter above the lines and in the controls, a marker per chapter
+ * under the waveform, previous/next chapter buttons (and the `[` / `]` keys), and the chapter list.
+ */
+export const WithChapters: Story = {
+  args: {
+    title: EPISODE.title,
+    src: sampleFile('episode.mp3'),
+    transcript: { url: sampleFile('transcript.txt') },
+    peaks: sampleFile('peaks.json'),
+    chapters: sampleFile('chapters.json'),
+    duration: EPISODE.duration,
+    deepLink: false,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    // The first chapter heads the first line, as a heading.
+    const heading = await canvas.findByRole('heading', { level: 3, name: 'Introduction' }, SLOW)
+    expect(heading.closest('li')).toHaveAttribute('aria-posinset', '1')
+    const markers = within(canvas.getByRole('list', { name: 'Chapter markers' })).getAllByRole('button')
+    expect(markers).toHaveLength(15)
+    await metadataOf(mediaIn(canvasElement))
+    const media = mediaIn(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Next chapter' }))
+    await waitFor(() => expect(media.currentTime).toBe(187), SLOW)
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.castline-controls__chapter')).toHaveTextContent(
+        'What is the Language Summit?',
+      ),
+    )
+  },
+}
+
 /** The first 39 seconds of the episode: short enough to play in a test. */
 export const Excerpt: Story = {
   args: {
