@@ -1,11 +1,7 @@
 import type { Cue, SyncController } from '@castline/core'
-import {
-  type Chapter,
-  type ChapterList,
-  chapterAt,
-  parseChaptersJson,
-  parseChaptersVtt,
-} from '@castline/core/chapters'
+// Types only: the readers are imported when a chapters file is loaded (`loadChapters`), so that a page
+// with parsed chapters, or none, does not bundle them.
+import type { Chapter, ChapterList } from '@castline/core/chapters'
 
 /**
  * Chapters in the player, without a framework: which chapter is playing, where "previous" and "next"
@@ -30,8 +26,16 @@ function listed(chapters: readonly Chapter[]): Chapter[] {
  * listener sees is always one the chapter list shows.
  */
 export function currentChapter(chapters: readonly Chapter[], time: number): Chapter | null {
-  const k = chapterAt(chapters, time)
-  for (let i = k; i >= 0; i--) {
+  // The last chapter starting at or before `time` (binary search). Unlike core's `chapterAt`, a gap after
+  // a chapter's end still belongs to it: the title stays until the next chapter starts.
+  let lo = 0
+  let hi = chapters.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (chapters[mid]!.start <= time) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo - 1; i >= 0; i--) {
     const c = chapters[i]!
     if (c.toc !== false) return c
   }
@@ -211,9 +215,14 @@ export class ChapterState {
 
 /**
  * Reads a chapters file: WebVTT when it starts with `WEBVTT` (a chapter track), else Podcasting 2.0
- * chapters JSON. Throws `ChaptersParseError` (its message names the line) when it is neither.
+ * chapters JSON. Rejects with `ChaptersParseError` (its message names the line) when it is neither. The
+ * readers (`@castline/core/chapters`) are imported on the first call.
  */
-export function readChapters(text: string, options: { duration?: number | undefined } = {}): ChapterList {
+export async function readChapters(
+  text: string,
+  options: { duration?: number | undefined } = {},
+): Promise<ChapterList> {
+  const { parseChaptersJson, parseChaptersVtt } = await import('@castline/core/chapters')
   const head = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   return head.startsWith('WEBVTT') ? parseChaptersVtt(text, options) : parseChaptersJson(text, options)
 }
@@ -239,7 +248,7 @@ export async function loadChapters(
     throw new Error(`The chapters could not be loaded: ${messageOf(error)}.`)
   }
   try {
-    return readChapters(text, { duration: options.duration })
+    return await readChapters(text, { duration: options.duration })
   } catch (error) {
     throw new Error(`The chapters could not be read: ${messageOf(error)}.`)
   }

@@ -40,6 +40,12 @@ describe('currentChapter', () => {
     expect(currentChapter(chapters, 250)?.title).toBe('End')
     expect(currentChapter([], 10)).toBeNull()
     expect(currentChapter([{ start: 10, title: 'Late', toc: true }], 5)).toBeNull()
+    // A gap after a chapter's end keeps its title until the next one starts.
+    const gap: Chapter[] = [
+      { start: 0, end: 10, title: 'A', toc: true },
+      { start: 20, title: 'B', toc: true },
+    ]
+    expect(currentChapter(gap, 15)?.title).toBe('A')
   })
 })
 
@@ -137,15 +143,15 @@ describe('ChapterState', () => {
 })
 
 describe('readChapters and loadChapters', () => {
-  test('reads JSON and WebVTT chapter files', () => {
-    const json = readChapters(
+  test('reads JSON and WebVTT chapter files', async () => {
+    const json = await readChapters(
       '{"chapters":[{"startTime":0,"title":"A"},{"startTime":5,"title":"B","toc":false}]}',
     )
     expect(json.chapters.map((c) => [c.start, c.title, c.toc])).toEqual([
       [0, 'A', true],
       [5, 'B', false],
     ])
-    const vtt = readChapters('WEBVTT\n\n00:00.000 --> 00:10.000\nOne\n\n00:10.000 --> 00:20.000\nTwo\n')
+    const vtt = await readChapters('WEBVTT\n\n00:00.000 --> 00:10.000\nOne\n\n00:10.000 --> 00:20.000\nTwo\n')
     expect(vtt.chapters.map((c) => c.title)).toEqual(['One', 'Two'])
   })
   test('a failed request, an error status or a file that is not chapters rejects with a readable message', async () => {
