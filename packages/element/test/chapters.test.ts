@@ -140,6 +140,9 @@ describe('<castline-player chapters>', () => {
       }),
     })
     const { el } = await player((p) => p.setAttribute('chapters', '/chapters.json'))
+    // The chapter readers are a dynamic import, which module loading settles, not the fake timers.
+    await vi.waitFor(() => expect(el.chapters).toHaveLength(2))
+    await settle()
     expect(deepAll(el, 'h3').map(text)).toEqual(['One', 'Two'])
     expect(el.chapters.map((c) => c.title)).toEqual(['One', 'Two'])
 
