@@ -169,6 +169,8 @@ export function App(): ReactNode {
                 src={episode.src}
                 transcript={episode.transcript}
                 title={episode.title}
+                // The player's title is hidden under the page's h1 (styles.css): chapters are h2s.
+                chapterHeadingLevel={2}
                 {...(episode.peaks === undefined ? {} : { peaks: episode.peaks })}
                 {...(episode.chapters === undefined ? {} : { chapters: episode.chapters })}
                 {...(episode.duration === undefined ? {} : { duration: episode.duration })}

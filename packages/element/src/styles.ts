@@ -174,10 +174,11 @@ button, input, select { font: inherit; color: inherit; }
 }
 .castline-line__chapter { margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
 .castline-transcript__chapter {
-  margin: 0; padding: 0.375rem 0.75rem; font-size: 0.875em; font-weight: 600; border-bottom: 1px solid var(--_border);
+  box-sizing: border-box; height: 2rem; margin: 0; padding: 0.375rem 0.75rem; font-size: 0.875em; font-weight: 600; border-bottom: 1px solid var(--_border);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
-.castline-waveform__chapters { position: relative; height: 1rem; margin: 0.25rem 0 0; padding: 0; list-style: none; }
+.castline-transcript__chapter + .castline-transcript__viewport { height: calc(var(--castline-transcript-height, 28rem) - 2rem); }
+.castline-waveform__chapters { position: relative; height: 0.75rem; margin: -0.75rem 0 0; padding: 0; list-style: none; }
 .castline-waveform__chapter { position: absolute; top: 0; transform: translateX(-50%); }
 .castline-waveform__marker {
   display: block; width: 0.75rem; height: 0.75rem; padding: 0; border: 2px solid var(--_bg); border-radius: 50%;
@@ -193,7 +194,8 @@ button, input, select { font: inherit; color: inherit; }
 .castline-waveform__marker:focus-visible .castline-waveform__tip { clip-path: none; z-index: 1; }
 .castline-controls__chapters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem; width: 100%; }
 .castline-controls__chapter { flex: 1 1 12rem; margin: 0; font-size: 0.875em; font-weight: 600; }
-.castline-controls__chapter-list { flex-basis: 100%; font-size: 0.875em; }
+.castline-controls__chapter-list { font-size: 0.875em; }
+.castline-controls__chapter-list[open] { flex-basis: 100%; }
 .castline-controls__chapter-list ol { max-height: 12rem; overflow-y: auto; margin: 0.25rem 0 0; padding: 0; list-style: none; }
 .castline-controls__chapter-list button {
   width: 100%; padding: 0.25rem 0.375rem; font: inherit; text-align: start; color: inherit;

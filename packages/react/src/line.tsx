@@ -57,6 +57,8 @@ export interface LineProps {
   currentMatchStart: number
   /** The chapter this line is the first line of: its title is a heading above the line's text. */
   chapter?: Chapter | undefined
+  /** The level of that heading (default 3). */
+  chapterHeadingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
 }
 
 /**
@@ -215,7 +217,9 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     matches,
     currentMatchStart,
     chapter,
+    chapterHeadingLevel,
   } = props
+  const ChapterHeading = `h${chapterHeadingLevel ?? 3}` as const
   // Set once, on the first render (a render React discards takes its refs with it): no effect per row.
   const rendered = useRef(false)
   const mount = !rendered.current
@@ -260,7 +264,9 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
       aria-posinset={index + 1}
       aria-current={active ? 'true' : undefined}
     >
-      {chapter === undefined ? null : <h3 className="castline-line__chapter">{chapter.title}</h3>}
+      {chapter === undefined ? null : (
+        <ChapterHeading className="castline-line__chapter">{chapter.title}</ChapterHeading>
+      )}
       <button
         type="button"
         className="castline-line__time"

@@ -26,6 +26,11 @@ export interface TranscriptPlayerProps {
   title?: string | undefined
   /** Heading level of the title (default 2). */
   headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
+  /**
+   * Heading level of the chapter headings in the transcript (default one below the title's; a page that
+   * hides the title and has its own h1 passes 2).
+   */
+  chapterHeadingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /** Controlled follow mode; leave undefined to let the player keep it. */
   follow?: boolean | undefined
   /** Called whenever follow mode should change. */
@@ -94,7 +99,13 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
         </div>
         <div className="castline-player__side">
           <TranscriptSearch />
-          <Transcript {...transcriptProps} renderAllOnServer={props.renderAllOnServer} />
+          <Transcript
+            {...transcriptProps}
+            renderAllOnServer={props.renderAllOnServer}
+            chapterHeadingLevel={
+              props.chapterHeadingLevel ?? (Math.min(6, (props.headingLevel ?? 2) + 1) as 3 | 4 | 5 | 6)
+            }
+          />
         </div>
       </div>
     </section>

@@ -52,6 +52,11 @@ export interface TranscriptProps {
    * without JavaScript; the client hydrates that markup, then shows the virtualized list (default false).
    */
   renderAllOnServer?: boolean | undefined
+  /**
+   * The level of the chapter headings in the list (default 3: below a player's h2 title). A page whose
+   * own heading above the transcript is an h1 passes 2, so that no level is skipped.
+   */
+  chapterHeadingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
 }
 
 const subscribeNone = () => () => {}
@@ -248,6 +253,7 @@ function TranscriptList(props: ListProps): ReactNode {
                 currentMatch !== undefined && currentMatch.cue === index ? currentMatch.start : -1
               }
               chapter={headings.get(index)}
+              chapterHeadingLevel={props.chapterHeadingLevel}
             />
           ))}
         </ul>
