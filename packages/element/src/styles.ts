@@ -193,7 +193,10 @@ button, input, select { font: inherit; color: inherit; }
 .castline-waveform__marker:hover .castline-waveform__tip,
 .castline-waveform__marker:focus-visible .castline-waveform__tip { clip-path: none; z-index: 1; }
 .castline-controls__chapters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem; width: 100%; }
-.castline-controls__chapter { flex: 1 1 12rem; margin: 0; font-size: 0.875em; font-weight: 600; }
+.castline-controls__chapter {
+  flex: 1 1 0; min-width: 0; margin: 0; font-size: 0.875em; font-weight: 600;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+}
 .castline-controls__chapter-list { font-size: 0.875em; }
 .castline-controls__chapter-list[open] { flex-basis: 100%; }
 .castline-controls__chapter-list ol { max-height: 12rem; overflow-y: auto; margin: 0.25rem 0 0; padding: 0; list-style: none; }
