@@ -178,7 +178,7 @@ button, input, select { font: inherit; color: inherit; }
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
 .castline-transcript__chapter + .castline-transcript__viewport { height: calc(var(--castline-transcript-height, 28rem) - 2rem); }
-.castline-waveform__chapters { position: relative; height: 0.75rem; margin: -0.75rem 0 0; padding: 0; list-style: none; }
+.castline-waveform__chapters { position: relative; height: 1rem; margin: 0.25rem 0 0; padding: 0; list-style: none; }
 .castline-waveform__chapter { position: absolute; top: 0; transform: translateX(-50%); }
 .castline-waveform__marker {
   display: block; width: 0.75rem; height: 0.75rem; padding: 0; border: 2px solid var(--_bg); border-radius: 50%;
