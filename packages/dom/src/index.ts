@@ -6,6 +6,7 @@
  * player's keyboard shortcuts. See docs/ARCHITECTURE.md, "MediaStore".
  */
 
+export { linkToTime, parseTimeFragment } from './deep-link.js'
 export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,

@@ -16,6 +16,8 @@ export {
   DEFAULT_COMFORT_BAND,
   type FollowEvent,
   type FollowState,
+  linkToTime,
+  parseTimeFragment,
 } from '@castline/dom'
 export {
   type CastlineApi,
@@ -28,7 +30,6 @@ export {
   type MediaView,
   type TranscriptView,
 } from './context.js'
-export { linkToTime, parseTimeFragment } from './deep-link.js'
 export {
   type ActiveCue,
   type FollowModeApi,

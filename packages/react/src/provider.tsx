@@ -5,6 +5,7 @@ import {
   FollowMode,
   type MediaErrorLike,
   MediaStore,
+  parseTimeFragment,
   type ReadableStore,
   ValueStore,
 } from '@castline/dom'
@@ -21,7 +22,6 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
-import { parseTimeFragment } from './deep-link.js'
 import {
   type FormatsSource,
   type TranscriptInput,

@@ -4,7 +4,13 @@ import {
   type SearchMatch,
   type Transcript as TranscriptModel,
 } from '@castline/core'
-import { type ComfortBand, speakerStartAt, TranscriptView, type TranscriptViewOptions } from '@castline/dom'
+import {
+  type ComfortBand,
+  linkToTime,
+  speakerStartAt,
+  TranscriptView,
+  type TranscriptViewOptions,
+} from '@castline/dom'
 import {
   type CSSProperties,
   memo,
@@ -17,7 +23,6 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react'
-import { linkToTime } from './deep-link.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions } from './line.js'
 import type { SearchState } from './use-search-state.js'
