@@ -17,6 +17,7 @@ export {
   loadChapters,
   readChapters,
 } from './chapter-state.js'
+export { linkToTime, parseTimeFragment } from './deep-link.js'
 export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,

@@ -10,9 +10,11 @@ import type { CastlineEventMap } from './session.js'
 import { CastlineTranscriptElement } from './transcript.js'
 import { CastlineWaveformElement } from './waveform.js'
 
+// The deep-link helpers both renderers share, under the names this package gave them.
+export { linkToTime, parseTimeFragment as timeFragment } from '@castline/dom'
 export { CastlineControlsElement, formatRate, PLAYBACK_RATES } from './controls.js'
 export { CastlinePart } from './part.js'
-export { CastlinePlayerElement, PART_NAMES, timeFragment } from './player.js'
+export { CastlinePlayerElement, PART_NAMES } from './player.js'
 export { CastlineSearchElement, matchCountText } from './search.js'
 export {
   type CastlineEventMap,
@@ -26,7 +28,7 @@ export {
   sessionFor,
 } from './session.js'
 export { CSS } from './styles.js'
-export { CastlineTranscriptElement, linkToTime } from './transcript.js'
+export { CastlineTranscriptElement } from './transcript.js'
 export { CastlineWaveformElement } from './waveform.js'
 
 /** The element names and their classes, parts before the player that creates them. */

@@ -1,7 +1,7 @@
 import { parseTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Peaks } from '@castline/core/peaks'
-import { PlayerShortcuts } from '@castline/dom'
+import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
@@ -47,22 +47,6 @@ export const PART_NAMES = {
   waveform: ['waveform', 'wave', 'chapters', 'chapter-marker'],
   player: ['player', 'title', 'main', 'side'],
 } as const
-
-/** The page's Media Fragment start (`#t=754`, `#t=12:34`), or null. */
-export function timeFragment(hash: string): number | null {
-  for (const part of hash.replace(/^#/, '').split('&')) {
-    if (!part.startsWith('t=')) continue
-    let value = ''
-    try {
-      value = decodeURIComponent(part.slice(2)).replace(/^npt:/, '').split(',')[0]!
-    } catch {
-      continue
-    }
-    const seconds = parseTimestamp(value)
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds
-  }
-  return null
-}
 
 /**
  * `<castline-player>`: the whole player, as `TranscriptPlayer` renders it: the title, the waveform, the
@@ -228,7 +212,7 @@ export class CastlinePlayerElement extends HTMLElement {
     const win = this.ownerDocument.defaultView
     const onHashChange = () => {
       if (this.getAttribute('deep-link') === 'off') return
-      const at = timeFragment(this.ownerDocument.location?.hash ?? '')
+      const at = parseTimeFragment(this.ownerDocument.location?.hash ?? '')
       if (at !== null) session.controller.seekTo(at)
     }
     win?.addEventListener('hashchange', onHashChange)
@@ -269,7 +253,7 @@ export class CastlinePlayerElement extends HTMLElement {
     if (this.deepLinked || this.getAttribute('deep-link') === 'off') return null
     const hash = this.ownerDocument.location?.hash ?? ''
     this.deepLinked = true
-    return timeFragment(hash)
+    return parseTimeFragment(hash)
   }
 
   private syncAttributes(): void {

@@ -3,6 +3,7 @@ import type { Chapter } from '@castline/core/chapters'
 import {
   chapterHeadings,
   estimateToken,
+  linkToTime,
   speakerStartAt,
   splitPieces,
   type TextToken,
@@ -13,13 +14,6 @@ import {
 import { h, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
 import type { CastlineSession } from './session.js'
-
-/** "page#t=754": the page's URL at a line's start, as the copy-link button copies it. */
-export function linkToTime(href: string, seconds: number): string {
-  const hash = href.indexOf('#')
-  const base = hash >= 0 ? href.slice(0, hash) : href
-  return `${base}#t=${Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0}`
-}
 
 /** One rendered line. */
 interface Row {

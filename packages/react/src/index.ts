@@ -16,6 +16,8 @@ export {
   DEFAULT_COMFORT_BAND,
   type FollowEvent,
   type FollowState,
+  linkToTime,
+  parseTimeFragment,
 } from '@castline/dom'
 export { type ChaptersInput, type ChaptersLoad, useChapterSnapshot } from './chapters.js'
 export {
@@ -29,7 +31,6 @@ export {
   type MediaView,
   type TranscriptView,
 } from './context.js'
-export { linkToTime, parseTimeFragment } from './deep-link.js'
 export {
   type ActiveCue,
   type FollowModeApi,

@@ -6,6 +6,7 @@ import {
   FollowMode,
   type MediaErrorLike,
   MediaStore,
+  parseTimeFragment,
   type ReadableStore,
   ValueStore,
 } from '@castline/dom'
@@ -23,7 +24,6 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { type ChaptersInput, type ChaptersLoad, useChaptersLoad } from './chapters.js'
-import { parseTimeFragment } from './deep-link.js'
 import {
   type FormatsSource,
   type TranscriptInput,

@@ -7,6 +7,7 @@ import {
 import {
   type ComfortBand,
   chapterHeadings,
+  linkToTime,
   speakerStartAt,
   TranscriptView,
   type TranscriptViewOptions,
@@ -24,7 +25,6 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { useChapterSnapshot } from './chapters.js'
-import { linkToTime } from './deep-link.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions } from './line.js'
 import type { SearchState } from './use-search-state.js'

@@ -6,7 +6,7 @@
  */
 import { ChaptersParseError, TranscriptParseError } from '../errors.js'
 import { readCueText } from '../formats/cue-text.js'
-import { elementLines, lineAt, syntaxErrorAt } from '../formats/podcast-json.js'
+import { elementLines, jsonSyntaxError } from '../formats/podcast-json.js'
 import { readVttPayloads } from '../formats/webvtt.js'
 import type { Cue, ParseWarning } from '../model.js'
 import { formatTimestamp } from '../time.js'
@@ -55,13 +55,8 @@ export function parseChaptersJson(source: string, options: ChaptersOptions = {})
   try {
     data = JSON.parse(text)
   } catch {
-    const offset = Math.max(0, syntaxErrorAt(text))
-    throw new ChaptersParseError(
-      'json',
-      lineAt(text, offset),
-      'valid JSON (Podcasting 2.0 chapters)',
-      offset >= text.length ? 'the end of the file' : text.slice(offset, offset + 30).split('\n')[0],
-    )
+    const at = jsonSyntaxError(text)
+    throw new ChaptersParseError('json', at.line, 'valid JSON (Podcasting 2.0 chapters)', at.found)
   }
   if (!isRecord(data) || !Array.isArray(data.chapters)) {
     throw new ChaptersParseError('json', 1, 'an object with a "chapters" array (Podcasting 2.0 chapters)')

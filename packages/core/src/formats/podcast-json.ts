@@ -42,13 +42,8 @@ export function readPodcastJson(source: string): ReadResult {
   try {
     data = JSON.parse(text)
   } catch {
-    const offset = Math.max(0, syntaxErrorAt(text))
-    throw new TranscriptParseError(
-      'json',
-      lineAt(text, offset),
-      'valid JSON (a Podcasting 2.0 JSON transcript)',
-      offset >= text.length ? 'the end of the file' : text.slice(offset, offset + 30).split('\n')[0],
-    )
+    const at = jsonSyntaxError(text)
+    throw new TranscriptParseError('json', at.line, 'valid JSON (a Podcasting 2.0 JSON transcript)', at.found)
   }
   let list: unknown[]
   let key: string | null = null
@@ -469,6 +464,14 @@ function describe(v: unknown): string {
 }
 
 /** The 1-based line of `offset` in `text`. */
+/** Where `JSON.parse` rejected `text`: its line, and what stands there (up to 30 characters of that line). */
+export function jsonSyntaxError(text: string): { line: number; found: string } {
+  const offset = Math.max(0, syntaxErrorAt(text))
+  const found =
+    offset >= text.length ? 'the end of the file' : text.slice(offset, offset + 30).split('\n')[0]!
+  return { line: lineAt(text, offset), found }
+}
+
 export function lineAt(text: string, offset: number): number {
   let line = 1
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++

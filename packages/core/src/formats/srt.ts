@@ -321,7 +321,7 @@ class SrtReader {
         t = t.slice(prefix.rest)
       }
     }
-    if (t.indexOf('<') !== -1 || t.indexOf('{') !== -1) t = stripMarkup(t)
+    t = unmarked(t)
     if (speaker === undefined) {
       const colon = t.indexOf(':')
       if (colon !== -1 && colon < 100) {
@@ -333,8 +333,7 @@ class SrtReader {
       }
     }
     this.cleanedSpeaker = speaker
-    if (t.indexOf('&') !== -1) t = decodeEntities(t)
-    return collapseWhitespace(t)
+    return plainWords(t)
   }
 
   /** Starts skipping a broken block that begins at line `first`; `from`-`to` is the offending line. */
@@ -387,9 +386,17 @@ export const idleSrtReader = new SrtReader('')
 
 /** A line of cue text as `cleanCueText` reads it, speaker prefix included, for comparing two lines. */
 function plainSrtLine(line: string): string {
-  let t = line.indexOf('<') !== -1 || line.indexOf('{') !== -1 ? stripMarkup(line) : line
-  if (t.indexOf('&') !== -1) t = decodeEntities(t)
-  return collapseWhitespace(t)
+  return plainWords(unmarked(line))
+}
+
+/** Text without its formatting tags and ASS overrides (the first step of `cleanCueText`). */
+function unmarked(t: string): string {
+  return t.indexOf('<') !== -1 || t.indexOf('{') !== -1 ? stripMarkup(t) : t
+}
+
+/** Text with its character references decoded and white space collapsed (the last step of `cleanCueText`). */
+function plainWords(t: string): string {
+  return collapseWhitespace(t.indexOf('&') !== -1 ? decodeEntities(t) : t)
 }
 
 function isBlank(s: string, from: number, to: number): boolean {

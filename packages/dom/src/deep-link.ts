@@ -1,5 +1,8 @@
 import { parseTimestamp } from '@castline/core'
 
+// Deep links to a moment of the episode (Media Fragments `#t=`), read and written the same way by both
+// renderers: the React provider and `<castline-player>` read the page's hash, the copy-link buttons write it.
+
 /**
  * Reads the start time of a Media Fragments URL hash: `#t=754`, `#t=754.5`, `#t=12:34`, `#t=1:02:03`,
  * `#t=npt:754`, `#t=754,800` (the end is ignored), also among other `&`-separated hash parameters.
