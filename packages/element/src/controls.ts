@@ -14,6 +14,8 @@ const PAUSE = 'M7 5h3.5v14H7zM13.5 5H17v14h-3.5z'
 const BACK = 'M12 4V1L7 5l5 4V6a7 7 0 1 1-7 7H3a9 9 0 1 0 9-9Z'
 const FORWARD = 'M12 4V1l5 4-5 4V6a7 7 0 1 0 7 7h2a9 9 0 1 1-9-9Z'
 const SPEAKER = 'M4 9v6h4l5 5V4L8 9H4Z'
+const PREVIOUS = 'M6 6h2v12H6zm3.5 6 8.5 6V6z'
+const NEXT = 'M16 6h2v12h-2zM6 18l8.5-6L6 6z'
 
 /** A decorative icon (the button around it carries the name). */
 function icon(doc: Document, d: string, label?: string): SVGSVGElement {
@@ -259,7 +261,7 @@ function buildControls(doc: Document) {
     doc,
     'castline-controls__button castline-controls__prev-chapter',
     'control-button',
-    '\u23ee',
+    icon(doc, PREVIOUS),
     'Previous chapter',
   ).button
   prevChapter.setAttribute('aria-keyshortcuts', '[')
@@ -267,7 +269,7 @@ function buildControls(doc: Document) {
     doc,
     'castline-controls__button castline-controls__next-chapter',
     'control-button',
-    '\u23ed',
+    icon(doc, NEXT),
     'Next chapter',
   ).button
   nextChapter.setAttribute('aria-keyshortcuts', ']')

@@ -37,7 +37,13 @@ export function setText(el: Node, text: string): void {
 }
 
 /** A button whose name is visually hidden text beside an icon (`aria-hidden`). */
-export function iconButton(doc: Document, className: string, part: string, icon: string, name: string) {
+export function iconButton(
+  doc: Document,
+  className: string,
+  part: string,
+  icon: string | Node,
+  name: string,
+) {
   const label = h(doc, 'span', { class: 'castline-visually-hidden' }, name)
   const button = h(
     doc,

@@ -71,7 +71,7 @@ export const CSS = `
 button, input, select { font: inherit; color: inherit; }
 
 .castline-transcript {
-  position: relative; display: flex; flex-direction: column;
+  container: castline-transcript / inline-size; position: relative; display: flex; flex-direction: column;
   border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
 }
 .castline-transcript__viewport {
@@ -83,7 +83,7 @@ button, input, select { font: inherit; color: inherit; }
 .castline-transcript__status[role="alert"] { color: var(--_error-fg); background: var(--_error-bg); }
 .castline-line {
   position: absolute; top: 0; left: 0; width: 100%; box-sizing: border-box;
-  display: grid; grid-template-columns: auto 1fr auto; column-gap: var(--castline-row-gap, 0.75rem);
+  display: grid; grid-template-columns: auto 1fr; column-gap: var(--castline-row-gap, 0.75rem);
   align-items: baseline; padding: var(--_row-padding); border-radius: var(--_radius); cursor: pointer;
 }
 .castline-transcript__list[data-static] .castline-line { position: relative; }
@@ -103,8 +103,10 @@ button, input, select { font: inherit; color: inherit; }
 .castline-line__speaker { display: block; font-weight: 600; font-size: 0.875em; }
 .castline-line__text { overflow-wrap: anywhere; }
 .castline-line__copy {
-  font-size: 0.75em; color: var(--_muted); background: none; border: 1px solid var(--_border);
+  font-size: 0.75em; color: var(--_muted); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0 0.375rem; cursor: pointer; opacity: 0;
+  /* Over the row's end while shown: it never keeps a column free that the text could use. */
+  position: absolute; top: 0.25rem; inset-inline-end: 0.375rem; background: var(--_bg);
 }
 .castline-line:hover .castline-line__copy, .castline-line:focus-within .castline-line__copy { opacity: 1; }
 .castline-word { border-radius: 0.2em; }
@@ -121,9 +123,9 @@ button, input, select { font: inherit; color: inherit; }
 }
 .castline-jump--up { top: 0.75rem; bottom: auto; }
 
-.castline-search { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem; padding: 0.375rem; }
+.castline-search { display: flex; flex-wrap: nowrap; align-items: center; gap: 0.375rem; padding: 0.375rem; }
 .castline-search__input {
-  flex: 1 1 12rem; min-width: 0; background: var(--_bg); border: 1px solid var(--_border);
+  flex: 1 1 6rem; min-width: 0; background: var(--_bg); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0.25rem 0.5rem;
 }
 .castline-search__count { font-size: 0.875em; color: var(--_muted); font-variant-numeric: tabular-nums; min-width: 5.5em; }
@@ -132,6 +134,15 @@ button, input, select { font: inherit; color: inherit; }
   padding: 0.125rem 0.5rem; cursor: pointer;
 }
 .castline-search__button:disabled { opacity: 0.45; cursor: default; }
+/* Narrow: the time floats at the start of the text, which then takes the row's whole width. */
+@container castline-transcript (max-width: 32rem) {
+  .castline-line { display: block; }
+  .castline-line__time {
+    float: inline-start; margin-inline-end: 0.375rem; padding: 0 0.25rem 0 0;
+    line-height: calc(var(--castline-line-height, 1.5) / 0.8125);
+  }
+  .castline-line__body { display: block; }
+}
 
 .castline-player { container: castline-player / inline-size; }
 .castline-player__layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--castline-player-gap, 1rem); }
@@ -151,7 +162,11 @@ button, input, select { font: inherit; color: inherit; }
   border: 1px dashed var(--_border); border-radius: var(--_radius);
 }
 
-.castline-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+.castline-controls {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; container: castline-controls / inline-size;
+}
+/* Narrow: no volume slider (a phone's volume is its buttons; mute stays). */
+@container castline-controls (max-width: 30rem) { .castline-controls__volume { display: none; } }
 .castline-controls__transport, .castline-controls__settings { display: flex; align-items: center; gap: 0.375rem; }
 .castline-controls__button {
   display: inline-flex; align-items: center; justify-content: center; min-width: 2.5rem; min-height: 2.5rem;
@@ -172,21 +187,26 @@ button, input, select { font: inherit; color: inherit; }
   flex-basis: 100%; margin: 0; padding: 0.5rem 0.75rem; color: var(--_error-fg); background: var(--_error-bg);
   border: 1px solid var(--_error-border); border-radius: var(--_radius);
 }
-.castline-line__chapter { margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
+.castline-line__chapter { grid-column: 1 / -1; margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
 .castline-transcript__chapter {
   box-sizing: border-box; height: 2rem; margin: 0; padding: 0.375rem 0.75rem; font-size: 0.875em; font-weight: 600; border-bottom: 1px solid var(--_border);
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
 .castline-transcript__chapter + .castline-transcript__viewport { height: calc(var(--castline-transcript-height, 28rem) - 2rem); }
 .castline-waveform__chapters { position: relative; height: 1rem; margin: 0.25rem 0 0; padding: 0; list-style: none; }
-.castline-waveform__chapter { position: absolute; top: 0; transform: translateX(-50%); }
+/* At its fraction of the duration (--castline-at), drawn from its edge at either end: nothing past the edges. */
+.castline-waveform__chapter {
+  position: absolute; top: 0; left: calc(var(--castline-at, 0) * 100%);
+  transform: translateX(calc(var(--castline-at, 0) * -100%));
+}
 .castline-waveform__marker {
   display: block; width: 0.75rem; height: 0.75rem; padding: 0; border: 2px solid var(--_bg); border-radius: 50%;
   background: var(--_accent); cursor: pointer;
 }
 .castline-waveform__marker:focus-visible { outline: 2px solid var(--_focus); outline-offset: 1px; }
 .castline-waveform__tip {
-  position: absolute; bottom: 1.25rem; left: 50%; transform: translateX(-50%); padding: 0.125rem 0.375rem;
+  position: absolute; bottom: 1.25rem; left: 50%; transform: translateX(calc(var(--castline-at, 0.5) * -100%));
+  padding: 0.125rem 0.375rem;
   font-size: 0.75em; white-space: nowrap; color: var(--_bg); background: var(--_fg);
   border-radius: calc(var(--_radius) / 2); pointer-events: none; clip-path: inset(50%);
 }

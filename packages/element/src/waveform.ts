@@ -131,7 +131,7 @@ export class CastlineWaveformElement extends CastlinePart {
           )
           button.addEventListener('click', () => session.seekTo(chapter.start))
           const li = h(doc, 'li', { class: 'castline-waveform__chapter' }, button)
-          li.style.left = `${Math.min(100, (chapter.start / duration!) * 100)}%`
+          li.style.setProperty('--castline-at', String(Math.min(1, chapter.start / duration!)))
           return li
         }),
       )

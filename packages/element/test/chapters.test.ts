@@ -97,7 +97,7 @@ describe('<castline-player chapters>', () => {
     })
     const markers = deepAll(el, '.castline-waveform__marker')
     expect(markers.map(text)).toEqual(['Opening', '<i>Deep</i> & wide', 'Close'])
-    expect((markers[2]!.parentElement as HTMLElement).style.left).toBe('15%')
+    expect((markers[2]!.parentElement as HTMLElement).style.getPropertyValue('--castline-at')).toBe('0.15')
     ;(markers[2] as HTMLButtonElement).click()
     expect(seeks).toEqual([15])
     await settle()

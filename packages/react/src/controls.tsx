@@ -327,7 +327,9 @@ function ChapterControls(): ReactNode {
         onClick={() => chapterState.previous()}
         aria-keyshortcuts="["
       >
-        <span aria-hidden="true">{'\u23ee'}</span>
+        <Icon>
+          <path d="M6 6h2v12H6zm3.5 6 8.5 6V6z" />
+        </Icon>
         <span className="castline-visually-hidden">Previous chapter</span>
       </button>
       <button
@@ -337,7 +339,9 @@ function ChapterControls(): ReactNode {
         disabled={last}
         aria-keyshortcuts="]"
       >
-        <span aria-hidden="true">{'\u23ed'}</span>
+        <Icon>
+          <path d="M16 6h2v12h-2zM6 18l8.5-6L6 6z" />
+        </Icon>
         <span className="castline-visually-hidden">Next chapter</span>
       </button>
       <details className="castline-controls__chapter-list">

@@ -1,5 +1,13 @@
 import { WaveformView, type WaveformViewOptions } from '@castline/dom'
-import { type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  type CSSProperties,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import type WaveSurfer from 'wavesurfer.js'
 import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
@@ -153,7 +161,7 @@ function ChapterMarkers(props: { duration: number | undefined; seekTo: (s: numbe
         <li
           key={`${chapter.start}:${chapter.title}`}
           className="castline-waveform__chapter"
-          style={{ left: `${Math.min(100, (chapter.start / duration) * 100)}%` }}
+          style={{ '--castline-at': Math.min(1, chapter.start / duration) } as CSSProperties}
         >
           <button type="button" className="castline-waveform__marker" onClick={() => seekTo(chapter.start)}>
             <span className="castline-waveform__tip">{chapter.title}</span>

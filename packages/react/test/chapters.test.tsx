@@ -76,7 +76,7 @@ describe('waveform markers', () => {
     const { media } = await renderPlayer()
     const markers = within(screen.getByRole('list', { name: 'Chapter markers' })).getAllByRole('button')
     expect(markers.map((m) => m.textContent)).toEqual(['Introduction', '<b>Timing</b> & you', 'Wrap-up'])
-    expect((markers[1]!.parentElement as HTMLElement).style.left).toBe('3%')
+    expect((markers[1]!.parentElement as HTMLElement).style.getPropertyValue('--castline-at')).toBe('0.03')
     await user.click(screen.getByRole('button', { name: 'Wrap-up' }))
     expect(media.seeks.at(-1)).toBe(52)
   })
