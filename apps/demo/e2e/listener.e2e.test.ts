@@ -334,7 +334,9 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
         await waitForAudioAt(page, 690)
         // On a phone the episode's header and the controls come first and the transcript starts below the
         // fold; a listener scrolls down to it. Its bottom edge at the window's: the whole list is in view.
-        await page.evaluate(() => window.castlineE2E!.find('.castline-transcript')!.scrollIntoView({ block: 'end' }))
+        await page.evaluate(() =>
+          window.castlineE2E!.find('.castline-transcript')!.scrollIntoView({ block: 'end' }),
+        )
         await expect.poll(() => isInView(activeLineLocator(page))).toBe(true)
         // wavesurfer draws into canvases in its shadow root once it has the peaks.
         await page.locator('canvas').first().waitFor({ state: 'attached' })

@@ -1,4 +1,4 @@
-import { parseTimestamp, type Transcript } from '@castline/core'
+import type { Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Peaks } from '@castline/core/peaks'
 import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
