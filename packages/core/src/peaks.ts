@@ -222,3 +222,53 @@ function skipSpace(s: string): number {
 function describe(s: string, at: number): string {
   return at >= s.length ? 'nothing' : JSON.stringify(s.slice(at, at + 20))
 }
+
+/** Options of `loudnessEnvelope`. */
+export interface EnvelopeOptions {
+  /** The smallest range, in decibels, the bars are spread over (default 2): a file of one level stays flat, and a difference smaller than this never spans the whole height. */
+  minRangeDb?: number
+  /** The height of the quietest bar, 0 to 1 (default 0.06): silence still shows as a line. */
+  floor?: number
+}
+
+/**
+ * The peaks as `bins` bars of loudness, for an overview of a long episode. The peak of each pixel, the
+ * shape audiowaveform stores, says how loud the loudest sample was: drawn as one bar per many pixels,
+ * each bar the largest of its pixels, a spoken episode is a solid block, since every few seconds of it
+ * hold one loud syllable. Each bin here is instead the root mean square of its pixels' peaks, in
+ * decibels, and the bins are spread between the file's own quiet (the 5th percentile: the bins with
+ * the most pauses) and loud (the 98th) levels. Speech and pauses then show for a quiet recording and for a loud,
+ * compressed one alike. Values are in [floor, 1]; every channel counts (the loudest at each pixel).
+ */
+export function loudnessEnvelope(peaks: Peaks, bins: number, options: EnvelopeOptions = {}): Float32Array {
+  const count = Math.max(1, Math.floor(bins))
+  const out = new Float32Array(count)
+  const floor = options.floor ?? 0.06
+  const n = peaks.length
+  if (n === 0 || peaks.peaks.length === 0) return out.fill(floor)
+  // Mean square of each bin's pixels (the loudest channel at each pixel).
+  const db = new Float64Array(count)
+  for (let b = 0; b < count; b++) {
+    const from = Math.floor((b * n) / count)
+    const to = Math.max(from + 1, Math.floor(((b + 1) * n) / count))
+    let sum = 0
+    for (let i = from; i < to && i < n; i++) {
+      let v = 0
+      for (const channel of peaks.peaks) v = Math.max(v, Math.abs(channel[i] ?? 0))
+      sum += v * v
+    }
+    const ms = sum / (Math.min(to, n) - from)
+    // -120 dB stands for digital silence, so that log10(0) never appears.
+    db[b] = ms > 0 ? Math.max(-120, 10 * Math.log10(ms)) : -120
+  }
+  const sorted = Float64Array.from(db).sort()
+  const at = (q: number) => sorted[Math.min(count - 1, Math.floor(q * (count - 1)))]!
+  const loud = at(0.98)
+  const quiet = Math.min(at(0.05), loud - (options.minRangeDb ?? 2))
+  for (let b = 0; b < count; b++) {
+    // Below -100 dB is silence, whatever the rest of the file is.
+    const t = db[b]! <= -100 ? 0 : (db[b]! - quiet) / (loud - quiet)
+    out[b] = floor + (1 - floor) * Math.min(1, Math.max(0, t))
+  }
+  return out
+}

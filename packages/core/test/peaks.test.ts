@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { PeaksParseError, parsePeaks } from '../src/peaks.js'
+import { loudnessEnvelope, type Peaks, PeaksParseError, parsePeaks } from '../src/peaks.js'
 
 interface Waveform {
   version: 1 | 2
@@ -214,5 +217,92 @@ describe('parsePeaks', () => {
       expect(e.format, String(input)).toBe(format)
       expect(e.message).toMatch(message)
     }
+  })
+})
+
+describe('loudnessEnvelope: an overview that shows speech and pauses', () => {
+  const sample = parsePeaks(
+    readFileSync(
+      fileURLToPath(
+        new URL('../../../apps/demo/public/episodes/talk-python-514/peaks.json', import.meta.url),
+      ),
+      'utf8',
+    ),
+  )
+  const withValues = (values: ArrayLike<number>): Peaks => ({
+    ...sample,
+    peaks: [Float32Array.from(values)],
+    length: values.length,
+  })
+  // What wavesurfer draws from raw peaks: each bar the largest peak of its pixels, scaled to the loudest.
+  const maxBars = (peaks: Peaks, bins: number): number[] => {
+    const out: number[] = []
+    for (let b = 0; b < bins; b++) {
+      const from = Math.floor((b * peaks.length) / bins)
+      const to = Math.floor(((b + 1) * peaks.length) / bins)
+      let v = 0
+      for (let i = from; i < to; i++) v = Math.max(v, Math.abs(peaks.peaks[0]![i]!))
+      out.push(v)
+    }
+    const top = Math.max(...out)
+    return out.map((v) => v / top)
+  }
+  // How far apart the tall and the short bars are: the 90th percentile's height less the 10th's.
+  const spread = (bars: ArrayLike<number>): number => {
+    const sorted = Array.from(bars).sort((a, b) => a - b)
+    const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))]!
+    return at(0.9) - at(0.1)
+  }
+
+  it('gives the sample episode bars of different heights where the largest peak per bar is a solid block', () => {
+    // 117 bars: a 390 px phone's waveform at 3 px bars and 2 px gaps, about 37 s of the episode each.
+    for (const bins of [117, 250]) {
+      expect(spread(maxBars(sample, bins))).toBeLessThan(0.15)
+      expect(spread(loudnessEnvelope(sample, bins))).toBeGreaterThan(0.3)
+    }
+  })
+
+  it('does the same for a loud, compressed master (every syllable at the ceiling, pauses lifted)', () => {
+    // A compressor with make-up gain and a limiter at 0.98: quiet pixels come up, loud ones flatten.
+    const compressed = withValues(sample.peaks[0]!.map((v) => Math.min(0.98, 0.05 + Math.abs(v) ** 0.35)))
+    expect(spread(maxBars(compressed, 117))).toBeLessThan(0.05)
+    expect(spread(loudnessEnvelope(compressed, 117))).toBeGreaterThan(0.3)
+  })
+
+  it('draws silence as the floor and a steady level as full bars', () => {
+    expect(Array.from(loudnessEnvelope(withValues(new Float32Array(1000)), 10))).toEqual(
+      new Array(10).fill(Math.fround(0.06)),
+    )
+    expect(Array.from(loudnessEnvelope(withValues(new Float32Array(1000).fill(-0.4)), 10))).toEqual(
+      new Array(10).fill(1),
+    )
+    expect(Array.from(loudnessEnvelope(withValues([]), 3))).toEqual(new Array(3).fill(Math.fround(0.06)))
+  })
+
+  it('keeps the order of loudness: a louder bin is never drawn shorter (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 50 }),
+        (values, bins) => {
+          const out = loudnessEnvelope(withValues(values), bins)
+          expect(out).toHaveLength(bins)
+          const n = values.length
+          const meanSquare = Array.from({ length: bins }, (_, b) => {
+            const from = Math.floor((b * n) / bins)
+            const to = Math.max(from + 1, Math.floor(((b + 1) * n) / bins))
+            let sum = 0
+            for (let i = from; i < Math.min(to, n); i++) sum += Math.fround(values[i]!) ** 2
+            return sum / (Math.min(to, n) - from)
+          })
+          for (let a = 0; a < bins; a++) {
+            expect(out[a]).toBeGreaterThanOrEqual(Math.fround(0.06))
+            expect(out[a]).toBeLessThanOrEqual(1)
+            for (let b = 0; b < bins; b++)
+              if (meanSquare[a]! > meanSquare[b]! * 1.000001) expect(out[a]).toBeGreaterThanOrEqual(out[b]!)
+          }
+        },
+      ),
+    )
   })
 })
