@@ -64,6 +64,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts'],
           environment: 'jsdom',
+          // A hang guard, not a speed target: a thousand-line render in jsdom takes seconds on a busy machine.
+          testTimeout: 30_000,
           globalSetup: ['../../scripts/seed-global-setup.ts'],
           setupFiles: ['../../scripts/seed-setup.ts'],
         },
@@ -87,6 +89,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts'],
           environment: 'jsdom',
+          // A hang guard, not a speed target: a thousand-line render in jsdom takes seconds on a busy machine.
+          testTimeout: 30_000,
           globalSetup: ['../../scripts/seed-global-setup.ts'],
           setupFiles: ['../../scripts/seed-setup.ts'],
         },
@@ -111,6 +115,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/**/*.browser.test.{ts,tsx}'],
           environment: 'jsdom',
+          // A hang guard, not a speed target: a thousand-line render in jsdom takes seconds on a busy machine.
+          testTimeout: 30_000,
           globalSetup: ['../../scripts/seed-global-setup.ts'],
           setupFiles: ['../../scripts/seed-setup.ts', './test/setup-jsdom.ts'],
         },

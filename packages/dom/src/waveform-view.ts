@@ -1,5 +1,5 @@
 import { formatTimestamp } from '@castline/core'
-import type { Peaks } from '@castline/core/peaks'
+import { loudnessEnvelope, type Peaks } from '@castline/core/peaks'
 import type WaveSurfer from 'wavesurfer.js'
 import type { WaveSurferOptions } from 'wavesurfer.js'
 import type { MediaStore } from './media-store.js'
@@ -37,12 +37,19 @@ export interface WaveformLook {
   cursorColor?: string | undefined
   /** Width of the cursor in pixels (default 2). */
   cursorWidth?: number | undefined
-  /** Draw bars of this width instead of a continuous wave. */
+  /** Width of each bar in pixels (default 3); 0 draws a continuous wave instead of bars. */
   barWidth?: number | undefined
-  /** Gap between bars in pixels. */
+  /** Gap between bars in pixels (default 2). */
   barGap?: number | undefined
-  /** Rounded bar corners in pixels. */
+  /** Rounded bar ends: the corners' radius in pixels (default 1.5). */
   barRadius?: number | undefined
+  /**
+   * What a bar's height shows, with peaks given (default `loudness`): `loudness` is each bar's loudness
+   * relative to the episode's own quiet and loud parts (`loudnessEnvelope`), so speech and pauses show
+   * in an overview of a long episode; `peak` is the largest peak under the bar, wavesurfer's own drawing,
+   * which for a long spoken episode is a solid block.
+   */
+  scale?: 'loudness' | 'peak' | undefined
   /** Scale the wave to the loudest peak (default true). */
   normalize?: boolean | undefined
 }
@@ -142,12 +149,30 @@ export function sliderKeyTarget(key: string, time: number, duration: number): nu
   return positive(duration) ? Math.min(target, duration) : target
 }
 
-/** What wavesurfer is told about the waveform's data for a given peaks state. */
-function dataOptions(peaks: WaveformPeaks, duration: number): Pick<WaveSurferOptions, 'peaks' | 'duration'> {
+/** How many bars fit `width` pixels (a wide screen's worth while the width is not known yet). */
+function barCount(look: WaveformLook, width: number): number {
+  const step = Math.max(1, (look.barWidth ?? 3) || 1) + (look.barGap ?? 2)
+  return Math.max(16, Math.floor((width > 0 ? width : 1920) / step))
+}
+
+/**
+ * What wavesurfer is told about the waveform's data for a given peaks state: with `scale` loudness (the
+ * default), one value a bar across `width` pixels, so that each bar is one bin of `loudnessEnvelope`.
+ */
+function dataOptions(
+  peaks: WaveformPeaks,
+  duration: number,
+  look: WaveformLook,
+  width: number,
+): Pick<WaveSurferOptions, 'peaks' | 'duration'> {
   if (peaks.status === 'none') return {}
   if (peaks.status === 'ready') {
     const d = positive(duration) ? duration : peaks.peaks.duration
-    return { peaks: peaks.peaks.peaks, duration: positive(d) ? d : 1 }
+    const values =
+      (look.scale ?? 'loudness') === 'loudness'
+        ? [loudnessEnvelope(peaks.peaks, barCount(look, width))]
+        : peaks.peaks.peaks
+    return { peaks: values, duration: positive(d) ? d : 1 }
   }
   // Loading or failed: a flat line, and no fetch of the audio.
   return { peaks: FLAT, duration: positive(duration) ? duration : 1 }
@@ -203,9 +228,13 @@ function lookOptions(look: WaveformLook, themeFrom: Element): Partial<WaveSurfer
     cursorWidth: look.cursorWidth ?? 2,
     normalize: look.normalize ?? true,
   }
-  if (look.barWidth !== undefined) options.barWidth = look.barWidth
-  if (look.barGap !== undefined) options.barGap = look.barGap
-  if (look.barRadius !== undefined) options.barRadius = look.barRadius
+  // Rounded bars by default; a bar width of 0 asks for wavesurfer's continuous wave.
+  const barWidth = look.barWidth ?? 3
+  if (barWidth > 0) {
+    options.barWidth = barWidth
+    options.barGap = look.barGap ?? 2
+    options.barRadius = look.barRadius ?? 1.5
+  }
   return options
 }
 
@@ -219,6 +248,7 @@ const LOOK_KEYS = [
   'barGap',
   'barRadius',
   'normalize',
+  'scale',
 ] as const satisfies readonly (keyof WaveformLook)[]
 
 function sameLook(a: WaveformLook, b: WaveformLook): boolean {
@@ -386,7 +416,7 @@ export class WaveformView {
             interact: false,
             hideScrollbar: true,
             ...lookOptions(this.options, root),
-            ...dataOptions(peaks, this.options.duration ?? Number.NaN),
+            ...dataOptions(peaks, this.options.duration ?? Number.NaN, this.options, host.clientWidth),
           })
           // A failed decode (no peaks, an unplayable file) leaves a flat line; the media's own error shows elsewhere.
           ws.on('error', () => {})
@@ -492,9 +522,15 @@ export class WaveformView {
     const ws = this.instance
     if (ws === null) return
     const peaks = this.options.peaks ?? NONE
-    if (this.shown !== peaks) {
+    // The bars' values depend on the scale and on how many bars fit: a change of either redraws them.
+    const before = this.shownLook
+    const bars =
+      before !== null &&
+      (['scale', 'barWidth', 'barGap'] as const).some((k) => !Object.is(before[k], this.options[k]))
+    if (this.shown !== peaks || (bars && peaks.status === 'ready')) {
       this.shown = peaks
-      const data = dataOptions(peaks, this.options.duration ?? Number.NaN)
+      const width = this.mounted?.host.clientWidth ?? 0
+      const data = dataOptions(peaks, this.options.duration ?? Number.NaN, this.options, width)
       ws.load(srcOf(this.options.store), data.peaks, data.duration).catch(() => {})
     }
     this.applyLook(false)

@@ -2,7 +2,7 @@
  * WaveformView in jsdom without a framework: a fake wavesurfer.js (no canvas here) records what the view
  * asks of it, a fake media element is driven event by event, and animation frames run when the test says.
  */
-import { type Peaks, parsePeaks } from '@castline/core/peaks'
+import { loudnessEnvelope, type Peaks, parsePeaks } from '@castline/core/peaks'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import {
   MediaStore,
@@ -74,6 +74,7 @@ beforeEach(() => {
   document.body.append(root)
   // The wave's box: 1000 px wide from x = 100.
   host.getBoundingClientRect = () => DOMRect.fromRect({ x: 100, y: 0, width: 1000, height: 64 })
+  Object.defineProperty(host, 'clientWidth', { value: 1000, configurable: true })
 })
 afterEach(() => {
   root.remove()
@@ -96,7 +97,8 @@ async function created(count = 1): Promise<FakeWaveSurfer> {
 
 describe('wavesurfer on the shared element', () => {
   test("wavesurfer.js is loaded when the view is mounted, not before, and draws the store's element", async () => {
-    const view = makeView({ duration: EPISODE, peaks: { status: 'ready', peaks: peaksOf(100) } })
+    const peaks = peaksOf(100)
+    const view = makeView({ duration: EPISODE, peaks: { status: 'ready', peaks } })
     view.setOptions({ ...view.options, height: 80 })
     await Promise.resolve()
     expect(loadFake).not.toHaveBeenCalled()
@@ -108,7 +110,9 @@ describe('wavesurfer on the shared element', () => {
     expect(ws.options.interact).toBe(false)
     expect(ws.options.height).toBe(80)
     expect(ws.options.duration).toBe(EPISODE)
-    expect(ws.options.peaks).toHaveLength(1)
+    // One bar of loudness for each 3 px bar and 2 px gap across the 1000 px wave, rounded.
+    expect(ws.options.peaks).toEqual([loudnessEnvelope(peaks, 200)])
+    expect(ws.options).toMatchObject({ barWidth: 3, barGap: 2, barRadius: 1.5 })
     expect(view.waveSurfer).toBe(ws)
     cleanup()
   })
@@ -126,11 +130,33 @@ describe('wavesurfer on the shared element', () => {
     view.setOptions({ ...view.options, peaks: ready })
     expect(ws.loads).toHaveLength(0)
     await Promise.resolve()
-    expect(ws.loads).toEqual([{ url: 'https://x/ep.mp3', peaks: ready.peaks.peaks, duration: 120 }])
+    expect(ws.loads).toEqual([
+      { url: 'https://x/ep.mp3', peaks: [loudnessEnvelope(ready.peaks, 200)], duration: 120 },
+    ])
     view.setOptions({ ...view.options, peaks: ready })
     await Promise.resolve()
     expect(ws.loads).toHaveLength(1)
     expect(instances).toHaveLength(1)
+    cleanup()
+  })
+
+  test("scale 'peak' draws the peaks as given; a new bar width redraws the loudness bars to fit", async () => {
+    media.report('loadstart', { currentSrc: 'https://x/ep.mp3' })
+    const ready: WaveformPeaks = { status: 'ready', peaks: peaksOf(120) }
+    const view = makeView({ peaks: ready, scale: 'peak' })
+    const cleanup = view.mount({ root, host })
+    const ws = await created()
+    expect(ws.options.peaks).toBe(ready.peaks.peaks)
+    view.setOptions({ ...view.options, scale: 'loudness' })
+    view.update()
+    expect(ws.loads.at(-1)?.peaks).toEqual([loudnessEnvelope(ready.peaks, 200)])
+    view.setOptions({ ...view.options, barWidth: 8 })
+    view.update()
+    expect(ws.loads.at(-1)?.peaks).toEqual([loudnessEnvelope(ready.peaks, 100)])
+    // The same look again: nothing is redrawn.
+    view.setOptions({ ...view.options })
+    view.update()
+    expect(ws.loads).toHaveLength(2)
     cleanup()
   })
 

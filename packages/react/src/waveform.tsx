@@ -42,12 +42,17 @@ export interface WaveformProps {
   cursorColor?: string | undefined
   /** Width of the cursor in pixels (default 2). */
   cursorWidth?: number | undefined
-  /** Draw bars of this width instead of a continuous wave. */
+  /** Width of each bar in pixels (default 3); 0 draws a continuous wave instead of bars. */
   barWidth?: number | undefined
-  /** Gap between bars in pixels. */
+  /** Gap between bars in pixels (default 2). */
   barGap?: number | undefined
-  /** Rounded bar corners, in pixels. */
+  /** Rounded bar ends: the corners' radius in pixels (default 1.5). */
   barRadius?: number | undefined
+  /**
+   * What a bar's height shows, with peaks given (default `loudness`): the bar's loudness relative to the
+   * episode's quiet and loud parts, so speech and pauses show; `peak` is the largest peak under it.
+   */
+  scale?: 'loudness' | 'peak' | undefined
   /** Scale the wave to the loudest peak so quiet speech still fills the height (default true). */
   normalize?: boolean | undefined
   /** Accessible name of the slider (default "Seek"). */
@@ -88,6 +93,7 @@ export function Waveform(props: WaveformProps): ReactNode {
     barWidth: props.barWidth,
     barGap: props.barGap,
     barRadius: props.barRadius,
+    scale: props.scale,
     normalize: props.normalize,
     onWaveSurfer: props.onWaveSurfer,
     // The provider's time and duration, which a custom time source supplies when there is no element.

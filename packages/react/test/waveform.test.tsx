@@ -205,10 +205,12 @@ describe('pointer', () => {
 })
 
 describe('wavesurfer', () => {
+  // These hand wavesurfer the peaks as given (`scale: 'peak'`), to see them arrive; the loudness bars
+  // drawn by default are WaveformView's (dom's waveform-view.test.ts).
   test('one instance on the provider media, with the peaks and duration, not interactive itself', async () => {
     const peaks = parsePeaks(peaksJson(1000))
     const el = audio()
-    renderWaveform({ peaks, duration: EPISODE }, el)
+    renderWaveform({ peaks, duration: EPISODE, scale: 'peak' }, el)
     const ws = await created()
     expect(ws.options.media).toBe(el)
     expect(ws.options.peaks).toBe(peaks.peaks)
@@ -257,7 +259,7 @@ describe('wavesurfer', () => {
         new Response(json, { status: 200, headers: { 'content-type': 'application/json' } }),
     )
     vi.stubGlobal('fetch', fetchSpy)
-    renderWaveform({ peaks: '/episode-peaks.json', duration: EPISODE })
+    renderWaveform({ peaks: '/episode-peaks.json', duration: EPISODE, scale: 'peak' })
     const ws = await created()
     await waitFor(() => expect(screen.getByRole('slider')).toHaveAttribute('data-peaks', 'ready'))
     expect(fetchSpy.mock.calls.map((c) => c[0])).toEqual(['/episode-peaks.json'])
@@ -299,7 +301,7 @@ describe('wavesurfer', () => {
       view.setInt16(20 + i * 4, -1000 * i, true)
       view.setInt16(22 + i * 4, 1000 * i, true)
     }
-    renderWaveform({ peaks: buf })
+    renderWaveform({ peaks: buf, scale: 'peak' })
     const ws = await created()
     expect(ws.options.peaks?.[0]).toHaveLength(length)
     // 50 pixels x 160 samples at 8 kHz: one second.
@@ -310,9 +312,9 @@ describe('wavesurfer', () => {
   test('new peaks load into the same instance', async () => {
     const first = parsePeaks(peaksJson(100))
     const second: Peaks = parsePeaks(peaksJson(300))
-    const { rerenderWith } = renderWaveform({ peaks: first })
+    const { rerenderWith } = renderWaveform({ peaks: first, scale: 'peak' })
     const ws = await created()
-    rerenderWith({ peaks: second })
+    rerenderWith({ peaks: second, scale: 'peak' })
     expect(instances).toHaveLength(1)
     expect(ws.loads.at(-1)?.peaks).toBe(second.peaks)
     expect(ws.loads.at(-1)?.url).toContain('/episode.mp3')
