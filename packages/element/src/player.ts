@@ -141,16 +141,14 @@ export class CastlinePlayerElement extends HTMLElement {
       hidden: true,
     })
     this.head = h(doc, 'div', { class: 'castline-player__head' }, this.artwork, this.heading)
-    this.highlightList = h(doc, 'ul', { class: 'castline-highlights__list' })
+    this.highlightList = h(doc, 'ul', {
+      class: 'castline-highlights__list',
+      'aria-labelledby': 'castline-highlights-label',
+    })
     this.highlights = h(
       doc,
       'div',
-      {
-        class: 'castline-highlights',
-        part: 'highlights',
-        role: 'group',
-        'aria-labelledby': 'castline-highlights-label',
-      },
+      { class: 'castline-highlights', part: 'highlights' },
       h(doc, 'p', { class: 'castline-highlights__label', id: 'castline-highlights-label' }, 'Highlights'),
       this.highlightList,
     )

@@ -14,4 +14,4 @@ export {
   type ShortcutKeyEvent,
   usePlayerShortcuts,
 } from '../keyboard.js'
-export { TranscriptPlayer, type TranscriptPlayerProps } from '../player.js'
+export { FeedPlayer, type FeedPlayerProps, TranscriptPlayer, type TranscriptPlayerProps } from '../player.js'
