@@ -36,7 +36,6 @@ export {
   type MediaView,
   type TranscriptView,
 } from './context.js'
-export { type FeedEpisodeLoad, Highlights, type HighlightsProps, useFeedEpisode } from './feed.js'
 export {
   type ActiveCue,
   type FollowModeApi,
