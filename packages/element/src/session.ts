@@ -189,10 +189,11 @@ export class CastlineSession {
 
   /**
    * Shows `message` where the transcript (or the chapters) would be and fires `castline-error`; a feed
-   * that failed leaves no transcript, so its message shows where the transcript would be.
+   * that failed shows its message where the transcript would be, unless the page gave a transcript of its own.
    */
   fail(kind: ErrorDetail['kind'], message: string, error: unknown): void {
-    if (kind === 'transcript' || kind === 'feed') this.settle({ status: 'error', message, error })
+    if (kind === 'transcript' || (kind === 'feed' && this.transcript.status !== 'ready'))
+      this.settle({ status: 'error', message, error })
     if (kind === 'chapters') this.settleChapters({ status: 'error', message, error })
     this.emit('castline-error', { kind, message, error })
   }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import { FEED_GUID, FEED_URL, sampleFeedFetch } from '../../dom/test/feed-fixture.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
-import { deep, deepAll, fakeLayout, record, settle } from './fixture.js'
+import { deep, deepAll, fakeLayout, record, settle, transcriptOf } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
@@ -111,6 +111,24 @@ describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
     expect(errors.map((e) => [e.kind, e.message])).toEqual([['feed', message]])
     expect(deep(el, '[role="alert"]').textContent).toBe(`The transcript could not be shown. ${message}`)
     expect(deepAll(el, '.castline-highlights')).toEqual([])
+  })
+
+  test("a feed that fails leaves the page's own transcript in place", async () => {
+    const served = sampleFeedFetch()
+    vi.stubGlobal('fetch', (url: string) => served.fetch(String(url)))
+    const el = document.createElement('castline-player') as CastlinePlayerElement
+    el.setAttribute('deep-link', 'off')
+    el.setAttribute('waveform', 'none')
+    el.transcript = transcriptOf(['Own line one', 'Own line two'])
+    el.setAttribute('feed', FEED_URL)
+    el.setAttribute('episode', 'nope')
+    const errors = record<ErrorDetail>(el, 'castline-error')
+    document.body.append(el)
+    await vi.waitFor(() => expect(errors).toHaveLength(1), WAIT)
+    await settle()
+    expect(errors[0]?.kind).toBe('feed')
+    expect(el.transcript?.cues.map((c) => c.text)).toEqual(['Own line one', 'Own line two'])
+    expect(deepAll(el, '[role="alert"]')).toEqual([])
   })
 
   test('an unreachable feed says so', async () => {
