@@ -73,4 +73,18 @@ describe('readLinkParams', () => {
       },
     })
   })
+
+  it('?feed=&episode= names a feed episode; a feed without an episode, or a javascript: feed, is refused', () => {
+    expect(readLinkParams('?feed=feeds/show.xml&episode=%20ep-1%20', BASE)).toEqual({
+      kind: 'feed',
+      feed: { feed: 'https://castline.example/demo/feeds/show.xml', guid: 'ep-1' },
+    })
+    const noEpisode = readLinkParams('?feed=feeds/show.xml', BASE)
+    expect(noEpisode.kind === 'refused' && noEpisode.message).toMatch(/needs both a feed= and an episode=/)
+    const hostile = readLinkParams(
+      `?${new URLSearchParams({ feed: 'javascript:alert(1)', episode: 'x' })}`,
+      BASE,
+    )
+    expect(hostile.kind === 'refused' && hostile.message).toMatch(/feed= parameter was refused: javascript:/)
+  })
 })

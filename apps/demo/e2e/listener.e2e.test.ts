@@ -147,6 +147,32 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     }
   })
 
+  test('the sample feed loads: title, artwork, transcript, chapters, highlights that seek', async () => {
+    // The page names only the feed (feed.xml) and the episode's GUID; everything else comes from the feed.
+    const { page, errors, close } = await open()
+    try {
+      await waitForTranscript(page)
+      await expect
+        .poll(() => page.getByRole('region', { name: 'Python Language Summit 2025' }).count())
+        .toBe(1)
+      expect((await audioState(page)).src).toMatch(/episode\.mp3$/)
+      const firstLine = transcriptRegion(page).getByRole('listitem').first()
+      await expect.poll(() => firstLine.textContent()).toContain('Every year, the core developers')
+      await expect.poll(() => firstLine.getByRole('heading').textContent()).toBe('Introduction')
+      const artwork = await page.evaluate(() =>
+        window.castlineE2E!.find('.castline-player__artwork')?.getAttribute('src'),
+      )
+      expect(artwork).toMatch(/artwork\.svg$/)
+      const highlights = page.getByRole('list', { name: 'Highlights' }).getByRole('button')
+      await expect.poll(() => highlights.count()).toBe(2)
+      await highlights.nth(1).click()
+      await waitForAudioAt(page, 2385)
+      expect(errors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
   test('clicking a line far down, after scrolling to it, seeks to its start', async () => {
     const { transcript } = await loadSample()
     const { page, errors, close } = await open()

@@ -90,3 +90,33 @@ test('javascript: and data: URLs in the link are refused with a visible message'
     await close()
   }
 })
+
+test('?feed=&episode= loads a feed episode; an unknown GUID says so plainly', async () => {
+  const feed = 'episodes/talk-python-514/feed.xml'
+  const good = new URLSearchParams({ feed, episode: 'talkpython-514-python-language-summit-2025' })
+  const opened = await openDemo(browser, `?${good}`)
+  try {
+    await waitForTranscript(opened.page)
+    await expect(opened.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Python Language Summit 2025',
+    )
+    expect(opened.errors).toEqual([])
+  } finally {
+    await opened.close()
+  }
+
+  const bad = new URLSearchParams({ feed, episode: 'no-such-episode' })
+  const { page, close } = await openDemo(browser, `?${bad}`)
+  try {
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    await expect(alert.textContent()).resolves.toBe(
+      'The feed has no episode with the GUID "no-such-episode" (it lists 1 episode).',
+    )
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'The episode could not be loaded',
+    )
+  } finally {
+    await close()
+  }
+})

@@ -2,7 +2,7 @@ import { parseTimeFragment } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
-import { type Episode, loadSampleEpisode } from './episode.js'
+import { type Episode, loadFeedAsEpisode, loadSampleFeed } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
 import { OpenYourOwn } from './OpenYourOwn.js'
 import { flatPeaks, MAX_DECODE_SECONDS, noWaveformNotice } from './peaks.js'
@@ -35,8 +35,14 @@ async function loadLinkedEpisode(linked: LinkedEpisode): Promise<Episode> {
     episode.peaks = linked.peaks
     return episode
   }
+  return withoutLongDecode(episode)
+}
+
+/** Without peaks, an audio longer than the demo decodes gets a flat waveform and a notice instead. */
+async function withoutLongDecode(episode: Episode): Promise<Episode> {
+  if (episode.peaks !== undefined) return episode
   // An audio that cannot be played is left to the player, which says so and keeps the transcript readable.
-  const duration = await probeDuration(linked.audio).catch(() => null)
+  const duration = episode.duration ?? (await probeDuration(episode.src).catch(() => null))
   if (duration === null) return episode
   if (Number.isFinite(duration)) episode.duration = duration
   if (!(duration <= MAX_DECODE_SECONDS)) {
@@ -71,10 +77,15 @@ export function App(): ReactNode {
     const controller = new AbortController()
     const params = readLinkParams(window.location.search, window.location.href)
     if (params.kind === 'refused') setRefused(params.message)
+    // The default page is the sample feed's episode.
     const loading =
       params.kind === 'episode'
         ? loadLinkedEpisode(params.episode)
-        : loadSampleEpisode(document.baseURI, controller.signal)
+        : params.kind === 'feed'
+          ? loadFeedAsEpisode(params.feed.feed, params.feed.guid, 'link', controller.signal).then(
+              withoutLongDecode,
+            )
+          : loadSampleFeed(document.baseURI, controller.signal)
     loading.then(
       (episode) => {
         if (!controller.signal.aborted) setLoad({ status: 'ready', episode })
@@ -116,7 +127,7 @@ export function App(): ReactNode {
 
   const backToSample = useCallback(() => {
     setLoad({ status: 'loading' })
-    loadSampleEpisode(document.baseURI).then(
+    loadSampleFeed(document.baseURI).then(
       (sample) => setLoad({ status: 'ready', episode: sample }),
       (err: unknown) =>
         setLoad({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
@@ -174,6 +185,9 @@ export function App(): ReactNode {
                 {...(episode.peaks === undefined ? {} : { peaks: episode.peaks })}
                 {...(episode.chapters === undefined ? {} : { chapters: episode.chapters })}
                 {...(episode.duration === undefined ? {} : { duration: episode.duration })}
+                {...(episode.image === undefined ? {} : { image: episode.image })}
+                {...(episode.persons === undefined ? {} : { persons: episode.persons })}
+                {...(episode.soundbites === undefined ? {} : { soundbites: episode.soundbites })}
               />
             </div>
             {episode.origin === 'sample' ? null : (

@@ -1,4 +1,10 @@
-import type { ChaptersInput, TranscriptInput } from '@castline/react'
+import type { Person, Soundbite } from '@castline/core/feed'
+import {
+  type ChaptersInput,
+  describeTranscriptAttempts,
+  loadFeedEpisode,
+  type TranscriptInput,
+} from '@castline/react'
 import type { PeaksInput } from '@castline/react/waveform'
 
 /** Everything the page needs to show one episode in the player. */
@@ -18,52 +24,66 @@ export interface Episode {
   /** Parsed chapters, or a chapters JSON/WebVTT URL the player fetches. */
   chapters?: ChaptersInput
   duration?: number
+  /** Artwork URL (a feed's episode or show image). */
+  image?: string
+  /** The episode's people (a feed's `podcast:person`s). */
+  persons?: readonly Person[]
+  /** The episode's soundbites (a feed's `podcast:soundbite`s): the player's highlights. */
+  soundbites?: readonly Soundbite[]
   /** Things the listener should know (no waveform, a peaks file that failed...), shown above the player. */
   notices: string[]
 }
 
 /** The sample episode's folder, beside the page (works from any folder: the demo is built with `base: './'`). */
 export const SAMPLE_FOLDER = 'episodes/talk-python-514/'
+/** The sample feed (made by scripts/make-feed.ts) and its episode's GUID: what the default page loads. */
+export const SAMPLE_FEED = `${SAMPLE_FOLDER}feed.xml`
+export const SAMPLE_GUID = 'talkpython-514-python-language-summit-2025'
 
-/** The sample's episode.json, written by the make-episode script beside its audio and peaks. */
-interface EpisodeJson {
-  title: string
-  show?: string
-  number?: number
-  description?: string
-  audio: string
-  transcript: string
-  peaks?: string
-  chapters?: string
-  duration?: number
-}
-
-function isEpisodeJson(value: unknown): value is EpisodeJson {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return typeof v.title === 'string' && typeof v.audio === 'string' && typeof v.transcript === 'string'
-}
-
-/** Loads the sample episode's episode.json; the player fetches the transcript and peaks it names. */
-export async function loadSampleEpisode(base: string, signal?: AbortSignal): Promise<Episode> {
-  const folder = new URL(SAMPLE_FOLDER, base)
-  const res = await fetch(new URL('episode.json', folder), signal === undefined ? {} : { signal })
-  if (!res.ok) throw new Error(`Could not load the sample episode (episode.json: HTTP ${res.status}).`)
-  const json: unknown = await res.json()
-  if (!isEpisodeJson(json)) throw new Error('The sample episode.json lacks a title, audio or transcript.')
+/**
+ * Loads episode `guid` of the feed at `feedUrl` (`loadFeedEpisode`): audio, title, show, artwork,
+ * transcript, chapters, people and soundbites. Rejects with the loader's plain message (unreachable feed,
+ * not a feed, unknown GUID). None of its transcripts readable is a notice, and the player shows no lines.
+ */
+export async function loadFeedAsEpisode(
+  feedUrl: string,
+  guid: string,
+  origin: Episode['origin'],
+  signal?: AbortSignal,
+): Promise<Episode> {
+  const loaded = await loadFeedEpisode(feedUrl, guid, {
+    signal,
+    language: document.documentElement.lang || undefined,
+  })
+  const info = loaded.episode
   const episode: Episode = {
-    origin: 'sample',
-    title: json.title,
-    src: new URL(json.audio, folder).href,
-    transcript: { url: new URL(json.transcript, folder).href },
+    origin,
+    title: info.title ?? guid,
+    src: info.enclosure.url,
+    transcript: loaded.transcript ?? {
+      format: 'text',
+      cues: [],
+      warnings: [],
+      speakers: [],
+      wordLevel: false,
+    },
+    persons: loaded.persons,
+    soundbites: loaded.soundbites,
     notices: [],
   }
-  if (json.show !== undefined) {
-    episode.show = json.number === undefined ? json.show : `${json.show} · Episode ${json.number}`
-  }
-  if (json.description !== undefined) episode.description = json.description
-  if (typeof json.duration === 'number' && json.duration > 0) episode.duration = json.duration
-  if (json.peaks !== undefined) episode.peaks = new URL(json.peaks, folder).href
-  if (typeof json.chapters === 'string') episode.chapters = new URL(json.chapters, folder).href
+  if (info.show !== undefined) episode.show = info.show
+  if (info.description !== undefined) episode.description = info.description
+  if (info.image !== undefined) episode.image = info.image
+  if (info.duration !== undefined && info.duration > 0) episode.duration = info.duration
+  if (loaded.chapters !== null) episode.chapters = loaded.chapters
+  if (loaded.transcript === null) episode.notices.push(describeTranscriptAttempts(loaded.attempts))
+  if (loaded.chaptersError !== undefined) episode.notices.push(loaded.chaptersError)
+  return episode
+}
+
+/** The sample episode from its feed, with the peaks the make-episode script wrote beside it. */
+export async function loadSampleFeed(base: string, signal?: AbortSignal): Promise<Episode> {
+  const episode = await loadFeedAsEpisode(new URL(SAMPLE_FEED, base).href, SAMPLE_GUID, 'sample', signal)
+  episode.peaks = new URL(`${SAMPLE_FOLDER}peaks.json`, base).href
   return episode
 }

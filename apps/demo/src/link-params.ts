@@ -12,10 +12,20 @@ export interface LinkedEpisode {
   title?: string
 }
 
-/** What the query string asks for: nothing, an episode, or something refused (with the reason to show). */
+/** An episode of a podcast feed: the feed's URL and the episode's GUID. */
+export interface LinkedFeed {
+  feed: string
+  guid: string
+}
+
+/** Longest GUID a link may name (real ones are URLs or UUIDs, well under this). */
+const MAX_GUID = 1000
+
+/** What the query string asks for: nothing, an episode, a feed's episode, or something refused (with the reason to show). */
 export type LinkParams =
   | { kind: 'none' }
   | { kind: 'episode'; episode: LinkedEpisode }
+  | { kind: 'feed'; feed: LinkedFeed }
   | { kind: 'refused'; message: string }
 
 /**
@@ -35,9 +45,27 @@ export function checkLinkUrl(value: string, base: string): { url: string } | { r
   return { url: url.href }
 }
 
-/** Reads `?audio=...&transcript=...&peaks=...&title=...`; `base` is the page's URL for relative links. */
+/**
+ * Reads `?feed=...&episode=GUID` (a podcast feed's episode) or `?audio=...&transcript=...&peaks=...&title=...`;
+ * `base` is the page's URL for relative links.
+ */
 export function readLinkParams(search: string, base: string): LinkParams {
   const params = new URLSearchParams(search)
+  const feed = params.get('feed')
+  if (feed !== null) {
+    const guid = params.get('episode')?.trim() ?? ''
+    if (feed.trim() === '' || guid === '') {
+      return {
+        kind: 'refused',
+        message:
+          "This link names no episode: it needs both a feed= and an episode= (the episode's GUID) parameter.",
+      }
+    }
+    const result = checkLinkUrl(feed, base)
+    if ('reason' in result)
+      return { kind: 'refused', message: `This link's feed= parameter was refused: ${result.reason}.` }
+    return { kind: 'feed', feed: { feed: result.url, guid: guid.slice(0, MAX_GUID) } }
+  }
   const audio = params.get('audio')
   const transcript = params.get('transcript')
   const peaks = params.get('peaks')

@@ -19,6 +19,15 @@ export {
 } from './chapter-state.js'
 export { linkToTime, parseTimeFragment } from './deep-link.js'
 export {
+  describeTranscriptAttempts,
+  type FeedEpisode,
+  type FeedEpisodeInfo,
+  type FeedEpisodeOptions,
+  FeedLoadError,
+  type FeedLoadErrorKind,
+  loadFeedEpisode,
+} from './feed-episode.js'
+export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,
   type FollowEvent,

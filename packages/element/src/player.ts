@@ -1,7 +1,14 @@
-import type { Transcript } from '@castline/core'
+import { formatTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
+import type { Person } from '@castline/core/feed'
 import type { Peaks } from '@castline/core/peaks'
-import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
+import {
+  describeTranscriptAttempts,
+  type FeedEpisodeInfo,
+  loadFeedEpisode,
+  PlayerShortcuts,
+  parseTimeFragment,
+} from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
@@ -45,7 +52,7 @@ export const PART_NAMES = {
     'chapter-list',
   ],
   waveform: ['waveform', 'wave', 'chapters', 'chapter-marker'],
-  player: ['player', 'title', 'main', 'side'],
+  player: ['player', 'title', 'main', 'side', 'artwork', 'highlights', 'highlight'],
 } as const
 
 /**
@@ -61,9 +68,26 @@ export const PART_NAMES = {
  * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
+ *
+ * `feed` (an RSS feed URL) and `episode` (an item's GUID) load everything from the feed instead
+ * (`loadFeedEpisode`): the audio from the enclosure, the title, the artwork, the transcript (the next one
+ * when one fails), the chapters, the people (the `persons` property) and the soundbites (a "Highlights"
+ * list that seeks). `src`, `title`, `duration`, `transcript` and `chapters` given as well win over the
+ * feed's. A feed that fails (unreachable, not a feed, no such GUID) is a message where the transcript
+ * would be and a `castline-error` of kind 'feed'.
  */
 export class CastlinePlayerElement extends HTMLElement {
-  static observedAttributes = ['src', 'transcript', 'peaks', 'duration', 'title', 'waveform', 'chapters']
+  static observedAttributes = [
+    'src',
+    'transcript',
+    'peaks',
+    'duration',
+    'title',
+    'waveform',
+    'chapters',
+    'feed',
+    'episode',
+  ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
   private readonly root: ShadowRoot
@@ -72,6 +96,18 @@ export class CastlinePlayerElement extends HTMLElement {
   private readonly heading: HTMLHeadingElement
   private readonly main: HTMLDivElement
   private readonly controls: HTMLElement
+  private readonly artwork: HTMLImageElement
+  /** The artwork and the title, side by side. */
+  private readonly head: HTMLDivElement
+  private readonly highlights: HTMLElement
+  private readonly highlightList: HTMLUListElement
+  /** The episode the `feed` and `episode` attributes loaded, or null. */
+  private feedEpisode: FeedEpisodeInfo | null = null
+  /** What the feed was last loaded from (`feed episode`), and its request while it runs. */
+  private feedFrom: string | null = null
+  private feedLoading: AbortController | null = null
+  /** People set by the page (the `persons` property), which win over the feed's. */
+  private pagePersons: readonly Person[] | null = null
   private waveform: CastlineWaveformElement | null = null
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
@@ -97,7 +133,26 @@ export class CastlinePlayerElement extends HTMLElement {
     this.audio = h(doc, 'audio', { preload: 'metadata' })
     this.heading = h(doc, 'h2', { class: 'castline-player__title', part: 'title', hidden: true })
     this.controls = part('castline-controls', 'controls')
-    this.main = h(doc, 'div', { class: 'castline-player__main', part: 'main' }, this.heading, this.controls)
+    // The artwork is decorative: the title beside it names the episode.
+    this.artwork = h(doc, 'img', {
+      class: 'castline-player__artwork',
+      part: 'artwork',
+      alt: '',
+      hidden: true,
+    })
+    this.head = h(doc, 'div', { class: 'castline-player__head' }, this.artwork, this.heading)
+    this.highlightList = h(doc, 'ul', {
+      class: 'castline-highlights__list',
+      'aria-labelledby': 'castline-highlights-label',
+    })
+    this.highlights = h(
+      doc,
+      'div',
+      { class: 'castline-highlights', part: 'highlights' },
+      h(doc, 'p', { class: 'castline-highlights__label', id: 'castline-highlights-label' }, 'Highlights'),
+      this.highlightList,
+    )
+    this.main = h(doc, 'div', { class: 'castline-player__main', part: 'main' }, this.head, this.controls)
     this.section = h(
       doc,
       'section',
@@ -167,13 +222,25 @@ export class CastlinePlayerElement extends HTMLElement {
     this.loadChapters()
   }
 
+  /** The episode's people: the feed's `podcast:person`s, or those set here (null gives the feed's back). */
+  get persons(): readonly Person[] {
+    return this.session.persons
+  }
+
+  set persons(value: readonly Person[] | null) {
+    this.pagePersons = value
+    this.session.setEpisodeDetails({ persons: value ?? this.feedPersons })
+  }
+
+  private feedPersons: readonly Person[] = []
+
   /** The player's own media element (a hidden `<audio>` in its shadow root). */
   get media(): HTMLAudioElement {
     return this.audio
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'peaks', 'chapters'])
+    upgradeProperties(this, ['transcript', 'peaks', 'chapters', 'persons'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -202,6 +269,9 @@ export class CastlinePlayerElement extends HTMLElement {
     this.syncAttributes()
     this.loadTranscript()
     this.loadChapters()
+    this.loadFeed()
+    const offEpisode = session.on('episode', () => this.renderHighlights())
+    this.renderHighlights()
     const offMedia = session.on('media', () => {
       const t = this.deepLinkTime()
       if (t !== null) session.controller.seekTo(t)
@@ -219,6 +289,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.cleanup = () => {
       win?.removeEventListener('hashchange', onHashChange)
       offMedia()
+      offEpisode()
       this.section.removeEventListener('keydown', onKeyDown)
       session.hosts.delete(this)
       release()
@@ -235,6 +306,7 @@ export class CastlinePlayerElement extends HTMLElement {
     if (name === 'transcript' || (name === 'duration' && this.getAttribute('transcript') !== null))
       this.loadTranscript()
     if (name === 'chapters') this.loadChapters()
+    if (name === 'feed' || name === 'episode') this.loadFeed()
     this.syncAttributes()
   }
 
@@ -249,6 +321,87 @@ export class CastlinePlayerElement extends HTMLElement {
     else this.session.setChapters(null)
   }
 
+  /** Loads the `feed` attribute's episode `episode` (once per pair), and shows what it brings. */
+  private loadFeed(): void {
+    if (!this.isConnected) return
+    const url = this.getAttribute('feed')
+    const guid = this.getAttribute('episode')
+    const from = url === null || url === '' ? null : `${url} ${guid ?? ''}`
+    if (from === this.feedFrom) return
+    this.feedFrom = from
+    this.feedLoading?.abort()
+    this.feedLoading = null
+    this.feedEpisode = null
+    if (url === null || url === '') return
+    const session = this.session
+    if (guid === null || guid.trim() === '') {
+      const message = `The player has a feed but no episode: give the episode's GUID in the episode attribute.`
+      session.fail('feed', message, new Error(message))
+      return
+    }
+    const loading = new AbortController()
+    this.feedLoading = loading
+    const ownTranscript = () => this.parsedTranscript !== null || this.getAttribute('transcript') !== null
+    if (!ownTranscript()) session.startLoading()
+    loadFeedEpisode(url, guid, {
+      signal: loading.signal,
+      base: this.ownerDocument.baseURI,
+      language: this.closest('[lang]')?.getAttribute('lang') ?? undefined,
+    }).then(
+      (loaded) => {
+        if (loading.signal.aborted) return
+        this.feedLoading = null
+        this.feedEpisode = loaded.episode
+        this.feedPersons = loaded.persons
+        session.setEpisodeDetails({
+          persons: this.pagePersons ?? loaded.persons,
+          soundbites: loaded.soundbites,
+        })
+        if (!ownTranscript()) {
+          if (loaded.transcript !== null) session.setTranscript(loaded.transcript)
+          else {
+            const message = describeTranscriptAttempts(loaded.attempts)
+            session.fail('transcript', message, new Error(message))
+          }
+        }
+        if (this.parsedChapters === null && this.getAttribute('chapters') === null) {
+          if (loaded.chapters !== null) session.setChapters(loaded.chapters)
+          else if (loaded.chaptersError !== undefined)
+            session.fail('chapters', loaded.chaptersError, new Error(loaded.chaptersError))
+        }
+        this.syncAttributes()
+      },
+      (error: unknown) => {
+        if (loading.signal.aborted) return
+        this.feedLoading = null
+        session.fail('feed', error instanceof Error ? error.message : String(error), error)
+      },
+    )
+  }
+
+  /** The soundbites as buttons that seek to each (text as text). */
+  private renderHighlights(): void {
+    const doc = this.ownerDocument
+    const soundbites = this.session.soundbites
+    // In the page only while there are soundbites (after the controls).
+    if (soundbites.length === 0) this.highlights.remove()
+    else if (!this.highlights.isConnected) this.controls.after(this.highlights)
+    this.highlightList.replaceChildren(
+      ...soundbites.map((bite) => {
+        const button = h(
+          doc,
+          'button',
+          { type: 'button', class: 'castline-highlights__button', part: 'highlight' },
+          h(doc, 'span', { class: 'castline-highlights__time' }, formatTimestamp(bite.startTime, 'clock')),
+          ' ',
+          bite.title ?? `Highlight at ${formatTimestamp(bite.startTime, 'clock')}`,
+        )
+        button.addEventListener('click', () => this.session.seekTo(bite.startTime))
+        return h(doc, 'li', {}, button)
+      }),
+    )
+  }
+
   private deepLinkTime(): number | null {
     if (this.deepLinked || this.getAttribute('deep-link') === 'off') return null
     const hash = this.ownerDocument.location?.hash ?? ''
@@ -258,13 +411,17 @@ export class CastlinePlayerElement extends HTMLElement {
 
   private syncAttributes(): void {
     const doc = this.ownerDocument
-    const src = this.getAttribute('src')
+    const feed = this.feedEpisode
+    const src = this.getAttribute('src') ?? feed?.enclosure.url ?? null
     if (src !== null && this.audio.getAttribute('src') !== src) this.audio.src = src
-    const title = this.getAttribute('title')
+    const title = this.getAttribute('title') ?? feed?.title ?? null
     this.heading.hidden = title === null || title === ''
     setText(this.heading, title ?? '')
     setAttr(this.section, 'aria-label', title || 'Audio player')
-    const duration = this.getAttribute('duration')
+    this.artwork.hidden = feed?.image === undefined
+    setAttr(this.artwork, 'src', feed?.image ?? null)
+    const duration =
+      this.getAttribute('duration') ?? (feed?.duration === undefined ? null : String(feed.duration))
     setAttr(this.controls, 'duration', duration)
     const wanted = this.getAttribute('waveform') !== 'none'
     if (wanted && this.waveform === null) {
@@ -272,7 +429,7 @@ export class CastlinePlayerElement extends HTMLElement {
       el.setAttribute('exportparts', PART_NAMES.waveform.join(', '))
       el.session = this.session
       this.waveform = el
-      this.heading.after(el)
+      this.head.after(el)
     } else if (!wanted && this.waveform !== null) {
       this.waveform.remove()
       this.waveform = null

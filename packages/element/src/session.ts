@@ -1,5 +1,6 @@
 import { type Cue, type SearchMatch, SyncController, searchTranscript, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
+import type { Person, Soundbite } from '@castline/core/feed'
 import {
   ChapterState,
   createMediaStoreSource,
@@ -26,9 +27,12 @@ export interface FollowChangeDetail {
   following: boolean
   reason?: FollowEvent['type']
 }
-/** `castline-error`: the transcript, the peaks, the media or the chapters failed; `message` is for people. */
+/**
+ * `castline-error`: the transcript, the peaks, the media, the chapters or the feed (`feed` and `episode`
+ * attributes: unreachable, not a feed, unknown GUID) failed; `message` is for people.
+ */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed'
   message: string
   error: unknown
 }
@@ -69,7 +73,7 @@ export function mediaErrorMessage(error: MediaErrorLike): string {
   return MEDIA_ERRORS[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
 }
 
-type Topic = 'transcript' | 'search' | 'media' | 'chapters'
+type Topic = 'transcript' | 'search' | 'media' | 'chapters' | 'episode'
 
 /** What a session asks of the transcript list it shows (registered by `<castline-transcript>`). */
 export interface SessionView {
@@ -93,6 +97,10 @@ export class CastlineSession {
   private loadingChapters: AbortController | null = null
   /** Where the transcript stands. */
   transcript: Load<Transcript> = { status: 'idle' }
+  /** The episode's people (a feed's `podcast:person`s, or set by the page), for whoever renders speakers. */
+  persons: readonly Person[] = []
+  /** The episode's soundbites (a feed's `podcast:soundbite`s): the highlights list. */
+  soundbites: readonly Soundbite[] = []
   search: SearchState = NO_SEARCH
   /** The elements that receive the events. */
   readonly hosts = new Set<HTMLElement>()
@@ -165,9 +173,27 @@ export class CastlineSession {
     )
   }
 
-  /** Shows `message` where the transcript (or the chapters) would be and fires `castline-error`. */
+  /** Sets the episode's people and soundbites (topic `episode`). */
+  setEpisodeDetails(details: { persons?: readonly Person[]; soundbites?: readonly Soundbite[] }): void {
+    if (details.persons !== undefined) this.persons = details.persons
+    if (details.soundbites !== undefined) this.soundbites = details.soundbites
+    this.notify('episode')
+  }
+
+  /** Shows the transcript as loading (a feed being read), cancelling a transcript fetch. */
+  startLoading(): void {
+    this.loading?.abort()
+    this.loading = null
+    this.settle({ status: 'loading' })
+  }
+
+  /**
+   * Shows `message` where the transcript (or the chapters) would be and fires `castline-error`; a feed
+   * that failed shows its message where the transcript would be, unless the page gave a transcript of its own.
+   */
   fail(kind: ErrorDetail['kind'], message: string, error: unknown): void {
-    if (kind === 'transcript') this.settle({ status: 'error', message, error })
+    if (kind === 'transcript' || (kind === 'feed' && this.transcript.status !== 'ready'))
+      this.settle({ status: 'error', message, error })
     if (kind === 'chapters') this.settleChapters({ status: 'error', message, error })
     this.emit('castline-error', { kind, message, error })
   }

@@ -151,6 +151,16 @@ button, input, select { font: inherit; color: inherit; }
 }
 .castline-player__main, .castline-player__side { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; }
 .castline-player__title { margin: 0; font-size: 1.25em; line-height: 1.3; }
+.castline-player__head { display: flex; align-items: center; gap: 0.75rem; }
+.castline-player__head:has(> [hidden]:first-child + [hidden]) { display: none; }
+.castline-player__artwork { width: 4rem; height: 4rem; flex: none; border-radius: var(--_radius); object-fit: cover; }
+.castline-highlights__label { margin: 0 0 0.25rem; font-size: 0.875em; font-weight: 600; }
+.castline-highlights__list { display: flex; flex-wrap: wrap; gap: 0.375rem; margin: 0; padding: 0; list-style: none; }
+.castline-highlights__button {
+  padding: 0.25rem 0.5rem; font: inherit; font-size: 0.875em; text-align: start; color: inherit;
+  background: var(--_active-bg); border: 1px solid var(--_border); border-radius: var(--_radius); cursor: pointer;
+}
+.castline-highlights__time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
 
 .castline-waveform { position: relative; border-radius: var(--_radius); cursor: pointer; touch-action: pan-y; }
 .castline-waveform:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }

@@ -11,12 +11,17 @@
  * render them with no client wrapper of its own. tsc keeps it at the top of the built file.
  */
 export type { MediaSnapshot, MediaStore, ReadableStore } from '@castline/dom'
+// The feed loader both renderers use, for a page that loads a feed episode itself.
 export {
   type ComfortBand,
   DEFAULT_COMFORT_BAND,
+  describeTranscriptAttempts,
+  type FeedEpisode,
+  FeedLoadError,
   type FollowEvent,
   type FollowState,
   linkToTime,
+  loadFeedEpisode,
   parseTimeFragment,
 } from '@castline/dom'
 export { type ChaptersInput, type ChaptersLoad, useChapterSnapshot } from './chapters.js'

@@ -1,8 +1,10 @@
 import type { Cue } from '@castline/core'
+import type { Person, Soundbite } from '@castline/core/feed'
 import type { ReactNode } from 'react'
 import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { PlayerControls } from './controls.js'
+import { emptyTranscript, Highlights, transcriptProblem, useFeedEpisode } from './feed.js'
 import { usePlayerShortcuts } from './keyboard.js'
 import { TranscriptSearch } from './search.js'
 import { Transcript } from './transcript.js'
@@ -24,6 +26,12 @@ export interface TranscriptPlayerProps {
   duration?: number | undefined
   /** Episode title, shown as the player's heading and used as its accessible name. */
   title?: string | undefined
+  /** Artwork URL shown beside the title (decorative: the title names the episode). */
+  image?: string | undefined
+  /** The episode's people (a feed's `podcast:person`s), for the parts that show speakers (the provider's `persons`). */
+  persons?: readonly Person[] | undefined
+  /** The episode's soundbites: a "Highlights" list under the controls whose buttons seek to each. */
+  soundbites?: readonly Soundbite[] | undefined
   /** Heading level of the title (default 2). */
   headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /**
@@ -66,6 +74,7 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       transcript={props.transcript}
       chapters={props.chapters}
       duration={props.duration}
+      persons={props.persons}
       follow={props.follow}
       onFollowChange={props.onFollowChange}
       resumeAfterMs={props.resumeAfterMs}
@@ -88,7 +97,15 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
     <section className={className} aria-label={title ?? 'Audio player'} onKeyDown={onKeyDown}>
       <div className="castline-player__layout">
         <div className="castline-player__main">
-          {title === undefined ? null : <Heading className="castline-player__title">{title}</Heading>}
+          {title === undefined && props.image === undefined ? null : (
+            <div className="castline-player__head">
+              {props.image === undefined ? null : (
+                // Decorative: the title beside it names the episode.
+                <img className="castline-player__artwork" src={props.image} alt="" />
+              )}
+              {title === undefined ? null : <Heading className="castline-player__title">{title}</Heading>}
+            </div>
+          )}
           <Waveform peaks={props.peaks} duration={props.duration} />
           <PlayerControls
             duration={props.duration}
@@ -96,6 +113,7 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
             defaultPlaybackRate={props.defaultPlaybackRate}
             onPlaybackRateChange={props.onPlaybackRateChange}
           />
+          {props.soundbites === undefined ? null : <Highlights soundbites={props.soundbites} />}
         </div>
         <div className="castline-player__side">
           <TranscriptSearch />
@@ -109,5 +127,64 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
         </div>
       </div>
     </section>
+  )
+}
+
+/** Props of `<FeedPlayer>`: the feed and episode, and `TranscriptPlayer`'s props, which win over the feed's. */
+export interface FeedPlayerProps extends Partial<TranscriptPlayerProps> {
+  /** The RSS feed's URL (relative URLs resolve against the page; those inside the feed against the feed's). */
+  feed: string
+  /** The episode's GUID in the feed. */
+  episode: string
+  /** The page's language: a transcript in it is preferred. */
+  language?: string | undefined
+}
+
+/**
+ * The whole player loaded from a podcast feed (`useFeedEpisode`): the audio from the episode's enclosure,
+ * its title, artwork, transcript (the next one when one fails), chapters, people and soundbites. While the
+ * feed loads it says so; a feed that fails (unreachable, not a feed, no such GUID) is a plain message (an
+ * alert). An episode none of whose transcripts could be read still plays, with the reasons shown.
+ */
+export function FeedPlayer(props: FeedPlayerProps): ReactNode {
+  const { feed, episode, language, ...own } = props
+  const load = useFeedEpisode(feed, episode, { language })
+  if (load.status === 'error') {
+    return (
+      <p className="castline-feed-status castline-feed-status--error" role="alert">
+        {load.error}
+      </p>
+    )
+  }
+  if (load.status !== 'ready') {
+    return (
+      <p className="castline-feed-status" role="status">
+        Loading the episode from its feed…
+      </p>
+    )
+  }
+  const loaded = load.episode
+  const info = loaded.episode
+  const problem = transcriptProblem(loaded)
+  const duration = own.duration ?? info.duration
+  return (
+    <>
+      {problem === null ? null : (
+        <p className="castline-feed-status castline-feed-status--error" role="alert">
+          {problem}
+        </p>
+      )}
+      <TranscriptPlayer
+        title={info.title}
+        image={info.image}
+        chapters={loaded.chapters ?? undefined}
+        persons={loaded.persons}
+        soundbites={loaded.soundbites}
+        {...own}
+        duration={duration}
+        src={own.src ?? info.enclosure.url}
+        transcript={own.transcript ?? loaded.transcript ?? emptyTranscript(duration)}
+      />
+    </>
   )
 }

@@ -1,4 +1,5 @@
 import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
+import type { Person } from '@castline/core/feed'
 import {
   ChapterState,
   createMediaStoreSource,
@@ -61,6 +62,8 @@ export interface CastlineStores {
   follow: ReadableStore<boolean>
   /** Where loading the chapters stands (`ChaptersLoad`; `none` without a `chapters` prop). */
   chapters: ReadableStore<ChaptersLoad>
+  /** The episode's people (the `persons` prop; `[]` without it), for the parts that show speakers. */
+  persons: ReadableStore<readonly Person[]>
 }
 
 /** The media element in use and its failure, as the `media` store holds them. */
@@ -158,6 +161,11 @@ export interface CastlineProviderProps {
   chapters?: ChaptersInput | undefined
   /** Media duration in seconds when known: a format without end times ends its last line there. */
   duration?: number | undefined
+  /**
+   * The episode's people (`Person` of `@castline/core/feed`: a feed's `podcast:person`s), held in the
+   * `persons` store for the parts that show who speaks.
+   */
+  persons?: readonly Person[] | undefined
   /** Controlled follow mode; leave undefined to let the provider keep it. */
   follow?: boolean | undefined
   /** Initial follow mode while uncontrolled (default true). */
@@ -173,6 +181,7 @@ export interface CastlineProviderProps {
 }
 
 const noError = () => null
+const NO_PERSONS: readonly Person[] = Object.freeze([])
 
 function isRef(media: CastlineProviderProps['media']): media is RefObject<HTMLMediaElement | null> {
   return typeof media === 'object' && media !== null && 'current' in media
@@ -355,7 +364,11 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   mediaViewStore.set(mediaView)
   const [chaptersStore] = useState(() => new ValueStore(chaptersLoad))
   chaptersStore.set(chaptersLoad)
+  const persons = props.persons ?? NO_PERSONS
+  const [personsStore] = useState(() => new ValueStore(persons))
+  personsStore.set(persons)
   useIsomorphicLayoutEffect(() => {
+    personsStore.publish()
     chaptersStore.publish()
     load.publish()
     searchStore.publish()
@@ -374,6 +387,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
         media: mediaViewStore,
         follow: followMode,
         chapters: chaptersStore,
+        persons: personsStore,
       },
       dispatchFollow,
       seekTo,
@@ -393,6 +407,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       followMode,
       chapterState,
       chaptersStore,
+      personsStore,
       load,
       searchStore,
       mediaViewStore,
