@@ -59,6 +59,18 @@ export {
   playerShortcutFor,
   type ShortcutKeyEvent,
 } from './player-shortcuts.js'
+export {
+  copyText,
+  formatQuote,
+  type OpenedQuoteLink,
+  type OpenQuoteLinkOptions,
+  openQuoteLink,
+  type Quote,
+  quoteFromRange,
+  quoteLink,
+  type RangeEnds,
+  selectionIn,
+} from './quote.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
 export {
   LINE_PARTS,
