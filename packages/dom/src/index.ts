@@ -66,6 +66,8 @@ export {
   type OpenQuoteLinkOptions,
   openQuoteLink,
   type Quote,
+  QuoteMenu,
+  type QuoteMenuSnapshot,
   quoteFromRange,
   quoteLink,
   type RangeEnds,

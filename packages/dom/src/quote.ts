@@ -172,7 +172,8 @@ export async function copyText(text: string, doc: Document = document): Promise<
 
 /** What `openQuoteLink` needs of a player. */
 export interface OpenQuoteLinkOptions {
-  transcript: Transcript
+  /** Where to look for the link's words; null (none loaded) keeps the link's own time. */
+  transcript: Transcript | null
   seek(seconds: number): void
   play(): Promise<void> | void
   pause(): void
@@ -205,11 +206,10 @@ export interface OpenedQuoteLink {
 export function openQuoteLink(hash: string, options: OpenQuoteLinkOptions): OpenedQuoteLink | null {
   const link = parseQuoteLink(hash)
   if (link === null) return null
-  const located = locateQuote(
-    options.transcript,
-    link,
-    options.window === undefined ? {} : { window: options.window },
-  )
+  const located =
+    options.transcript === null
+      ? { time: link.start, moved: false, offset: 0 }
+      : locateQuote(options.transcript, link, options.window === undefined ? {} : { window: options.window })
   const start = located.time
   options.seek(start)
   const opened: OpenedQuoteLink = { start, moved: located.moved, cancel: () => {} }
@@ -253,4 +253,111 @@ export function openQuoteLink(hash: string, options: OpenQuoteLinkOptions): Open
     stop()
   }
   return opened
+}
+
+/** What the quote menu shows: the quote and where (pixels from the anchor's top left), or nothing. */
+export interface QuoteMenuSnapshot {
+  quote: Quote
+  /** Left edge and top of the menu: under the selection's end, inside the anchor. */
+  x: number
+  y: number
+}
+
+/** The focused element, inside shadow roots. */
+function deepActive(doc: Document): Element | null {
+  let el = doc.activeElement
+  while (el?.shadowRoot?.activeElement != null) el = el.shadowRoot.activeElement
+  return el
+}
+
+/**
+ * The quote menu's state: it follows the document's selection while it is in the transcript's list
+ * (mouse, touch, or the keyboard), places the menu under the selection's end, and keeps it while focus
+ * is in the menu (Tab moves into it; a click on its buttons does not take the selection away). Escape
+ * (`close`) hides it until the selection changes. Renderers render `.castline-quote-menu` from the snapshot.
+ */
+export class QuoteMenu {
+  private cues: readonly Cue[]
+  private snapshot: QuoteMenuSnapshot | null = null
+  private readonly listeners = new Set<(s: QuoteMenuSnapshot | null) => void>()
+  private list: Element | null = null
+  private anchor: Element | null = null
+
+  constructor(options: { cues: readonly Cue[] }) {
+    this.cues = options.cues
+  }
+
+  setOptions(options: { cues: readonly Cue[] }): void {
+    this.cues = options.cues
+  }
+
+  subscribe = (listener: (s: QuoteMenuSnapshot | null) => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): QuoteMenuSnapshot | null => this.snapshot
+
+  /** Hides the menu (Escape, or after a copy); the next selection change shows it again. */
+  close = (): void => this.set(null)
+
+  /** Reads the selection again (a renderer calls this on the selection's events; `mount` does). */
+  update = (): void => {
+    const list = this.list
+    const anchor = this.anchor
+    if (list === null || anchor === null) return
+    const range = selectionIn(list)
+    const quote = range === null ? null : quoteFromRange(range, list, this.cues)
+    if (quote === null || range === null) {
+      // Focus in the menu keeps it: a keyboard user tabbed in, or a tap on a button cleared the selection.
+      if (deepActive(list.ownerDocument)?.closest('.castline-quote-menu') == null) this.set(null)
+      return
+    }
+    const live = list.ownerDocument.createRange()
+    live.setStart(range.startContainer, range.startOffset)
+    live.setEnd(range.endContainer, range.endOffset)
+    // The last line box of the selection (jsdom has no range geometry: the anchor's corner then).
+    const rects = typeof live.getClientRects === 'function' ? live.getClientRects() : []
+    const end = rects.length > 0 ? rects[rects.length - 1]! : { right: 0, bottom: 0 }
+    const box = anchor.getBoundingClientRect()
+    const x = Math.max(0, Math.min(end.right - box.left, box.width - 200))
+    const y = Math.max(0, end.bottom - box.top + 4)
+    const old = this.snapshot
+    if (
+      old !== null &&
+      old.x === x &&
+      old.y === y &&
+      old.quote.text === quote.text &&
+      old.quote.start === quote.start
+    )
+      return
+    this.set({ quote, x, y })
+  }
+
+  /** Follows the selection in `list`, placing the menu inside `anchor` (positioned). Returns the cleanup. */
+  mount(list: Element, anchor: Element): () => void {
+    this.list = list
+    this.anchor = anchor
+    const doc = list.ownerDocument
+    const onKey = (e: Event) => {
+      if ((e as KeyboardEvent).key === 'Escape' && this.snapshot !== null) this.close()
+    }
+    doc.addEventListener('selectionchange', this.update)
+    anchor.addEventListener('scroll', this.update, true)
+    // Escape anywhere while the menu is open: after a mouse selection the focus may be on the page's body.
+    doc.addEventListener('keydown', onKey)
+    return () => {
+      doc.removeEventListener('selectionchange', this.update)
+      anchor.removeEventListener('scroll', this.update, true)
+      doc.removeEventListener('keydown', onKey)
+      this.list = null
+      this.anchor = null
+    }
+  }
+
+  private set(next: QuoteMenuSnapshot | null): void {
+    if (next === this.snapshot) return
+    this.snapshot = next
+    for (const listener of [...this.listeners]) listener(next)
+  }
 }

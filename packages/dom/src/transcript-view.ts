@@ -19,6 +19,7 @@ import {
 import type { FollowMode } from './follow-mode.js'
 import { wordAtPoint } from './hit-test.js'
 import { buildLineEstimates, estimateLine } from './line-estimate.js'
+import { selectionIn } from './quote.js'
 import { watchScrollIntent } from './scroll-intent.js'
 
 /**
@@ -695,8 +696,8 @@ export class TranscriptView {
     const index = Number(row.dataset.index)
     const cue = this.options.cues[index]
     if (cue === undefined) return
-    const selection = row.ownerDocument.defaultView?.getSelection() ?? null
-    if (selection !== null && !selection.isCollapsed && selection.toString().trim() !== '') return
+    // The selection as seen in the list's tree: inside a shadow root the document's is the host's.
+    if (selectionIn(this.scrollElement ?? row) !== null) return
     const text = row.querySelector(LINE_TEXT)
     if (
       cue.words !== undefined &&
