@@ -1,7 +1,7 @@
 import { parseTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Peaks } from '@castline/core/peaks'
-import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
+import { type OpenedQuoteLink, openQuoteLink, PlayerShortcuts } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
@@ -202,23 +202,44 @@ export class CastlinePlayerElement extends HTMLElement {
     this.syncAttributes()
     this.loadTranscript()
     this.loadChapters()
-    const offMedia = session.on('media', () => {
-      const t = this.deepLinkTime()
-      if (t !== null) session.controller.seekTo(t)
-    })
-    const t = this.deepLinkTime()
-    if (t !== null) session.controller.seekTo(t)
-    // A #t= link followed within the page changes only the hash: it seeks as on opening the page.
+    // Deep link: the page's #t= once there is media, a quote link (`#t=a,b&q=words`) once the transcript is
+    // in, to find its words there (`openQuoteLink`: seek, play after the first gesture, pause at the end).
+    let opened: OpenedQuoteLink | null = null
+    const open = (hash: string) => {
+      opened?.cancel()
+      opened = openQuoteLink(hash, {
+        transcript: session.ready(),
+        seek: (t) => session.controller.seekTo(t),
+        play: () => session.controller.play(),
+        pause: () => session.controller.pause(),
+        paused: () => !session.controller.getSnapshot().playing,
+        subscribeFrame: (listener) => session.controller.subscribeFrame(listener),
+        gestures: this.ownerDocument.defaultView ?? this,
+      })
+    }
+    const openOnce = () => {
+      if (this.deepLinked || this.getAttribute('deep-link') === 'off') return
+      const hash = this.ownerDocument.location?.hash ?? ''
+      const waits = /[#&]q=|[#&]t=[^&]*,/.test(hash)
+      if (waits && session.ready() === null && session.transcript.status === 'loading') return
+      this.deepLinked = true
+      open(hash)
+    }
+    const offMedia = session.on('media', openOnce)
+    const offTranscript = session.on('transcript', openOnce)
+    openOnce()
+    // A #t= link followed within the page changes only the hash: it opens as on opening the page.
     const win = this.ownerDocument.defaultView
     const onHashChange = () => {
       if (this.getAttribute('deep-link') === 'off') return
-      const at = parseTimeFragment(this.ownerDocument.location?.hash ?? '')
-      if (at !== null) session.controller.seekTo(at)
+      open(this.ownerDocument.location?.hash ?? '')
     }
     win?.addEventListener('hashchange', onHashChange)
     this.cleanup = () => {
       win?.removeEventListener('hashchange', onHashChange)
+      opened?.cancel()
       offMedia()
+      offTranscript()
       this.section.removeEventListener('keydown', onKeyDown)
       session.hosts.delete(this)
       release()
@@ -247,13 +268,6 @@ export class CastlinePlayerElement extends HTMLElement {
     if (this.parsedChapters !== null) this.session.setChapters(this.parsedChapters)
     else if (url !== null && url !== '') this.session.loadChapters(url, numberAttribute(this, 'duration'))
     else this.session.setChapters(null)
-  }
-
-  private deepLinkTime(): number | null {
-    if (this.deepLinked || this.getAttribute('deep-link') === 'off') return null
-    const hash = this.ownerDocument.location?.hash ?? ''
-    this.deepLinked = true
-    return parseTimeFragment(hash)
   }
 
   private syncAttributes(): void {

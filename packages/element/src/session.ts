@@ -26,9 +26,12 @@ export interface FollowChangeDetail {
   following: boolean
   reason?: FollowEvent['type']
 }
-/** `castline-error`: the transcript, the peaks, the media or the chapters failed; `message` is for people. */
+/**
+ * `castline-error`: the transcript, the peaks, the media or the chapters failed, or a copy to the clipboard
+ * (the quote menu, a line's link); `message` is for people.
+ */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'clipboard'
   message: string
   error: unknown
 }
