@@ -1,20 +1,31 @@
 import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { createElement, type ReactNode } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
 import { SLOW } from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
 
-/** `<castline-player>` on the episode's excerpt (the element renders into its shadow root). */
+/**
+ * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
+ * `setAttribute`, as a page's HTML would: React 19 would set same-named properties instead.
+ */
 function Player(): ReactNode {
-  return createElement('castline-player', {
-    src: EXCERPT_AUDIO,
-    transcript: sampleFile('excerpt.txt'),
-    duration: String(EXCERPT_DURATION),
-    title: EPISODE.title,
-    waveform: 'none',
-    'deep-link': 'off',
-  })
+  const host = useRef<HTMLDivElement | null>(null)
+  useEffect(() => {
+    const el = document.createElement('castline-player')
+    const attributes: Record<string, string> = {
+      src: EXCERPT_AUDIO,
+      transcript: sampleFile('excerpt.txt'),
+      duration: String(EXCERPT_DURATION),
+      title: EPISODE.title,
+      waveform: 'none',
+      'deep-link': 'off',
+    }
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
+    host.current!.append(el)
+    return () => el.remove()
+  }, [])
+  return <div ref={host} />
 }
 
 const meta = {
