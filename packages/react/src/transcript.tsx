@@ -261,8 +261,9 @@ function TranscriptList(props: ListProps): ReactNode {
           ))}
         </ul>
       </div>
-      {snapshot.jump === null ? null : <JumpToCurrent direction={snapshot.jump} onJump={view.jump} />}
+      {/* Right after the list in tab order: Tab from a line reaches the menu first. */}
       <QuoteMenuView cues={cues} viewport={viewportRef} episodeTitle={props.episodeTitle} />
+      {snapshot.jump === null ? null : <JumpToCurrent direction={snapshot.jump} onJump={view.jump} />}
     </>
   )
 }

@@ -117,3 +117,33 @@ test('a quote link in the hash seeks to where its words are now, plays after a f
     vi.useRealTimers()
   }
 })
+
+test('the keyboard: Shift+ArrowDown from a line selects whole lines, the menu opens, Tab moves into it', async () => {
+  const transcript = generateTranscript(50, { seconds: 7.5, text: (i) => `line ${i} text` })
+  await setup(transcript)
+  const user = userEvent.setup()
+  // userEvent puts a clipboard of its own on navigator: ours again, to read what was written.
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: { writeText: async (text: string) => void written.push(text) },
+  })
+  await user.tab()
+  expect(document.activeElement?.closest('[data-index]')?.getAttribute('data-index')).toBe('0')
+  await user.keyboard('{Shift>}{ArrowDown}{ArrowDown}{/Shift}')
+  // jsdom does not fire selectionchange for a script's selection: the browser does.
+  await act(async () => document.dispatchEvent(new Event('selectionchange')))
+  expect(document.activeElement?.closest('[data-index]')?.getAttribute('data-index')).toBe('2')
+  const menu = screen.getByRole('group', { name: 'Share the selected quote' })
+  await user.tab()
+  expect(document.activeElement).toBe(within(menu).getByRole('button', { name: 'Copy quote' }))
+  await act(async () => user.keyboard('{Enter}'))
+  // The three whole lines, from the first line's start to the third's end.
+  const cues = transcript.cues
+  expect(written[0]).toMatch(/^\u201cline 0 text line 1 text line 2 text\u201d \u2014 /)
+  expect(written[0]).toContain(`#t=0,${cues[2]!.end}&q=line%200%20text`)
+  // Focus in the menu keeps it open though the selection changes.
+  await act(async () => document.dispatchEvent(new Event('selectionchange')))
+  expect(menu.isConnected).toBe(true)
+  await user.keyboard('{Escape}')
+  expect(menu.isConnected).toBe(false)
+})
