@@ -158,4 +158,23 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
       await close()
     }
   })
+
+  test('the keyboard: Shift+ArrowDown from a focused line selects lines, Tab reaches Copy quote, Escape closes', async () => {
+    const { page, errors, close } = await openDemo(browser, player.path)
+    try {
+      await waitForTranscript(page)
+      await transcriptRegion(page).locator('.castline-line__time').nth(1).focus()
+      await page.keyboard.press('Shift+ArrowDown')
+      await page.keyboard.press('Shift+ArrowDown')
+      const menu = page.getByRole('group', { name: 'Share the selected quote' })
+      await menu.waitFor()
+      await page.keyboard.press('Tab')
+      await expect(page.evaluate(() => window.castlineE2E!.active()?.textContent)).resolves.toBe('Copy quote')
+      await page.keyboard.press('Escape')
+      await menu.waitFor({ state: 'detached' })
+      expect(errors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
 })
