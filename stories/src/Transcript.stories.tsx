@@ -118,6 +118,27 @@ export const KeyboardUse: Story = {
   },
 }
 
+/** Text selected in a line: the quote menu floats under it with "Copy quote" and "Copy link". */
+export const QuoteMenuOpen: Story = {
+  render: (args) => (
+    <WithExcerpt>
+      <Transcript {...args} episodeTitle={EPISODE.title} />
+    </WithExcerpt>
+  ),
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(rowOf(canvasElement, 2)).not.toBeNull(), SLOW)
+    await step('selecting the words of the third line opens the menu', async () => {
+      const text = rowOf(canvasElement, 2)!.querySelector('.castline-line__text')!
+      const node = text.firstChild!
+      window.getSelection()!.setBaseAndExtent(node, 0, node, Math.min(24, node.textContent!.length))
+      const menu = await canvas.findByRole('group', { name: 'Share the selected quote' }, SLOW)
+      await expect(within(menu).getByRole('button', { name: 'Copy quote' })).toBeVisible()
+      await expect(within(menu).getByRole('button', { name: 'Copy link' })).toBeVisible()
+    })
+  },
+}
+
 const renderEpisode: Story['render'] = (args) => (
   <WithAudio src={sampleFile('episode.mp3')} transcript={episode} duration={EPISODE.duration}>
     <Transcript {...args} />

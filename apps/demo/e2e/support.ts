@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { createTimeIndex, type TimeIndex, type Transcript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 
@@ -112,9 +112,12 @@ export async function openDemo(
   browser: Browser,
   path = '',
   viewport: { width: number; height: number } = DESKTOP,
+  /** Runs on the new context before the page opens: routes that serve other files, permissions. */
+  setup?: (context: BrowserContext) => Promise<unknown>,
 ): Promise<DemoPage> {
   const context = await browser.newContext({ viewport })
   await context.addInitScript(installDeepQueries)
+  await setup?.(context)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (message) => {

@@ -68,6 +68,20 @@ export {
   playerShortcutFor,
   type ShortcutKeyEvent,
 } from './player-shortcuts.js'
+export {
+  copyText,
+  formatQuote,
+  type OpenedQuoteLink,
+  type OpenQuoteLinkOptions,
+  openQuoteLink,
+  type Quote,
+  QuoteMenu,
+  type QuoteMenuSnapshot,
+  quoteFromRange,
+  quoteLink,
+  type RangeEnds,
+  selectionIn,
+} from './quote.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
 export {
   LINE_PARTS,

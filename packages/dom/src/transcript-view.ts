@@ -19,6 +19,7 @@ import {
 import type { FollowMode } from './follow-mode.js'
 import { wordAtPoint } from './hit-test.js'
 import { buildLineEstimates, estimateLine } from './line-estimate.js'
+import { selectionIn } from './quote.js'
 import { watchScrollIntent } from './scroll-intent.js'
 
 /**
@@ -165,6 +166,8 @@ export class TranscriptView {
   private pendingFocus: { index: number; part: LinePart } | null = null
   private estimates: { cues: readonly Cue[]; sizes: Int32Array } | null = null
   private scrollElement: HTMLElement | null = null
+  /** The line a Shift+arrow selection started on (null before one). */
+  private selectFrom: number | null = null
   private list: HTMLElement | null = null
   private readonly positions = new WeakMap<Element, number>()
   private listHeight = -1
@@ -668,11 +671,33 @@ export class TranscriptView {
     const range = this.virtualizer.range
     const page = range === null ? 10 : Math.max(1, range.endIndex - range.startIndex)
     const move = SCROLL_KEYS[e.key]
-    if (move !== undefined) this.moveFocus(move(index, page, this.options.cues.length))
+    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) this.extendSelection(row, index, e.key)
+    else if (move !== undefined) this.moveFocus(move(index, page, this.options.cues.length))
     else if (e.key === 'ArrowRight') this.moveFocus(index, 'copy')
     else if (e.key === 'ArrowLeft') this.moveFocus(index, 'time')
     else return
     e.preventDefault()
+  }
+
+  /**
+   * Shift+ArrowDown/Up: selects whole lines' text from the line where it started to the next one, and
+   * moves the focus there (the keyboard's way to a quote: the quote menu follows the selection, and Tab
+   * moves into it). A selection the listener made elsewhere starts a new one here.
+   */
+  private extendSelection(row: HTMLElement, index: number, key: 'ArrowDown' | 'ArrowUp'): void {
+    const list = this.list
+    if (list === null) return
+    if (this.selectFrom === null || selectionIn(list) === null) this.selectFrom = index
+    const next = Math.max(0, Math.min(this.options.cues.length - 1, index + (key === 'ArrowDown' ? 1 : -1)))
+    this.moveFocus(next)
+    const lo = Math.min(this.selectFrom, next)
+    const hi = Math.max(this.selectFrom, next)
+    const text = (i: number) =>
+      (i === index ? row : list.querySelector(`[data-index="${i}"]`))?.querySelector(LINE_TEXT) ?? null
+    const first = text(lo)
+    const last = text(hi)
+    if (first === null || last === null) return
+    row.ownerDocument.getSelection()?.setBaseAndExtent(first, 0, last, last.childNodes.length)
   }
 
   private onFocusIn(e: FocusEvent): void {
@@ -695,8 +720,8 @@ export class TranscriptView {
     const index = Number(row.dataset.index)
     const cue = this.options.cues[index]
     if (cue === undefined) return
-    const selection = row.ownerDocument.defaultView?.getSelection() ?? null
-    if (selection !== null && !selection.isCollapsed && selection.toString().trim() !== '') return
+    // The selection as seen in the list's tree: inside a shadow root the document's is the host's.
+    if (selectionIn(this.scrollElement ?? row) !== null) return
     const text = row.querySelector(LINE_TEXT)
     if (
       cue.words !== undefined &&

@@ -6,8 +6,9 @@ import {
   describeTranscriptAttempts,
   type FeedEpisodeInfo,
   loadFeedEpisode,
+  type OpenedQuoteLink,
+  openQuoteLink,
   PlayerShortcuts,
-  parseTimeFragment,
 } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
@@ -272,24 +273,45 @@ export class CastlinePlayerElement extends HTMLElement {
     this.loadFeed()
     const offEpisode = session.on('episode', () => this.renderHighlights())
     this.renderHighlights()
-    const offMedia = session.on('media', () => {
-      const t = this.deepLinkTime()
-      if (t !== null) session.controller.seekTo(t)
-    })
-    const t = this.deepLinkTime()
-    if (t !== null) session.controller.seekTo(t)
-    // A #t= link followed within the page changes only the hash: it seeks as on opening the page.
+    // Deep link: the page's #t= once there is media, a quote link (`#t=a,b&q=words`) once the transcript is
+    // in, to find its words there (`openQuoteLink`: seek, play after the first gesture, pause at the end).
+    let opened: OpenedQuoteLink | null = null
+    const open = (hash: string) => {
+      opened?.cancel()
+      opened = openQuoteLink(hash, {
+        transcript: session.ready(),
+        seek: (t) => session.controller.seekTo(t),
+        play: () => session.controller.play(),
+        pause: () => session.controller.pause(),
+        paused: () => !session.controller.getSnapshot().playing,
+        subscribeFrame: (listener) => session.controller.subscribeFrame(listener),
+        gestures: this.ownerDocument.defaultView ?? this,
+      })
+    }
+    const openOnce = () => {
+      if (this.deepLinked || this.getAttribute('deep-link') === 'off') return
+      const hash = this.ownerDocument.location?.hash ?? ''
+      const waits = /[#&]q=|[#&]t=[^&]*,/.test(hash)
+      if (waits && session.ready() === null && session.transcript.status === 'loading') return
+      this.deepLinked = true
+      open(hash)
+    }
+    const offMedia = session.on('media', openOnce)
+    const offTranscript = session.on('transcript', openOnce)
+    openOnce()
+    // A #t= link followed within the page changes only the hash: it opens as on opening the page.
     const win = this.ownerDocument.defaultView
     const onHashChange = () => {
       if (this.getAttribute('deep-link') === 'off') return
-      const at = parseTimeFragment(this.ownerDocument.location?.hash ?? '')
-      if (at !== null) session.controller.seekTo(at)
+      open(this.ownerDocument.location?.hash ?? '')
     }
     win?.addEventListener('hashchange', onHashChange)
     this.cleanup = () => {
       win?.removeEventListener('hashchange', onHashChange)
+      opened?.cancel()
       offMedia()
       offEpisode()
+      offTranscript()
       this.section.removeEventListener('keydown', onKeyDown)
       session.hosts.delete(this)
       release()
@@ -400,13 +422,6 @@ export class CastlinePlayerElement extends HTMLElement {
         return h(doc, 'li', {}, button)
       }),
     )
-  }
-
-  private deepLinkTime(): number | null {
-    if (this.deepLinked || this.getAttribute('deep-link') === 'off') return null
-    const hash = this.ownerDocument.location?.hash ?? ''
-    this.deepLinked = true
-    return parseTimeFragment(hash)
   }
 
   private syncAttributes(): void {

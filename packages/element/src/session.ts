@@ -29,10 +29,11 @@ export interface FollowChangeDetail {
 }
 /**
  * `castline-error`: the transcript, the peaks, the media, the chapters or the feed (`feed` and `episode`
- * attributes: unreachable, not a feed, unknown GUID) failed; `message` is for people.
+ * attributes: unreachable, not a feed, unknown GUID) failed, or a copy to the clipboard (the quote menu, a
+ * line's link); `message` is for people.
  */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed' | 'clipboard'
   message: string
   error: unknown
 }

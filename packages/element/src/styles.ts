@@ -122,6 +122,15 @@ button, input, select { font: inherit; color: inherit; }
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); cursor: pointer;
 }
 .castline-jump--up { top: 0.75rem; bottom: auto; }
+.castline-quote-menu {
+  position: absolute; z-index: 2; display: flex; gap: 0.25rem; padding: 0.25rem; background: var(--_bg);
+  border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+}
+.castline-quote-menu__button {
+  font: inherit; font-size: 0.875em; color: inherit; background: none; border: 1px solid var(--_border);
+  border-radius: calc(var(--_radius) / 2); padding: 0.125rem 0.5rem; cursor: pointer;
+}
+.castline-quote-menu__button:hover { border-color: var(--_accent); }
 
 .castline-search { display: flex; flex-wrap: nowrap; align-items: center; gap: 0.375rem; padding: 0.375rem; }
 .castline-search__input {

@@ -2,8 +2,11 @@ import { type Cue, formatTimestamp, type SearchMatch, type Transcript } from '@c
 import type { Chapter } from '@castline/core/chapters'
 import {
   chapterHeadings,
+  copyText,
   estimateToken,
-  linkToTime,
+  formatQuote,
+  QuoteMenu,
+  quoteLink,
   speakerStartAt,
   splitPieces,
   type TextToken,
@@ -299,7 +302,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     setHeading(row)
     copy.addEventListener('click', (e) => {
       e.stopPropagation()
-      copyLink(cue, time, copy)
+      copyLink(session, cue, time, copy)
     })
     if (index === active) setActive(row, true)
     else renderText(row)
@@ -366,7 +369,9 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   session.view = { reveal: (index) => view.reveal(index) }
   render(view.getSnapshot())
   const unmount = view.mount(viewport)
+  const unmountMenu = renderQuoteMenu(region, list, session, cues)
   return () => {
+    unmountMenu()
     if (session.view !== null) session.view = null
     offView()
     offCue()
@@ -471,11 +476,10 @@ function followWords(row: Row, session: CastlineSession, view: TranscriptView): 
   }
 }
 
-function copyLink(cue: Cue, time: string, button: HTMLButtonElement): void {
-  const url = linkToTime(button.ownerDocument.location?.href ?? '', cue.start)
-  const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard
-  if (clipboard === undefined) return
-  clipboard.writeText(url).then(
+/** Copies the line's link (its start and words, so that it survives an ad inserted before it). */
+function copyLink(session: CastlineSession, cue: Cue, time: string, button: HTMLButtonElement): void {
+  const url = quoteLink(button.ownerDocument.location?.href ?? '', { start: cue.start, text: cue.text })
+  copyText(url, button.ownerDocument).then(
     () => {
       button.setAttribute('aria-label', `Copied link to ${time}`)
       setText(button, 'Copied')
@@ -484,6 +488,94 @@ function copyLink(cue: Cue, time: string, button: HTMLButtonElement): void {
         setText(button, 'Copy link')
       }, 1500)
     },
-    () => {},
+    (err: unknown) => session.fail('clipboard', `The link could not be copied: ${message(err)}`, err),
   )
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+/** The title of the `<castline-player>` this region is in, for the copied quote. */
+function episodeTitle(region: HTMLElement): string | undefined {
+  let root = region.getRootNode()
+  while (typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot) {
+    const host = root.host
+    if (host.localName === 'castline-player') return host.getAttribute('title') ?? undefined
+    root = host.getRootNode()
+  }
+  return undefined
+}
+
+/**
+ * The quote menu: "Copy quote" and "Copy link" under text selected in `list`, floating in `region` after
+ * the list in tab order (a `QuoteMenu` says what and where), and a live region that says it opened and
+ * what a copy did. A failed copy is also a `castline-error` of kind 'clipboard'. Returns the cleanup.
+ */
+function renderQuoteMenu(
+  region: HTMLElement,
+  list: HTMLElement,
+  session: CastlineSession,
+  cues: readonly Cue[],
+): () => void {
+  const doc = region.ownerDocument
+  const menu = new QuoteMenu({ cues })
+  const button = (label: string) =>
+    h(doc, 'button', { type: 'button', class: 'castline-quote-menu__button', part: 'quote-button' }, label)
+  const copyQuote = button('Copy quote')
+  const copyLinkButton = button('Copy link')
+  const box = h(
+    doc,
+    'div',
+    {
+      class: 'castline-quote-menu',
+      part: 'quote-menu',
+      role: 'group',
+      'aria-label': 'Share the selected quote',
+    },
+    copyQuote,
+    copyLinkButton,
+  )
+  const status = h(doc, 'p', { class: 'castline-visually-hidden', 'aria-live': 'polite' })
+  region.append(status)
+  // A click on a button would clear the selection the menu is for.
+  box.addEventListener('mousedown', (e) => e.preventDefault())
+  const say = (text: string, failed = false) => {
+    setAttr(status, 'aria-live', failed ? 'assertive' : 'polite')
+    setText(status, text)
+  }
+  const copy = (what: 'quote' | 'link') => {
+    const quote = menu.getSnapshot()?.quote
+    if (quote === undefined) return
+    const link = quoteLink(doc.location?.href ?? '', quote)
+    copyText(what === 'link' ? link : formatQuote(quote, link, episodeTitle(region)), doc).then(
+      () => say(what === 'link' ? 'Link copied' : 'Quote copied'),
+      (err: unknown) => {
+        say(`Could not copy: ${message(err)}`, true)
+        session.fail('clipboard', `The ${what} could not be copied: ${message(err)}`, err)
+      },
+    )
+  }
+  copyQuote.addEventListener('click', () => copy('quote'))
+  copyLinkButton.addEventListener('click', () => copy('link'))
+  const off = menu.subscribe((snapshot) => {
+    if (snapshot === null) {
+      box.remove()
+      if (status.getAttribute('aria-live') === 'polite') say('')
+      return
+    }
+    box.style.left = `${snapshot.x}px`
+    box.style.top = `${snapshot.y}px`
+    if (!box.isConnected) {
+      region.insertBefore(box, status)
+      say('Quote selected: Tab to Copy quote or Copy link, Escape to close.')
+    }
+  })
+  const unmount = menu.mount(list, region)
+  return () => {
+    off()
+    unmount()
+    box.remove()
+    status.remove()
+  }
 }

@@ -120,6 +120,7 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
           <Transcript
             {...transcriptProps}
             renderAllOnServer={props.renderAllOnServer}
+            episodeTitle={title}
             chapterHeadingLevel={
               props.chapterHeadingLevel ?? (Math.min(6, (props.headingLevel ?? 2) + 1) as 3 | 4 | 5 | 6)
             }

@@ -7,7 +7,7 @@ import {
   FollowMode,
   type MediaErrorLike,
   MediaStore,
-  parseTimeFragment,
+  openQuoteLink,
   type ReadableStore,
   ValueStore,
 } from '@castline/dom'
@@ -307,15 +307,27 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
     else controller.play().catch(() => {})
   }, [controller])
 
-  // Deep link: start at the page's #t= once there is something to seek.
+  // Deep link: start at the page's #t= once there is something to seek. A quote link (`#t=a,b&q=words`)
+  // waits for the transcript, to find its words there (an ad inserted since moved them), plays after the
+  // listener's first gesture and pauses at the range's end.
   const deepLink = props.deepLink ?? true
   const deepLinked = useRef(false)
   useEffect(() => {
     if (!deepLink || deepLinked.current || source === null || typeof window === 'undefined') return
+    const hash = window.location.hash
+    if (transcript === null && transcriptLoad.status === 'loading' && /[#&]q=|[#&]t=[^&]*,/.test(hash)) return
     deepLinked.current = true
-    const t = parseTimeFragment(window.location.hash)
-    if (t !== null) controller.seekTo(t)
-  }, [deepLink, source, controller])
+    const opened = openQuoteLink(hash, {
+      transcript,
+      seek: (t) => controller.seekTo(t),
+      play: () => controller.play(),
+      pause: () => controller.pause(),
+      paused: () => !controller.getSnapshot().playing,
+      subscribeFrame: (listener) => controller.subscribeFrame(listener),
+      gestures: window,
+    })
+    return opened === null ? undefined : () => opened.cancel()
+  }, [deepLink, source, controller, transcript, transcriptLoad.status])
 
   // The media element's failures, so a player can say what went wrong while the transcript stays usable.
   const error = useSyncExternalStore(mediaStore.subscribe, () => mediaStore.getSnapshot().error, noError)

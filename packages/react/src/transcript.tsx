@@ -7,7 +7,8 @@ import {
 import {
   type ComfortBand,
   chapterHeadings,
-  linkToTime,
+  copyText,
+  quoteLink,
   speakerStartAt,
   TranscriptView,
   type TranscriptViewOptions,
@@ -27,6 +28,7 @@ import {
 import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions } from './line.js'
+import { QuoteMenuView } from './quote-menu.js'
 import type { SearchState } from './use-search-state.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
@@ -57,6 +59,8 @@ export interface TranscriptProps {
    * own heading above the transcript is an h1 passes 2, so that no level is skipped.
    */
   chapterHeadingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
+  /** The episode's title, in the text "Copy quote" writes (`“words” — Speaker, Title <link>`). */
+  episodeTitle?: string | undefined
 }
 
 const subscribeNone = () => () => {}
@@ -210,11 +214,10 @@ function TranscriptList(props: ListProps): ReactNode {
       copyLink: (index) => {
         const cue = cues[index]
         if (cue === undefined || typeof window === 'undefined') return
-        const url = linkToTime(window.location.href, cue.start)
+        // The line's start and words: the link finds the line again after an ad moved it.
+        const url = quoteLink(window.location.href, { start: cue.start, text: cue.text })
         if (copyRef.current !== undefined) return copyRef.current(url, cue, index)
-        const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard
-        if (clipboard === undefined) return Promise.reject(new Error('No clipboard'))
-        return clipboard.writeText(url)
+        return copyText(url)
       },
       spokenWordMoved: (index, element) => view.followWord(index, element),
     }),
@@ -258,6 +261,8 @@ function TranscriptList(props: ListProps): ReactNode {
           ))}
         </ul>
       </div>
+      {/* Right after the list in tab order: Tab from a line reaches the menu first. */}
+      <QuoteMenuView cues={cues} viewport={viewportRef} episodeTitle={props.episodeTitle} />
       {snapshot.jump === null ? null : <JumpToCurrent direction={snapshot.jump} onJump={view.jump} />}
     </>
   )

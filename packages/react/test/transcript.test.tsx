@@ -276,13 +276,15 @@ describe('seeking', () => {
     expect(source.seeks.at(-1)).toBe(6)
   })
 
-  test('the copy-link action produces a #t= URL for the line', async () => {
+  test('the copy-link action produces a #t=start&q=words URL for the line', async () => {
     const onCopyLink = vi.fn()
     await setup({ transcript: generateTranscript(50, { seconds: 7.5 }), props: { onCopyLink } })
     await userEvent.click(within(row(3)!).getByRole('button', { name: 'Copy link to 0:22' }))
     expect(onCopyLink).toHaveBeenCalledTimes(1)
     const [url, cue, index] = onCopyLink.mock.calls[0]!
-    expect(url).toBe(`${window.location.href.split('#')[0]}#t=22`)
+    // The line's start and its first words: the link finds the line again after an ad moved it.
+    const words = encodeURIComponent(cue.text.split(/\s+/).slice(0, 8).join(' '))
+    expect(url).toBe(`${window.location.href.split('#')[0]}#t=22.5&q=${words}`)
     expect(cue.start).toBe(22.5)
     expect(index).toBe(3)
   })

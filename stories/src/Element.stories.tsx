@@ -1,0 +1,75 @@
+import '@castline/element'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { type ReactNode, useEffect, useRef } from 'react'
+import { expect, waitFor } from 'storybook/test'
+import { SLOW } from './play-helpers.js'
+import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
+
+/**
+ * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
+ * `setAttribute`, as a page's HTML would: React 19 would set same-named properties instead.
+ */
+function Player(): ReactNode {
+  const host = useRef<HTMLDivElement | null>(null)
+  useEffect(() => {
+    const el = document.createElement('castline-player')
+    const attributes: Record<string, string> = {
+      src: EXCERPT_AUDIO,
+      transcript: sampleFile('excerpt.txt'),
+      duration: String(EXCERPT_DURATION),
+      title: EPISODE.title,
+      waveform: 'none',
+      'deep-link': 'off',
+    }
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
+    host.current!.append(el)
+    return () => el.remove()
+  }, [])
+  return <div ref={host} />
+}
+
+const meta = {
+  title: 'Elements/castline-player',
+  component: Player,
+  parameters: {
+    docs: {
+      description: {
+        component: `The custom element \`<castline-player>\` (\`@castline/element\`): the same player as the React
+one, in a shadow root, for pages without React. See docs/embed.md.`,
+      },
+    },
+  },
+} satisfies Meta<typeof Player>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** The player's shadow root, once the element rendered the transcript. */
+async function shadowOf(canvasElement: HTMLElement): Promise<ShadowRoot> {
+  const host = canvasElement.querySelector('castline-player')!
+  let found: ShadowRoot | null = null
+  await waitFor(() => {
+    const transcript = host.shadowRoot?.querySelector('castline-transcript')
+    found = transcript?.shadowRoot ?? null
+    expect(found?.querySelector('.castline-line[data-index="2"] .castline-line__text')).not.toBeNull()
+  }, SLOW)
+  return found!
+}
+
+/** Text selected in a line of the element's transcript: the quote menu floats under it. */
+export const QuoteMenuOpen: Story = {
+  play: async ({ canvasElement, step }) => {
+    const root = await shadowOf(canvasElement)
+    await step('selecting the words of the third line opens the menu', async () => {
+      const node = root.querySelector('.castline-line[data-index="2"] .castline-line__text')!.firstChild!
+      window.getSelection()!.setBaseAndExtent(node, 0, node, Math.min(24, node.textContent!.length))
+      await waitFor(() => expect(root.querySelector('.castline-quote-menu')).not.toBeNull(), SLOW)
+      const menu = root.querySelector<HTMLElement>('.castline-quote-menu')!
+      expect(menu.getAttribute('role')).toBe('group')
+      expect(menu.getAttribute('aria-label')).toBe('Share the selected quote')
+      const names = [...menu.querySelectorAll('button')].map((b) => b.textContent)
+      expect(names).toEqual(['Copy quote', 'Copy link'])
+      await expect(menu).toBeVisible()
+    })
+  },
+}
