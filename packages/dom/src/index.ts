@@ -61,6 +61,19 @@ export {
 } from './player-shortcuts.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
 export {
+  copyToClipboard,
+  DOWNLOAD_FORMATS,
+  DOWNLOAD_URL_LIFETIME_MS,
+  type DownloadFormat,
+  downloadName,
+  downloadTranscript,
+  type TakeAwayAction,
+  type TranscriptFile,
+  takeAway,
+  transcriptFile,
+  transcriptText,
+} from './take-away.js'
+export {
   LINE_PARTS,
   type LinePart,
   type TranscriptPhase,
