@@ -5,6 +5,7 @@ import { CastlineProvider } from './context.js'
 import { PlayerControls } from './controls.js'
 import { usePlayerShortcuts } from './keyboard.js'
 import { TranscriptSearch } from './search.js'
+import { TranscriptMenu } from './take-away.js'
 import { Transcript } from './transcript.js'
 import type { PeaksInput } from './use-peaks.js'
 import type { TranscriptInput } from './use-transcript-input.js'
@@ -99,6 +100,7 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
         </div>
         <div className="castline-player__side">
           <TranscriptSearch />
+          <TranscriptMenu title={title} />
           <Transcript
             {...transcriptProps}
             renderAllOnServer={props.renderAllOnServer}

@@ -236,7 +236,11 @@ function TranscriptList(props: ListProps): ReactNode {
         </p>
       )}
       <div ref={viewportRef} className="castline-transcript__viewport">
-        <ul className="castline-transcript__list" data-static={mounted ? undefined : ''}>
+        <ul
+          className="castline-transcript__list"
+          data-static={mounted ? undefined : ''}
+          data-printing={snapshot.printing ? '' : undefined}
+        >
           {snapshot.rows.map((index) => (
             <Line
               key={index}
