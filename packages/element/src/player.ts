@@ -7,6 +7,7 @@ import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
 import { CastlineSession } from './session.js'
 import { adoptStyles } from './styles.js'
+import { buildTranscriptMenu } from './take-away.js'
 import type { CastlineWaveformElement } from './waveform.js'
 
 /** The `::part` names of each part element, forwarded by the player (`exportparts`). */
@@ -45,7 +46,7 @@ export const PART_NAMES = {
     'chapter-list',
   ],
   waveform: ['waveform', 'wave', 'chapters', 'chapter-marker'],
-  player: ['player', 'title', 'main', 'side'],
+  player: ['player', 'title', 'main', 'side', 'takeaway'],
 } as const
 
 /**
@@ -72,6 +73,7 @@ export class CastlinePlayerElement extends HTMLElement {
   private readonly heading: HTMLHeadingElement
   private readonly main: HTMLDivElement
   private readonly controls: HTMLElement
+  private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.getAttribute('title'))
   private waveform: CastlineWaveformElement | null = null
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
@@ -112,6 +114,7 @@ export class CastlinePlayerElement extends HTMLElement {
           'div',
           { class: 'castline-player__side', part: 'side' },
           part('castline-search', 'search'),
+          this.menu.details,
           part('castline-transcript', 'transcript'),
         ),
       ),
@@ -216,7 +219,9 @@ export class CastlinePlayerElement extends HTMLElement {
       if (at !== null) session.controller.seekTo(at)
     }
     win?.addEventListener('hashchange', onHashChange)
+    const offMenu = this.menu.connect(session)
     this.cleanup = () => {
+      offMenu()
       win?.removeEventListener('hashchange', onHashChange)
       offMedia()
       this.section.removeEventListener('keydown', onKeyDown)
