@@ -347,6 +347,7 @@ test('a view made without mounting renders the first lines (a server render) and
     focusIndex: 0,
     following: true,
     jump: null,
+    printing: false,
   })
   expect(vi.getTimerCount()).toBe(0)
 })

@@ -210,12 +210,12 @@ button, input, select { font: inherit; color: inherit; }
 .castline-takeaway { font-size: 0.875em; }
 .castline-takeaway > summary { cursor: pointer; width: max-content; padding: 0.25rem 0.5rem; border-radius: var(--_radius); }
 .castline-takeaway__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
-.castline-takeaway__actions { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0; padding: 0; list-style: none; }
+.castline-takeaway__actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; min-width: 0; margin: 0; padding: 0; border: 0; }
 .castline-takeaway__actions button {
   padding: 0.25rem 0.5rem; background: var(--_bg); border: 1px solid var(--_border);
   border-radius: var(--_radius); cursor: pointer;
 }
-.castline-takeaway__heading { margin: 0; color: var(--_muted); }
+.castline-takeaway__heading { float: inline-start; margin-inline-end: 0.25rem; padding: 0; color: var(--_muted); }
 .castline-takeaway__status, .castline-takeaway__error { flex-basis: 100%; margin: 0; }
 .castline-takeaway__status:empty, .castline-takeaway__error:empty { display: none; }
 .castline-takeaway__error { color: var(--_error-fg); }

@@ -10,6 +10,7 @@ import type { CastlineSession } from './session.js'
  */
 export function buildTranscriptMenu(doc: Document, title: () => string | null) {
   const status = h(doc, 'p', { class: 'castline-takeaway__status', role: 'status' })
+  // An alert is announced as it is inserted: it is in the menu only while it holds a failure.
   const error = h(doc, 'p', { class: 'castline-takeaway__error', role: 'alert' })
   const buttons: [HTMLButtonElement, TakeAwayAction][] = []
   const item = (action: TakeAwayAction, text: string, name?: string) => {
@@ -19,7 +20,6 @@ export function buildTranscriptMenu(doc: Document, title: () => string | null) {
     buttons.push([button, action])
     return h(doc, 'li', {}, button)
   }
-  const downloadId = 'castline-takeaway-download'
   const details = h(
     doc,
     'details',
@@ -29,24 +29,23 @@ export function buildTranscriptMenu(doc: Document, title: () => string | null) {
       doc,
       'div',
       { class: 'castline-takeaway__panel' },
+      // Rows of buttons, not lists: the transcript's lines are the player's list items.
       h(
         doc,
-        'ul',
+        'div',
         { class: 'castline-takeaway__actions' },
         item('copy', 'Copy all'),
         item('copy-timestamps', 'Copy with timestamps'),
         item('print', 'Print'),
       ),
-      // One menu a shadow root, so a fixed id is unique where aria-labelledby looks.
-      h(doc, 'p', { class: 'castline-takeaway__heading', id: downloadId }, 'Download'),
       h(
         doc,
-        'ul',
-        { class: 'castline-takeaway__actions', 'aria-labelledby': downloadId },
+        'fieldset',
+        { class: 'castline-takeaway__actions' },
+        h(doc, 'legend', { class: 'castline-takeaway__heading' }, 'Download'),
         ...DOWNLOAD_FORMATS.map((f) => item(f.format, f.label, `Download as ${f.label}`)),
       ),
       status,
-      error,
     ),
   )
 
@@ -58,7 +57,9 @@ export function buildTranscriptMenu(doc: Document, title: () => string | null) {
         if (transcript === null) return
         void takeAway(transcript, action, { title: title() ?? undefined, document: doc }).then((result) => {
           setText(status, result.ok ? result.message : '')
-          setText(error, result.ok ? '' : result.message)
+          setText(error, result.message)
+          if (result.ok) error.remove()
+          else status.after(error)
         })
       }
       button.addEventListener('click', onClick)

@@ -1,5 +1,5 @@
 import { DOWNLOAD_FORMATS, type TakeAwayAction, takeAway } from '@castline/dom'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useCastlineStore } from './hooks.js'
 import type { TranscriptLoad } from './transcript-load.js'
 
@@ -26,7 +26,6 @@ const selectTranscript = (load: TranscriptLoad) => load.transcript
 export function TranscriptMenu(props: TranscriptMenuProps): ReactNode {
   const transcript = useCastlineStore('load', selectTranscript)
   const [status, setStatus] = useState<{ ok: boolean; message: string }>({ ok: true, message: '' })
-  const downloadId = useId()
   if (transcript === null) return null
   const run = (action: TakeAwayAction) => {
     void takeAway(transcript, action, { title: props.title, clipboard: props.clipboard }).then(setStatus)
@@ -39,46 +38,41 @@ export function TranscriptMenu(props: TranscriptMenuProps): ReactNode {
     <details className={className} open={props.defaultOpen}>
       <summary>Transcript</summary>
       <div className="castline-takeaway__panel">
-        <ul className="castline-takeaway__actions">
-          <li>
-            <button type="button" onClick={() => run('copy')}>
-              Copy all
-            </button>
-          </li>
-          <li>
-            <button type="button" onClick={() => run('copy-timestamps')}>
-              Copy with timestamps
-            </button>
-          </li>
-          <li>
-            <button type="button" onClick={() => run('print')}>
-              Print
-            </button>
-          </li>
-        </ul>
-        <p className="castline-takeaway__heading" id={downloadId}>
-          Download
-        </p>
-        <ul className="castline-takeaway__actions" aria-labelledby={downloadId}>
+        {/* Rows of buttons, not lists: the transcript's lines are the player's list items. */}
+        <div className="castline-takeaway__actions">
+          <button type="button" onClick={() => run('copy')}>
+            Copy all
+          </button>
+          <button type="button" onClick={() => run('copy-timestamps')}>
+            Copy with timestamps
+          </button>
+          <button type="button" onClick={() => run('print')}>
+            Print
+          </button>
+        </div>
+        <fieldset className="castline-takeaway__actions">
+          <legend className="castline-takeaway__heading">Download</legend>
           {DOWNLOAD_FORMATS.map((f) => (
-            <li key={f.format}>
-              <button
-                type="button"
-                data-format={f.format}
-                aria-label={`Download as ${f.label}`}
-                onClick={() => run(f.format)}
-              >
-                {f.label}
-              </button>
-            </li>
+            <button
+              key={f.format}
+              type="button"
+              data-format={f.format}
+              aria-label={`Download as ${f.label}`}
+              onClick={() => run(f.format)}
+            >
+              {f.label}
+            </button>
           ))}
-        </ul>
+        </fieldset>
         <p className="castline-takeaway__status" role="status">
           {status.ok ? status.message : ''}
         </p>
-        <p className="castline-takeaway__error" role="alert">
-          {status.ok ? '' : status.message}
-        </p>
+        {/* An alert is announced as it is inserted: only a failure puts one in. */}
+        {status.ok ? null : (
+          <p className="castline-takeaway__error" role="alert">
+            {status.message}
+          </p>
+        )}
       </div>
     </details>
   )

@@ -88,6 +88,7 @@ describe('TranscriptMenu', () => {
     )
     expect(written).toEqual([transcriptText(TRANSCRIPT), transcriptText(TRANSCRIPT, { timestamps: true })])
     expect(written[0]).toBe('Ann: Hello there & welcome\nStill me\n\nBo: My turn\n')
+    expect(within(menu).queryByRole('alert')).toBeNull()
   })
 
   test('a refused copy is an alert with the reason', async () => {
