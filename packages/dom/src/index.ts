@@ -33,6 +33,16 @@ export {
 } from './follow.js'
 export { FollowMode, type FollowModeOptions } from './follow-mode.js'
 export { caretAt, wordAtPoint } from './hit-test.js'
+export {
+  choiceLabel,
+  initialChoice,
+  LANGUAGE_STORAGE_KEY,
+  languageName,
+  storedLanguage,
+  storeLanguage,
+  type TranscriptChoice,
+  textDirection,
+} from './languages.js'
 export { buildLineEstimates, estimateLine, estimateLines, speakerStartAt } from './line-estimate.js'
 export {
   estimateToken,
