@@ -207,6 +207,11 @@ button, input, select { font: inherit; color: inherit; }
 .castline-controls__chapter-list button[aria-current="true"] { font-weight: 600; background: var(--_active-bg); }
 .castline-controls__chapter-time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
 
+.castline-language { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem; font-size: 0.875em; }
+.castline-language select {
+  background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 0.25rem 0.375rem;
+}
+.castline-language[hidden] { display: none; }
 .castline-takeaway { font-size: 0.875em; }
 .castline-takeaway > summary { cursor: pointer; width: max-content; padding: 0.25rem 0.5rem; border-radius: var(--_radius); }
 .castline-takeaway__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
@@ -226,7 +231,7 @@ button, input, select { font: inherit; color: inherit; }
 @media print {
   :host(castline-waveform), :host(castline-controls), :host(castline-search) { display: none; }
   .castline-player__layout { display: block; }
-  .castline-takeaway, .castline-line__copy, .castline-jump, .castline-transcript__chapter,
+  .castline-takeaway, .castline-language, .castline-line__copy, .castline-jump, .castline-transcript__chapter,
   .castline-line--active::before { display: none; }
   .castline-transcript { border: 0; }
   .castline-transcript__viewport, .castline-transcript__chapter + .castline-transcript__viewport { height: auto; overflow: visible; }
