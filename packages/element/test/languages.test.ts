@@ -9,7 +9,6 @@ import { resolve } from 'node:path'
 import { LANGUAGE_STORAGE_KEY, type TranscriptChoice } from '@castline/dom'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
-import type { CastlinePlayerElement } from '../src/index.js'
 import { deep, deepAll, fakeLayout, serve, settle } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
