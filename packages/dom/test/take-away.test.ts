@@ -2,9 +2,6 @@
  * The take-away helpers: the clipboard text, file names, and that each download's file reads back with
  * core's `parseTranscript` as the same cues (the sample episode's excerpt, with speakers).
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import type { Transcript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
 import { afterEach, describe, expect, onTestFinished, test, vi } from 'vitest'
 import {
@@ -17,22 +14,10 @@ import {
   transcriptFile,
   transcriptText,
 } from '../src/index.js'
+import { DIALOGUE, expectSameCues, sampleText } from './take-away-fixture.js'
 
-const excerpt = parseTranscript(
-  readFileSync(
-    // jsdom gives import.meta.url an http scheme: resolve from this file's directory instead.
-    resolve(import.meta.dirname, '../../../apps/demo/public/episodes/talk-python-514/excerpt.txt'),
-    'utf8',
-  ),
-)
-const dialogue: Transcript = parseTranscript(
-  'WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>Hello <b>there</b> & welcome\n\n00:02.000 --> 00:04.500\n<v Ann>Still me\n\n00:04.500 --> 00:07.250\n<v Bo>My turn\n',
-)
-
-/** The cues as a file holds them: times to the millisecond (every format's precision), text, speaker. */
-const ms = (seconds: number) => Math.round(seconds * 1000)
-const cuesOf = (t: Transcript) =>
-  t.cues.map((c) => ({ start: ms(c.start), end: ms(c.end), text: c.text, speaker: c.speaker }))
+const excerpt = parseTranscript(sampleText('excerpt.txt'))
+const dialogue = DIALOGUE
 
 afterEach(() => {
   vi.useRealTimers()
@@ -76,15 +61,7 @@ describe('transcriptFile', () => {
     for (const source of [excerpt, dialogue]) {
       const file = await transcriptFile(source, format, 'Episode')
       expect(file.blob.size).toBe(new TextEncoder().encode(file.text).length)
-      const back = parseTranscript(await file.blob.text())
-      // Text keeps no end times (the reader infers them): compare starts, text and speakers there.
-      if (format === 'text') {
-        expect(back.cues.map((c) => [ms(c.start), c.text, c.speaker])).toEqual(
-          source.cues.map((c) => [ms(c.start), c.text, c.speaker]),
-        )
-      } else {
-        expect(cuesOf(back)).toEqual(cuesOf(source))
-      }
+      expectSameCues(await file.blob.text(), source, format)
     }
   })
 })
@@ -116,7 +93,7 @@ describe('downloadTranscript', () => {
     expect(name).toBe('My-episode.srt')
     expect(clicked).toEqual([{ href: 'blob:test/1', download: 'My-episode.srt' }])
     expect(document.querySelector('a[download]')).toBeNull()
-    expect(cuesOf(parseTranscript(await blobs[0]!.text()))).toEqual(cuesOf(dialogue))
+    expectSameCues(await blobs[0]!.text(), dialogue, 'srt')
     expect(revoke).not.toHaveBeenCalled()
     vi.advanceTimersByTime(DOWNLOAD_URL_LIFETIME_MS)
     expect(revoke).toHaveBeenCalledWith('blob:test/1')

@@ -4,26 +4,15 @@
  * restored by the next player, storage that throws ignored, playback left where it was. The fixture is
  * the sample excerpt and its German and Arabic translations (made for the demo).
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { LANGUAGE_STORAGE_KEY, type TranscriptChoice } from '@castline/dom'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { excerptChoices, sampleText } from '../../dom/test/take-away-fixture.js'
 import '../src/index.js'
 import { deep, deepAll, fakeLayout, serve, settle } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-// jsdom gives import.meta.url an http scheme: resolve from this file's directory instead.
-const episode = (name: string) =>
-  readFileSync(
-    resolve(import.meta.dirname, '../../../apps/demo/public/episodes/talk-python-514/', name),
-    'utf8',
-  )
-const CHOICES: TranscriptChoice[] = [
-  { transcript: episode('excerpt.txt'), language: 'en' },
-  { transcript: episode('excerpt.de.txt'), language: 'de' },
-  { transcript: episode('excerpt.ar.txt'), language: 'ar' },
-]
+const CHOICES = excerptChoices()
 
 let restoreLayout: () => void = () => {}
 beforeEach(() => {
@@ -119,7 +108,7 @@ describe('transcript languages', () => {
   })
 
   test('a choice by URL (as core feed transcripts give it) is fetched; one choice shows no picker', async () => {
-    serve({ '/de.txt': episode('excerpt.de.txt') })
+    serve({ '/de.txt': sampleText('excerpt.de.txt') })
     const { el, part, firstLine } = await player([{ url: '/de.txt', type: 'text/plain', language: 'de' }])
     expect(deep(el, '.castline-language').hidden).toBe(true)
     expect(part.lang).toBe('de')

@@ -4,9 +4,9 @@
  * transcript is there; and printing: every line rendered between beforeprint and afterprint.
  */
 import type { Transcript } from '@castline/core'
-import { parseTranscript } from '@castline/core/formats'
 import { transcriptText } from '@castline/dom'
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest'
+import { DIALOGUE, expectSameCues } from '../../dom/test/take-away-fixture.js'
 import '../src/index.js'
 import type { CastlinePlayerElement } from '../src/index.js'
 import { button, deep, deepAll, fakeLayout, settle, transcriptOf } from './fixture.js'
@@ -27,12 +27,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const TRANSCRIPT: Transcript = parseTranscript(
-  'WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>Hello <b>there</b> & welcome\n\n00:02.000 --> 00:04.500\n<v Ann>Still me\n\n00:04.500 --> 00:07.250\n<v Bo>My turn\n',
-)
-const ms = (s: number) => Math.round(s * 1000)
-const cuesOf = (t: Transcript) =>
-  t.cues.map((c) => ({ start: ms(c.start), end: ms(c.end), text: c.text, speaker: c.speaker }))
+const TRANSCRIPT = DIALOGUE
 
 async function player(transcript: Transcript | null = TRANSCRIPT) {
   const el = document.createElement('castline-player')
@@ -120,14 +115,7 @@ describe('transcript menu', () => {
     await settle()
     expect(statusOf(el)).toBe(`Downloaded ${name}`)
     expect(files.map((f) => f.name)).toEqual([name])
-    const back = parseTranscript(await files[0]!.blob.text())
-    if (label === 'Text') {
-      expect(back.cues.map((c) => [ms(c.start), c.text, c.speaker])).toEqual(
-        TRANSCRIPT.cues.map((c) => [ms(c.start), c.text, c.speaker]),
-      )
-    } else {
-      expect(cuesOf(back)).toEqual(cuesOf(TRANSCRIPT))
-    }
+    expectSameCues(await files[0]!.blob.text(), TRANSCRIPT, label === 'Text' ? 'text' : label)
   })
 })
 

@@ -4,29 +4,18 @@
  * next player, storage that throws ignored, and playback left where it was when the language changes.
  * The fixture is the sample excerpt and its German and Arabic translations (made for the demo).
  */
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { LANGUAGE_STORAGE_KEY, type TranscriptChoice } from '@castline/dom'
+import { LANGUAGE_STORAGE_KEY } from '@castline/dom'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { excerptChoices } from '../../dom/test/take-away-fixture.js'
 import { TranscriptPlayer } from '../src/entry/player.js'
 import { fakeMedia, installFakeMedia } from './fake-media.js'
 import { listMounted, mockLayout, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-// jsdom gives import.meta.url an http scheme: resolve from this file's directory instead.
-const episode = (name: string) =>
-  readFileSync(
-    resolve(import.meta.dirname, '../../../apps/demo/public/episodes/talk-python-514/', name),
-    'utf8',
-  )
-const CHOICES: TranscriptChoice[] = [
-  { transcript: episode('excerpt.txt'), language: 'en' },
-  { transcript: episode('excerpt.de.txt'), language: 'de' },
-  { transcript: episode('excerpt.ar.txt'), language: 'ar' },
-]
+const CHOICES = excerptChoices()
 
 let restoreMedia: () => void
 let restoreLayout: () => void

@@ -4,11 +4,11 @@
  * alert, and printing: every line rendered between beforeprint and afterprint.
  */
 import type { Transcript } from '@castline/core'
-import { parseTranscript } from '@castline/core/formats'
 import { transcriptText } from '@castline/dom'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest'
+import { DIALOGUE, expectSameCues } from '../../dom/test/take-away-fixture.js'
 import { TranscriptPlayer } from '../src/entry/player.js'
 import { installFakeMedia } from './fake-media.js'
 import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
@@ -26,12 +26,7 @@ afterEach(() => {
   restoreLayout()
 })
 
-const TRANSCRIPT: Transcript = parseTranscript(
-  'WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>Hello <b>there</b> & welcome\n\n00:02.000 --> 00:04.500\n<v Ann>Still me\n\n00:04.500 --> 00:07.250\n<v Bo>My turn\n',
-)
-const ms = (s: number) => Math.round(s * 1000)
-const cuesOf = (t: Transcript) =>
-  t.cues.map((c) => ({ start: ms(c.start), end: ms(c.end), text: c.text, speaker: c.speaker }))
+const TRANSCRIPT = DIALOGUE
 
 async function renderPlayer(transcript: Transcript = TRANSCRIPT) {
   const result = render(<TranscriptPlayer src="/ep.mp3" transcript={transcript} title="Ann & Bo: a talk" />)
@@ -120,15 +115,7 @@ describe('TranscriptMenu', () => {
     await userEvent.click(within(menu).getByRole('button', { name: `Download as ${label}` }))
     await waitFor(() => expect(within(menu).getByRole('status')).toHaveTextContent(`Downloaded ${name}`))
     expect(files.map((f) => f.name)).toEqual([name])
-    const back = parseTranscript(await files[0]!.blob.text())
-    if (label === 'Text') {
-      // Text has no end times: its reader infers them.
-      expect(back.cues.map((c) => [ms(c.start), c.text, c.speaker])).toEqual(
-        TRANSCRIPT.cues.map((c) => [ms(c.start), c.text, c.speaker]),
-      )
-    } else {
-      expect(cuesOf(back)).toEqual(cuesOf(TRANSCRIPT))
-    }
+    expectSameCues(await files[0]!.blob.text(), TRANSCRIPT, label === 'Text' ? 'text' : label)
   })
 })
 
