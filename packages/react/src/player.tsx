@@ -7,14 +7,14 @@ import {
   type TranscriptChoice,
   textDirection,
 } from '@castline/dom'
-import { type ReactNode, useId, useMemo, useState } from 'react'
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
 import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { PlayerControls } from './controls.js'
 import { usePlayerShortcuts } from './keyboard.js'
 import { TranscriptSearch } from './search.js'
 import { TranscriptMenu } from './take-away.js'
-import { Transcript } from './transcript.js'
+import { Transcript, useServerOrHydrating } from './transcript.js'
 import type { PeaksInput } from './use-peaks.js'
 import type { TranscriptInput } from './use-transcript-input.js'
 import { Waveform } from './waveform.js'
@@ -80,9 +80,17 @@ export interface TranscriptPlayerProps {
  */
 export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
   const choices = props.transcripts ?? NO_CHOICES
+  // The server knows no kept choice: it and the hydrating client render the first choice (no mismatch),
+  // and the kept one follows after hydration; a client-only render starts with the kept one.
+  const serverOrHydrating = useServerOrHydrating()
   const [chosen, setChosen] = useState(() =>
-    choices.length === 0 ? 0 : initialChoice(choices, storedLanguage()),
+    choices.length === 0 ? 0 : initialChoice(choices, serverOrHydrating ? null : storedLanguage()),
   )
+  const [hydrated] = useState(serverOrHydrating)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, after hydration (a later list keeps the listener's choice)
+  useEffect(() => {
+    if (hydrated) setChosen(initialChoice(choices, storedLanguage()))
+  }, [hydrated])
   const choice = choices[Math.min(chosen, choices.length - 1)]
   // One input object a choice, so that the provider fetches a choice's URL once.
   const chosenInput = useMemo<TranscriptInput | undefined>(() => choiceInput(choice), [choice])

@@ -67,7 +67,7 @@ export interface TranscriptProps {
 
 const subscribeNone = () => () => {}
 /** True on the server and while hydrating its HTML, false in a render on the client alone. */
-const useServerOrHydrating = (): boolean =>
+export const useServerOrHydrating = (): boolean =>
   useSyncExternalStore(
     subscribeNone,
     () => false,

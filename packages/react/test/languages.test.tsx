@@ -7,6 +7,8 @@
 import { LANGUAGE_STORAGE_KEY } from '@castline/dom'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { excerptChoices } from '../../dom/test/take-away-fixture.js'
 import { TranscriptPlayer } from '../src/entry/player.js'
@@ -103,6 +105,29 @@ describe('transcript languages', () => {
     const active = list().querySelector('[aria-current="true"], .castline-line--active')
     expect(active?.getAttribute('aria-posinset')).toBe('4')
     expect(active?.textContent).toMatch(/سيث مايكل لارسون/)
+  })
+
+  test('server HTML and hydration show the first choice (no mismatch); the kept one follows after hydration', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'ar')
+    const app = <TranscriptPlayer src="/ep.mp3" transcripts={CHOICES} duration={40} />
+    const container = document.createElement('div')
+    container.innerHTML = renderToString(app)
+    document.body.append(container)
+    expect(container.querySelector('.castline-transcript__list')?.getAttribute('lang')).toBe('en')
+    const recoverable = vi.fn()
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let root: ReturnType<typeof hydrateRoot> | undefined
+    await act(async () => {
+      root = hydrateRoot(container, app, { onRecoverableError: recoverable })
+    })
+    await listMounted()
+    expect(recoverable).not.toHaveBeenCalled()
+    expect(errors).not.toHaveBeenCalled()
+    const list = container.querySelector('.castline-transcript__list')!
+    expect([list.getAttribute('lang'), list.getAttribute('dir')]).toEqual(['ar', 'rtl'])
+    expect(within(container).getByRole('combobox', { name: 'Transcript language' })).toHaveValue('2')
+    await act(async () => root!.unmount())
+    container.remove()
   })
 
   test('one transcript in the list: no picker', async () => {
