@@ -7,8 +7,10 @@ import { type HeldFetches, holdFetches } from './hold-fetch.js'
 import { activeIndex, linesIn, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
 import {
   EPISODE,
+  EXCERPT_ARABIC,
   EXCERPT_AUDIO,
   EXCERPT_DURATION,
+  EXCERPT_GERMAN,
   EXCERPT_PEAKS,
   EXCERPT_TEXT,
   episode,
@@ -117,6 +119,83 @@ export const Excerpt: Story = {
     peaks: EXCERPT_PEAKS,
     duration: EXCERPT_DURATION,
     deepLink: false,
+  },
+}
+
+/**
+ * The transcript menu open: copy all (with or without timestamps), print, and download as text, WebVTT,
+ * SRT or JSON, each file named after the episode's title.
+ */
+export const TakeAwayMenuOpen: Story = {
+  args: Excerpt.args,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await linesIn(canvasElement)
+    const summary = await canvas.findByText('Transcript', { selector: 'summary' }, SLOW)
+    await userEvent.click(summary)
+    expect(summary.closest('details')).toHaveAttribute('open')
+    for (const name of ['Copy all', 'Copy with timestamps', 'Print']) {
+      expect(canvas.getByRole('button', { name })).toBeVisible()
+    }
+    const download = canvas.getByRole('group', { name: 'Download' })
+    expect(
+      within(download)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Download as Text', 'Download as WebVTT', 'Download as SRT', 'Download as JSON'])
+  },
+}
+
+/**
+ * Two transcripts, German and Arabic (translations of the excerpt made for the demo): the picker shows
+ * each language's own name; the Arabic list is right to left. The choice is kept in localStorage.
+ */
+export const TwoLanguages: Story = {
+  args: {
+    ...Excerpt.args,
+    transcript: undefined,
+    transcripts: [
+      { transcript: EXCERPT_GERMAN, language: 'de' },
+      { transcript: EXCERPT_ARABIC, language: 'ar' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const picker = await canvas.findByRole('combobox', { name: 'Transcript language' }, SLOW)
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Deutsch', 'العربية'])
+    await userEvent.selectOptions(picker, 'العربية')
+    const list = canvas.getByRole('region', { name: 'Transcript' }).querySelector('ul')!
+    await waitFor(() => expect(list).toHaveAttribute('dir', 'rtl'), SLOW)
+    expect(list).toHaveAttribute('lang', 'ar')
+    await waitFor(() => expect(rowOf(canvasElement, 0)).toHaveTextContent('في كل عام'), SLOW)
+  },
+}
+
+/** The first 150 lines of the episode (its first 11 minutes and 5 chapters): a list longer than its viewport. */
+const printed = { ...episode, cues: episode.cues.slice(0, 150) }
+
+/**
+ * The print view: on the window's beforeprint the list renders every line (not the virtual window), with
+ * times, speakers and chapter headings, which the print stylesheet lays out in flow without the controls.
+ */
+export const PrintView: Story = {
+  args: { ...SampleEpisode.args, transcript: printed, chapters: sampleFile('chapters.json') },
+  play: async ({ canvasElement }) => {
+    await linesIn(canvasElement)
+    const list = canvasElement.querySelector('.castline-transcript__list')!
+    await waitFor(() => expect(list.querySelectorAll('[data-index]').length).toBeLessThan(150), SLOW)
+    window.dispatchEvent(new Event('beforeprint'))
+    await waitFor(() => expect(list.querySelectorAll('[data-index]')).toHaveLength(150), SLOW)
+    expect(list).toHaveAttribute('data-printing')
+    // The chapters file arrives on its own: its headings join the printed lines.
+    await waitFor(
+      () => expect(list.querySelectorAll('.castline-line__chapter').length).toBeGreaterThan(1),
+      SLOW,
+    )
   },
 }
 

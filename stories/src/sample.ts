@@ -6,6 +6,8 @@
 import type { Cue, Transcript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
 import episodeJson from '../../apps/demo/public/episodes/talk-python-514/episode.json'
+import excerptArabic from '../../apps/demo/public/episodes/talk-python-514/excerpt.ar.txt?raw'
+import excerptGerman from '../../apps/demo/public/episodes/talk-python-514/excerpt.de.txt?raw'
 import excerptText from '../../apps/demo/public/episodes/talk-python-514/excerpt.txt?raw'
 import excerptPeaksJson from '../../apps/demo/public/episodes/talk-python-514/excerpt-peaks.json'
 import episodeText from '../../apps/demo/public/episodes/talk-python-514/transcript.txt?raw'
@@ -28,6 +30,10 @@ export const EXCERPT_DURATION =
 
 /** The first eight lines of the episode, as the excerpt's transcript file has them (timestamped text). */
 export const EXCERPT_TEXT: string = excerptText
+
+/** The excerpt in German and in Arabic (right to left): translations made for the demo (see SOURCE.md). */
+export const EXCERPT_GERMAN: string = excerptGerman
+export const EXCERPT_ARABIC: string = excerptArabic
 
 /** The whole 72-minute transcript as published (timestamped text, 1,209 lines with blank ones). */
 export const EPISODE_TEXT: string = episodeText

@@ -42,6 +42,16 @@ export {
 } from './follow.js'
 export { FollowMode, type FollowModeOptions } from './follow-mode.js'
 export { caretAt, wordAtPoint } from './hit-test.js'
+export {
+  choiceLabel,
+  initialChoice,
+  LANGUAGE_STORAGE_KEY,
+  languageName,
+  storedLanguage,
+  storeLanguage,
+  type TranscriptChoice,
+  textDirection,
+} from './languages.js'
 export { buildLineEstimates, estimateLine, estimateLines, speakerStartAt } from './line-estimate.js'
 export {
   estimateToken,
@@ -83,6 +93,19 @@ export {
   selectionIn,
 } from './quote.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
+export {
+  copyToClipboard,
+  DOWNLOAD_FORMATS,
+  DOWNLOAD_URL_LIFETIME_MS,
+  type DownloadFormat,
+  downloadName,
+  downloadTranscript,
+  type TakeAwayAction,
+  type TranscriptFile,
+  takeAway,
+  transcriptFile,
+  transcriptText,
+} from './take-away.js'
 export {
   LINE_PARTS,
   type LinePart,

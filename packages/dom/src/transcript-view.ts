@@ -58,6 +58,11 @@ export interface TranscriptViewSnapshot {
    * where the spoken line is relative to what the list shows.
    */
   readonly jump: 'up' | 'down' | 'none' | null
+  /**
+   * The page is being printed (between `beforeprint` and `afterprint`): `rows` holds every line, for the
+   * print stylesheet to lay out in normal flow, and the list is virtual again after printing.
+   */
+  readonly printing: boolean
 }
 
 /** Options of a `TranscriptView`. `setOptions` replaces them; an omitted optional one takes its default. */
@@ -181,6 +186,8 @@ export class TranscriptView {
   private estimating: { cues: readonly Cue[]; cancel: () => void } | null = null
   /** The spoken line the view last followed. */
   private lastCue = -1
+  /** Between the window's `beforeprint` and `afterprint`: every line is rendered. */
+  private printing = false
 
   constructor(options: TranscriptViewOptions) {
     this.options = resolve(options)
@@ -263,6 +270,15 @@ export class TranscriptView {
       listen(scrollElement, 'focusin', (e) => this.onFocusIn(e as FocusEvent)),
       listen(scrollElement, 'click', (e) => this.onClick(e as MouseEvent)),
     ]
+    // Printing shows the whole transcript, not the window the list has rendered: every row while the
+    // page prints, the virtual window again after.
+    const win = scrollElement.ownerDocument.defaultView
+    if (win !== null) {
+      cleanups.push(
+        listen(win, 'beforeprint', () => this.setPrinting(true)),
+        listen(win, 'afterprint', () => this.setPrinting(false)),
+      )
+    }
     if (this.phase !== 'virtual') this.schedulePhase()
     this.refresh()
     this.followSpoken()
@@ -282,6 +298,8 @@ export class TranscriptView {
    * focuses it when keyboard focus is waiting for it. Null (a row unmounted) forgets rows that left.
    */
   measureElement = (node: HTMLElement | null): void => {
+    // The rows rendered for printing are laid out by the print stylesheet, not measured or placed.
+    if (this.printing) return
     if (this.phase !== 'static') this.virtualizer.measureElement(node)
     if (node === null) return
     const index = Number(node.dataset.index)
@@ -291,6 +309,16 @@ export class TranscriptView {
       this.pendingFocus = null
       this.focusRow(node, pending.part)
     }
+  }
+
+  /**
+   * Renders every line (true) or the virtual window again (false). The view does it itself on the
+   * window's `beforeprint` and `afterprint`; a renderer may call it for a print preview of its own.
+   */
+  setPrinting(printing: boolean): void {
+    if (printing === this.printing) return
+    this.printing = printing
+    this.refresh()
   }
 
   /** Scrolls so that line `index` is visible; a programmatic scroll, so it never detaches follow mode. */
@@ -593,6 +621,7 @@ export class TranscriptView {
       next.focusIndex === prev.focusIndex &&
       next.following === prev.following &&
       next.jump === prev.jump &&
+      next.printing === prev.printing &&
       sameRows(next.rows, prev.rows)
     ) {
       return prev
@@ -614,6 +643,16 @@ export class TranscriptView {
         jump = jumpDirection(active, first, last)
       }
     }
+    if (this.printing) {
+      return Object.freeze({
+        phase: this.phase,
+        rows: Array.from({ length: count }, (_, i) => i),
+        focusIndex: this.focusTarget(),
+        following,
+        jump: null,
+        printing: true,
+      })
+    }
     let rows = count === 0 ? [] : v.getVirtualIndexes()
     // The tab stop is always rendered, even with nothing in view (a viewport of no height).
     const focus = this.focusTarget()
@@ -628,6 +667,7 @@ export class TranscriptView {
       focusIndex: this.focusTarget(),
       following,
       jump,
+      printing: false,
     })
   }
 

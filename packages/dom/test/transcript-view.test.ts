@@ -347,6 +347,34 @@ test('a view made without mounting renders the first lines (a server render) and
     focusIndex: 0,
     following: true,
     jump: null,
+    printing: false,
   })
   expect(vi.getTimerCount()).toBe(0)
+})
+
+describe('printing', () => {
+  test('beforeprint renders every line; afterprint brings back the virtual window', async () => {
+    const { view, list } = mount({ view: { initialLines: 10, overscan: 2 } })
+    await mounted_()
+    const windowRows = view.getSnapshot().rows
+    expect(windowRows.length).toBeLessThan(1000)
+    window.dispatchEvent(new Event('beforeprint'))
+    expect(view.getSnapshot().printing).toBe(true)
+    expect(view.getSnapshot().rows).toHaveLength(1000)
+    expect(list.querySelectorAll('[data-index]')).toHaveLength(1000)
+    expect(list.querySelector('[data-index="999"]')).not.toBeNull()
+    window.dispatchEvent(new Event('afterprint'))
+    expect(view.getSnapshot().printing).toBe(false)
+    expect(view.getSnapshot().rows).toEqual(windowRows)
+    expect(list.querySelectorAll('[data-index]')).toHaveLength(windowRows.length)
+  })
+
+  test('an unmounted view no longer listens for printing', async () => {
+    const { view } = mount()
+    await mounted_()
+    mounted!.cleanup()
+    mounted = null
+    window.dispatchEvent(new Event('beforeprint'))
+    expect(view.getSnapshot().printing).toBe(false)
+  })
 })

@@ -32,6 +32,11 @@ export async function fetchTranscript(url: string, duration: number | undefined,
   return transcript
 }
 
+/** Reads a transcript given as text, in any format (told from the text). */
+export function readTranscriptText(text: string, duration: number | undefined): Transcript {
+  return parseTranscript(text, duration === undefined ? {} : { duration })
+}
+
 /** Reads a Podcasting 2.0 HTML transcript already in the page (the element's own children). */
 export function readPageTranscript(html: string, duration: number | undefined): Transcript {
   const options: Parameters<typeof parseTranscript>[1] = { format: 'html' }

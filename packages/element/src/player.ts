@@ -3,18 +3,25 @@ import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
 import type { Peaks } from '@castline/core/peaks'
 import {
+  choiceLabel,
   describeTranscriptAttempts,
   type FeedEpisodeInfo,
+  initialChoice,
   loadFeedEpisode,
   type OpenedQuoteLink,
   openQuoteLink,
   PlayerShortcuts,
+  storedLanguage,
+  storeLanguage,
+  type TranscriptChoice,
+  textDirection,
 } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
-import { describeError, readPageTranscript } from './load.js'
+import { describeError, readPageTranscript, readTranscriptText } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
 import { CastlineSession } from './session.js'
 import { adoptStyles } from './styles.js'
+import { buildTranscriptMenu } from './take-away.js'
 import type { CastlineWaveformElement } from './waveform.js'
 
 /** The `::part` names of each part element, forwarded by the player (`exportparts`). */
@@ -53,7 +60,7 @@ export const PART_NAMES = {
     'chapter-list',
   ],
   waveform: ['waveform', 'wave', 'chapters', 'chapter-marker'],
-  player: ['player', 'title', 'main', 'side', 'artwork', 'highlights', 'highlight'],
+  player: ['player', 'title', 'main', 'side', 'artwork', 'highlights', 'highlight', 'takeaway', 'language'],
 } as const
 
 /**
@@ -66,7 +73,8 @@ export const PART_NAMES = {
  * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`),
  * `chapters` (a Podcasting 2.0 chapters JSON or WebVTT chapters URL: headings in the transcript, markers
  * on the waveform, the chapter row in the controls; a failure is a message and a `castline-error` of
- * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones. Without a `transcript`, a Podcasting 2.0
+ * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones; `transcripts`
+ * takes several (languages) and shows a language picker. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  *
@@ -109,6 +117,13 @@ export class CastlinePlayerElement extends HTMLElement {
   private feedLoading: AbortController | null = null
   /** People set by the page (the `persons` property), which win over the feed's. */
   private pagePersons: readonly Person[] | null = null
+  private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.getAttribute('title'))
+  private readonly transcriptPart: HTMLElement
+  /** The transcripts to choose from (languages) and the one shown. */
+  private choices: readonly TranscriptChoice[] = []
+  private chosen = 0
+  private readonly languageSelect: HTMLSelectElement
+  private readonly languagePicker: HTMLElement
   private waveform: CastlineWaveformElement | null = null
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
@@ -154,6 +169,17 @@ export class CastlinePlayerElement extends HTMLElement {
       this.highlightList,
     )
     this.main = h(doc, 'div', { class: 'castline-player__main', part: 'main' }, this.head, this.controls)
+    this.transcriptPart = part('castline-transcript', 'transcript')
+    // One picker a shadow root, so a fixed id is unique where the label looks.
+    this.languageSelect = h(doc, 'select', { id: 'castline-language' })
+    this.languageSelect.addEventListener('change', () => this.choose(Number(this.languageSelect.value)))
+    this.languagePicker = h(
+      doc,
+      'div',
+      { class: 'castline-language', part: 'language', hidden: true },
+      h(doc, 'label', { for: 'castline-language' }, 'Transcript language'),
+      this.languageSelect,
+    )
     this.section = h(
       doc,
       'section',
@@ -167,8 +193,10 @@ export class CastlinePlayerElement extends HTMLElement {
           doc,
           'div',
           { class: 'castline-player__side', part: 'side' },
+          this.languagePicker,
           part('castline-search', 'search'),
-          part('castline-transcript', 'transcript'),
+          this.menu.details,
+          this.transcriptPart,
         ),
       ),
     )
@@ -189,6 +217,51 @@ export class CastlinePlayerElement extends HTMLElement {
       return
     }
     this.parsedTranscript = value
+    this.loadTranscript()
+  }
+
+  /**
+   * Several transcripts (languages): `{ src | url | transcript, language, label?, type? }` each, core's
+   * feed transcripts (`pickTranscripts`) included; they take the place of `transcript`. A picker shows
+   * each language's own name; the transcript gets the chosen one's `lang` and `dir`; the choice is kept
+   * in localStorage (`castline:transcript-language`) for the next visit; playback goes on where it was.
+   */
+  get transcripts(): readonly TranscriptChoice[] {
+    return this.choices
+  }
+
+  set transcripts(value: readonly TranscriptChoice[] | null) {
+    this.choices = value ?? []
+    this.chosen = this.choices.length === 0 ? 0 : initialChoice(this.choices, storedLanguage())
+    const doc = this.ownerDocument
+    this.languageSelect.replaceChildren(
+      ...this.choices.map((choice, index) =>
+        h(
+          doc,
+          'option',
+          { value: index, lang: choice.language ?? null, dir: textDirection(choice.language) },
+          choiceLabel(choice, index),
+        ),
+      ),
+    )
+    this.languagePicker.hidden = this.choices.length < 2
+    this.showChoice()
+  }
+
+  /** Shows choice `index` and keeps its language for the next visit. */
+  private choose(index: number): void {
+    if (index === this.chosen || this.choices[index] === undefined) return
+    this.chosen = index
+    const language = this.choices[index]!.language
+    if (language !== undefined && language !== '') storeLanguage(language)
+    this.showChoice()
+  }
+
+  private showChoice(): void {
+    this.languageSelect.value = String(this.chosen)
+    const language = this.choices[this.chosen]?.language
+    setAttr(this.transcriptPart, 'lang', language || null)
+    setAttr(this.transcriptPart, 'dir', language ? textDirection(language) : null)
     this.loadTranscript()
   }
 
@@ -241,7 +314,7 @@ export class CastlinePlayerElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'peaks', 'chapters', 'persons'])
+    upgradeProperties(this, ['transcript', 'transcripts', 'peaks', 'chapters', 'persons'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -306,7 +379,9 @@ export class CastlinePlayerElement extends HTMLElement {
       open(this.ownerDocument.location?.hash ?? '')
     }
     win?.addEventListener('hashchange', onHashChange)
+    const offMenu = this.menu.connect(session)
     this.cleanup = () => {
+      offMenu()
       win?.removeEventListener('hashchange', onHashChange)
       opened?.cancel()
       offMedia()
@@ -460,13 +535,23 @@ export class CastlinePlayerElement extends HTMLElement {
     if (!this.isConnected) return
     const session = this.session
     const duration = numberAttribute(this, 'duration')
-    const url = this.getAttribute('transcript')
-    const from = this.parsedTranscript ?? `${url} ${duration}`
+    const choice = this.choices[this.chosen]
+    const choiceUrl = choice?.src ?? choice?.url
+    const url = choice === undefined ? this.getAttribute('transcript') : (choiceUrl ?? null)
+    const from = choice ?? this.parsedTranscript ?? `${url} ${duration}`
     if (from === this.loadedFrom && session.transcript.status !== 'idle') return
     this.loadedFrom = from
-    if (this.parsedTranscript !== null) session.setTranscript(this.parsedTranscript)
+    if (typeof choice?.transcript === 'string') {
+      try {
+        session.setTranscript(readTranscriptText(choice.transcript, duration))
+      } catch (error) {
+        session.fail('transcript', describeError(error, 'transcript'), error)
+      }
+    } else if (choice?.transcript !== undefined) session.setTranscript(choice.transcript)
+    else if (choice === undefined && this.parsedTranscript !== null)
+      session.setTranscript(this.parsedTranscript)
     else if (url !== null && url !== '') session.loadTranscript(url, duration)
-    else if (this.querySelector('p') !== null) {
+    else if (choice === undefined && this.querySelector('p') !== null) {
       // Reading the page's own markup (never writing any): a Podcasting 2.0 HTML transcript.
       try {
         session.setTranscript(readPageTranscript(this.innerHTML, duration))

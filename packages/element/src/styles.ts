@@ -245,6 +245,39 @@ button, input, select { font: inherit; color: inherit; }
 }
 .castline-controls__chapter-list button[aria-current="true"] { font-weight: 600; background: var(--_active-bg); }
 .castline-controls__chapter-time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
+
+.castline-language { display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem; font-size: 0.875em; }
+.castline-language select {
+  background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 0.25rem 0.375rem;
+}
+.castline-language[hidden] { display: none; }
+.castline-takeaway { font-size: 0.875em; }
+.castline-takeaway > summary { cursor: pointer; width: max-content; padding: 0.25rem 0.5rem; border-radius: var(--_radius); }
+.castline-takeaway__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
+.castline-takeaway__actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; min-width: 0; margin: 0; padding: 0; border: 0; }
+.castline-takeaway__actions button {
+  padding: 0.25rem 0.5rem; background: var(--_bg); border: 1px solid var(--_border);
+  border-radius: var(--_radius); cursor: pointer;
+}
+.castline-takeaway__heading { float: inline-start; margin-inline-end: 0.25rem; padding: 0; color: var(--_muted); }
+.castline-takeaway__status, .castline-takeaway__error { flex-basis: 100%; margin: 0; }
+.castline-takeaway__status:empty, .castline-takeaway__error:empty { display: none; }
+.castline-takeaway__error { color: var(--_error-fg); }
+
+/* Print: the whole transcript (the view renders every line between beforeprint and afterprint) in normal
+   flow, with times, speakers and chapter headings; no waveform, controls, search or buttons. The list's
+   height and each row's transform are inline styles, hence !important. */
+@media print {
+  :host(castline-waveform), :host(castline-controls), :host(castline-search) { display: none; }
+  .castline-player__layout { display: block; }
+  .castline-takeaway, .castline-language, .castline-line__copy, .castline-jump, .castline-transcript__chapter,
+  .castline-line--active::before { display: none; }
+  .castline-transcript { border: 0; }
+  .castline-transcript__viewport, .castline-transcript__chapter + .castline-transcript__viewport { height: auto; overflow: visible; }
+  .castline-transcript__list { height: auto !important; }
+  .castline-transcript__list .castline-line { position: static; transform: none !important; break-inside: avoid; }
+  .castline-line__time { color: inherit; }
+}
 `
 
 let shared: CSSStyleSheet | null = null

@@ -336,6 +336,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       row.li.classList.toggle('castline-line--focused', tabStop)
     }
     setAttr(list, 'data-static', snapshot.phase === 'static' ? '' : null)
+    setAttr(list, 'data-printing', snapshot.printing ? '' : null)
     for (const row of created) view.measureElement(row.li)
     const direction = snapshot.jump
     if (direction === null) jump.remove()

@@ -49,6 +49,7 @@ export {
   useTranscriptSync,
 } from './hooks.js'
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
+export { TranscriptMenu, type TranscriptMenuProps } from './take-away.js'
 export { Transcript, type TranscriptProps } from './transcript.js'
 export {
   type TranscriptInput,

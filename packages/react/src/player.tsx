@@ -1,13 +1,22 @@
 import type { Cue } from '@castline/core'
 import type { Person, Soundbite } from '@castline/core/feed'
-import type { ReactNode } from 'react'
+import {
+  choiceLabel,
+  initialChoice,
+  storedLanguage,
+  storeLanguage,
+  type TranscriptChoice,
+  textDirection,
+} from '@castline/dom'
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
 import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { PlayerControls } from './controls.js'
 import { emptyTranscript, Highlights, transcriptProblem, useFeedEpisode } from './feed.js'
 import { usePlayerShortcuts } from './keyboard.js'
 import { TranscriptSearch } from './search.js'
-import { Transcript } from './transcript.js'
+import { TranscriptMenu } from './take-away.js'
+import { Transcript, useServerOrHydrating } from './transcript.js'
 import type { PeaksInput } from './use-peaks.js'
 import type { TranscriptInput } from './use-transcript-input.js'
 import { Waveform } from './waveform.js'
@@ -16,8 +25,18 @@ import { Waveform } from './waveform.js'
 export interface TranscriptPlayerProps {
   /** Audio URL; the player renders and owns a hidden `<audio>` for it. */
   src: string
-  /** The transcript: its text in any supported format, a parsed `Transcript`, or `{ url }` to fetch. */
-  transcript: TranscriptInput
+  /**
+   * The transcript: its text in any supported format, a parsed `Transcript`, or `{ url }` to fetch.
+   * Not needed when `transcripts` is given.
+   */
+  transcript?: TranscriptInput | undefined
+  /**
+   * Several transcripts (languages): `{ src | url | transcript, language, label?, type? }` each, core's
+   * feed transcripts (`pickTranscripts`) included. A picker shows each language's own name; the list
+   * gets the chosen one's `lang` and `dir`; the choice is kept in localStorage
+   * (`castline:transcript-language`) for the next visit; playback goes on where it was.
+   */
+  transcripts?: readonly TranscriptChoice[] | undefined
   /** Chapters: parsed (`ChapterList` or `Chapter[]`) or a chapters JSON/WebVTT URL (see `CastlineProvider`). */
   chapters?: ChaptersInput | undefined
   /** Waveform peaks (parsed, a `.json`/`.dat` URL, or bytes); without them the audio is decoded in the browser. */
@@ -68,10 +87,34 @@ export interface TranscriptPlayerProps {
  * chapter.
  */
 export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
+  const choices = props.transcripts ?? NO_CHOICES
+  // The server knows no kept choice: it and the hydrating client render the first choice (no mismatch),
+  // and the kept one follows after hydration; a client-only render starts with the kept one.
+  const serverOrHydrating = useServerOrHydrating()
+  const [chosen, setChosen] = useState(() =>
+    choices.length === 0 ? 0 : initialChoice(choices, serverOrHydrating ? null : storedLanguage()),
+  )
+  const [hydrated] = useState(serverOrHydrating)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, after hydration (a later list keeps the listener's choice)
+  useEffect(() => {
+    if (hydrated) setChosen(initialChoice(choices, storedLanguage()))
+  }, [hydrated])
+  const choice = choices[Math.min(chosen, choices.length - 1)]
+  // One input object a choice, so that the provider fetches a choice's URL once.
+  const chosenInput = useMemo<TranscriptInput | undefined>(() => choiceInput(choice), [choice])
+  const choose = (index: number) => {
+    setChosen(index)
+    const language = choices[index]?.language
+    if (language !== undefined && language !== '') storeLanguage(language)
+  }
+  const language =
+    choice === undefined
+      ? undefined
+      : { choices, chosen: choices.indexOf(choice), choose, lang: choice.language }
   return (
     <CastlineProvider
       src={props.src}
-      transcript={props.transcript}
+      transcript={chosenInput ?? props.transcript ?? ''}
       chapters={props.chapters}
       duration={props.duration}
       persons={props.persons}
@@ -80,12 +123,51 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       resumeAfterMs={props.resumeAfterMs}
       deepLink={props.deepLink}
     >
-      <PlayerLayout {...props} />
+      <PlayerLayout {...props} language={language} />
     </CastlineProvider>
   )
 }
 
-function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
+const NO_CHOICES: readonly TranscriptChoice[] = []
+
+/** What the provider reads for a choice: its transcript (parsed or text), else its URL. */
+function choiceInput(choice: TranscriptChoice | undefined): TranscriptInput | undefined {
+  if (choice === undefined) return undefined
+  if (choice.transcript !== undefined) return choice.transcript
+  const url = choice.src ?? choice.url
+  return url === undefined ? undefined : { url }
+}
+
+interface LanguageState {
+  choices: readonly TranscriptChoice[]
+  chosen: number
+  choose(index: number): void
+  lang: string | undefined
+}
+
+/** The transcript language picker: a labelled select of each language's own name (in that language). */
+function LanguagePicker({ language }: { language: LanguageState }): ReactNode {
+  const id = useId()
+  return (
+    <div className="castline-language">
+      <label htmlFor={id}>Transcript language</label>
+      <select
+        id={id}
+        value={language.chosen}
+        onChange={(e) => language.choose(Number(e.currentTarget.value))}
+      >
+        {language.choices.map((choice, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the choices are the owner's list, in its order
+          <option key={index} value={index} lang={choice.language} dir={textDirection(choice.language)}>
+            {choiceLabel(choice, index)}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState | undefined }): ReactNode {
   const onKeyDown = usePlayerShortcuts()
   const Heading = `h${props.headingLevel ?? 2}` as const
   const title = props.title
@@ -116,8 +198,13 @@ function PlayerLayout(props: TranscriptPlayerProps): ReactNode {
           {props.soundbites === undefined ? null : <Highlights soundbites={props.soundbites} />}
         </div>
         <div className="castline-player__side">
+          {props.language === undefined || props.language.choices.length < 2 ? null : (
+            <LanguagePicker language={props.language} />
+          )}
           <TranscriptSearch />
+          <TranscriptMenu title={title} />
           <Transcript
+            lang={props.language?.lang}
             {...transcriptProps}
             renderAllOnServer={props.renderAllOnServer}
             episodeTitle={title}

@@ -12,6 +12,7 @@ import {
   speakerStartAt,
   TranscriptView,
   type TranscriptViewOptions,
+  textDirection,
 } from '@castline/dom'
 import {
   type CSSProperties,
@@ -61,11 +62,16 @@ export interface TranscriptProps {
   chapterHeadingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /** The episode's title, in the text "Copy quote" writes (`“words” — Speaker, Title <link>`). */
   episodeTitle?: string | undefined
+  /**
+   * The transcript's language (a BCP 47 tag): the list's `lang`, and its `dir` (`rtl` for Arabic,
+   * Hebrew, Persian, Urdu…: `textDirection`). Default: the page's.
+   */
+  lang?: string | undefined
 }
 
 const subscribeNone = () => () => {}
 /** True on the server and while hydrating its HTML, false in a render on the client alone. */
-const useServerOrHydrating = (): boolean =>
+export const useServerOrHydrating = (): boolean =>
   useSyncExternalStore(
     subscribeNone,
     () => false,
@@ -132,7 +138,7 @@ export function Transcript(props: TranscriptProps): ReactNode {
   } else if (props.renderAllOnServer === true && serverOrHydrating) {
     // The same markup on the server and while hydrating it (no mismatch); the render after hydration
     // (useServerOrHydrating turns false) replaces it with the list.
-    body = <FullTranscript cues={transcriptLoad.transcript.cues} />
+    body = <FullTranscript cues={transcriptLoad.transcript.cues} lang={props.lang} />
   } else if (listShown) {
     body = <TranscriptList {...props} transcript={transcriptLoad.transcript} />
   } else {
@@ -145,15 +151,20 @@ export function Transcript(props: TranscriptProps): ReactNode {
   )
 }
 
+/** The list's `lang` and `dir` for a transcript language; nothing (the page's) without one. */
+function languageOf(lang: string | undefined): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  return lang === undefined || lang === '' ? {} : { lang, dir: textDirection(lang) }
+}
+
 const selectMatchesByCue = (s: SearchState) => s.matchesByCue
 const selectCurrentMatch = (s: SearchState): SearchMatch | undefined =>
   s.current >= 0 ? s.matches[s.current] : undefined
 
 /** Every line as text in document order: what the server sends when asked to render them all. */
-function FullTranscript({ cues }: { cues: readonly Cue[] }): ReactNode {
+function FullTranscript({ cues, lang }: { cues: readonly Cue[]; lang: string | undefined }): ReactNode {
   return (
     <div className="castline-transcript__viewport">
-      <ul className="castline-transcript__list" data-static="" data-full="">
+      <ul className="castline-transcript__list" data-static="" data-full="" {...languageOf(lang)}>
         {cues.map((cue, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a line's index is its identity (the list keys rows by it too)
           <li key={index} className="castline-line" data-index={index}>
@@ -239,7 +250,12 @@ function TranscriptList(props: ListProps): ReactNode {
         </p>
       )}
       <div ref={viewportRef} className="castline-transcript__viewport">
-        <ul className="castline-transcript__list" data-static={mounted ? undefined : ''}>
+        <ul
+          className="castline-transcript__list"
+          data-static={mounted ? undefined : ''}
+          data-printing={snapshot.printing ? '' : undefined}
+          {...languageOf(props.lang)}
+        >
           {snapshot.rows.map((index) => (
             <Line
               key={index}
