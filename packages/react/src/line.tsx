@@ -6,7 +6,15 @@ import {
   type SyncSnapshot,
 } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
-import { estimateToken, splitPieces, type TextToken, tokenizeCue } from '@castline/dom'
+import {
+  estimateToken,
+  isAvatarBroken,
+  markAvatarBroken,
+  type SpeakerInfo,
+  splitPieces,
+  type TextToken,
+  tokenizeCue,
+} from '@castline/dom'
 import {
   Fragment,
   memo,
@@ -43,6 +51,8 @@ export interface LineProps {
   setSize: number
   /** First line of a run by the same speaker: show the name. */
   speakerStart: boolean
+  /** Who speaks (`resolveSpeakers`): the name, role, avatar and colour shown when `speakerStart`. */
+  speaker?: SpeakerInfo | undefined
   /** The provider's controller: the line subscribes to "am I active?" and, while active, to frames. */
   controller: SyncController
   /** The list's handlers, one object for the list's life. */
@@ -200,6 +210,62 @@ function renderPiece(
 }
 
 /**
+ * The speaker at a change of speaker: the avatar (the picture, or initials when there is none or it
+ * fails to load), the name in the speaker's colour and the role. The picture's `alt` is empty: the name
+ * is beside it. Without a resolved speaker, the label alone.
+ */
+export function SpeakerLabel({
+  id,
+  label,
+  speaker,
+}: {
+  id?: string | undefined
+  label: string
+  speaker: SpeakerInfo | undefined
+}): ReactNode {
+  const img = speaker?.img
+  const [broken, setBroken] = useState(() => img !== undefined && isAvatarBroken(img))
+  if (speaker === undefined) {
+    return (
+      <span id={id} className="castline-line__speaker">
+        {label}
+      </span>
+    )
+  }
+  let avatar: ReactNode = null
+  if (img !== undefined && !broken) {
+    avatar = (
+      <img
+        className="castline-line__avatar"
+        src={img}
+        alt=""
+        width={18}
+        height={18}
+        loading="lazy"
+        decoding="async"
+        onError={() => {
+          markAvatarBroken(img)
+          setBroken(true)
+        }}
+      />
+    )
+  } else if (speaker.person !== null) {
+    avatar = (
+      <span className="castline-line__avatar castline-line__avatar--initials" aria-hidden="true">
+        {speaker.initials}
+      </span>
+    )
+  }
+  return (
+    <span id={id} className={`castline-line__speaker castline-speaker-${speaker.color}`}>
+      {avatar}
+      <span className="castline-line__speaker-name">{speaker.name}</span>
+      {speaker.role === undefined ? null : <span className="castline-line__role">{speaker.role}</span>}
+    </span>
+  )
+}
+
+/**
  * One transcript line (a listitem). It subscribes to "am I the active line?" only, so a cue change
  * re-renders the old and the new active line and nothing else; the spoken word moves without renders.
  * Text is always rendered as text nodes: never HTML.
@@ -210,6 +276,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     cue,
     setSize,
     speakerStart,
+    speaker,
     controller,
     actions,
     measureRef,
@@ -278,9 +345,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
       </button>
       <span className="castline-line__body">
         {showSpeaker ? (
-          <span id={`${textId}-speaker`} className="castline-line__speaker">
-            {cue.speaker}
-          </span>
+          <SpeakerLabel key={speaker?.img} id={`${textId}-speaker`} label={cue.speaker!} speaker={speaker} />
         ) : null}
         <span ref={textRef} id={textId} className="castline-line__text">
           {renderText(cue, tokens, matches, currentMatchStart)}

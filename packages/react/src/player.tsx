@@ -1,4 +1,5 @@
 import type { Cue } from '@castline/core'
+import type { Person } from '@castline/core/feed'
 import type { ReactNode } from 'react'
 import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'
@@ -18,6 +19,10 @@ export interface TranscriptPlayerProps {
   transcript: TranscriptInput
   /** Chapters: parsed (`ChapterList` or `Chapter[]`) or a chapters JSON/WebVTT URL (see `CastlineProvider`). */
   chapters?: ChaptersInput | undefined
+  /** The episode's people (`podcast:person`): matched to the transcript's speakers for avatars and roles (see `CastlineProvider`). */
+  persons?: readonly Person[] | undefined
+  /** Speaker labels such as `SPEAKER_1` mapped to a person's name or a name to show (see `CastlineProvider`). */
+  speakers?: Readonly<Record<string, string>> | undefined
   /** Waveform peaks (parsed, a `.json`/`.dat` URL, or bytes); without them the audio is decoded in the browser. */
   peaks?: PeaksInput | undefined
   /** Episode length in seconds: the last line's end, and the time shown before the audio's metadata arrives. */
@@ -65,6 +70,8 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       src={props.src}
       transcript={props.transcript}
       chapters={props.chapters}
+      persons={props.persons}
+      speakers={props.speakers}
       duration={props.duration}
       follow={props.follow}
       onFollowChange={props.onFollowChange}

@@ -1,4 +1,5 @@
 import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
+import type { Person } from '@castline/core/feed'
 import {
   ChapterState,
   createMediaStoreSource,
@@ -8,6 +9,8 @@ import {
   MediaStore,
   parseTimeFragment,
   type ReadableStore,
+  resolveSpeakers,
+  type SpeakerInfo,
   ValueStore,
 } from '@castline/dom'
 import {
@@ -61,6 +64,8 @@ export interface CastlineStores {
   follow: ReadableStore<boolean>
   /** Where loading the chapters stands (`ChaptersLoad`; `none` without a `chapters` prop). */
   chapters: ReadableStore<ChaptersLoad>
+  /** Each speaker label of the transcript resolved (`resolveSpeakers`): name, role, avatar, colour. */
+  speakers: ReadableStore<ReadonlyMap<string, SpeakerInfo>>
 }
 
 /** The media element in use and its failure, as the `media` store holds them. */
@@ -156,6 +161,16 @@ export interface CastlineProviderProps {
    * the controls, never a crash.
    */
   chapters?: ChaptersInput | undefined
+  /**
+   * The episode's people (`podcast:person`, as `@castline/core/feed`'s `readFeed` gives them): a
+   * transcript speaker whose name matches one (case and accents ignored) shows their avatar and role.
+   */
+  persons?: readonly Person[] | undefined
+  /**
+   * Transcript speaker labels that are no names (`SPEAKER_1`) mapped to a person's name in `persons` or
+   * to a name to show: `{ SPEAKER_1: 'Michael Kennedy' }`.
+   */
+  speakers?: Readonly<Record<string, string>> | undefined
   /** Media duration in seconds when known: a format without end times ends its last line there. */
   duration?: number | undefined
   /** Controlled follow mode; leave undefined to let the provider keep it. */
@@ -256,6 +271,16 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   const [chapterState] = useState(() => new ChapterState({ controller, chapters: chaptersLoad.chapters }))
   chapterState.setOptions({ controller, chapters: chaptersLoad.chapters })
 
+  // Who speaks: resolved again only when the speakers or the people change in content, so that a new
+  // array passed on every render does not re-render the lines.
+  const peopleKey = JSON.stringify([props.persons ?? [], props.speakers ?? {}])
+  const labels = transcript?.speakers
+  // biome-ignore lint/correctness/useExhaustiveDependencies: peopleKey stands for persons and speakers
+  const speakers = useMemo(
+    () => resolveSpeakers(labels ?? [], { persons: props.persons, speakers: props.speakers }),
+    [labels, peopleKey],
+  )
+
   // Follow mode: one FollowMode (@castline/dom), shared with the transcript's TranscriptView.
   const [followMode] = useState(
     () => new FollowMode({ following: props.follow, defaultFollowing: props.defaultFollow ?? true }),
@@ -355,8 +380,11 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   mediaViewStore.set(mediaView)
   const [chaptersStore] = useState(() => new ValueStore(chaptersLoad))
   chaptersStore.set(chaptersLoad)
+  const [speakersStore] = useState(() => new ValueStore(speakers))
+  speakersStore.set(speakers)
   useIsomorphicLayoutEffect(() => {
     chaptersStore.publish()
+    speakersStore.publish()
     load.publish()
     searchStore.publish()
     mediaViewStore.publish()
@@ -374,6 +402,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
         media: mediaViewStore,
         follow: followMode,
         chapters: chaptersStore,
+        speakers: speakersStore,
       },
       dispatchFollow,
       seekTo,
@@ -393,6 +422,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       followMode,
       chapterState,
       chaptersStore,
+      speakersStore,
       load,
       searchStore,
       mediaViewStore,

@@ -26,7 +26,7 @@ import {
 } from 'react'
 import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
-import { Line, type LineActions } from './line.js'
+import { Line, type LineActions, SpeakerLabel } from './line.js'
 import type { SearchState } from './use-search-state.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
@@ -147,6 +147,7 @@ const selectCurrentMatch = (s: SearchState): SearchMatch | undefined =>
 
 /** Every line as text in document order: what the server sends when asked to render them all. */
 function FullTranscript({ cues }: { cues: readonly Cue[] }): ReactNode {
+  const speakers = useCastlineStore('speakers')
   return (
     <div className="castline-transcript__viewport">
       <ul className="castline-transcript__list" data-static="" data-full="">
@@ -156,7 +157,7 @@ function FullTranscript({ cues }: { cues: readonly Cue[] }): ReactNode {
             <span className="castline-line__time">{formatTimestamp(cue.start)}</span>{' '}
             <span className="castline-line__body">
               {speakerStartAt(cues, index) && cue.speaker ? (
-                <span className="castline-line__speaker">{cue.speaker}</span>
+                <SpeakerLabel label={cue.speaker} speaker={speakers.get(cue.speaker)} />
               ) : null}{' '}
               <span className="castline-line__text">{cue.text}</span>
             </span>
@@ -223,6 +224,7 @@ function TranscriptList(props: ListProps): ReactNode {
 
   // The matches, not the query: a keystroke re-renders the list only once its matches are found.
   const matchesByCue = useCastlineStore('search', selectMatchesByCue)
+  const speakers = useCastlineStore('speakers')
   const currentMatch = useCastlineStore('search', selectCurrentMatch)
   const mounted = snapshot.phase !== 'static'
 
@@ -237,25 +239,30 @@ function TranscriptList(props: ListProps): ReactNode {
       )}
       <div ref={viewportRef} className="castline-transcript__viewport">
         <ul className="castline-transcript__list" data-static={mounted ? undefined : ''}>
-          {snapshot.rows.map((index) => (
-            <Line
-              key={index}
-              index={index}
-              cue={cues[index]!}
-              setSize={count}
-              speakerStart={speakerStartAt(cues, index)}
-              controller={controller}
-              actions={actions}
-              measureRef={view.measureElement}
-              tabStop={index === snapshot.focusIndex}
-              matches={matchesByCue.get(index)}
-              currentMatchStart={
-                currentMatch !== undefined && currentMatch.cue === index ? currentMatch.start : -1
-              }
-              chapter={headings.get(index)}
-              chapterHeadingLevel={props.chapterHeadingLevel}
-            />
-          ))}
+          {snapshot.rows.map((index) => {
+            const cue = cues[index]!
+            const speakerStart = speakerStartAt(cues, index)
+            return (
+              <Line
+                key={index}
+                index={index}
+                cue={cue}
+                setSize={count}
+                speakerStart={speakerStart}
+                speaker={speakerStart && cue.speaker !== undefined ? speakers.get(cue.speaker) : undefined}
+                controller={controller}
+                actions={actions}
+                measureRef={view.measureElement}
+                tabStop={index === snapshot.focusIndex}
+                matches={matchesByCue.get(index)}
+                currentMatchStart={
+                  currentMatch !== undefined && currentMatch.cue === index ? currentMatch.start : -1
+                }
+                chapter={headings.get(index)}
+                chapterHeadingLevel={props.chapterHeadingLevel}
+              />
+            )
+          })}
         </ul>
       </div>
       {snapshot.jump === null ? null : <JumpToCurrent direction={snapshot.jump} onJump={view.jump} />}
