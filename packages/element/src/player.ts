@@ -1,7 +1,8 @@
 import { parseTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
+import type { Person } from '@castline/core/feed'
 import type { Peaks } from '@castline/core/peaks'
-import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
+import { PlayerShortcuts, parseSpeakerMap, parseTimeFragment } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
@@ -19,6 +20,9 @@ export const PART_NAMES = {
     'line-active',
     'line-time',
     'line-speaker',
+    'line-speaker-name',
+    'line-role',
+    'line-avatar',
     'line-text',
     'line-copy',
     'match',
@@ -58,12 +62,24 @@ export const PART_NAMES = {
  * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`),
  * `chapters` (a Podcasting 2.0 chapters JSON or WebVTT chapters URL: headings in the transcript, markers
  * on the waveform, the chapter row in the controls; a failure is a message and a `castline-error` of
- * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones. Without a `transcript`, a Podcasting 2.0
+ * kind 'chapters'), `speakers` (JSON mapping transcript labels such as `SPEAKER_1` to names; bad JSON is a
+ * `castline-error` of kind 'speakers'). Properties `transcript`, `peaks` and `chapters` also take parsed
+ * ones; `persons` (the feed's `podcast:person`s) and `speakers` (an object) give each speaker change its
+ * name, avatar, role and colour. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  */
 export class CastlinePlayerElement extends HTMLElement {
-  static observedAttributes = ['src', 'transcript', 'peaks', 'duration', 'title', 'waveform', 'chapters']
+  static observedAttributes = [
+    'src',
+    'transcript',
+    'peaks',
+    'duration',
+    'title',
+    'waveform',
+    'chapters',
+    'speakers',
+  ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
   private readonly root: ShadowRoot
@@ -76,6 +92,9 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
   private parsedChapters: ChapterList | readonly Chapter[] | null = null
+  private personList: readonly Person[] = []
+  /** The `speakers` property when set as an object (it wins over the attribute). */
+  private speakerMap: Readonly<Record<string, string>> | null = null
   /** What the chapters were last loaded from (as `loadedFrom` for the transcript). */
   private chaptersFrom: unknown = null
   private cleanup: (() => void) | null = null
@@ -167,13 +186,63 @@ export class CastlinePlayerElement extends HTMLElement {
     this.loadChapters()
   }
 
+  /** The episode's people (`podcast:person`): a transcript speaker matching one's name shows their avatar and role. */
+  get persons(): readonly Person[] {
+    return this.personList
+  }
+
+  set persons(value: readonly Person[] | null) {
+    this.personList = Array.isArray(value) ? value : []
+    this.applyPeople()
+  }
+
+  /** Speaker labels (`SPEAKER_1`) mapped to a person's name or a name to show: the property, else the `speakers` attribute's JSON. */
+  get speakers(): Readonly<Record<string, string>> | null {
+    if (this.speakerMap !== null) return this.speakerMap
+    try {
+      return this.speakersAttribute()
+    } catch {
+      return null
+    }
+  }
+
+  /** Sets the map: an object, or its JSON (as the attribute); null for none. */
+  set speakers(value: Readonly<Record<string, string>> | string | null) {
+    if (typeof value === 'string') {
+      this.speakerMap = null
+      this.setAttribute('speakers', value)
+      return
+    }
+    this.speakerMap = value
+    this.applyPeople()
+  }
+
+  private speakersAttribute(): Record<string, string> | null {
+    const json = this.getAttribute('speakers')
+    return json === null || json.trim() === '' ? null : parseSpeakerMap(json)
+  }
+
+  /** Gives the session the persons and the speakers map; a `speakers` attribute that is no JSON map is a `castline-error` of kind 'speakers' and the labels are shown as they are. */
+  private applyPeople(): void {
+    if (!this.isConnected) return
+    let speakers = this.speakerMap
+    if (speakers === null) {
+      try {
+        speakers = this.speakersAttribute()
+      } catch (error) {
+        this.session.fail('speakers', error instanceof Error ? error.message : String(error), error)
+      }
+    }
+    this.session.setPeople({ persons: this.personList, speakers: speakers ?? undefined })
+  }
+
   /** The player's own media element (a hidden `<audio>` in its shadow root). */
   get media(): HTMLAudioElement {
     return this.audio
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'peaks', 'chapters'])
+    upgradeProperties(this, ['transcript', 'peaks', 'chapters', 'persons', 'speakers'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -202,6 +271,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.syncAttributes()
     this.loadTranscript()
     this.loadChapters()
+    this.applyPeople()
     const offMedia = session.on('media', () => {
       const t = this.deepLinkTime()
       if (t !== null) session.controller.seekTo(t)
@@ -235,6 +305,7 @@ export class CastlinePlayerElement extends HTMLElement {
     if (name === 'transcript' || (name === 'duration' && this.getAttribute('transcript') !== null))
       this.loadTranscript()
     if (name === 'chapters') this.loadChapters()
+    if (name === 'speakers') this.applyPeople()
     this.syncAttributes()
   }
 

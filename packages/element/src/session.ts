@@ -9,6 +9,9 @@ import {
   type MediaErrorLike,
   MediaStore,
   type MediaStoreSource,
+  resolveSpeakers,
+  type SpeakerInfo,
+  type SpeakerOptions,
 } from '@castline/dom'
 import { describeError, fetchTranscript, type Load } from './load.js'
 
@@ -26,9 +29,12 @@ export interface FollowChangeDetail {
   following: boolean
   reason?: FollowEvent['type']
 }
-/** `castline-error`: the transcript, the peaks, the media or the chapters failed; `message` is for people. */
+/**
+ * `castline-error`: the transcript, the peaks, the media or the chapters failed, or the `speakers`
+ * attribute is no JSON object of names (the speakers are then shown by their labels); `message` is for people.
+ */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'speakers'
   message: string
   error: unknown
 }
@@ -69,7 +75,7 @@ export function mediaErrorMessage(error: MediaErrorLike): string {
   return MEDIA_ERRORS[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
 }
 
-type Topic = 'transcript' | 'search' | 'media' | 'chapters'
+type Topic = 'transcript' | 'search' | 'media' | 'chapters' | 'speakers'
 
 /** What a session asks of the transcript list it shows (registered by `<castline-transcript>`). */
 export interface SessionView {
@@ -93,6 +99,10 @@ export class CastlineSession {
   private loadingChapters: AbortController | null = null
   /** Where the transcript stands. */
   transcript: Load<Transcript> = { status: 'idle' }
+  /** Each speaker label of the transcript resolved (`resolveSpeakers`): name, role, avatar, colour. */
+  speakers: ReadonlyMap<string, SpeakerInfo> = new Map()
+  /** The persons and speakers map the labels are resolved with. */
+  private people: SpeakerOptions = {}
   search: SearchState = NO_SEARCH
   /** The elements that receive the events. */
   readonly hosts = new Set<HTMLElement>()
@@ -172,6 +182,17 @@ export class CastlineSession {
     this.emit('castline-error', { kind, message, error })
   }
 
+  /** Resolves the transcript's speakers with these `persons` and `speakers` map (the player's properties). */
+  setPeople(people: SpeakerOptions): void {
+    this.people = people
+    this.resolveSpeakers()
+  }
+
+  private resolveSpeakers(): void {
+    this.speakers = resolveSpeakers(this.ready()?.speakers ?? [], this.people)
+    this.notify('speakers')
+  }
+
   /** Shows parsed chapters (a `ChapterList` or its `chapters`); null for none. */
   setChapters(chapters: ChapterList | readonly Chapter[] | null): void {
     this.loadingChapters?.abort()
@@ -214,6 +235,7 @@ export class CastlineSession {
   private settle(load: Load<Transcript>): void {
     this.transcript = load
     this.search = NO_SEARCH
+    this.speakers = resolveSpeakers(this.ready()?.speakers ?? [], this.people)
     this.controller.setOptions({ transcript: this.ready(), source: this.source })
     this.notify('transcript')
     this.notify('search')
@@ -279,7 +301,7 @@ export class CastlineSession {
   chapter = (direction: -1 | 1): boolean =>
     direction < 0 ? this.chapterState.previous() : this.chapterState.next()
 
-  /** Listens for changes of the transcript, the search, the media element or the chapters. Returns the unsubscribe. */
+  /** Listens for changes of the transcript, the search, the media element, the chapters or the speakers. Returns the unsubscribe. */
   on(topic: Topic, listener: () => void): () => void {
     let set = this.topics.get(topic)
     if (set === undefined) {

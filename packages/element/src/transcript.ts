@@ -3,7 +3,10 @@ import type { Chapter } from '@castline/core/chapters'
 import {
   chapterHeadings,
   estimateToken,
+  isAvatarBroken,
   linkToTime,
+  markAvatarBroken,
+  type SpeakerInfo,
   speakerStartAt,
   splitPieces,
   type TextToken,
@@ -23,6 +26,8 @@ interface Row {
   time: HTMLButtonElement
   text: HTMLSpanElement
   copy: HTMLButtonElement
+  /** The speaker at a change of speaker (name, avatar, role), null in a run's later lines. */
+  speaker: HTMLSpanElement | null
   /** The heading of the chapter this line is the first of, above its text. */
   heading: HTMLHeadingElement | null
   /** The words, while the line is spoken. */
@@ -256,20 +261,9 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       },
       'Copy link',
     )
-    const body = h(
-      doc,
-      'span',
-      { class: 'castline-line__body' },
-      speaker
-        ? h(
-            doc,
-            'span',
-            { class: 'castline-line__speaker', part: 'line-speaker', id: `castline-s${index}` },
-            cue.speaker!,
-          )
-        : null,
-      text,
-    )
+    const speakerLabel = speaker ? h(doc, 'span', { id: `castline-s${index}` }) : null
+    if (speakerLabel !== null) showSpeaker(speakerLabel, cue.speaker!, session.speakers.get(cue.speaker!))
+    const body = h(doc, 'span', { class: 'castline-line__body' }, speakerLabel, text)
     const li = h(
       doc,
       'li',
@@ -291,6 +285,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       time: timeButton,
       text,
       copy,
+      speaker: speakerLabel,
       heading: null,
       tokens: null,
       spoken: -1,
@@ -362,6 +357,12 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     for (const row of rows.values()) renderText(row)
   })
   const offChapters = session.on('chapters', showChapter)
+  const offSpeakers = session.on('speakers', () => {
+    for (const row of rows.values()) {
+      if (row.speaker !== null)
+        showSpeaker(row.speaker, row.cue.speaker!, session.speakers.get(row.cue.speaker!))
+    }
+  })
   showChapter()
   session.view = { reveal: (index) => view.reveal(index) }
   render(view.getSnapshot())
@@ -372,10 +373,70 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     offCue()
     offSearch()
     offChapters()
+    offSpeakers()
     unmount()
     view.destroy()
     for (const row of rows.values()) row.stop?.()
   }
+}
+
+/**
+ * Fills `label` with the speaker at a change of speaker: the avatar (the picture, lazy and with an empty
+ * `alt` since the name is beside it; initials when there is none or it fails to load), the name in the
+ * speaker's colour (`castline-speaker-N`) and the role, all as text. Without a resolved speaker, the label.
+ */
+function showSpeaker(label: HTMLSpanElement, text: string, speaker: SpeakerInfo | undefined): void {
+  const doc = label.ownerDocument
+  label.className =
+    speaker === undefined
+      ? 'castline-line__speaker'
+      : `castline-line__speaker castline-speaker-${speaker.color}`
+  label.setAttribute('part', 'line-speaker')
+  if (speaker === undefined) {
+    label.replaceChildren(text)
+    return
+  }
+  const initials = () =>
+    h(
+      doc,
+      'span',
+      {
+        class: 'castline-line__avatar castline-line__avatar--initials',
+        part: 'line-avatar',
+        'aria-hidden': 'true',
+      },
+      speaker.initials,
+    )
+  let avatar: HTMLElement | null = null
+  const img = speaker.img
+  if (img !== undefined && !isAvatarBroken(img)) {
+    const picture = h(doc, 'img', {
+      class: 'castline-line__avatar',
+      part: 'line-avatar',
+      src: img,
+      alt: '',
+      width: 18,
+      height: 18,
+      loading: 'lazy',
+      decoding: 'async',
+    })
+    picture.addEventListener('error', () => {
+      markAvatarBroken(img)
+      picture.replaceWith(initials())
+    })
+    avatar = picture
+  } else if (speaker.person !== null) {
+    avatar = initials()
+  }
+  label.replaceChildren(
+    ...[
+      avatar,
+      h(doc, 'span', { class: 'castline-line__speaker-name', part: 'line-speaker-name' }, speaker.name),
+      speaker.role === undefined
+        ? null
+        : h(doc, 'span', { class: 'castline-line__role', part: 'line-role' }, speaker.role),
+    ].filter((n) => n !== null),
+  )
 }
 
 /** The line's text as text nodes, its words in spans while spoken and search matches in `<mark>`s. */
