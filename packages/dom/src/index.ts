@@ -62,14 +62,15 @@ export {
 } from './player-shortcuts.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
 export {
-  isAvatarBroken,
   markAvatarBroken,
   parseSpeakerMap,
   resolveSpeakers,
   SPEAKER_COLORS,
   SPEAKER_PALETTE,
+  type SpeakerAvatar,
   type SpeakerInfo,
   type SpeakerOptions,
+  speakerAvatar,
   speakerInitials,
 } from './speakers.js'
 export {

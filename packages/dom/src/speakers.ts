@@ -121,7 +121,14 @@ export function markAvatarBroken(url: string): void {
   brokenAvatars.add(url)
 }
 
-/** Whether the picture at `url` failed to load before. */
-export function isAvatarBroken(url: string): boolean {
-  return brokenAvatars.has(url)
+/** What a speaker change shows before the name: a picture, initials, or nothing. */
+export type SpeakerAvatar = { img: string } | { initials: string } | null
+
+/**
+ * The avatar of `speaker`: its picture while that has not failed to load, else the initials of a matched
+ * person; nothing for a speaker no person matched (the name alone, as before persons were given).
+ */
+export function speakerAvatar(speaker: SpeakerInfo): SpeakerAvatar {
+  if (speaker.img !== undefined && !brokenAvatars.has(speaker.img)) return { img: speaker.img }
+  return speaker.person === null ? null : { initials: speaker.initials }
 }

@@ -5,10 +5,12 @@
 import type { Person } from '@castline/core/feed'
 import { describe, expect, test } from 'vitest'
 import {
+  markAvatarBroken,
   parseSpeakerMap,
   resolveSpeakers,
   SPEAKER_COLORS,
   SPEAKER_PALETTE,
+  speakerAvatar,
   speakerInitials,
 } from '../src/speakers.js'
 
@@ -150,6 +152,18 @@ describe('resolveSpeakers', () => {
     const bad = [{ role: 'host' }, null, { name: 42 }] as unknown as Person[]
     const map = resolveSpeakers(['Michael Kennedy'], { persons: [...bad, michael] })
     expect(map.get('Michael Kennedy')!.person).toBe(michael)
+  })
+})
+
+describe('speakerAvatar', () => {
+  test('the picture until it fails to load, then the initials; nothing for a speaker without a person', () => {
+    const person = { ...michael, img: 'https://example.com/fails.svg' }
+    const map = resolveSpeakers(['Michael Kennedy', 'José García', 'Ada'], { persons: [person, jose] })
+    expect(speakerAvatar(map.get('Michael Kennedy')!)).toEqual({ img: 'https://example.com/fails.svg' })
+    markAvatarBroken('https://example.com/fails.svg')
+    expect(speakerAvatar(map.get('Michael Kennedy')!)).toEqual({ initials: 'MK' })
+    expect(speakerAvatar(map.get('José García')!)).toEqual({ initials: 'JG' })
+    expect(speakerAvatar(map.get('Ada')!)).toBeNull()
   })
 })
 

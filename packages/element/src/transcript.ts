@@ -3,10 +3,10 @@ import type { Chapter } from '@castline/core/chapters'
 import {
   chapterHeadings,
   estimateToken,
-  isAvatarBroken,
   linkToTime,
   markAvatarBroken,
   type SpeakerInfo,
+  speakerAvatar,
   speakerStartAt,
   splitPieces,
   type TextToken,
@@ -407,13 +407,13 @@ function showSpeaker(label: HTMLSpanElement, text: string, speaker: SpeakerInfo 
       },
       speaker.initials,
     )
+  const shown = speakerAvatar(speaker)
   let avatar: HTMLElement | null = null
-  const img = speaker.img
-  if (img !== undefined && !isAvatarBroken(img)) {
+  if (shown !== null && 'img' in shown) {
     const picture = h(doc, 'img', {
       class: 'castline-line__avatar',
       part: 'line-avatar',
-      src: img,
+      src: shown.img,
       alt: '',
       width: 18,
       height: 18,
@@ -421,11 +421,11 @@ function showSpeaker(label: HTMLSpanElement, text: string, speaker: SpeakerInfo 
       decoding: 'async',
     })
     picture.addEventListener('error', () => {
-      markAvatarBroken(img)
+      markAvatarBroken(shown.img)
       picture.replaceWith(initials())
     })
     avatar = picture
-  } else if (speaker.person !== null) {
+  } else if (shown !== null) {
     avatar = initials()
   }
   label.replaceChildren(

@@ -8,9 +8,9 @@ import {
 import type { Chapter } from '@castline/core/chapters'
 import {
   estimateToken,
-  isAvatarBroken,
   markAvatarBroken,
   type SpeakerInfo,
+  speakerAvatar,
   splitPieces,
   type TextToken,
   tokenizeCue,
@@ -223,8 +223,8 @@ export function SpeakerLabel({
   label: string
   speaker: SpeakerInfo | undefined
 }): ReactNode {
-  const img = speaker?.img
-  const [broken, setBroken] = useState(() => img !== undefined && isAvatarBroken(img))
+  // A picture that fails is remembered in @castline/dom; the state only renders the label again.
+  const [, setBroken] = useState(false)
   if (speaker === undefined) {
     return (
       <span id={id} className="castline-line__speaker">
@@ -232,27 +232,28 @@ export function SpeakerLabel({
       </span>
     )
   }
+  const shown = speakerAvatar(speaker)
   let avatar: ReactNode = null
-  if (img !== undefined && !broken) {
+  if (shown !== null && 'img' in shown) {
     avatar = (
       <img
         className="castline-line__avatar"
-        src={img}
+        src={shown.img}
         alt=""
         width={18}
         height={18}
         loading="lazy"
         decoding="async"
         onError={() => {
-          markAvatarBroken(img)
+          markAvatarBroken(shown.img)
           setBroken(true)
         }}
       />
     )
-  } else if (speaker.person !== null) {
+  } else if (shown !== null) {
     avatar = (
       <span className="castline-line__avatar castline-line__avatar--initials" aria-hidden="true">
-        {speaker.initials}
+        {shown.initials}
       </span>
     )
   }
@@ -345,7 +346,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
       </button>
       <span className="castline-line__body">
         {showSpeaker ? (
-          <SpeakerLabel key={speaker?.img} id={`${textId}-speaker`} label={cue.speaker!} speaker={speaker} />
+          <SpeakerLabel id={`${textId}-speaker`} label={cue.speaker!} speaker={speaker} />
         ) : null}
         <span ref={textRef} id={textId} className="castline-line__text">
           {renderText(cue, tokens, matches, currentMatchStart)}
