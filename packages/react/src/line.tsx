@@ -209,10 +209,39 @@ function renderPiece(
   )
 }
 
+/** A speaker's picture: lazy, `alt=""` (the name is beside it); when it fails to load, the initials. */
+function AvatarImage({ src, initials }: { src: string; initials: string }): ReactNode {
+  const [broken, setBroken] = useState(false)
+  if (broken) return <AvatarInitials initials={initials} />
+  return (
+    <img
+      className="castline-line__avatar"
+      src={src}
+      alt=""
+      width={18}
+      height={18}
+      loading="lazy"
+      decoding="async"
+      onError={() => {
+        // Remembered in @castline/dom: rows rendered later show the initials at once.
+        markAvatarBroken(src)
+        setBroken(true)
+      }}
+    />
+  )
+}
+
+function AvatarInitials({ initials }: { initials: string }): ReactNode {
+  return (
+    <span className="castline-line__avatar castline-line__avatar--initials" aria-hidden="true">
+      {initials}
+    </span>
+  )
+}
+
 /**
- * The speaker at a change of speaker: the avatar (the picture, or initials when there is none or it
- * fails to load), the name in the speaker's colour and the role. The picture's `alt` is empty: the name
- * is beside it. Without a resolved speaker, the label alone.
+ * The speaker at a change of speaker: the avatar (`speakerAvatar`: the picture, or initials), the name in
+ * the speaker's colour and the role, as text. Without a resolved speaker, the label alone.
  */
 export function SpeakerLabel({
   id,
@@ -223,8 +252,6 @@ export function SpeakerLabel({
   label: string
   speaker: SpeakerInfo | undefined
 }): ReactNode {
-  // A picture that fails is remembered in @castline/dom; the state only renders the label again.
-  const [, setBroken] = useState(false)
   if (speaker === undefined) {
     return (
       <span id={id} className="castline-line__speaker">
@@ -232,34 +259,14 @@ export function SpeakerLabel({
       </span>
     )
   }
-  const shown = speakerAvatar(speaker)
-  let avatar: ReactNode = null
-  if (shown !== null && 'img' in shown) {
-    avatar = (
-      <img
-        className="castline-line__avatar"
-        src={shown.img}
-        alt=""
-        width={18}
-        height={18}
-        loading="lazy"
-        decoding="async"
-        onError={() => {
-          markAvatarBroken(shown.img)
-          setBroken(true)
-        }}
-      />
-    )
-  } else if (shown !== null) {
-    avatar = (
-      <span className="castline-line__avatar castline-line__avatar--initials" aria-hidden="true">
-        {shown.initials}
-      </span>
-    )
-  }
+  const avatar = speakerAvatar(speaker)
   return (
     <span id={id} className={`castline-line__speaker castline-speaker-${speaker.color}`}>
-      {avatar}
+      {avatar === null ? null : 'img' in avatar ? (
+        <AvatarImage key={avatar.img} src={avatar.img} initials={speaker.initials} />
+      ) : (
+        <AvatarInitials initials={avatar.initials} />
+      )}
       <span className="castline-line__speaker-name">{speaker.name}</span>
       {speaker.role === undefined ? null : <span className="castline-line__role">{speaker.role}</span>}
     </span>
