@@ -2,10 +2,11 @@ import { parseTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
 import type { Peaks } from '@castline/core/peaks'
-import { PlayerShortcuts, parseSpeakerMap, parseTimeFragment } from '@castline/dom'
+import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
+import { PeopleOptions } from './people.js'
 import { CastlineSession } from './session.js'
 import { adoptStyles } from './styles.js'
 import type { CastlineWaveformElement } from './waveform.js'
@@ -92,9 +93,8 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
   private parsedChapters: ChapterList | readonly Chapter[] | null = null
-  private personList: readonly Person[] = []
-  /** The `speakers` property when set as an object (it wins over the attribute). */
-  private speakerMap: Readonly<Record<string, string>> | null = null
+  /** The `persons` and `speakers` options. */
+  private readonly people = new PeopleOptions(this)
   /** What the chapters were last loaded from (as `loadedFrom` for the transcript). */
   private chaptersFrom: unknown = null
   private cleanup: (() => void) | null = null
@@ -188,52 +188,27 @@ export class CastlinePlayerElement extends HTMLElement {
 
   /** The episode's people (`podcast:person`): a transcript speaker matching one's name shows their avatar and role. */
   get persons(): readonly Person[] {
-    return this.personList
+    return this.people.persons
   }
 
   set persons(value: readonly Person[] | null) {
-    this.personList = Array.isArray(value) ? value : []
+    this.people.persons = Array.isArray(value) ? value : []
     this.applyPeople()
   }
 
   /** Speaker labels (`SPEAKER_1`) mapped to a person's name or a name to show: the property, else the `speakers` attribute's JSON. */
   get speakers(): Readonly<Record<string, string>> | null {
-    if (this.speakerMap !== null) return this.speakerMap
-    try {
-      return this.speakersAttribute()
-    } catch {
-      return null
-    }
+    return this.people.speakers()
   }
 
   /** Sets the map: an object, or its JSON (as the attribute); null for none. */
   set speakers(value: Readonly<Record<string, string>> | string | null) {
-    if (typeof value === 'string') {
-      this.speakerMap = null
-      this.setAttribute('speakers', value)
-      return
-    }
-    this.speakerMap = value
-    this.applyPeople()
+    this.people.setSpeakers(value)
+    if (typeof value !== 'string') this.applyPeople()
   }
 
-  private speakersAttribute(): Record<string, string> | null {
-    const json = this.getAttribute('speakers')
-    return json === null || json.trim() === '' ? null : parseSpeakerMap(json)
-  }
-
-  /** Gives the session the persons and the speakers map; a `speakers` attribute that is no JSON map is a `castline-error` of kind 'speakers' and the labels are shown as they are. */
   private applyPeople(): void {
-    if (!this.isConnected) return
-    let speakers = this.speakerMap
-    if (speakers === null) {
-      try {
-        speakers = this.speakersAttribute()
-      } catch (error) {
-        this.session.fail('speakers', error instanceof Error ? error.message : String(error), error)
-      }
-    }
-    this.session.setPeople({ persons: this.personList, speakers: speakers ?? undefined })
+    if (this.isConnected) this.people.apply(this.session)
   }
 
   /** The player's own media element (a hidden `<audio>` in its shadow root). */

@@ -1,5 +1,6 @@
 import { type Cue, formatTimestamp, type SearchMatch, type Transcript } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
+import type { Person } from '@castline/core/feed'
 import {
   chapterHeadings,
   estimateToken,
@@ -16,6 +17,7 @@ import {
 } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
+import { PeopleOptions } from './people.js'
 import type { CastlineSession } from './session.js'
 
 /** One rendered line. */
@@ -43,12 +45,15 @@ interface Row {
  * with the arrows, Home/End and PageUp/PageDown. Lines are rendered as text, never as HTML.
  *
  * Attributes: `for` (the id of the page's `<audio>`/`<video>`), `transcript` (a URL to fetch),
- * `duration` (seconds), `label` (the region's name, default "Transcript"). The `transcript` property
- * also takes a parsed `Transcript`.
+ * `duration` (seconds), `label` (the region's name, default "Transcript"), `speakers` (JSON mapping
+ * labels such as `SPEAKER_1` to names). The `transcript` property also takes a parsed `Transcript`;
+ * `persons` (the feed's people) and `speakers` (an object) name, picture and colour the speakers.
  */
 export class CastlineTranscriptElement extends CastlinePart {
-  static override observedAttributes = ['for', 'transcript', 'duration', 'label']
+  static override observedAttributes = ['for', 'transcript', 'duration', 'label', 'speakers']
   private parsed: Transcript | null = null
+  /** The `persons` and `speakers` options, used by a part on its own (the player passes its own). */
+  private readonly people = new PeopleOptions(this)
   private readonly region: HTMLElement
 
   constructor() {
@@ -78,9 +83,37 @@ export class CastlineTranscriptElement extends CastlinePart {
     if (value !== null) this.session?.setTranscript(value)
   }
 
+  /** The episode's people (`podcast:person`): a speaker matching one's name shows their avatar and role. */
+  get persons(): readonly Person[] {
+    return this.people.persons
+  }
+
+  set persons(value: readonly Person[] | null) {
+    this.people.persons = Array.isArray(value) ? value : []
+    this.applyPeople()
+  }
+
+  /** Speaker labels (`SPEAKER_1`) mapped to names: the property, else the `speakers` attribute's JSON. */
+  get speakers(): Readonly<Record<string, string>> | null {
+    return this.people.speakers()
+  }
+
+  /** Sets the map: an object, or its JSON (as the attribute); null for none. */
+  set speakers(value: Readonly<Record<string, string>> | string | null) {
+    this.people.setSpeakers(value)
+    if (typeof value !== 'string') this.applyPeople()
+  }
+
+  /** A part on its own gives its session the people (inside a player, the player does). */
+  private applyPeople(): void {
+    const session = this.session
+    if (session !== null && session.hosts.has(this)) this.people.apply(session)
+  }
+
   protected override attributeChanged(name: string): void {
     setAttr(this.region, 'aria-label', this.getAttribute('label') ?? 'Transcript')
-    if (name !== 'label' && this.session !== null) this.loadOwn(this.session)
+    if (name === 'speakers') this.applyPeople()
+    else if (name !== 'label' && this.session !== null) this.loadOwn(this.session)
   }
 
   /** A part on its own loads its `transcript` attribute or property into the session. */
@@ -144,6 +177,7 @@ export class CastlineTranscriptElement extends CastlinePart {
       }
     }
     const off = session.on('transcript', render)
+    this.applyPeople()
     this.loadOwn(session)
     render()
     return () => {

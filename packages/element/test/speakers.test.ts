@@ -9,9 +9,9 @@ import type { Person } from '@castline/core/feed'
 import { SPEAKER_PALETTE } from '@castline/dom'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
-import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
+import type { CastlinePlayerElement, CastlineTranscriptElement, ErrorDetail } from '../src/index.js'
 import { CSS } from '../src/styles.js'
-import { deepAll, fakeLayout, record, settle } from './fixture.js'
+import { deepAll, drivenAudio, fakeLayout, record, settle } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
@@ -167,5 +167,29 @@ describe('<castline-player> persons and speakers', () => {
     SPEAKER_PALETTE.dark.forEach((color, i) => {
       expect(CSS).toContain(`--_speaker-${i}: var(--castline-speaker-${i}, ${color});`)
     })
+  })
+})
+
+describe('<castline-transcript for> persons and speakers', () => {
+  test('a part on its own takes persons and the speakers attribute for the session it shows', async () => {
+    drivenAudio()
+    const el = document.createElement('castline-transcript') as CastlineTranscriptElement
+    el.setAttribute('for', 'a')
+    el.transcript = transcript()
+    el.persons = PERSONS
+    el.setAttribute('speakers', '{"SPEAKER_1": "Michael Kennedy"}')
+    const errors = record<ErrorDetail>(el, 'castline-error')
+    document.body.append(el)
+    await settle()
+    const [michael, speaker2] = speakerLabels(el)
+    expect(nameOf(michael!)).toBe('Michael Kennedy')
+    expect(michael!.querySelector('.castline-line__role')!.textContent).toBe('host')
+    expect(speaker2!.textContent).toBe('SPEAKER_2')
+    // Changing the attribute renames at once, and bad JSON is an error event on the part.
+    el.setAttribute('speakers', '{"SPEAKER_2": "Grace"}')
+    expect(speakerLabels(el).map((s) => s.textContent)).toEqual(['SPEAKER_1', 'Grace', 'Ada'])
+    el.setAttribute('speakers', 'nope')
+    expect(errors.map((e) => e.kind)).toEqual(['speakers'])
+    expect(speakerLabels(el).map((s) => s.textContent)).toEqual(['SPEAKER_1', 'SPEAKER_2', 'Ada'])
   })
 })
