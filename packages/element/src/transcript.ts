@@ -107,7 +107,7 @@ export class CastlineTranscriptElement extends CastlinePart {
   /** A part on its own gives its session the people (inside a player, the player does). */
   private applyPeople(): void {
     const session = this.session
-    if (session !== null && session.hosts.has(this)) this.people.apply(session)
+    if (session?.hosts.has(this)) this.people.apply(session)
   }
 
   protected override attributeChanged(name: string): void {
