@@ -1,7 +1,8 @@
 /**
  * The elements in Chromium with real audio and real layout: a page `<audio>` playing moves the
  * highlight of `<castline-transcript for>`, the player's upgraded Podcasting 2.0 HTML is a virtualized
- * list, and a site's `::part` and `--castline-*` rules reach inside. State is polled, never slept for.
+ * list, a site's `::part` and `--castline-*` rules reach inside, and a speaker line keeps the height the
+ * row estimate counts, in its theme's colours. State is polled, never slept for.
  */
 import { SPEAKER_PALETTE } from '@castline/dom'
 import { afterEach, expect, test } from 'vitest'
