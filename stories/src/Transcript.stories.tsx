@@ -4,6 +4,7 @@ import {
   searchTranscript,
   type Transcript as TranscriptModel,
 } from '@castline/core'
+import type { Person } from '@castline/core/feed'
 import { parseTranscript } from '@castline/core/formats'
 import { CastlineProvider, Transcript, TranscriptSearch } from '@castline/react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
@@ -323,6 +324,112 @@ export const Speakers: Story = {
       const time = rowOf(canvasElement, i)!.querySelector('.castline-line__time')!
       expect(time).toHaveAccessibleDescription(`${cues[i]!.speaker} ${cues[i]!.text}`)
     }
+  },
+}
+
+/** A round avatar as an inline SVG data URI: a coloured disc with the person's initials. */
+function avatar(initials: string, fill: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36" viewBox="0 0 36 36"><circle cx="18" cy="18" r="18" fill="${fill}"/><text x="18" y="23" font-family="sans-serif" font-size="14" font-weight="700" fill="#fff" text-anchor="middle">${initials}</text></svg>`
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`
+}
+
+/** The episode's people, as `@castline/core/feed` reads its `podcast:person`s. */
+const PERSONS: Person[] = [
+  { name: 'Michael Kennedy', role: 'host', group: 'cast', img: avatar('MK', '#1d5fc4') },
+  // No picture: the initials stand in for it.
+  { name: 'Seth Michael Larson', role: 'guest', group: 'cast' },
+]
+
+/** The same excerpt with diarization labels in place of names, as a speech-to-text service writes them. */
+const LABELLED_VTT = SPEAKERS_VTT.replaceAll('<v Michael Kennedy>', '<v SPEAKER_1>').replaceAll(
+  '<v Seth Michael Larson>',
+  '<v SPEAKER_2>',
+)
+
+/** What each speaker change shows: the avatar (or initials), the name and the role. */
+async function expectSpeakers(canvasElement: HTMLElement): Promise<HTMLElement[]> {
+  await linesIn(canvasElement)
+  const labels = [...canvasElement.querySelectorAll<HTMLElement>('.castline-line__speaker')]
+  const names = labels.map((l) => l.querySelector('.castline-line__speaker-name')?.textContent)
+  expect(names).toEqual(['Michael Kennedy', 'Seth Michael Larson', 'Michael Kennedy'])
+  expect(labels.map((l) => l.querySelector('.castline-line__role')?.textContent)).toEqual([
+    'host',
+    'guest',
+    'host',
+  ])
+  const img = labels[0]!.querySelector('img')!
+  expect(img).toHaveAttribute('alt', '')
+  await waitFor(() => expect(img.complete && img.naturalWidth > 0).toBe(true), SLOW)
+  expect(labels[1]!.querySelector('.castline-line__avatar--initials')).toHaveTextContent('SL')
+  // Each person in a colour of their own, the same one at each of their turns.
+  const colors = labels.map((l) => getComputedStyle(l.querySelector('.castline-line__speaker-name')!).color)
+  expect(colors[0]).not.toBe(colors[1])
+  expect(colors[2]).toBe(colors[0])
+  // The speaker line keeps the height the list estimates for it before measuring (SPEAKER_PX, 21px at
+  // the default 16px font): the avatar fits inside it.
+  for (const label of labels)
+    expect(Math.abs(label.getBoundingClientRect().height - 21)).toBeLessThanOrEqual(1)
+  const time = rowOf(canvasElement, 0)!.querySelector('.castline-line__time')!
+  expect(time.getAttribute('aria-describedby')!.split(' ')[0]).toBe(labels[0]!.id)
+  return labels
+}
+
+/**
+ * `persons` (the feed's `podcast:person`s): where a speaker starts, their avatar (initials where the feed
+ * has no picture), their name in a colour of their own and their role.
+ */
+export const SpeakersWithPersons: Story = {
+  render: (args) => (
+    <CastlineProvider
+      src={EXCERPT_AUDIO}
+      transcript={SPEAKERS_VTT}
+      duration={EXCERPT_DURATION}
+      deepLink={false}
+      persons={PERSONS}
+    >
+      <Transcript {...args} />
+    </CastlineProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    await expectSpeakers(canvasElement)
+  },
+}
+
+/**
+ * A transcript whose speakers are diarization labels (`SPEAKER_1`, `SPEAKER_2`): the `speakers` map gives
+ * each label a person's name (matched ignoring case and accents), and the person their avatar and role.
+ */
+export const SpeakerLabelsMapped: Story = {
+  render: (args) => (
+    <CastlineProvider
+      src={EXCERPT_AUDIO}
+      transcript={LABELLED_VTT}
+      duration={EXCERPT_DURATION}
+      deepLink={false}
+      persons={PERSONS}
+      speakers={{ SPEAKER_1: 'michael kennedy', SPEAKER_2: 'Seth Michael Larson' }}
+    >
+      <Transcript {...args} />
+    </CastlineProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const labels = await expectSpeakers(canvasElement)
+    expect(canvasElement.textContent).not.toContain('SPEAKER_1')
+    expect(labels).toHaveLength(3)
+  },
+}
+
+/** The speakers in the dark theme: the palette's dark colours (axe checks their contrast on every row). */
+export const SpeakersDark: Story = {
+  ...SpeakersWithPersons,
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const labels = await expectSpeakers(canvasElement)
+    // Light text on the dark rows: the dark palette, not the light one.
+    const [r, g, b] = (
+      getComputedStyle(labels[0]!.querySelector('.castline-line__speaker-name')!).color.match(/[\d.]+/g) ?? []
+    ).map(Number)
+    expect((0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)) / 255).toBeGreaterThan(0.5)
   },
 }
 

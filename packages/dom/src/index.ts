@@ -3,7 +3,8 @@
  * custom elements alike. `MediaStore` is one table of a media element's state and the only listener on
  * it; `createMediaStoreSource` gives the sync controller its time through the store. `WaveformView` is the
  * waveform slider (wavesurfer.js, imported only when a view is mounted), `PlayerShortcuts` the
- * player's keyboard shortcuts and `ChapterState` the current chapter and its previous/next requests. See docs/ARCHITECTURE.md, "MediaStore".
+ * player's keyboard shortcuts and `ChapterState` the current chapter and its previous/next requests; `resolveSpeakers` who speaks (names,
+ * roles, avatars, colours). See docs/ARCHITECTURE.md, "MediaStore".
  */
 
 export {
@@ -93,6 +94,18 @@ export {
   selectionIn,
 } from './quote.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
+export {
+  markAvatarBroken,
+  parseSpeakerMap,
+  resolveSpeakers,
+  SPEAKER_COLORS,
+  SPEAKER_PALETTE,
+  type SpeakerAvatar,
+  type SpeakerInfo,
+  type SpeakerOptions,
+  speakerAvatar,
+  speakerInitials,
+} from './speakers.js'
 export {
   copyToClipboard,
   DOWNLOAD_FORMATS,

@@ -34,7 +34,7 @@ export abstract class CastlinePart extends HTMLElement {
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['session', 'transcript', 'peaks'])
+    upgradeProperties(this, ['session', 'transcript', 'peaks', 'persons', 'speakers'])
     this.attach()
   }
 

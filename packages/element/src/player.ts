@@ -19,6 +19,7 @@ import {
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript, readTranscriptText } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
+import { PeopleOptions } from './people.js'
 import { CastlineSession } from './session.js'
 import { adoptStyles } from './styles.js'
 import { buildTranscriptMenu } from './take-away.js'
@@ -34,6 +35,9 @@ export const PART_NAMES = {
     'line-active',
     'line-time',
     'line-speaker',
+    'line-speaker-name',
+    'line-role',
+    'line-avatar',
     'line-text',
     'line-copy',
     'match',
@@ -73,8 +77,11 @@ export const PART_NAMES = {
  * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`),
  * `chapters` (a Podcasting 2.0 chapters JSON or WebVTT chapters URL: headings in the transcript, markers
  * on the waveform, the chapter row in the controls; a failure is a message and a `castline-error` of
- * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones; `transcripts`
- * takes several (languages) and shows a language picker. Without a `transcript`, a Podcasting 2.0
+ * kind 'chapters'), `speakers` (JSON mapping transcript labels such as `SPEAKER_1` to names; bad JSON is a
+ * `castline-error` of kind 'speakers'). Properties `transcript`, `peaks` and `chapters` also take parsed
+ * ones; `transcripts` takes several (languages) and shows a language picker; `persons` (the feed's
+ * `podcast:person`s) and `speakers` (an object) give each speaker change its name, avatar, role and
+ * colour. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  *
@@ -96,6 +103,7 @@ export class CastlinePlayerElement extends HTMLElement {
     'chapters',
     'feed',
     'episode',
+    'speakers',
   ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
@@ -128,6 +136,8 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
   private parsedChapters: ChapterList | readonly Chapter[] | null = null
+  /** The `persons` and `speakers` options. */
+  private readonly people = new PeopleOptions(this)
   /** What the chapters were last loaded from (as `loadedFrom` for the transcript). */
   private chaptersFrom: unknown = null
   private cleanup: (() => void) | null = null
@@ -296,17 +306,33 @@ export class CastlinePlayerElement extends HTMLElement {
     this.loadChapters()
   }
 
-  /** The episode's people: the feed's `podcast:person`s, or those set here (null gives the feed's back). */
+  /** The episode's people: the feed's `podcast:person`s, or those set here (null gives the feed's back). A transcript speaker matching one's name shows their avatar and role. */
   get persons(): readonly Person[] {
-    return this.session.persons
+    return this.people.persons
   }
 
   set persons(value: readonly Person[] | null) {
-    this.pagePersons = value
-    this.session.setEpisodeDetails({ persons: value ?? this.feedPersons })
+    this.pagePersons = Array.isArray(value) ? value : null
+    this.people.persons = this.pagePersons ?? this.feedPersons
+    this.applyPeople()
   }
 
   private feedPersons: readonly Person[] = []
+
+  /** Speaker labels (`SPEAKER_1`) mapped to a person's name or a name to show: the property, else the `speakers` attribute's JSON. */
+  get speakers(): Readonly<Record<string, string>> | null {
+    return this.people.speakers()
+  }
+
+  /** Sets the map: an object, or its JSON (as the attribute); null for none. */
+  set speakers(value: Readonly<Record<string, string>> | string | null) {
+    this.people.setSpeakers(value)
+    if (typeof value !== 'string') this.applyPeople()
+  }
+
+  private applyPeople(): void {
+    if (this.isConnected) this.people.apply(this.session)
+  }
 
   /** The player's own media element (a hidden `<audio>` in its shadow root). */
   get media(): HTMLAudioElement {
@@ -314,7 +340,7 @@ export class CastlinePlayerElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'transcripts', 'peaks', 'chapters', 'persons'])
+    upgradeProperties(this, ['transcript', 'transcripts', 'peaks', 'chapters', 'persons', 'speakers'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -343,6 +369,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.syncAttributes()
     this.loadTranscript()
     this.loadChapters()
+    this.applyPeople()
     this.loadFeed()
     const offEpisode = session.on('episode', () => this.renderHighlights())
     this.renderHighlights()
@@ -404,6 +431,7 @@ export class CastlinePlayerElement extends HTMLElement {
       this.loadTranscript()
     if (name === 'chapters') this.loadChapters()
     if (name === 'feed' || name === 'episode') this.loadFeed()
+    if (name === 'speakers') this.applyPeople()
     this.syncAttributes()
   }
 
@@ -450,8 +478,10 @@ export class CastlinePlayerElement extends HTMLElement {
         this.feedLoading = null
         this.feedEpisode = loaded.episode
         this.feedPersons = loaded.persons
+        // The feed's people name the transcript's speakers, unless the page set its own.
+        this.people.persons = this.pagePersons ?? loaded.persons
         session.setEpisodeDetails({
-          persons: this.pagePersons ?? loaded.persons,
+          persons: this.people.persons,
           soundbites: loaded.soundbites,
         })
         if (!ownTranscript()) {

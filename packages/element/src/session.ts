@@ -10,6 +10,9 @@ import {
   type MediaErrorLike,
   MediaStore,
   type MediaStoreSource,
+  resolveSpeakers,
+  type SpeakerInfo,
+  type SpeakerOptions,
 } from '@castline/dom'
 import { describeError, fetchTranscript, type Load } from './load.js'
 
@@ -29,11 +32,12 @@ export interface FollowChangeDetail {
 }
 /**
  * `castline-error`: the transcript, the peaks, the media, the chapters or the feed (`feed` and `episode`
- * attributes: unreachable, not a feed, unknown GUID) failed, or a copy to the clipboard (the quote menu, a
- * line's link); `message` is for people.
+ * attributes: unreachable, not a feed, unknown GUID) failed, a copy to the clipboard failed (the quote
+ * menu, a line's link), or the `speakers` attribute is no JSON object of names (the speakers are then
+ * shown by their labels); `message` is for people.
  */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed' | 'clipboard'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed' | 'clipboard' | 'speakers'
   message: string
   error: unknown
 }
@@ -74,7 +78,7 @@ export function mediaErrorMessage(error: MediaErrorLike): string {
   return MEDIA_ERRORS[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
 }
 
-type Topic = 'transcript' | 'search' | 'media' | 'chapters' | 'episode'
+type Topic = 'transcript' | 'search' | 'media' | 'chapters' | 'episode' | 'speakers'
 
 /** What a session asks of the transcript list it shows (registered by `<castline-transcript>`). */
 export interface SessionView {
@@ -102,6 +106,10 @@ export class CastlineSession {
   persons: readonly Person[] = []
   /** The episode's soundbites (a feed's `podcast:soundbite`s): the highlights list. */
   soundbites: readonly Soundbite[] = []
+  /** Each speaker label of the transcript resolved (`resolveSpeakers`): name, role, avatar, colour. */
+  speakers: ReadonlyMap<string, SpeakerInfo> = new Map()
+  /** The persons and speakers map the labels are resolved with. */
+  private people: SpeakerOptions = {}
   search: SearchState = NO_SEARCH
   /** The elements that receive the events. */
   readonly hosts = new Set<HTMLElement>()
@@ -176,7 +184,7 @@ export class CastlineSession {
 
   /** Sets the episode's people and soundbites (topic `episode`). */
   setEpisodeDetails(details: { persons?: readonly Person[]; soundbites?: readonly Soundbite[] }): void {
-    if (details.persons !== undefined) this.persons = details.persons
+    if (details.persons !== undefined) this.setPeople({ ...this.people, persons: details.persons })
     if (details.soundbites !== undefined) this.soundbites = details.soundbites
     this.notify('episode')
   }
@@ -197,6 +205,18 @@ export class CastlineSession {
       this.settle({ status: 'error', message, error })
     if (kind === 'chapters') this.settleChapters({ status: 'error', message, error })
     this.emit('castline-error', { kind, message, error })
+  }
+
+  /** Resolves the transcript's speakers with these `persons` and `speakers` map (the player's properties). */
+  setPeople(people: SpeakerOptions): void {
+    this.people = people
+    this.persons = people.persons ?? []
+    this.resolveSpeakers()
+  }
+
+  private resolveSpeakers(): void {
+    this.speakers = resolveSpeakers(this.ready()?.speakers ?? [], this.people)
+    this.notify('speakers')
   }
 
   /** Shows parsed chapters (a `ChapterList` or its `chapters`); null for none. */
@@ -241,6 +261,7 @@ export class CastlineSession {
   private settle(load: Load<Transcript>): void {
     this.transcript = load
     this.search = NO_SEARCH
+    this.speakers = resolveSpeakers(this.ready()?.speakers ?? [], this.people)
     this.controller.setOptions({ transcript: this.ready(), source: this.source })
     this.notify('transcript')
     this.notify('search')
@@ -306,7 +327,7 @@ export class CastlineSession {
   chapter = (direction: -1 | 1): boolean =>
     direction < 0 ? this.chapterState.previous() : this.chapterState.next()
 
-  /** Listens for changes of the transcript, the search, the media element or the chapters. Returns the unsubscribe. */
+  /** Listens for changes of the transcript, the search, the media element, the chapters or the speakers. Returns the unsubscribe. */
   on(topic: Topic, listener: () => void): () => void {
     let set = this.topics.get(topic)
     if (set === undefined) {

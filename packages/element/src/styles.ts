@@ -7,8 +7,20 @@
  * fallback (`var(--castline-accent, #2454c5)`), through a private `--_*` property per host. A site sets
  * `--castline-*` anywhere above the element (`:root`, a wrapper, the element itself) and it inherits into
  * the shadow roots; the defaults never override it. `data-theme="dark|light"` on the element or an
- * ancestor of it (or the system's colour scheme) picks the dark or light defaults.
+ * ancestor of it (or the system's colour scheme) picks the dark or light defaults. The speakers' colours
+ * are `--castline-speaker-0` to `-7`, defaulting to `@castline/dom`'s `SPEAKER_PALETTE`.
  */
+
+import { SPEAKER_PALETTE } from '@castline/dom'
+
+/** The speaker colours of a theme: `--_speaker-N` reads `--castline-speaker-N`, `SPEAKER_PALETTE`'s colour the default. */
+const speakerColors = (palette: readonly string[]) =>
+  palette.map((color, i) => `\n  --_speaker-${i}: var(--castline-speaker-${i}, ${color});`).join('')
+
+/** The rules that colour a speaker's name and initials by its `castline-speaker-N` class. */
+const SPEAKER_RULES = SPEAKER_PALETTE.light
+  .map((_, i) => `.castline-speaker-${i} { --_speaker: var(--_speaker-${i}); }`)
+  .join('\n')
 
 const LIGHT = `
   --_bg: var(--castline-bg, #ffffff);
@@ -25,7 +37,7 @@ const LIGHT = `
   --_focus: var(--castline-focus-ring, #2454c5);
   --_error-bg: var(--castline-error-bg, #fdecec);
   --_error-fg: var(--castline-error-fg, #8a1c1c);
-  --_error-border: var(--castline-error-border, #e7a3a3);`
+  --_error-border: var(--castline-error-border, #e7a3a3);${speakerColors(SPEAKER_PALETTE.light)}`
 
 const DARK = `
   --_bg: var(--castline-bg, #16171b);
@@ -42,7 +54,7 @@ const DARK = `
   --_focus: var(--castline-focus-ring, #8fb0ff);
   --_error-bg: var(--castline-error-bg, #3a1d1f);
   --_error-fg: var(--castline-error-fg, #ffd5d5);
-  --_error-border: var(--castline-error-border, #7a3a3d);`
+  --_error-border: var(--castline-error-border, #7a3a3d);${speakerColors(SPEAKER_PALETTE.dark)}`
 
 /** The style sheet of every Castline shadow root. */
 export const CSS = `
@@ -100,7 +112,21 @@ button, input, select { font: inherit; color: inherit; }
 }
 .castline-line__time:hover { color: var(--_accent); text-decoration: underline; }
 .castline-line__body { min-width: 0; }
-.castline-line__speaker { display: block; font-weight: 600; font-size: 0.875em; }
+/* The speaker line is one line of its font's height, the avatar inside it (the row estimate counts 21px). */
+.castline-line__speaker {
+  display: flex; align-items: center; gap: 0.375em; min-width: 0;
+  font-weight: 600; font-size: 0.875em; white-space: nowrap;
+}
+.castline-line__speaker-name { overflow: hidden; text-overflow: ellipsis; color: var(--_speaker, inherit); }
+.castline-line__role { flex: none; font-weight: 400; color: var(--_muted); }
+.castline-line__avatar {
+  flex: none; box-sizing: border-box; width: 1.25em; height: 1.25em; border-radius: 50%; object-fit: cover;
+}
+.castline-line__avatar--initials {
+  display: inline-flex; align-items: center; justify-content: center; width: 2em; height: 2em;
+  font-size: 0.625em; font-weight: 700; color: var(--_bg); background: var(--_speaker, var(--_muted));
+}
+${SPEAKER_RULES}
 .castline-line__text { overflow-wrap: anywhere; }
 .castline-line__copy {
   font-size: 0.75em; color: var(--_muted); border: 1px solid var(--_border);

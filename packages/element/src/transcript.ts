@@ -1,12 +1,17 @@
 import { type Cue, formatTimestamp, type SearchMatch, type Transcript } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
+import type { Person } from '@castline/core/feed'
 import {
   chapterHeadings,
   copyText,
   estimateToken,
   formatQuote,
+  linkToTime,
+  markAvatarBroken,
   QuoteMenu,
   quoteLink,
+  type SpeakerInfo,
+  speakerAvatar,
   speakerStartAt,
   splitPieces,
   type TextToken,
@@ -16,6 +21,7 @@ import {
 } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
+import { PeopleOptions } from './people.js'
 import type { CastlineSession } from './session.js'
 
 /** One rendered line. */
@@ -26,6 +32,8 @@ interface Row {
   time: HTMLButtonElement
   text: HTMLSpanElement
   copy: HTMLButtonElement
+  /** The speaker at a change of speaker (name, avatar, role), null in a run's later lines. */
+  speaker: HTMLSpanElement | null
   /** The heading of the chapter this line is the first of, above its text. */
   heading: HTMLHeadingElement | null
   /** The words, while the line is spoken. */
@@ -41,12 +49,15 @@ interface Row {
  * with the arrows, Home/End and PageUp/PageDown. Lines are rendered as text, never as HTML.
  *
  * Attributes: `for` (the id of the page's `<audio>`/`<video>`), `transcript` (a URL to fetch),
- * `duration` (seconds), `label` (the region's name, default "Transcript"). The `transcript` property
- * also takes a parsed `Transcript`.
+ * `duration` (seconds), `label` (the region's name, default "Transcript"), `speakers` (JSON mapping
+ * labels such as `SPEAKER_1` to names). The `transcript` property also takes a parsed `Transcript`;
+ * `persons` (the feed's people) and `speakers` (an object) name, picture and colour the speakers.
  */
 export class CastlineTranscriptElement extends CastlinePart {
-  static override observedAttributes = ['for', 'transcript', 'duration', 'label']
+  static override observedAttributes = ['for', 'transcript', 'duration', 'label', 'speakers']
   private parsed: Transcript | null = null
+  /** The `persons` and `speakers` options, used by a part on its own (the player passes its own). */
+  private readonly people = new PeopleOptions(this)
   private readonly region: HTMLElement
 
   constructor() {
@@ -76,9 +87,37 @@ export class CastlineTranscriptElement extends CastlinePart {
     if (value !== null) this.session?.setTranscript(value)
   }
 
+  /** The episode's people (`podcast:person`): a speaker matching one's name shows their avatar and role. */
+  get persons(): readonly Person[] {
+    return this.people.persons
+  }
+
+  set persons(value: readonly Person[] | null) {
+    this.people.persons = Array.isArray(value) ? value : []
+    this.applyPeople()
+  }
+
+  /** Speaker labels (`SPEAKER_1`) mapped to names: the property, else the `speakers` attribute's JSON. */
+  get speakers(): Readonly<Record<string, string>> | null {
+    return this.people.speakers()
+  }
+
+  /** Sets the map: an object, or its JSON (as the attribute); null for none. */
+  set speakers(value: Readonly<Record<string, string>> | string | null) {
+    this.people.setSpeakers(value)
+    if (typeof value !== 'string') this.applyPeople()
+  }
+
+  /** A part on its own gives its session the people (inside a player, the player does). */
+  private applyPeople(): void {
+    const session = this.session
+    if (session?.hosts.has(this)) this.people.apply(session)
+  }
+
   protected override attributeChanged(name: string): void {
     setAttr(this.region, 'aria-label', this.getAttribute('label') ?? 'Transcript')
-    if (name !== 'label' && this.session !== null) this.loadOwn(this.session)
+    if (name === 'speakers') this.applyPeople()
+    else if (name !== 'label' && this.session !== null) this.loadOwn(this.session)
   }
 
   /** A part on its own loads its `transcript` attribute or property into the session. */
@@ -142,6 +181,7 @@ export class CastlineTranscriptElement extends CastlinePart {
       }
     }
     const off = session.on('transcript', render)
+    this.applyPeople()
     this.loadOwn(session)
     render()
     return () => {
@@ -259,20 +299,9 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       },
       'Copy link',
     )
-    const body = h(
-      doc,
-      'span',
-      { class: 'castline-line__body' },
-      speaker
-        ? h(
-            doc,
-            'span',
-            { class: 'castline-line__speaker', part: 'line-speaker', id: `castline-s${index}` },
-            cue.speaker!,
-          )
-        : null,
-      text,
-    )
+    const speakerLabel = speaker ? h(doc, 'span', { id: `castline-s${index}` }) : null
+    if (speakerLabel !== null) showSpeaker(speakerLabel, cue.speaker!, session.speakers.get(cue.speaker!))
+    const body = h(doc, 'span', { class: 'castline-line__body' }, speakerLabel, text)
     const li = h(
       doc,
       'li',
@@ -294,6 +323,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       time: timeButton,
       text,
       copy,
+      speaker: speakerLabel,
       heading: null,
       tokens: null,
       spoken: -1,
@@ -366,6 +396,12 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     for (const row of rows.values()) renderText(row)
   })
   const offChapters = session.on('chapters', showChapter)
+  const offSpeakers = session.on('speakers', () => {
+    for (const row of rows.values()) {
+      if (row.speaker !== null)
+        showSpeaker(row.speaker, row.cue.speaker!, session.speakers.get(row.cue.speaker!))
+    }
+  })
   showChapter()
   session.view = { reveal: (index) => view.reveal(index) }
   render(view.getSnapshot())
@@ -378,10 +414,70 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     offCue()
     offSearch()
     offChapters()
+    offSpeakers()
     unmount()
     view.destroy()
     for (const row of rows.values()) row.stop?.()
   }
+}
+
+/**
+ * Fills `label` with the speaker at a change of speaker: the avatar (the picture, lazy and with an empty
+ * `alt` since the name is beside it; initials when there is none or it fails to load), the name in the
+ * speaker's colour (`castline-speaker-N`) and the role, all as text. Without a resolved speaker, the label.
+ */
+function showSpeaker(label: HTMLSpanElement, text: string, speaker: SpeakerInfo | undefined): void {
+  const doc = label.ownerDocument
+  label.className =
+    speaker === undefined
+      ? 'castline-line__speaker'
+      : `castline-line__speaker castline-speaker-${speaker.color}`
+  label.setAttribute('part', 'line-speaker')
+  if (speaker === undefined) {
+    label.replaceChildren(text)
+    return
+  }
+  const initials = () =>
+    h(
+      doc,
+      'span',
+      {
+        class: 'castline-line__avatar castline-line__avatar--initials',
+        part: 'line-avatar',
+        'aria-hidden': 'true',
+      },
+      speaker.initials,
+    )
+  const shown = speakerAvatar(speaker)
+  let avatar: HTMLElement | null = null
+  if (shown !== null && 'img' in shown) {
+    const picture = h(doc, 'img', {
+      class: 'castline-line__avatar',
+      part: 'line-avatar',
+      src: shown.img,
+      alt: '',
+      width: 18,
+      height: 18,
+      loading: 'lazy',
+      decoding: 'async',
+    })
+    picture.addEventListener('error', () => {
+      markAvatarBroken(shown.img)
+      picture.replaceWith(initials())
+    })
+    avatar = picture
+  } else if (shown !== null) {
+    avatar = initials()
+  }
+  label.replaceChildren(
+    ...[
+      avatar,
+      h(doc, 'span', { class: 'castline-line__speaker-name', part: 'line-speaker-name' }, speaker.name),
+      speaker.role === undefined
+        ? null
+        : h(doc, 'span', { class: 'castline-line__role', part: 'line-role' }, speaker.role),
+    ].filter((n) => n !== null),
+  )
 }
 
 /** The line's text as text nodes, its words in spans while spoken and search matches in `<mark>`s. */

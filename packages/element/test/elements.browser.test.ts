@@ -1,8 +1,10 @@
 /**
  * The elements in Chromium with real audio and real layout: a page `<audio>` playing moves the
  * highlight of `<castline-transcript for>`, the player's upgraded Podcasting 2.0 HTML is a virtualized
- * list, and a site's `::part` and `--castline-*` rules reach inside. State is polled, never slept for.
+ * list, a site's `::part` and `--castline-*` rules reach inside, and a speaker line keeps the height the
+ * row estimate counts, in its theme's colours. State is polled, never slept for.
  */
+import { SPEAKER_PALETTE } from '@castline/dom'
 import { afterEach, expect, test } from 'vitest'
 import '../src/index.js'
 import { type AudioFixture, makeAudioFixture } from '../../dom/test/audio-fixture.js'
@@ -80,4 +82,40 @@ test('the player upgrades in-page Podcasting 2.0 HTML to a virtualized list; ::p
   expect(getComputedStyle(time).color).toBe('rgb(4, 5, 6)')
   const play = deepAll(player, 'button').find((b) => b.classList.contains('castline-controls__play'))!
   expect(getComputedStyle(play).backgroundColor).toBe('rgb(1, 2, 3)')
+})
+
+test('speakers: the speaker line keeps the 21px the row estimate counts, with a picture or initials; names take the palette of the theme', async () => {
+  const svg = encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="36" height="36"><circle cx="18" cy="18" r="18" fill="#1d5fc4"/></svg>',
+  )
+  const player = document.createElement('castline-player')
+  player.setAttribute('waveform', 'none')
+  player.setAttribute('deep-link', 'off')
+  const base = transcriptOf(['Hello.', 'Hi there.', 'Welcome.'])
+  const who = ['SPEAKER_1', 'SPEAKER_2', 'Ada']
+  player.transcript = { ...base, cues: base.cues.map((c, i) => ({ ...c, speaker: who[i]! })), speakers: who }
+  player.persons = [
+    { name: 'Michael Kennedy', role: 'host', group: 'cast', img: `data:image/svg+xml,${svg}` },
+    { name: 'Seth Larson', role: 'guest', group: 'cast' },
+  ]
+  player.speakers = { SPEAKER_1: 'Michael Kennedy', SPEAKER_2: 'Seth Larson' }
+  document.body.append(player)
+  await expect.poll(() => deepAll(player, '.castline-line__speaker').length).toBe(3)
+  const labels = deepAll(player, '.castline-line__speaker') as HTMLElement[]
+  const img = labels[0]!.querySelector('img')!
+  await expect.poll(() => img.complete && img.naturalWidth > 0).toBe(true)
+  expect(labels[1]!.querySelector('.castline-line__avatar--initials')!.textContent).toBe('SL')
+  for (const label of labels)
+    expect(Math.abs(label.getBoundingClientRect().height - 21)).toBeLessThanOrEqual(1)
+  const nameColor = (i: number) =>
+    getComputedStyle(labels[i]!.querySelector('.castline-line__speaker-name')!).color
+  const hex = (color: string) =>
+    `#${(color.match(/\d+/g) ?? [])
+      .slice(0, 3)
+      .map((n) => Number(n).toString(16).padStart(2, '0'))
+      .join('')}`
+  player.dataset.theme = 'light'
+  expect([0, 1].map((i) => hex(nameColor(i)))).toEqual(SPEAKER_PALETTE.light.slice(0, 2))
+  player.dataset.theme = 'dark'
+  expect([0, 1].map((i) => hex(nameColor(i)))).toEqual(SPEAKER_PALETTE.dark.slice(0, 2))
 })

@@ -6,7 +6,15 @@ import {
   type SyncSnapshot,
 } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
-import { estimateToken, splitPieces, type TextToken, tokenizeCue } from '@castline/dom'
+import {
+  estimateToken,
+  markAvatarBroken,
+  type SpeakerInfo,
+  speakerAvatar,
+  splitPieces,
+  type TextToken,
+  tokenizeCue,
+} from '@castline/dom'
 import {
   Fragment,
   memo,
@@ -43,6 +51,8 @@ export interface LineProps {
   setSize: number
   /** First line of a run by the same speaker: show the name. */
   speakerStart: boolean
+  /** Who speaks (`resolveSpeakers`): the name, role, avatar and colour shown when `speakerStart`. */
+  speaker?: SpeakerInfo | undefined
   /** The provider's controller: the line subscribes to "am I active?" and, while active, to frames. */
   controller: SyncController
   /** The list's handlers, one object for the list's life. */
@@ -199,6 +209,70 @@ function renderPiece(
   )
 }
 
+/** A speaker's picture: lazy, `alt=""` (the name is beside it); when it fails to load, the initials. */
+function AvatarImage({ src, initials }: { src: string; initials: string }): ReactNode {
+  const [broken, setBroken] = useState(false)
+  if (broken) return <AvatarInitials initials={initials} />
+  return (
+    <img
+      className="castline-line__avatar"
+      src={src}
+      alt=""
+      width={18}
+      height={18}
+      loading="lazy"
+      decoding="async"
+      onError={() => {
+        // Remembered in @castline/dom: rows rendered later show the initials at once.
+        markAvatarBroken(src)
+        setBroken(true)
+      }}
+    />
+  )
+}
+
+function AvatarInitials({ initials }: { initials: string }): ReactNode {
+  return (
+    <span className="castline-line__avatar castline-line__avatar--initials" aria-hidden="true">
+      {initials}
+    </span>
+  )
+}
+
+/**
+ * The speaker at a change of speaker: the avatar (`speakerAvatar`: the picture, or initials), the name in
+ * the speaker's colour and the role, as text. Without a resolved speaker, the label alone.
+ */
+export function SpeakerLabel({
+  id,
+  label,
+  speaker,
+}: {
+  id?: string | undefined
+  label: string
+  speaker: SpeakerInfo | undefined
+}): ReactNode {
+  if (speaker === undefined) {
+    return (
+      <span id={id} className="castline-line__speaker">
+        {label}
+      </span>
+    )
+  }
+  const avatar = speakerAvatar(speaker)
+  return (
+    <span id={id} className={`castline-line__speaker castline-speaker-${speaker.color}`}>
+      {avatar === null ? null : 'img' in avatar ? (
+        <AvatarImage key={avatar.img} src={avatar.img} initials={speaker.initials} />
+      ) : (
+        <AvatarInitials initials={avatar.initials} />
+      )}
+      <span className="castline-line__speaker-name">{speaker.name}</span>
+      {speaker.role === undefined ? null : <span className="castline-line__role">{speaker.role}</span>}
+    </span>
+  )
+}
+
 /**
  * One transcript line (a listitem). It subscribes to "am I the active line?" only, so a cue change
  * re-renders the old and the new active line and nothing else; the spoken word moves without renders.
@@ -210,6 +284,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     cue,
     setSize,
     speakerStart,
+    speaker,
     controller,
     actions,
     measureRef,
@@ -278,9 +353,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
       </button>
       <span className="castline-line__body">
         {showSpeaker ? (
-          <span id={`${textId}-speaker`} className="castline-line__speaker">
-            {cue.speaker}
-          </span>
+          <SpeakerLabel id={`${textId}-speaker`} label={cue.speaker!} speaker={speaker} />
         ) : null}
         <span ref={textRef} id={textId} className="castline-line__text">
           {renderText(cue, tokens, matches, currentMatchStart)}

@@ -39,6 +39,10 @@ export interface TranscriptPlayerProps {
   transcripts?: readonly TranscriptChoice[] | undefined
   /** Chapters: parsed (`ChapterList` or `Chapter[]`) or a chapters JSON/WebVTT URL (see `CastlineProvider`). */
   chapters?: ChaptersInput | undefined
+  /** The episode's people (`podcast:person`): matched to the transcript's speakers for avatars and roles (see `CastlineProvider`). */
+  persons?: readonly Person[] | undefined
+  /** Speaker labels such as `SPEAKER_1` mapped to a person's name or a name to show (see `CastlineProvider`). */
+  speakers?: Readonly<Record<string, string>> | undefined
   /** Waveform peaks (parsed, a `.json`/`.dat` URL, or bytes); without them the audio is decoded in the browser. */
   peaks?: PeaksInput | undefined
   /** Episode length in seconds: the last line's end, and the time shown before the audio's metadata arrives. */
@@ -47,8 +51,6 @@ export interface TranscriptPlayerProps {
   title?: string | undefined
   /** Artwork URL shown beside the title (decorative: the title names the episode). */
   image?: string | undefined
-  /** The episode's people (a feed's `podcast:person`s), for the parts that show speakers (the provider's `persons`). */
-  persons?: readonly Person[] | undefined
   /** The episode's soundbites: a "Highlights" list under the controls whose buttons seek to each. */
   soundbites?: readonly Soundbite[] | undefined
   /** Heading level of the title (default 2). */
@@ -116,8 +118,9 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       src={props.src}
       transcript={chosenInput ?? props.transcript ?? ''}
       chapters={props.chapters}
-      duration={props.duration}
       persons={props.persons}
+      speakers={props.speakers}
+      duration={props.duration}
       follow={props.follow}
       onFollowChange={props.onFollowChange}
       resumeAfterMs={props.resumeAfterMs}

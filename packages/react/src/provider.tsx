@@ -9,6 +9,8 @@ import {
   MediaStore,
   openQuoteLink,
   type ReadableStore,
+  resolveSpeakers,
+  type SpeakerInfo,
   ValueStore,
 } from '@castline/dom'
 import {
@@ -64,6 +66,8 @@ export interface CastlineStores {
   chapters: ReadableStore<ChaptersLoad>
   /** The episode's people (the `persons` prop; `[]` without it), for the parts that show speakers. */
   persons: ReadableStore<readonly Person[]>
+  /** Each speaker label of the transcript resolved (`resolveSpeakers`): name, role, avatar, colour. */
+  speakers: ReadableStore<ReadonlyMap<string, SpeakerInfo>>
 }
 
 /** The media element in use and its failure, as the `media` store holds them. */
@@ -159,13 +163,19 @@ export interface CastlineProviderProps {
    * the controls, never a crash.
    */
   chapters?: ChaptersInput | undefined
-  /** Media duration in seconds when known: a format without end times ends its last line there. */
-  duration?: number | undefined
   /**
-   * The episode's people (`Person` of `@castline/core/feed`: a feed's `podcast:person`s), held in the
-   * `persons` store for the parts that show who speaks.
+   * The episode's people (`podcast:person`, as `@castline/core/feed`'s `readFeed` gives them): a
+   * transcript speaker whose name matches one (case and accents ignored) shows their avatar and role;
+   * also the `persons` store, for parts of your own that show who speaks.
    */
   persons?: readonly Person[] | undefined
+  /**
+   * Transcript speaker labels that are no names (`SPEAKER_1`) mapped to a person's name in `persons` or
+   * to a name to show: `{ SPEAKER_1: 'Michael Kennedy' }`.
+   */
+  speakers?: Readonly<Record<string, string>> | undefined
+  /** Media duration in seconds when known: a format without end times ends its last line there. */
+  duration?: number | undefined
   /** Controlled follow mode; leave undefined to let the provider keep it. */
   follow?: boolean | undefined
   /** Initial follow mode while uncontrolled (default true). */
@@ -264,6 +274,16 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   const chaptersLoad = useChaptersLoad(props.chapters, props.duration)
   const [chapterState] = useState(() => new ChapterState({ controller, chapters: chaptersLoad.chapters }))
   chapterState.setOptions({ controller, chapters: chaptersLoad.chapters })
+
+  // Who speaks: resolved again only when the speakers or the people change in content, so that a new
+  // array passed on every render does not re-render the lines.
+  const peopleKey = JSON.stringify([props.persons ?? [], props.speakers ?? {}])
+  const labels = transcript?.speakers
+  // biome-ignore lint/correctness/useExhaustiveDependencies: peopleKey stands for persons and speakers
+  const speakers = useMemo(
+    () => resolveSpeakers(labels ?? [], { persons: props.persons, speakers: props.speakers }),
+    [labels, peopleKey],
+  )
 
   // Follow mode: one FollowMode (@castline/dom), shared with the transcript's TranscriptView.
   const [followMode] = useState(
@@ -379,9 +399,12 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   const persons = props.persons ?? NO_PERSONS
   const [personsStore] = useState(() => new ValueStore(persons))
   personsStore.set(persons)
+  const [speakersStore] = useState(() => new ValueStore(speakers))
+  speakersStore.set(speakers)
   useIsomorphicLayoutEffect(() => {
     personsStore.publish()
     chaptersStore.publish()
+    speakersStore.publish()
     load.publish()
     searchStore.publish()
     mediaViewStore.publish()
@@ -400,6 +423,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
         follow: followMode,
         chapters: chaptersStore,
         persons: personsStore,
+        speakers: speakersStore,
       },
       dispatchFollow,
       seekTo,
@@ -420,6 +444,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       chapterState,
       chaptersStore,
       personsStore,
+      speakersStore,
       load,
       searchStore,
       mediaViewStore,

@@ -28,7 +28,7 @@ import {
 } from 'react'
 import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
-import { Line, type LineActions } from './line.js'
+import { Line, type LineActions, SpeakerLabel } from './line.js'
 import { QuoteMenuView } from './quote-menu.js'
 import type { SearchState } from './use-search-state.js'
 
@@ -162,6 +162,7 @@ const selectCurrentMatch = (s: SearchState): SearchMatch | undefined =>
 
 /** Every line as text in document order: what the server sends when asked to render them all. */
 function FullTranscript({ cues, lang }: { cues: readonly Cue[]; lang: string | undefined }): ReactNode {
+  const speakers = useCastlineStore('speakers')
   return (
     <div className="castline-transcript__viewport">
       <ul className="castline-transcript__list" data-static="" data-full="" {...languageOf(lang)}>
@@ -171,7 +172,7 @@ function FullTranscript({ cues, lang }: { cues: readonly Cue[]; lang: string | u
             <span className="castline-line__time">{formatTimestamp(cue.start)}</span>{' '}
             <span className="castline-line__body">
               {speakerStartAt(cues, index) && cue.speaker ? (
-                <span className="castline-line__speaker">{cue.speaker}</span>
+                <SpeakerLabel label={cue.speaker} speaker={speakers.get(cue.speaker)} />
               ) : null}{' '}
               <span className="castline-line__text">{cue.text}</span>
             </span>
@@ -237,6 +238,7 @@ function TranscriptList(props: ListProps): ReactNode {
 
   // The matches, not the query: a keystroke re-renders the list only once its matches are found.
   const matchesByCue = useCastlineStore('search', selectMatchesByCue)
+  const speakers = useCastlineStore('speakers')
   const currentMatch = useCastlineStore('search', selectCurrentMatch)
   const mounted = snapshot.phase !== 'static'
 
@@ -256,25 +258,30 @@ function TranscriptList(props: ListProps): ReactNode {
           data-printing={snapshot.printing ? '' : undefined}
           {...languageOf(props.lang)}
         >
-          {snapshot.rows.map((index) => (
-            <Line
-              key={index}
-              index={index}
-              cue={cues[index]!}
-              setSize={count}
-              speakerStart={speakerStartAt(cues, index)}
-              controller={controller}
-              actions={actions}
-              measureRef={view.measureElement}
-              tabStop={index === snapshot.focusIndex}
-              matches={matchesByCue.get(index)}
-              currentMatchStart={
-                currentMatch !== undefined && currentMatch.cue === index ? currentMatch.start : -1
-              }
-              chapter={headings.get(index)}
-              chapterHeadingLevel={props.chapterHeadingLevel}
-            />
-          ))}
+          {snapshot.rows.map((index) => {
+            const cue = cues[index]!
+            const speakerStart = speakerStartAt(cues, index)
+            return (
+              <Line
+                key={index}
+                index={index}
+                cue={cue}
+                setSize={count}
+                speakerStart={speakerStart}
+                speaker={speakerStart && cue.speaker !== undefined ? speakers.get(cue.speaker) : undefined}
+                controller={controller}
+                actions={actions}
+                measureRef={view.measureElement}
+                tabStop={index === snapshot.focusIndex}
+                matches={matchesByCue.get(index)}
+                currentMatchStart={
+                  currentMatch !== undefined && currentMatch.cue === index ? currentMatch.start : -1
+                }
+                chapter={headings.get(index)}
+                chapterHeadingLevel={props.chapterHeadingLevel}
+              />
+            )
+          })}
         </ul>
       </div>
       {/* Right after the list in tab order: Tab from a line reaches the menu first. */}

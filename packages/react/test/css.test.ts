@@ -6,6 +6,7 @@
  * files it `@import`s, as a bundler or the browser would, each file once.
  */
 import { readdirSync, readFileSync } from 'node:fs'
+import { SPEAKER_PALETTE } from '@castline/dom'
 import { describe, expect, test } from 'vitest'
 
 const packageDir = new URL('../', import.meta.url)
@@ -90,5 +91,29 @@ describe('stylesheets per part', () => {
     const exported = Object.entries(exports).filter(([key]) => key.endsWith('.css'))
     const files = readdirSync(srcDir).filter((f) => f.endsWith('.css'))
     expect(exported.sort()).toEqual(files.sort().map((f) => [`./${f}`, `./dist/${f}`]))
+  })
+})
+
+describe('speaker colours', () => {
+  const theme = readFileSync(new URL('theme.css', srcDir), 'utf8')
+  /** The `--castline-speaker-N` values of the block that opens with `opening`, in order. */
+  const palette = (opening: string) => {
+    const start = theme.indexOf(opening)
+    const block = theme.slice(start, theme.indexOf('}', start))
+    return [...block.matchAll(/--castline-speaker-(\d+):\s*(#[0-9a-f]{6});/g)].map((m) => m[2])
+  }
+
+  test('declares @castline/dom’s speaker palette in the light and the dark theme, however picked', () => {
+    expect(palette(':where(:root, :host) {')).toEqual(SPEAKER_PALETTE.light)
+    expect(palette('@media (prefers-color-scheme: dark)')).toEqual(SPEAKER_PALETTE.dark)
+    expect(palette(':where(.castline-dark')).toEqual(SPEAKER_PALETTE.dark)
+    expect(palette(':where(.castline-light')).toEqual(SPEAKER_PALETTE.light)
+  })
+
+  test('the backgrounds the palette was checked against are the theme’s (dom test/speakers.test.ts)', () => {
+    const light = theme.slice(theme.indexOf(':where(:root, :host) {'))
+    const dark = theme.slice(theme.indexOf(':where(.castline-dark'))
+    expect(light).toMatch(/--castline-bg: #ffffff;[\s\S]*?--castline-active-bg: #eaf0fd;/)
+    expect(dark).toMatch(/--castline-bg: #16171b;[\s\S]*?--castline-active-bg: #23304d;/)
   })
 })
