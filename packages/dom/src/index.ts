@@ -3,9 +3,12 @@
  * custom elements alike. `MediaStore` is one table of a media element's state and the only listener on
  * it; `createMediaStoreSource` gives the sync controller its time through the store. `WaveformView` is the
  * waveform slider (wavesurfer.js, imported only when a view is mounted), `PlayerShortcuts` the
- * player's keyboard shortcuts and `ChapterState` the current chapter and its previous/next requests. See docs/ARCHITECTURE.md, "MediaStore".
+ * player's keyboard shortcuts, `ChapterState` the current chapter and its previous/next requests and
+ * `MediaSessionBinding` the platform's media controls; `adBreakRows`/`parseAdBreaks` serve the ad-break time map a
+ * `MediaStore` converts through. See docs/ARCHITECTURE.md, "MediaStore".
  */
 
+export { type AdBreakRow, adBreakLabel, adBreakRows, parseAdBreaks } from './ad-breaks.js'
 export {
   CHAPTER_RESTART_SECONDS,
   type ChapterSnapshot,
@@ -42,6 +45,13 @@ export {
   tokenAtOffset,
   tokenizeCue,
 } from './line-text.js'
+export {
+  type EpisodeMetadata,
+  MEDIA_SESSION_SEEK_OFFSET,
+  MediaSessionBinding,
+  type MediaSessionLike,
+  type MediaSessionOptions,
+} from './media-session.js'
 export {
   type MediaErrorLike,
   type MediaLike,
