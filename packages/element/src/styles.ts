@@ -172,6 +172,11 @@ button, input, select { font: inherit; color: inherit; }
   flex-basis: 100%; margin: 0; padding: 0.5rem 0.75rem; color: var(--_error-fg); background: var(--_error-bg);
   border: 1px solid var(--_error-border); border-radius: var(--_radius);
 }
+.castline-line__ad {
+  grid-column: 1 / -1; margin: 0.25rem 0 0.375rem; padding: 0.25rem 0.5rem; border: 1px dashed currentColor;
+  border-radius: var(--_radius); font-size: 0.875em;
+}
+.castline-line__ad--current { background: var(--_active-bg); color: var(--_active-fg); border-style: solid; }
 .castline-line__chapter { margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
 .castline-transcript__chapter {
   box-sizing: border-box; height: 2rem; margin: 0; padding: 0.375rem 0.75rem; font-size: 0.875em; font-weight: 600; border-bottom: 1px solid var(--_border);

@@ -1,4 +1,5 @@
 import type { Cue } from '@castline/core'
+import type { AdBreak } from '@castline/core/links'
 import type { ReactNode } from 'react'
 import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'
@@ -24,6 +25,14 @@ export interface TranscriptPlayerProps {
   duration?: number | undefined
   /** Episode title, shown as the player's heading and used as its accessible name. */
   title?: string | undefined
+  /** The show's name, for the platform's media controls (Media Session). */
+  show?: string | undefined
+  /** Episode artwork URL for the platform's media controls (a chapter's own image replaces it while it plays). */
+  artwork?: string | undefined
+  /** Drive the platform's media controls while this player is the one played last (default true). */
+  mediaSession?: boolean | undefined
+  /** Ad breaks inserted into the audio, in audio time (see `CastlineProvider`'s `adBreaks`). */
+  adBreaks?: readonly AdBreak[] | undefined
   /** Heading level of the title (default 2). */
   headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /**
@@ -70,6 +79,9 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       onFollowChange={props.onFollowChange}
       resumeAfterMs={props.resumeAfterMs}
       deepLink={props.deepLink}
+      adBreaks={props.adBreaks}
+      mediaSession={props.mediaSession}
+      episode={{ title: props.title ?? '', show: props.show, artwork: props.artwork }}
     >
       <PlayerLayout {...props} />
     </CastlineProvider>
