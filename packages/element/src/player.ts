@@ -1,7 +1,8 @@
 import { parseTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
+import { type AdBreak, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
 import type { Peaks } from '@castline/core/peaks'
-import { PlayerShortcuts, parseTimeFragment } from '@castline/dom'
+import { MediaSessionBinding, PlayerShortcuts, parseAdBreaks, parseTimeFragment } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
@@ -28,6 +29,7 @@ export const PART_NAMES = {
     'error',
     'chapter',
     'line-chapter',
+    'line-ad',
   ],
   search: ['search', 'search-input', 'search-count', 'search-button'],
   controls: [
@@ -58,12 +60,28 @@ export const PART_NAMES = {
  * (no waveform: wavesurfer.js is then never loaded), `deep-link="off"` (ignore the page's `#t=`),
  * `chapters` (a Podcasting 2.0 chapters JSON or WebVTT chapters URL: headings in the transcript, markers
  * on the waveform, the chapter row in the controls; a failure is a message and a `castline-error` of
- * kind 'chapters'). Properties `transcript`, `peaks` and `chapters` also take parsed ones. Without a `transcript`, a Podcasting 2.0
+ * kind 'chapters'), `ad-breaks` (ads inserted into the audio, in audio time: `300+60,1800+90` or JSON
+ * `[{"at":300,"duration":60}]`; the player then speaks transcript time, see docs/embed.md; bad text is a
+ * `castline-error` of kind 'ad-breaks' and no breaks), `show` and `artwork` (the platform's media
+ * controls, with `title`), `media-session="off"` (leave `navigator.mediaSession` alone). Properties
+ * `transcript`, `peaks` and `chapters` also take parsed ones, `adBreaks` an array of `{ at, duration }`. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  */
 export class CastlinePlayerElement extends HTMLElement {
-  static observedAttributes = ['src', 'transcript', 'peaks', 'duration', 'title', 'waveform', 'chapters']
+  static observedAttributes = [
+    'src',
+    'transcript',
+    'peaks',
+    'duration',
+    'title',
+    'waveform',
+    'chapters',
+    'ad-breaks',
+    'show',
+    'artwork',
+    'media-session',
+  ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
   private readonly root: ShadowRoot
@@ -76,6 +94,12 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedTranscript: Transcript | null = null
   private parsedPeaks: Peaks | null = null
   private parsedChapters: ChapterList | readonly Chapter[] | null = null
+  private parsedAdBreaks: readonly AdBreak[] | null = null
+  /** What the ad breaks were last read from (the property's array or the attribute's text). */
+  private adBreaksFrom: unknown = null
+  /** The platform's media controls (`@castline/dom`), mounted while connected unless `media-session="off"`. */
+  private readonly mediaSession: MediaSessionBinding
+  private unmountMediaSession: (() => void) | null = null
   /** What the chapters were last loaded from (as `loadedFrom` for the transcript). */
   private chaptersFrom: unknown = null
   private cleanup: (() => void) | null = null
@@ -118,6 +142,18 @@ export class CastlinePlayerElement extends HTMLElement {
     )
     this.root.append(this.audio, this.section)
     this.session.setMedia(this.audio)
+    this.mediaSession = new MediaSessionBinding(this.mediaSessionOptions())
+  }
+
+  /** The ad breaks in use (audio time, sorted and merged), `[]` for none. */
+  get adBreaks(): readonly AdBreak[] {
+    return this.session.store.timeMap?.breaks ?? []
+  }
+
+  /** Sets the ad breaks: `{ at, duration }`s in audio time, or null to use the `ad-breaks` attribute. */
+  set adBreaks(value: readonly AdBreak[] | null) {
+    this.parsedAdBreaks = value
+    this.loadAdBreaks()
   }
 
   /** The transcript shown (null while loading or after an error). */
@@ -173,7 +209,7 @@ export class CastlinePlayerElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'peaks', 'chapters'])
+    upgradeProperties(this, ['transcript', 'peaks', 'chapters', 'adBreaks'])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -200,8 +236,10 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     this.section.addEventListener('keydown', onKeyDown)
     this.syncAttributes()
+    this.loadAdBreaks()
     this.loadTranscript()
     this.loadChapters()
+    this.syncMediaSession()
     const offMedia = session.on('media', () => {
       const t = this.deepLinkTime()
       if (t !== null) session.controller.seekTo(t)
@@ -217,6 +255,8 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     win?.addEventListener('hashchange', onHashChange)
     this.cleanup = () => {
+      this.unmountMediaSession?.()
+      this.unmountMediaSession = null
       win?.removeEventListener('hashchange', onHashChange)
       offMedia()
       this.section.removeEventListener('keydown', onKeyDown)
@@ -235,7 +275,50 @@ export class CastlinePlayerElement extends HTMLElement {
     if (name === 'transcript' || (name === 'duration' && this.getAttribute('transcript') !== null))
       this.loadTranscript()
     if (name === 'chapters') this.loadChapters()
+    if (name === 'ad-breaks') this.loadAdBreaks()
     this.syncAttributes()
+    this.syncMediaSession()
+  }
+
+  private mediaSessionOptions() {
+    return {
+      store: this.session.store,
+      chapters: this.session.chapterState,
+      seek: this.session.seekTo,
+      metadata: {
+        title: this.getAttribute('title') ?? '',
+        show: this.getAttribute('show') ?? undefined,
+        artwork: this.getAttribute('artwork') ?? undefined,
+      },
+    }
+  }
+
+  /** The media session's metadata from the attributes; mounted while connected and not `media-session="off"`. */
+  private syncMediaSession(): void {
+    this.mediaSession.setOptions(this.mediaSessionOptions())
+    const wanted = this.isConnected && this.getAttribute('media-session') !== 'off'
+    if (wanted && this.unmountMediaSession === null) this.unmountMediaSession = this.mediaSession.mount()
+    else if (!wanted && this.unmountMediaSession !== null) {
+      this.unmountMediaSession()
+      this.unmountMediaSession = null
+    }
+  }
+
+  /** Reads the ad breaks (the property's, else the attribute's); bad ones are a `castline-error` and no breaks. */
+  private loadAdBreaks(): void {
+    if (!this.isConnected) return
+    const text = this.getAttribute('ad-breaks') ?? ''
+    const from = this.parsedAdBreaks ?? text
+    if (from === this.adBreaksFrom) return
+    this.adBreaksFrom = from
+    let map: AdTimeMap | null = null
+    try {
+      map = this.parsedAdBreaks !== null ? createAdTimeMap(this.parsedAdBreaks) : parseAdBreaks(text)
+    } catch (error) {
+      const message = `The ad breaks could not be read: ${(error as Error).message}.`
+      this.session.fail('ad-breaks', message, error)
+    }
+    this.session.setAdBreaks(map !== null && map.breaks.length > 0 ? map : null)
   }
 
   private loadChapters(): void {

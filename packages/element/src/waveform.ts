@@ -131,7 +131,8 @@ export class CastlineWaveformElement extends CastlinePart {
           )
           button.addEventListener('click', () => session.seekTo(chapter.start))
           const li = h(doc, 'li', { class: 'castline-waveform__chapter' }, button)
-          li.style.left = `${Math.min(100, (chapter.start / duration!) * 100)}%`
+          // Along the wave at the chapter's audio position (after any ad breaks before it).
+          li.style.left = `${(view.fractionOf(chapter.start) ?? 0) * 100}%`
           return li
         }),
       )
