@@ -8,6 +8,8 @@
  * `MediaStore` converts through. See docs/ARCHITECTURE.md, "MediaStore".
  */
 
+// The time map itself is core's (`@castline/core/links`), handed on so that a renderer needs only this package.
+export { type AdBreak, AdBreakError, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
 export { type AdBreakRow, adBreakLabel, adBreakRows, parseAdBreaks } from './ad-breaks.js'
 export {
   CHAPTER_RESTART_SECONDS,

@@ -17,6 +17,7 @@ export {
   type FollowEvent,
   type FollowState,
   linkToTime,
+  parseAdBreaks,
   parseTimeFragment,
 } from '@castline/dom'
 export { type ChaptersInput, type ChaptersLoad, useChapterSnapshot } from './chapters.js'

@@ -1,5 +1,5 @@
 import type { Cue } from '@castline/core'
-import type { AdBreak } from '@castline/core/links'
+import type { AdBreak } from '@castline/dom'
 import type { ReactNode } from 'react'
 import type { ChaptersInput } from './chapters.js'
 import { CastlineProvider } from './context.js'

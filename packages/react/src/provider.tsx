@@ -1,7 +1,9 @@
 import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
-import { type AdBreak, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
 import {
+  type AdBreak,
+  type AdTimeMap,
   ChapterState,
+  createAdTimeMap,
   createMediaStoreSource,
   type EpisodeMetadata,
   type FollowEvent,
