@@ -6,28 +6,11 @@
 import { createManualSource, SyncController } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
 import { afterEach, describe, expect, test } from 'vitest'
-import { ChapterState, MediaSessionBinding, type MediaSessionLike, MediaStore } from '../src/index.js'
+import { ChapterState, MediaSessionBinding, MediaStore } from '../src/index.js'
 import { FakeMedia } from './fake-media.js'
+import { FakeMediaSession as FakeSession } from './fake-media-session.js'
 
 const microtask = () => Promise.resolve()
-
-/** A Media Session that records what it is given. */
-class FakeSession implements MediaSessionLike {
-  metadata: MediaMetadataInit | null = null
-  playbackState: MediaSessionPlaybackState = 'none'
-  readonly handlers = new Map<MediaSessionAction, MediaSessionActionHandler>()
-  readonly positions: MediaPositionState[] = []
-  setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null): void {
-    if (handler === null) this.handlers.delete(action)
-    else this.handlers.set(action, handler)
-  }
-  setPositionState(state?: MediaPositionState): void {
-    if (state !== undefined) this.positions.push(state)
-  }
-  act(action: MediaSessionAction, details: Partial<MediaSessionActionDetails> = {}): void {
-    this.handlers.get(action)?.({ action, ...details } as MediaSessionActionDetails)
-  }
-}
 
 const chapters: Chapter[] = [
   { start: 0, title: 'Intro', toc: true },

@@ -6,25 +6,13 @@
  * `navigator.mediaSession`), unless `media-session="off"`.
  */
 import type { Chapter } from '@castline/core/chapters'
-import type { MediaSessionLike } from '@castline/dom'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { FakeMediaSession as FakeSession } from '../../dom/test/fake-media-session.js'
 import '../src/index.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
 import { deep, deepAll, fakeLayout, record, settle, transcriptOf } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
-
-/** A Media Session that records what it is given. */
-class FakeSession implements MediaSessionLike {
-  metadata: MediaMetadataInit | null = null
-  playbackState: MediaSessionPlaybackState = 'none'
-  readonly handlers = new Map<MediaSessionAction, MediaSessionActionHandler>()
-  setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null): void {
-    if (handler === null) this.handlers.delete(action)
-    else this.handlers.set(action, handler)
-  }
-  setPositionState(): void {}
-}
 
 let restoreLayout: () => void = () => {}
 let session: FakeSession
@@ -150,7 +138,7 @@ describe('<castline-player> Media Session', () => {
     })
     await moveTo(15) // more than 3 s into "Middle": previous track goes back to its start
     expect(session.metadata).toMatchObject({ title: 'Middle', artwork: [{ src: '/middle.png' }] })
-    session.handlers.get('previoustrack')!({ action: 'previoustrack' })
+    session.act('previoustrack')
     expect(seeks.at(-1)).toBe(10)
     el.remove()
     expect(session.handlers.size).toBe(0)

@@ -5,27 +5,15 @@
  * `navigator.mediaSession` installed for the test).
  */
 import type { Chapter } from '@castline/core/chapters'
-import type { MediaSessionLike } from '@castline/dom'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { FakeMediaSession as FakeSession } from '../../dom/test/fake-media-session.js'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
 import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
 import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
-
-/** A Media Session that records what it is given. */
-class FakeSession implements MediaSessionLike {
-  metadata: MediaMetadataInit | null = null
-  playbackState: MediaSessionPlaybackState = 'none'
-  readonly handlers = new Map<MediaSessionAction, MediaSessionActionHandler>()
-  setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null): void {
-    if (handler === null) this.handlers.delete(action)
-    else this.handlers.set(action, handler)
-  }
-  setPositionState(): void {}
-}
 
 let restoreMedia: () => void
 let restoreLayout: () => void
@@ -133,7 +121,7 @@ describe('Media Session', () => {
     expect([...session.handlers.keys()].sort()).toEqual(
       ['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'seekto'].sort(),
     )
-    act(() => session.handlers.get('seekto')!({ action: 'seekto', seekTime: 12 }))
+    act(() => session.act('seekto', { seekTime: 12 }))
     expect(media.seeks.at(-1)).toBe(12)
     unmount()
     expect(session.handlers.size).toBe(0)
