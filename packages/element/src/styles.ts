@@ -176,6 +176,8 @@ button, input, select { font: inherit; color: inherit; }
   grid-column: 1 / -1; margin: 0.25rem 0 0.375rem; padding: 0.25rem 0.5rem; border: 1px dashed currentColor;
   border-radius: var(--_radius); font-size: 0.875em;
 }
+.castline-transcript__list[data-ad-break] .castline-line--active { background: none; color: inherit; }
+.castline-transcript__list[data-ad-break] .castline-line--active::before { display: none; }
 .castline-line__ad--current { background: var(--_active-bg); color: var(--_active-fg); border-style: solid; }
 .castline-line__chapter { margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
 .castline-transcript__chapter {

@@ -226,6 +226,8 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     if (map !== adMap) adRows = adBreakRows(cues, map)
     adMap = map
     adBreak = playing
+    // While a break plays its row is the highlight (styles.ts), not the line.
+    setAttr(list, 'data-ad-break', playing >= 0 ? '' : null)
     for (const row of rows.values()) setAd(row)
   }
   const showChapter = () => {

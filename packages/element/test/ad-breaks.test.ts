@@ -85,8 +85,11 @@ describe('<castline-player ad-breaks>', () => {
     await moveTo(8)
     expect(row.getAttribute('aria-current')).toBe('true')
     expect(row.classList.contains('castline-line__ad--current')).toBe(true)
+    // The list says a break plays: its CSS takes the highlight off the line the time rests on.
+    expect(deep(el, '.castline-transcript__list').hasAttribute('data-ad-break')).toBe(true)
     await moveTo(15) // transcript 11 s: line 5
     expect(row.getAttribute('aria-current')).toBeNull()
+    expect(deep(el, '.castline-transcript__list').hasAttribute('data-ad-break')).toBe(false)
     expect(deep(el, 'li.castline-line--active').getAttribute('data-index')).toBe('5')
     expect(deep(el, '.castline-controls__chapter').textContent).toBe('Chapter: Middle')
   })

@@ -255,7 +255,12 @@ function TranscriptList(props: ListProps): ReactNode {
         </p>
       )}
       <div ref={viewportRef} className="castline-transcript__viewport">
-        <ul className="castline-transcript__list" data-static={mounted ? undefined : ''}>
+        <ul
+          className="castline-transcript__list"
+          data-static={mounted ? undefined : ''}
+          // While an ad break plays its row is the highlight (transcript.css), not the line.
+          data-ad-break={adBreak >= 0 ? '' : undefined}
+        >
           {snapshot.rows.map((index) => (
             <Line
               key={index}

@@ -77,8 +77,12 @@ describe('ad breaks', () => {
     act(() => media.advance(40))
     expect(row).toHaveAttribute('aria-current', 'true')
     expect(row).toHaveClass('castline-line__ad--current')
+    // The list says a break plays: its CSS takes the highlight off the line the time rests on.
+    const list = document.querySelector('.castline-transcript__list')!
+    expect(list).toHaveAttribute('data-ad-break')
     act(() => media.advance(61))
     expect(row).not.toHaveAttribute('aria-current')
+    expect(list).not.toHaveAttribute('data-ad-break')
     // Audio 61 s is transcript 41 s: the chapter there is "Timing", the time shown 0:41.
     expect(document.querySelector('.castline-controls__chapter')).toHaveTextContent('Chapter: Timing')
   })
