@@ -110,6 +110,41 @@ export const WithChapters: Story = {
   },
 }
 
+/**
+ * The sample as audio with an inserted ad: its seconds 20-30 stand for a 10 s break (`adBreaks`, in audio
+ * time). The break is one "Ad break · 0:10" row before the line the audio resumes with; the story ends
+ * inside the break, its row current. A line after the break seeks the audio 10 s later than its time.
+ */
+export const WithAdBreak: Story = {
+  args: {
+    title: EPISODE.title,
+    src: sampleFile('episode.mp3'),
+    transcript: { url: sampleFile('transcript.txt') },
+    peaks: sampleFile('peaks.json'),
+    duration: EPISODE.duration,
+    deepLink: false,
+    adBreaks: [{ at: 20, duration: 10 }],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const row = await canvas.findByText('Ad break · 0:10', {}, SLOW)
+    expect(row.querySelector('button')).toBeNull()
+    await metadataOf(mediaIn(canvasElement))
+    const media = mediaIn(canvasElement)
+    // The line the row heads starts at or after 20 s of transcript time: its time button (m:ss) seeks
+    // 10 s later in the audio.
+    const time = within(row.closest('li') as HTMLElement).getAllByRole('button')[0]!
+    const [m, sec] = time.textContent!.split(':').map(Number)
+    const start = m! * 60 + sec!
+    expect(start).toBeGreaterThanOrEqual(20)
+    await userEvent.click(time)
+    await waitFor(() => expect(Math.abs(media.currentTime - (start + 10))).toBeLessThan(1), SLOW)
+    // Inside the break: the row is current.
+    media.currentTime = 25
+    await waitFor(() => expect(row).toHaveAttribute('aria-current', 'true'), SLOW)
+  },
+}
+
 /** The first 39 seconds of the episode: short enough to play in a test. */
 export const Excerpt: Story = {
   args: {

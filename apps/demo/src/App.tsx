@@ -1,4 +1,5 @@
-import { parseTimeFragment } from '@castline/react'
+import type { AdBreak } from '@castline/core/links'
+import { parseAdBreaks, parseTimeFragment } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
@@ -68,15 +69,32 @@ function ShowNotes({ text }: { text: string }): ReactNode {
   )
 }
 
+/**
+ * `?ads=300+60,1800+90`: play the episode as audio with ads inserted at those audio times (the sample
+ * audio has none: the seconds named stand for the ads), so that the player's ad-break time map can be
+ * tried. Bad text is a message above the player and no breaks.
+ */
+function readAdsParam(search: string): { breaks?: readonly AdBreak[]; message?: string } {
+  const text = new URLSearchParams(search).get('ads')
+  if (text === null) return {}
+  try {
+    return { breaks: parseAdBreaks(text).breaks }
+  } catch (error) {
+    return { message: `This link's ads= parameter was refused: ${(error as Error).message}.` }
+  }
+}
+
 /** The demo page: an episode (the sample, a linked one, or the user's own files) in the Castline player. */
 export function App(): ReactNode {
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [refused, setRefused] = useState('')
+  const [ads] = useState(() => (typeof window === 'undefined' ? {} : readAdsParam(window.location.search)))
 
   useEffect(() => {
     const controller = new AbortController()
     const params = readLinkParams(window.location.search, window.location.href)
     if (params.kind === 'refused') setRefused(params.message)
+    else if (ads.message !== undefined) setRefused(ads.message)
     // The default page is the sample feed's episode.
     const loading =
       params.kind === 'episode'
@@ -96,7 +114,7 @@ export function App(): ReactNode {
       },
     )
     return () => controller.abort()
-  }, [])
+  }, [ads.message])
 
   // The user's files live in blob: URLs until another episode replaces them.
   const episode = load.status === 'ready' ? load.episode : null
@@ -188,6 +206,8 @@ export function App(): ReactNode {
                 {...(episode.image === undefined ? {} : { image: episode.image })}
                 {...(episode.persons === undefined ? {} : { persons: episode.persons })}
                 {...(episode.soundbites === undefined ? {} : { soundbites: episode.soundbites })}
+                {...(episode.show === undefined ? {} : { show: episode.show })}
+                {...(ads.breaks === undefined ? {} : { adBreaks: ads.breaks })}
               />
             </div>
             {episode.origin === 'sample' ? null : (

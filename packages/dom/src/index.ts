@@ -3,10 +3,15 @@
  * custom elements alike. `MediaStore` is one table of a media element's state and the only listener on
  * it; `createMediaStoreSource` gives the sync controller its time through the store. `WaveformView` is the
  * waveform slider (wavesurfer.js, imported only when a view is mounted), `PlayerShortcuts` the
- * player's keyboard shortcuts and `ChapterState` the current chapter and its previous/next requests; `resolveSpeakers` who speaks (names,
- * roles, avatars, colours). See docs/ARCHITECTURE.md, "MediaStore".
+ * player's keyboard shortcuts, `ChapterState` the current chapter and its previous/next requests,
+ * `resolveSpeakers` who speaks (names, roles, avatars, colours) and `MediaSessionBinding` the platform's
+ * media controls; `adBreakRows`/`parseAdBreaks` serve the ad-break time map a `MediaStore` converts
+ * through. See docs/ARCHITECTURE.md, "MediaStore".
  */
 
+// The time map itself is core's (`@castline/core/links`), handed on so that a renderer needs only this package.
+export { type AdBreak, AdBreakError, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
+export { type AdBreakRow, adBreakLabel, adBreakRows, parseAdBreaks } from './ad-breaks.js'
 export {
   CHAPTER_RESTART_SECONDS,
   type ChapterSnapshot,
@@ -62,6 +67,13 @@ export {
   tokenAtOffset,
   tokenizeCue,
 } from './line-text.js'
+export {
+  type EpisodeMetadata,
+  MEDIA_SESSION_SEEK_OFFSET,
+  MediaSessionBinding,
+  type MediaSessionLike,
+  type MediaSessionOptions,
+} from './media-session.js'
 export {
   type MediaErrorLike,
   type MediaLike,

@@ -11,7 +11,8 @@ export interface MediaStoreSource extends TimeSource {
  * A time source for `SyncController` that hears the media through `store`, so that the store stays the
  * only listener on the element. It behaves as core's `createMediaElementSource` (whose frame loop it
  * runs): while someone is subscribed and the media plays, it reads `currentTime` once per animation frame;
- * it is subscribed to the store only while someone is subscribed to it. It reads the element the store
+ * it is subscribed to the store only while someone is subscribed to it. Its times are the store's, so
+ * transcript time when the store has an ad-break time map (reads convert, seeks convert back). It reads the element the store
  * holds when asked, so make a new source when the store's element changes (the controller then re-reads).
  */
 export function createMediaStoreSource(store: MediaStore): MediaStoreSource {
@@ -28,7 +29,7 @@ export function createMediaStoreSource(store: MediaStore): MediaStoreSource {
       store.seek(seconds)
     },
     get duration() {
-      return store.media?.duration ?? Number.NaN
+      return store.toTranscript(store.media?.duration ?? Number.NaN)
     },
     get paused() {
       return store.media?.paused ?? true

@@ -1,3 +1,5 @@
+import type { AdTimeMap } from '@castline/core/links'
+
 /** A list of time ranges, as `HTMLMediaElement.buffered` gives them. */
 export interface TimeRangesLike {
   readonly length: number
@@ -39,17 +41,33 @@ export interface MediaLike {
 
 /** One field of the media state: how to read it from the element, and the events after which it may change. */
 interface Field<T> {
-  read(media: MediaLike): T
+  /** `map` is the store's ad-break time map, or null (audio time is transcript time). */
+  read(media: MediaLike, map: AdTimeMap | null): T
   events: readonly string[]
   /** Whether two readings are the same value (default `Object.is`). */
   same: (a: T, b: T) => boolean
 }
 
-function field<T>(read: (media: MediaLike) => T, events: string, same: (a: T, b: T) => boolean = Object.is) {
+function field<T>(
+  read: (media: MediaLike, map: AdTimeMap | null) => T,
+  events: string,
+  same: (a: T, b: T) => boolean = Object.is,
+) {
   return { read, events: events.split(' '), same } satisfies Field<T>
 }
 
 const NO_RANGES: readonly TimeRange[] = Object.freeze([])
+
+/** Audio time to transcript time through `map` (none: the same); NaN and Infinity pass through. */
+function toTranscript(map: AdTimeMap | null, audioTime: number): number {
+  return map === null || !Number.isFinite(audioTime) ? audioTime : map.toTranscript(audioTime).time
+}
+
+/** The index of the break `audioTime` is in, or -1. */
+function adBreakAt(map: AdTimeMap | null, audioTime: number): number {
+  if (map === null) return -1
+  return map.breaks.findIndex((b) => audioTime >= b.at && audioTime < b.at + b.duration)
+}
 
 // A new TimeRanges object comes back on every read, so ranges are copied out and compared by value.
 function readRanges(media: MediaLike): readonly TimeRange[] {
@@ -81,11 +99,23 @@ const MEDIA_FIELDS = {
   seeking: field((m) => m.seeking, 'seeking seeked emptied loadstart'),
   /**
    * Playback position in seconds as of the last media event (about 4 Hz while playing); a frame-exact
-   * position is `MediaStore.getTime()`.
+   * position is `MediaStore.getTime()`. In transcript time (see `MediaStoreOptions.timeMap`): inside an
+   * ad break, the transcript time where the break was inserted.
    */
-  currentTime: field((m) => m.currentTime, 'timeupdate seeking seeked pause ended emptied loadedmetadata'),
-  /** Duration in seconds; NaN while unknown, Infinity for a live stream. */
-  duration: field((m) => m.duration, 'durationchange loadedmetadata emptied'),
+  currentTime: field(
+    (m, map) => toTranscript(map, m.currentTime),
+    'timeupdate seeking seeked pause ended emptied loadedmetadata',
+  ),
+  /**
+   * Index in `timeMap.breaks` of the ad break playing now, -1 outside every break (and without a map);
+   * as current as `currentTime`.
+   */
+  adBreak: field(
+    (m, map) => adBreakAt(map, m.currentTime),
+    'timeupdate seeking seeked pause ended emptied loadedmetadata',
+  ),
+  /** Duration in seconds (transcript time: the ad breaks left out); NaN while unknown, Infinity for a live stream. */
+  duration: field((m, map) => toTranscript(map, m.duration), 'durationchange loadedmetadata emptied'),
   /** Playback rate (1 = normal speed); loading a new source resets it to the default rate without an event. */
   playbackRate: field((m) => m.playbackRate, 'ratechange loadstart emptied'),
   /** Volume from 0 to 1. */
@@ -129,6 +159,7 @@ const NO_MEDIA: MediaSnapshot = Object.freeze({
   ended: false,
   seeking: false,
   currentTime: 0,
+  adBreak: -1,
   duration: Number.NaN,
   playbackRate: 1,
   volume: 1,
@@ -145,6 +176,13 @@ export interface MediaStoreOptions {
   media: MediaLike | null
   /** Called after each snapshot change while the store is attached to its media (TanStack Virtual's `onChange`). */
   onChange?: ((store: MediaStore) => void) | undefined
+  /**
+   * Inserted ad breaks (`createAdTimeMap` of `@castline/core/links`): the store then speaks transcript
+   * time. `currentTime`, `duration` and `getTime()` are converted from the element's audio time, `seek`
+   * converts back, and `adBreak` says which break plays. Everything over the store (the sync controller,
+   * chapters, links, search, the controls) stays in transcript time; only this boundary converts.
+   */
+  timeMap?: AdTimeMap | null | undefined
 }
 
 interface Entry<T> {
@@ -188,10 +226,12 @@ export class MediaStore {
   setOptions(options: MediaStoreOptions): void {
     const next: MediaStoreOptions = { media: options.media ?? null }
     if (options.onChange !== undefined) next.onChange = options.onChange
+    if (options.timeMap) next.timeMap = options.timeMap
     const moved = next.media !== this.options.media
+    const remapped = (next.timeMap ?? null) !== (this.options.timeMap ?? null)
     this.options = next
-    if (!moved) return
-    this.reconcile(true)
+    if (!moved && !remapped) return
+    if (moved) this.reconcile(true)
     this.read(KEYS)
     this.queueFlush()
   }
@@ -267,9 +307,28 @@ export class MediaStore {
     return this.options.media
   }
 
-  /** The playback position read from the element now (0 without one): what a per-frame reader wants. */
+  /** The ad-break time map in use, or null. */
+  get timeMap(): AdTimeMap | null {
+    return this.options.timeMap ?? null
+  }
+
+  /**
+   * The playback position read from the element now (0 without one), in transcript time: what a
+   * per-frame reader wants.
+   */
   getTime(): number {
-    return this.options.media?.currentTime ?? 0
+    return toTranscript(this.timeMap, this.options.media?.currentTime ?? 0)
+  }
+
+  /** The audio time (the element's clock) of a transcript time: after the break inserted there, if any. */
+  toAudio(transcriptTime: number): number {
+    const map = this.timeMap
+    return map === null || !Number.isFinite(transcriptTime) ? transcriptTime : map.toAudio(transcriptTime)
+  }
+
+  /** The transcript time of an audio time (inside a break: where the break was inserted). */
+  toTranscript(audioTime: number): number {
+    return toTranscript(this.timeMap, audioTime)
   }
 
   /** Asks the media to play. Rejects when the browser refuses (autoplay policy, no playable source). */
@@ -284,11 +343,14 @@ export class MediaStore {
     this.options.media?.pause()
   }
 
-  /** Asks the media to move to `seconds` (at least 0; the element clamps to its duration). */
+  /**
+   * Asks the media to move to `seconds` of transcript time (at least 0; the element clamps to its
+   * duration); with a time map, the element seeks to its audio time.
+   */
   seek(seconds: number): void {
     const media = this.options.media
     if (media === null || !Number.isFinite(seconds)) return
-    media.currentTime = Math.max(0, seconds)
+    media.currentTime = this.toAudio(Math.max(0, seconds))
   }
 
   /**
@@ -370,11 +432,12 @@ export class MediaStore {
   /** Re-reads `keys` into a new snapshot when one of them changed. */
   private read(keys: readonly Key[]): void {
     const media = this.options.media
+    const map = this.timeMap
     const current = this.snapshot
     let next: Record<string, unknown> | null = null
     for (const key of keys) {
       const f = MEDIA_FIELDS[key] as Field<unknown>
-      const value = media === null ? NO_MEDIA[key] : f.read(media)
+      const value = media === null ? NO_MEDIA[key] : f.read(media, map)
       if (f.same(current[key], value)) continue
       next ??= { ...current }
       next[key] = value

@@ -354,6 +354,16 @@ export class WaveformView {
     return positive(media) ? media : this.fallbackDuration()
   }
 
+  /**
+   * Where transcript time `time` is along the wave, 0 to 1 (null while the duration is unknown). The wave
+   * draws the audio, so with ad breaks a time sits at its audio position (chapter markers use this).
+   */
+  fractionOf(time: number): number | null {
+    const store = this.options.store
+    const d = store.toAudio(this.getDuration())
+    return positive(d) ? Math.min(1, Math.max(0, store.toAudio(time) / d)) : null
+  }
+
   /** The slider's values for the position `time` (whole seconds are what the slider shows). */
   sliderValues(time: number): SliderValues {
     return sliderValues(time, this.getDuration())
@@ -514,7 +524,10 @@ export class WaveformView {
     const rect = host.getBoundingClientRect()
     if (rect.width <= 0) return
     const ratio = Math.min(1, Math.max(0, (clientX - rect.left) / rect.width))
-    this.options.seek(ratio * d)
+    // The wave is the audio: the point is an audio time, sought as its transcript time (a point inside
+    // an ad break seeks to the line after it).
+    const store = this.options.store
+    this.options.seek(store.toTranscript(ratio * store.toAudio(d)))
   }
 
   /** Hands new peaks and a changed look to the instance there is. */

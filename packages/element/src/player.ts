@@ -1,6 +1,7 @@
 import { formatTimestamp, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
+import { type AdBreak, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
 import type { Peaks } from '@castline/core/peaks'
 import {
   choiceLabel,
@@ -8,9 +9,11 @@ import {
   type FeedEpisodeInfo,
   initialChoice,
   loadFeedEpisode,
+  MediaSessionBinding,
   type OpenedQuoteLink,
   openQuoteLink,
   PlayerShortcuts,
+  parseAdBreaks,
   storedLanguage,
   storeLanguage,
   type TranscriptChoice,
@@ -47,6 +50,7 @@ export const PART_NAMES = {
     'error',
     'chapter',
     'line-chapter',
+    'line-ad',
   ],
   search: ['search', 'search-input', 'search-count', 'search-button'],
   controls: [
@@ -81,7 +85,11 @@ export const PART_NAMES = {
  * `castline-error` of kind 'speakers'). Properties `transcript`, `peaks` and `chapters` also take parsed
  * ones; `transcripts` takes several (languages) and shows a language picker; `persons` (the feed's
  * `podcast:person`s) and `speakers` (an object) give each speaker change its name, avatar, role and
- * colour. Without a `transcript`, a Podcasting 2.0
+ * colour; `adBreaks` an array of `{ at, duration }`. Also `ad-breaks` (ads inserted into the audio, in
+ * audio time: `300+60,1800+90` or JSON `[{"at":300,"duration":60}]`; the player then speaks transcript
+ * time, see docs/embed.md; bad text is a `castline-error` of kind 'ad-breaks' and no breaks), `show` and
+ * `artwork` (the platform's media controls, with `title`; a feed's episode gives them too) and
+ * `media-session="off"` (leave `navigator.mediaSession` alone). Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  *
@@ -104,6 +112,10 @@ export class CastlinePlayerElement extends HTMLElement {
     'feed',
     'episode',
     'speakers',
+    'ad-breaks',
+    'show',
+    'artwork',
+    'media-session',
   ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
@@ -138,6 +150,12 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedChapters: ChapterList | readonly Chapter[] | null = null
   /** The `persons` and `speakers` options. */
   private readonly people = new PeopleOptions(this)
+  private parsedAdBreaks: readonly AdBreak[] | null = null
+  /** What the ad breaks were last read from (the property's array or the attribute's text). */
+  private adBreaksFrom: unknown = null
+  /** The platform's media controls (`@castline/dom`), mounted while connected unless `media-session="off"`. */
+  private readonly mediaSession: MediaSessionBinding
+  private unmountMediaSession: (() => void) | null = null
   /** What the chapters were last loaded from (as `loadedFrom` for the transcript). */
   private chaptersFrom: unknown = null
   private cleanup: (() => void) | null = null
@@ -212,6 +230,18 @@ export class CastlinePlayerElement extends HTMLElement {
     )
     this.root.append(this.audio, this.section)
     this.session.setMedia(this.audio)
+    this.mediaSession = new MediaSessionBinding(this.mediaSessionOptions())
+  }
+
+  /** The ad breaks in use (audio time, sorted and merged), `[]` for none. */
+  get adBreaks(): readonly AdBreak[] {
+    return this.session.store.timeMap?.breaks ?? []
+  }
+
+  /** Sets the ad breaks: `{ at, duration }`s in audio time, or null to use the `ad-breaks` attribute. */
+  set adBreaks(value: readonly AdBreak[] | null) {
+    this.parsedAdBreaks = value
+    this.loadAdBreaks()
   }
 
   /** The transcript shown (null while loading or after an error). */
@@ -340,7 +370,15 @@ export class CastlinePlayerElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    upgradeProperties(this, ['transcript', 'transcripts', 'peaks', 'chapters', 'persons', 'speakers'])
+    upgradeProperties(this, [
+      'transcript',
+      'transcripts',
+      'peaks',
+      'chapters',
+      'persons',
+      'speakers',
+      'adBreaks',
+    ])
     const session = this.session
     session.hosts.add(this)
     const release = session.use()
@@ -367,8 +405,10 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     this.section.addEventListener('keydown', onKeyDown)
     this.syncAttributes()
+    this.loadAdBreaks()
     this.loadTranscript()
     this.loadChapters()
+    this.syncMediaSession()
     this.applyPeople()
     this.loadFeed()
     const offEpisode = session.on('episode', () => this.renderHighlights())
@@ -409,6 +449,8 @@ export class CastlinePlayerElement extends HTMLElement {
     const offMenu = this.menu.connect(session)
     this.cleanup = () => {
       offMenu()
+      this.unmountMediaSession?.()
+      this.unmountMediaSession = null
       win?.removeEventListener('hashchange', onHashChange)
       opened?.cancel()
       offMedia()
@@ -432,7 +474,50 @@ export class CastlinePlayerElement extends HTMLElement {
     if (name === 'chapters') this.loadChapters()
     if (name === 'feed' || name === 'episode') this.loadFeed()
     if (name === 'speakers') this.applyPeople()
+    if (name === 'ad-breaks') this.loadAdBreaks()
     this.syncAttributes()
+    this.syncMediaSession()
+  }
+
+  private mediaSessionOptions() {
+    return {
+      store: this.session.store,
+      chapters: this.session.chapterState,
+      seek: this.session.seekTo,
+      metadata: {
+        title: this.getAttribute('title') ?? this.feedEpisode?.title ?? '',
+        show: this.getAttribute('show') ?? this.feedEpisode?.show ?? undefined,
+        artwork: this.getAttribute('artwork') ?? this.feedEpisode?.image ?? undefined,
+      },
+    }
+  }
+
+  /** The media session's metadata from the attributes (else the feed's episode); mounted while connected and not `media-session="off"`. */
+  private syncMediaSession(): void {
+    this.mediaSession.setOptions(this.mediaSessionOptions())
+    const wanted = this.isConnected && this.getAttribute('media-session') !== 'off'
+    if (wanted && this.unmountMediaSession === null) this.unmountMediaSession = this.mediaSession.mount()
+    else if (!wanted && this.unmountMediaSession !== null) {
+      this.unmountMediaSession()
+      this.unmountMediaSession = null
+    }
+  }
+
+  /** Reads the ad breaks (the property's, else the attribute's); bad ones are a `castline-error` and no breaks. */
+  private loadAdBreaks(): void {
+    if (!this.isConnected) return
+    const text = this.getAttribute('ad-breaks') ?? ''
+    const from = this.parsedAdBreaks ?? text
+    if (from === this.adBreaksFrom) return
+    this.adBreaksFrom = from
+    let map: AdTimeMap | null = null
+    try {
+      map = this.parsedAdBreaks !== null ? createAdTimeMap(this.parsedAdBreaks) : parseAdBreaks(text)
+    } catch (error) {
+      const message = `The ad breaks could not be read: ${(error as Error).message}.`
+      this.session.fail('ad-breaks', message, error)
+    }
+    this.session.setAdBreaks(map !== null && map.breaks.length > 0 ? map : null)
   }
 
   private loadChapters(): void {
@@ -497,6 +582,7 @@ export class CastlinePlayerElement extends HTMLElement {
             session.fail('chapters', loaded.chaptersError, new Error(loaded.chaptersError))
         }
         this.syncAttributes()
+        this.syncMediaSession()
       },
       (error: unknown) => {
         if (loading.signal.aborted) return

@@ -1,6 +1,7 @@
 import { type Cue, type SearchMatch, SyncController, searchTranscript, type Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Person, Soundbite } from '@castline/core/feed'
+import type { AdTimeMap } from '@castline/core/links'
 import {
   ChapterState,
   createMediaStoreSource,
@@ -37,7 +38,7 @@ export interface FollowChangeDetail {
  * shown by their labels); `message` is for people.
  */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed' | 'clipboard' | 'speakers'
+  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed' | 'clipboard' | 'speakers' | 'ad-breaks'
   message: string
   error: unknown
 }
@@ -136,10 +137,20 @@ export class CastlineSession {
     return this.store.media as HTMLMediaElement | null
   }
 
+  /**
+   * Uses an ad-break time map (or none): the store then speaks transcript time (see `MediaStore`'s
+   * `timeMap`), and the transcript shows each break's row.
+   */
+  setAdBreaks(map: AdTimeMap | null): void {
+    if (map === this.store.timeMap) return
+    this.store.setOptions({ media: this.media, timeMap: map })
+    this.notify('media')
+  }
+
   /** Uses `media` (or none): the store moves to it, and the controller reads its time. */
   setMedia(media: HTMLMediaElement | null): void {
     if (media === this.media) return
-    this.store.setOptions({ media })
+    this.store.setOptions({ media, timeMap: this.store.timeMap })
     this.source?.destroy()
     this.source = media === null ? null : createMediaStoreSource(this.store)
     this.controller.setOptions({ transcript: this.ready(), source: this.source })

@@ -232,6 +232,13 @@ ${SPEAKER_RULES}
   flex-basis: 100%; margin: 0; padding: 0.5rem 0.75rem; color: var(--_error-fg); background: var(--_error-bg);
   border: 1px solid var(--_error-border); border-radius: var(--_radius);
 }
+.castline-line__ad {
+  grid-column: 1 / -1; margin: 0.25rem 0 0.375rem; padding: 0.25rem 0.5rem; border: 1px dashed currentColor;
+  border-radius: var(--_radius); font-size: 0.875em;
+}
+.castline-transcript__list[data-ad-break] .castline-line--active { background: none; color: inherit; }
+.castline-transcript__list[data-ad-break] .castline-line--active::before { display: none; }
+.castline-line__ad--current { background: var(--_active-bg); color: var(--_active-fg); border-style: solid; }
 .castline-line__chapter { grid-column: 1 / -1; margin: 0.25rem 0 0.375rem; font-size: 1em; font-weight: 600; line-height: 1.4; }
 .castline-transcript__chapter {
   box-sizing: border-box; height: 2rem; margin: 0; padding: 0.375rem 0.75rem; font-size: 0.875em; font-weight: 600; border-bottom: 1px solid var(--_border);

@@ -2,6 +2,8 @@ import { type Cue, formatTimestamp, type SearchMatch, type Transcript } from '@c
 import type { Chapter } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
 import {
+  adBreakLabel,
+  adBreakRows,
   chapterHeadings,
   copyText,
   estimateToken,
@@ -36,6 +38,8 @@ interface Row {
   speaker: HTMLSpanElement | null
   /** The heading of the chapter this line is the first of, above its text. */
   heading: HTMLHeadingElement | null
+  /** The "Ad break" row of the inserted break before this line, as text. */
+  ad: HTMLParagraphElement | null
   /** The words, while the line is spoken. */
   tokens: readonly TextToken[] | null
   /** The spoken word's token, -1 for none. */
@@ -237,6 +241,38 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     }
     setText(row.heading, chapter.title)
   }
+  // Which line each inserted ad break's row goes before (the store's time map), and the break playing.
+  let adMap = session.store.timeMap
+  let adRows = adBreakRows(cues, adMap)
+  let adBreak = session.store.getSnapshot().adBreak
+  /** Puts the row of the ad break before `row`'s line (or none) at the top of its row, as text. */
+  const setAd = (row: Row) => {
+    const ad = adRows.get(row.index)
+    if (ad === undefined) {
+      row.ad?.remove()
+      row.ad = null
+      return
+    }
+    if (row.ad === null) {
+      row.ad = h(doc, 'p', { class: 'castline-line__ad', part: 'line-ad' })
+      row.li.prepend(row.ad)
+    }
+    setText(row.ad, adBreakLabel(ad))
+    const current = ad.index === adBreak
+    row.ad.classList.toggle('castline-line__ad--current', current)
+    setAttr(row.ad, 'aria-current', current ? 'true' : null)
+  }
+  const showAdBreaks = () => {
+    const map = session.store.timeMap
+    const playing = session.store.getSnapshot().adBreak
+    if (map === adMap && playing === adBreak) return
+    if (map !== adMap) adRows = adBreakRows(cues, map)
+    adMap = map
+    adBreak = playing
+    // While a break plays its row is the highlight (styles.ts), not the line.
+    setAttr(list, 'data-ad-break', playing >= 0 ? '' : null)
+    for (const row of rows.values()) setAd(row)
+  }
   const showChapter = () => {
     const snapshot = chapterState.getSnapshot()
     if (snapshot.chapters !== chapters) {
@@ -325,11 +361,13 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       copy,
       speaker: speakerLabel,
       heading: null,
+      ad: null,
       tokens: null,
       spoken: -1,
       stop: null,
     }
     setHeading(row)
+    setAd(row)
     copy.addEventListener('click', (e) => {
       e.stopPropagation()
       copyLink(session, cue, time, copy)
@@ -403,6 +441,8 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     }
   })
   showChapter()
+  const offAdMap = session.on('media', showAdBreaks)
+  const offAdBreak = session.store.select((s) => s.adBreak, showAdBreaks)
   session.view = { reveal: (index) => view.reveal(index) }
   render(view.getSnapshot())
   const unmount = view.mount(viewport)
@@ -415,6 +455,8 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     offSearch()
     offChapters()
     offSpeakers()
+    offAdMap()
+    offAdBreak()
     unmount()
     view.destroy()
     for (const row of rows.values()) row.stop?.()

@@ -131,7 +131,8 @@ export class CastlineWaveformElement extends CastlinePart {
           )
           button.addEventListener('click', () => session.seekTo(chapter.start))
           const li = h(doc, 'li', { class: 'castline-waveform__chapter' }, button)
-          li.style.setProperty('--castline-at', String(Math.min(1, chapter.start / duration!)))
+          // Along the wave at the chapter's audio position (after any ad breaks before it).
+          li.style.setProperty('--castline-at', String(view.fractionOf(chapter.start) ?? 0))
           return li
         }),
       )

@@ -22,6 +22,7 @@ export {
   type FollowState,
   linkToTime,
   loadFeedEpisode,
+  parseAdBreaks,
   parseTimeFragment,
 } from '@castline/dom'
 export { type ChaptersInput, type ChaptersLoad, useChapterSnapshot } from './chapters.js'

@@ -69,6 +69,10 @@ export interface LineProps {
   chapter?: Chapter | undefined
   /** The level of that heading (default 3). */
   chapterHeadingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
+  /** The "Ad break" row before this line ("Ad break · 1:00"), when an inserted ad break sits here. */
+  adBreak?: string | undefined
+  /** True while that ad break plays: the row is highlighted instead of a line. */
+  adBreakCurrent?: boolean | undefined
 }
 
 /**
@@ -293,6 +297,8 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     currentMatchStart,
     chapter,
     chapterHeadingLevel,
+    adBreak,
+    adBreakCurrent,
   } = props
   const ChapterHeading = `h${chapterHeadingLevel ?? 3}` as const
   // Set once, on the first render (a render React discards takes its refs with it): no effect per row.
@@ -339,6 +345,15 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
       aria-posinset={index + 1}
       aria-current={active ? 'true' : undefined}
     >
+      {adBreak === undefined ? null : (
+        // Not a line: no button, no tab stop; a row of text that says where the audio has an ad.
+        <p
+          className={adBreakCurrent ? 'castline-line__ad castline-line__ad--current' : 'castline-line__ad'}
+          aria-current={adBreakCurrent ? 'true' : undefined}
+        >
+          {adBreak}
+        </p>
+      )}
       {chapter === undefined ? null : (
         <ChapterHeading className="castline-line__chapter">{chapter.title}</ChapterHeading>
       )}

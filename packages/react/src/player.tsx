@@ -1,6 +1,7 @@
 import type { Cue } from '@castline/core'
 import type { Person, Soundbite } from '@castline/core/feed'
 import {
+  type AdBreak,
   choiceLabel,
   initialChoice,
   storedLanguage,
@@ -53,6 +54,14 @@ export interface TranscriptPlayerProps {
   image?: string | undefined
   /** The episode's soundbites: a "Highlights" list under the controls whose buttons seek to each. */
   soundbites?: readonly Soundbite[] | undefined
+  /** The show's name, for the platform's media controls (Media Session). */
+  show?: string | undefined
+  /** Episode artwork URL for the platform's media controls (a chapter's own image replaces it while it plays). */
+  artwork?: string | undefined
+  /** Drive the platform's media controls while this player is the one played last (default true). */
+  mediaSession?: boolean | undefined
+  /** Ad breaks inserted into the audio, in audio time (see `CastlineProvider`'s `adBreaks`). */
+  adBreaks?: readonly AdBreak[] | undefined
   /** Heading level of the title (default 2). */
   headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /**
@@ -125,6 +134,9 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       onFollowChange={props.onFollowChange}
       resumeAfterMs={props.resumeAfterMs}
       deepLink={props.deepLink}
+      adBreaks={props.adBreaks}
+      mediaSession={props.mediaSession}
+      episode={{ title: props.title ?? '', show: props.show, artwork: props.artwork }}
     >
       <PlayerLayout {...props} language={language} />
     </CastlineProvider>

@@ -1,11 +1,16 @@
 import { type SearchMatch, SyncController, type TimeSource, type Transcript } from '@castline/core'
 import type { Person } from '@castline/core/feed'
 import {
+  type AdBreak,
+  type AdTimeMap,
   ChapterState,
+  createAdTimeMap,
   createMediaStoreSource,
+  type EpisodeMetadata,
   type FollowEvent,
   FollowMode,
   type MediaErrorLike,
+  MediaSessionBinding,
   MediaStore,
   openQuoteLink,
   type ReadableStore,
@@ -174,6 +179,21 @@ export interface CastlineProviderProps {
    * to a name to show: `{ SPEAKER_1: 'Michael Kennedy' }`.
    */
   speakers?: Readonly<Record<string, string>> | undefined
+  /**
+   * Ad breaks inserted into the audio that the transcript does not have, in audio time
+   * (`[{ at: 300, duration: 60 }]`). The media store then converts at the element: lines, chapters,
+   * links, search and the time shown stay in transcript time, seeks land at the audio time, and each
+   * break is an "Ad break" row in the list, highlighted while it plays. Invalid breaks are a console
+   * warning and left out (none are used), never a crash.
+   */
+  adBreaks?: readonly AdBreak[] | undefined
+  /** What the platform's media controls show (Media Session): the episode's title, show and artwork. */
+  episode?: EpisodeMetadata | undefined
+  /**
+   * Drive the platform's media controls (`navigator.mediaSession`: lock screen, headset keys) while this
+   * player is the one played last (default true; false leaves the session alone).
+   */
+  mediaSession?: boolean | undefined
   /** Media duration in seconds when known: a format without end times ends its last line there. */
   duration?: number | undefined
   /** Controlled follow mode; leave undefined to let the provider keep it. */
@@ -192,6 +212,28 @@ export interface CastlineProviderProps {
 
 const noError = () => null
 const NO_PERSONS: readonly Person[] = Object.freeze([])
+
+const NO_EPISODE: EpisodeMetadata = Object.freeze({ title: '' })
+
+/**
+ * The time map of the `adBreaks` prop, the same object while the breaks are the same numbers (an inline
+ * array is new on every render). Invalid breaks are a console warning, and then no map.
+ */
+function useAdTimeMap(adBreaks: readonly AdBreak[] | undefined): AdTimeMap | null {
+  const key = adBreaks === undefined || adBreaks.length === 0 ? '' : JSON.stringify(adBreaks)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the breaks' numbers
+  return useMemo(() => {
+    if (adBreaks === undefined || key === '') return null
+    try {
+      const map = createAdTimeMap(adBreaks)
+      for (const w of map.warnings) console.warn(`Castline adBreaks: ${w.message}`)
+      return map
+    } catch (error) {
+      console.warn(`Castline adBreaks: ${(error as Error).message}; the breaks are ignored`)
+      return null
+    }
+  }, [key])
+}
 
 function isRef(media: CastlineProviderProps['media']): media is RefObject<HTMLMediaElement | null> {
   return typeof media === 'object' && media !== null && 'current' in media
@@ -242,8 +284,9 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
 
   // The element's one listener; everything else (the controller's time source, the controls, the hooks)
   // hears the media through it.
-  const [mediaStore] = useState(() => new MediaStore({ media: element }))
-  mediaStore.setOptions({ media: element })
+  const timeMap = useAdTimeMap(props.adBreaks)
+  const [mediaStore] = useState(() => new MediaStore({ media: element, timeMap }))
+  mediaStore.setOptions({ media: element, timeMap })
   // A new source for a new element, so that the controller re-reads it.
   const elementSource = useMemo(
     () => (element === null ? null : createMediaStoreSource(mediaStore)),
@@ -283,6 +326,23 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   const speakers = useMemo(
     () => resolveSpeakers(labels ?? [], { persons: props.persons, speakers: props.speakers }),
     [labels, peopleKey],
+  )
+
+  // The platform's media controls (@castline/dom's MediaSessionBinding), while this player has an element.
+  const mediaSession = props.mediaSession ?? true
+  const episode = props.episode ?? NO_EPISODE
+  const [sessionBinding] = useState(
+    () => new MediaSessionBinding({ store: mediaStore, chapters: chapterState, metadata: episode }),
+  )
+  sessionBinding.setOptions({
+    store: mediaStore,
+    chapters: chapterState,
+    metadata: episode,
+    seek: (seconds) => controller.seekTo(seconds),
+  })
+  useEffect(
+    () => (mediaSession && element !== null ? sessionBinding.mount() : undefined),
+    [mediaSession, element, sessionBinding],
   )
 
   // Follow mode: one FollowMode (@castline/dom), shared with the transcript's TranscriptView.

@@ -5,6 +5,9 @@ import {
   type Transcript as TranscriptModel,
 } from '@castline/core'
 import {
+  type AdBreakRow,
+  adBreakLabel,
+  adBreakRows,
   type ComfortBand,
   chapterHeadings,
   copyText,
@@ -183,18 +186,34 @@ function FullTranscript({ cues, lang }: { cues: readonly Cue[]; lang: string | u
   )
 }
 
+const noTimeMap = () => null
+const noAdBreak = () => -1
+
+/** A line's ad-break props: the row's text, and whether its break plays now. */
+function adBreakProps(row: AdBreakRow | undefined, playing: number) {
+  return row === undefined ? {} : { adBreak: adBreakLabel(row), adBreakCurrent: row.index === playing }
+}
+
 interface ListProps extends TranscriptProps {
   transcript: TranscriptModel
 }
 
 function TranscriptList(props: ListProps): ReactNode {
   const { transcript, onCopyLink } = props
-  const { controller, followMode, seekTo, seekToCue, registerTranscriptView } = useCastlineApi()
+  const { controller, mediaStore, followMode, seekTo, seekToCue, registerTranscriptView } = useCastlineApi()
   const cues = transcript.cues
   const count = cues.length
   const { chapters, current: currentChapter } = useChapterSnapshot()
   // Which line each listed chapter heads: the heading is part of that line's row.
   const headings = useMemo(() => chapterHeadings(cues, chapters), [cues, chapters])
+  // Which line each inserted ad break's row goes before, and the break playing now (-1 for none).
+  const timeMap = useSyncExternalStore(mediaStore.subscribe, () => mediaStore.timeMap, noTimeMap)
+  const adRows = useMemo(() => adBreakRows(cues, timeMap), [cues, timeMap])
+  const adBreak = useSyncExternalStore(
+    mediaStore.subscribe,
+    () => mediaStore.getSnapshot().adBreak,
+    noAdBreak,
+  )
   const options: TranscriptViewOptions = {
     cues,
     controller,
@@ -257,6 +276,8 @@ function TranscriptList(props: ListProps): ReactNode {
           data-static={mounted ? undefined : ''}
           data-printing={snapshot.printing ? '' : undefined}
           {...languageOf(props.lang)}
+          // While an ad break plays its row is the highlight (transcript.css), not the line.
+          data-ad-break={adBreak >= 0 ? '' : undefined}
         >
           {snapshot.rows.map((index) => {
             const cue = cues[index]!
@@ -279,6 +300,7 @@ function TranscriptList(props: ListProps): ReactNode {
                 }
                 chapter={headings.get(index)}
                 chapterHeadingLevel={props.chapterHeadingLevel}
+                {...adBreakProps(adRows.get(index), adBreak)}
               />
             )
           })}

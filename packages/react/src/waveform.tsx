@@ -142,7 +142,11 @@ export function Waveform(props: WaveformProps): ReactNode {
           </p>
         )}
       </div>
-      <ChapterMarkers duration={positiveOr(mediaDuration, props.duration)} seekTo={seekTo} />
+      <ChapterMarkers
+        duration={positiveOr(mediaDuration, props.duration)}
+        place={(t) => view.fractionOf(t)}
+        seekTo={seekTo}
+      />
     </>
   )
 }
@@ -153,11 +157,16 @@ function positiveOr(a: number, b: number | undefined): number | undefined {
 }
 
 /**
- * A marker under the waveform at each listed chapter's start, placed by start / duration: a button that
+ * A marker under the waveform at each listed chapter's start, placed along the wave by `place` (the
+ * chapter's audio position: with ad breaks, after the breaks before it): a button that
  * seeks there, named by the chapter's title, which shows as its tooltip on hover and focus. Outside the
  * slider, whose children are presentational; absent until the duration is known.
  */
-function ChapterMarkers(props: { duration: number | undefined; seekTo: (s: number) => void }): ReactNode {
+function ChapterMarkers(props: {
+  duration: number | undefined
+  place: (time: number) => number | null
+  seekTo: (s: number) => void
+}): ReactNode {
   const { listed } = useChapterSnapshot()
   const { duration, seekTo } = props
   if (listed.length === 0 || duration === undefined) return null
@@ -167,7 +176,8 @@ function ChapterMarkers(props: { duration: number | undefined; seekTo: (s: numbe
         <li
           key={`${chapter.start}:${chapter.title}`}
           className="castline-waveform__chapter"
-          style={{ '--castline-at': Math.min(1, chapter.start / duration) } as CSSProperties}
+          // Along the wave at the chapter's audio position (after any ad breaks before it).
+          style={{ '--castline-at': props.place(chapter.start) ?? 0 } as CSSProperties}
         >
           <button type="button" className="castline-waveform__marker" onClick={() => seekTo(chapter.start)}>
             <span className="castline-waveform__tip">{chapter.title}</span>
