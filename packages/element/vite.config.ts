@@ -48,7 +48,11 @@ export default defineConfig({
         {
           name: 'castline-wavesurfer-file',
           generateBundle() {
-            this.emitFile({ type: 'asset', fileName: WAVESURFER_FILE, source: readFileSync(wavesurferModule) })
+            this.emitFile({
+              type: 'asset',
+              fileName: WAVESURFER_FILE,
+              source: readFileSync(wavesurferModule),
+            })
           },
         },
       ],

@@ -147,7 +147,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     }
   })
 
-  test('the sample feed loads: title, artwork, transcript, chapters, highlights that seek', async () => {
+  test('the sample feed loads: title, artwork, transcript, chapters, speakers, highlights that seek', async () => {
     // The page names only the feed (feed.xml) and the episode's GUID; everything else comes from the feed.
     const { page, errors, close } = await open()
     try {
@@ -163,6 +163,22 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
         window.castlineE2E!.find('.castline-player__artwork')?.getAttribute('src'),
       )
       expect(artwork).toMatch(/artwork\.svg$/)
+      // The JSON transcript's SPEAKER_1 is the feed's host (the page's speakers map), shown with the
+      // avatar and role the feed gives.
+      const speaker = await page.evaluate(() => {
+        const name = window.castlineE2E!.find('.castline-line__speaker-name')
+        const row = name?.closest('li')
+        return {
+          name: name?.textContent,
+          role: row?.querySelector('.castline-line__role')?.textContent,
+          avatar: row?.querySelector('img.castline-line__avatar')?.getAttribute('src'),
+        }
+      })
+      expect(speaker).toEqual({
+        name: 'Michael Kennedy',
+        role: expect.stringMatching(/host/),
+        avatar: expect.stringMatching(/people\/michael-kennedy\.svg$/),
+      })
       const highlights = page.getByRole('list', { name: 'Highlights' }).getByRole('button')
       await expect.poll(() => highlights.count()).toBe(2)
       await highlights.nth(1).click()

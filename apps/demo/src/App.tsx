@@ -205,6 +205,7 @@ export function App(): ReactNode {
                 {...(episode.duration === undefined ? {} : { duration: episode.duration })}
                 {...(episode.image === undefined ? {} : { image: episode.image })}
                 {...(episode.persons === undefined ? {} : { persons: episode.persons })}
+                {...(episode.speakers === undefined ? {} : { speakers: episode.speakers })}
                 {...(episode.soundbites === undefined ? {} : { soundbites: episode.soundbites })}
                 {...(episode.show === undefined ? {} : { show: episode.show })}
                 {...(ads.breaks === undefined ? {} : { adBreaks: ads.breaks })}

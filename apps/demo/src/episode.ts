@@ -28,6 +28,8 @@ export interface Episode {
   image?: string
   /** The episode's people (a feed's `podcast:person`s). */
   persons?: readonly Person[]
+  /** Speaker labels of the transcript (`SPEAKER_1`) mapped to the people's names. */
+  speakers?: Readonly<Record<string, string>>
   /** The episode's soundbites (a feed's `podcast:soundbite`s): the player's highlights. */
   soundbites?: readonly Soundbite[]
   /** Things the listener should know (no waveform, a peaks file that failed...), shown above the player. */
@@ -39,6 +41,14 @@ export const SAMPLE_FOLDER = 'episodes/talk-python-514/'
 /** The sample feed (made by scripts/make-feed.ts) and its episode's GUID: what the default page loads. */
 export const SAMPLE_FEED = `${SAMPLE_FOLDER}feed.xml`
 export const SAMPLE_GUID = 'talkpython-514-python-language-summit-2025'
+/**
+ * Who the sample's JSON transcript's labels are (its SOURCE.md says how they were assigned): the map a
+ * page gives the player when its transcripts label speakers by number.
+ */
+export const SAMPLE_SPEAKERS: Readonly<Record<string, string>> = {
+  SPEAKER_1: 'Michael Kennedy',
+  SPEAKER_2: 'Seth Michael Larson',
+}
 
 /**
  * Loads episode `guid` of the feed at `feedUrl` (`loadFeedEpisode`): audio, title, show, artwork,
@@ -85,5 +95,6 @@ export async function loadFeedAsEpisode(
 export async function loadSampleFeed(base: string, signal?: AbortSignal): Promise<Episode> {
   const episode = await loadFeedAsEpisode(new URL(SAMPLE_FEED, base).href, SAMPLE_GUID, 'sample', signal)
   episode.peaks = new URL(`${SAMPLE_FOLDER}peaks.json`, base).href
+  episode.speakers = SAMPLE_SPEAKERS
   return episode
 }

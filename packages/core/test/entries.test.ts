@@ -79,7 +79,7 @@ describe('entry points', () => {
     expect(names(json)).toEqual(['formatPodcastJson', 'parsePodcastJson'])
     expect(names(html)).toEqual(['formatPodcastHtml', 'parsePodcastHtml'])
     expect(names(text)).toEqual(['formatText', 'parseText'])
-    expect(names(peaks)).toEqual(['PeaksParseError', 'parsePeaks'])
+    expect(names(peaks)).toEqual(['PeaksParseError', 'loudnessEnvelope', 'parsePeaks'])
   })
 
   it('@castline/core/links has the quote links and the ad time map', () => {

@@ -412,6 +412,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.applyPeople()
     this.loadFeed()
     const offEpisode = session.on('episode', () => this.renderHighlights())
+    const offChapterArt = session.chapterState.subscribe(() => this.syncArtwork())
     this.renderHighlights()
     // Deep link: the page's #t= once there is media, a quote link (`#t=a,b&q=words`) once the transcript is
     // in, to find its words there (`openQuoteLink`: seek, play after the first gesture, pause at the end).
@@ -455,6 +456,7 @@ export class CastlinePlayerElement extends HTMLElement {
       opened?.cancel()
       offMedia()
       offEpisode()
+      offChapterArt()
       offTranscript()
       this.section.removeEventListener('keydown', onKeyDown)
       session.hosts.delete(this)
@@ -615,6 +617,16 @@ export class CastlinePlayerElement extends HTMLElement {
     )
   }
 
+  /**
+   * The artwork beside the title: the current chapter's image when it has one (Podcasting 2.0 chapters'
+   * `img`), else the feed episode's.
+   */
+  private syncArtwork(): void {
+    const src = this.session.chapterState.getSnapshot().current?.img ?? this.feedEpisode?.image
+    this.artwork.hidden = src === undefined
+    setAttr(this.artwork, 'src', src ?? null)
+  }
+
   private syncAttributes(): void {
     const doc = this.ownerDocument
     const feed = this.feedEpisode
@@ -624,8 +636,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.heading.hidden = title === null || title === ''
     setText(this.heading, title ?? '')
     setAttr(this.section, 'aria-label', title || 'Audio player')
-    this.artwork.hidden = feed?.image === undefined
-    setAttr(this.artwork, 'src', feed?.image ?? null)
+    this.syncArtwork()
     const duration =
       this.getAttribute('duration') ?? (feed?.duration === undefined ? null : String(feed.duration))
     setAttr(this.controls, 'duration', duration)

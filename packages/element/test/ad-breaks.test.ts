@@ -102,7 +102,9 @@ describe('<castline-player ad-breaks>', () => {
     expect(seeks.at(-1)).toBe(2)
     const markers = deepAll(el, '.castline-waveform__marker')
     // "Middle" at 10 s of transcript time is at 14 s of the 104 s of audio.
-    expect((markers[1]!.parentElement as HTMLElement).style.left).toBe(`${(14 / 104) * 100}%`)
+    expect((markers[1]!.parentElement as HTMLElement).style.getPropertyValue('--castline-at')).toBe(
+      String(14 / 104),
+    )
     ;(markers[1] as HTMLButtonElement).click()
     expect(seeks.at(-1)).toBe(14)
     expect(el.adBreaks).toEqual([{ at: 6, duration: 4 }])

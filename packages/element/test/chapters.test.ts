@@ -91,6 +91,23 @@ describe('<castline-player chapters>', () => {
     expect(deep(el, '.castline-transcript__chapter').textContent).toBe('Current chapter: Opening')
   })
 
+  test("the current chapter's image is the artwork while it plays (as text: a src, never markup)", async () => {
+    const { el } = await player((p) => {
+      p.chapters = CHAPTERS.map((c) => (c.start === 10 ? { ...c, img: '/deep.png' } : c))
+    })
+    const artwork = deep(el, '.castline-player__artwork') as HTMLImageElement
+    expect(artwork.hidden).toBe(true)
+    el.media.currentTime = 11
+    el.media.dispatchEvent(new Event('timeupdate'))
+    await settle()
+    expect(artwork.hidden).toBe(false)
+    expect(artwork.getAttribute('src')).toBe('/deep.png')
+    el.media.currentTime = 20
+    el.media.dispatchEvent(new Event('timeupdate'))
+    await settle()
+    expect(artwork.hidden).toBe(true)
+  })
+
   test('markers seek; previous/next buttons and [ ] keys seek; the list leaves out silent chapters', async () => {
     const { el, seeks } = await player((p) => {
       p.chapters = CHAPTERS

@@ -10,7 +10,7 @@ import {
   textDirection,
 } from '@castline/dom'
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
-import type { ChaptersInput } from './chapters.js'
+import { type ChaptersInput, useChapterSnapshot } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { PlayerControls } from './controls.js'
 import { emptyTranscript, Highlights, transcriptProblem, useFeedEpisode } from './feed.js'
@@ -182,6 +182,15 @@ function LanguagePicker({ language }: { language: LanguageState }): ReactNode {
   )
 }
 
+/**
+ * The artwork beside the title: the current chapter's image when it has one (Podcasting 2.0 chapters'
+ * `img`), else the episode's. Decorative: the title beside it names the episode.
+ */
+function Artwork({ image }: { image: string | undefined }): ReactNode {
+  const src = useChapterSnapshot().current?.img ?? image
+  return src === undefined ? null : <img className="castline-player__artwork" src={src} alt="" />
+}
+
 function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState | undefined }): ReactNode {
   const onKeyDown = usePlayerShortcuts()
   const Heading = `h${props.headingLevel ?? 2}` as const
@@ -196,10 +205,7 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
         <div className="castline-player__main">
           {title === undefined && props.image === undefined ? null : (
             <div className="castline-player__head">
-              {props.image === undefined ? null : (
-                // Decorative: the title beside it names the episode.
-                <img className="castline-player__artwork" src={props.image} alt="" />
-              )}
+              <Artwork image={props.image} />
               {title === undefined ? null : <Heading className="castline-player__title">{title}</Heading>}
             </div>
           )}

@@ -70,6 +70,19 @@ describe('transcript', () => {
   })
 })
 
+describe('artwork', () => {
+  test("the current chapter's image replaces the episode's artwork while it plays", async () => {
+    const chapters = CHAPTERS.map((c) => (c.start === 30 ? { ...c, img: '/timing.png' } : c))
+    const { media, container } = await renderPlayer({ chapters, image: '/show.png', title: 'Episode' })
+    const artwork = () => container.querySelector('.castline-player__artwork')?.getAttribute('src')
+    expect(artwork()).toBe('/show.png')
+    act(() => media.advance(35))
+    expect(artwork()).toBe('/timing.png')
+    act(() => media.advance(20))
+    await waitFor(() => expect(artwork()).toBe('/show.png'))
+  })
+})
+
 describe('waveform markers', () => {
   test('one marker per listed chapter, named by its title, placed by time, seeking on click', async () => {
     const user = userEvent.setup()
