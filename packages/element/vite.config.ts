@@ -40,7 +40,7 @@ export default defineConfig({
     rollupOptions: {
       external: ['wavesurfer.js'],
       output: {
-        inlineDynamicImports: true,
+        codeSplitting: false,
         paths: { 'wavesurfer.js': `./${WAVESURFER_FILE}` },
         minify: true,
       },

@@ -1,7 +1,7 @@
 import type { AdBreak } from '@castline/core/links'
-import { parseAdBreaks, parseTimeFragment } from '@castline/react'
+import { parseAdBreaks } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
 import { type Episode, loadFeedAsEpisode, loadSampleFeed } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
@@ -124,19 +124,6 @@ export function App(): ReactNode {
     return () => URL.revokeObjectURL(src)
   }, [episode])
 
-  // The player reads `#t=` when it mounts; following a link to another moment of this same page only
-  // changes the hash, so seek the player's audio then (the transcript follows the media's seek).
-  const player = useRef<HTMLDivElement | null>(null)
-  useEffect(() => {
-    const onHashChange = () => {
-      const seconds = parseTimeFragment(window.location.hash)
-      const audio = player.current?.querySelector('audio')
-      if (seconds !== null && audio != null) audio.currentTime = seconds
-    }
-    window.addEventListener('hashchange', onHashChange)
-    return () => window.removeEventListener('hashchange', onHashChange)
-  }, [])
-
   const open = useCallback((next: Episode) => {
     setRefused('')
     setLoad({ status: 'ready', episode: next })
@@ -192,7 +179,7 @@ export function App(): ReactNode {
                 {notice}
               </p>
             ))}
-            <div className="demo-player" ref={player}>
+            <div className="demo-player">
               <TranscriptPlayer
                 key={episode.src}
                 src={episode.src}

@@ -8,7 +8,6 @@ import {
   copyText,
   estimateToken,
   formatQuote,
-  linkToTime,
   markAvatarBroken,
   QuoteMenu,
   quoteLink,

@@ -409,6 +409,32 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
     return opened === null ? undefined : () => opened.cancel()
   }, [deepLink, source, controller, transcript, transcriptLoad.status])
 
+  // A link followed within the page (`#t=`, or a quote link) changes only the hash: it opens as on
+  // opening the page, with the transcript there is now.
+  const transcriptNow = useRef(transcript)
+  transcriptNow.current = transcript
+  useEffect(() => {
+    if (!deepLink || typeof window === 'undefined') return
+    let opened: ReturnType<typeof openQuoteLink> = null
+    const onHashChange = () => {
+      opened?.cancel()
+      opened = openQuoteLink(window.location.hash, {
+        transcript: transcriptNow.current,
+        seek: (t) => controller.seekTo(t),
+        play: () => controller.play(),
+        pause: () => controller.pause(),
+        paused: () => !controller.getSnapshot().playing,
+        subscribeFrame: (listener) => controller.subscribeFrame(listener),
+        gestures: window,
+      })
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => {
+      window.removeEventListener('hashchange', onHashChange)
+      opened?.cancel()
+    }
+  }, [deepLink, controller])
+
   // The media element's failures, so a player can say what went wrong while the transcript stays usable.
   const error = useSyncExternalStore(mediaStore.subscribe, () => mediaStore.getSnapshot().error, noError)
   const mediaError = useMemo(() => describeMediaError(error), [error])

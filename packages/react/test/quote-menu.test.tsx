@@ -95,12 +95,23 @@ test('a failed copy is said in an assertive live region', async () => {
   expect(said.getAttribute('aria-live')).toBe('assertive')
 })
 
+/** Sets the page's hash and waits for the hashchange the browser (here jsdom) fires for it. */
+function setHash(hash: string): Promise<void> {
+  if (window.location.hash === hash || (hash === '' && window.location.hash === '')) return Promise.resolve()
+  const changed = new Promise<void>((resolve) =>
+    window.addEventListener('hashchange', () => resolve(), { once: true }),
+  )
+  window.location.hash = hash
+  return changed
+}
+
 test('a quote link in the hash seeks to where its words are now, plays after a first gesture, pauses at its end', async () => {
+  // The link says 20 s (line 2), but its words are on line 5 now (an ad inserted before them). Set
+  // before the player mounts, as a page opened at that link (jsdom's hashchange heard first).
+  await setHash(`#t=20,24&q=${encodeURIComponent('words of line 5 here')}`)
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
   try {
     const transcript = generateTranscript(50, { seconds: 10, text: (i) => `words of line ${i} here` })
-    // The link says 20 s (line 2), but its words are on line 5 now (an ad inserted before them).
-    window.location.hash = `#t=20,24&q=${encodeURIComponent('words of line 5 here')}`
     const source = await setup(transcript)
     expect(source.seeks.at(-1)).toBe(50)
     const plays = vi.spyOn(source, 'play')
@@ -116,6 +127,15 @@ test('a quote link in the hash seeks to where its words are now, plays after a f
   } finally {
     vi.useRealTimers()
   }
+})
+
+test('a quote link followed within the page (only the hash changes) opens the same way', async () => {
+  const transcript = generateTranscript(50, { seconds: 10, text: (i) => `words of line ${i} here` })
+  await setHash('')
+  const source = await setup(transcript)
+  const seeks = source.seeks.length
+  await act(() => setHash(`#t=20,24&q=${encodeURIComponent('words of line 7 here')}`))
+  expect(source.seeks.slice(seeks)).toEqual([70])
 })
 
 test('the keyboard: Shift+ArrowDown from a line selects whole lines, the menu opens, Tab moves into it', async () => {
