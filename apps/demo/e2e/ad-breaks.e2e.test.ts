@@ -90,11 +90,12 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   test('Media Session metadata follows the chapter', async () => {
     const { page, errors, close } = await openDemo(browser, player.path)
     try {
-      // The sample's chapters with an image for the second chapter (the test's fixture: the file has none).
+      // The sample's chapters with an image for the second chapter (the test's fixture: the file has none),
+      // one the page serves (a failed image request would be an error).
       await page.route('**/chapters.json', async (route) => {
         const response = await route.fetch()
         const json = (await response.json()) as { chapters: Array<Record<string, unknown>> }
-        json.chapters[1]!.img = 'https://example.com/summit.png'
+        json.chapters[1]!.img = '/episodes/talk-python-514/people/seth-michael-larson.svg'
         await route.fulfill({ response, json })
       })
       await page.reload()
@@ -109,13 +110,16 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
         })
       // The show as each page names it (the demo adds the episode's number).
       const show = expect.stringMatching(/^Talk Python To Me/)
-      await expect.poll(metadata).toEqual({ title: 'Introduction', artist: show, artwork: [] })
+      // Before it, the episode's artwork (the feed's image).
+      await expect
+        .poll(metadata)
+        .toEqual({ title: 'Introduction', artist: show, artwork: [expect.stringMatching(/artwork\.svg$/)] })
       await page.getByRole('button', { name: 'Next chapter' }).click()
       await waitForAudioAt(page, 187)
       await expect.poll(metadata).toEqual({
         title: 'What is the Language Summit?',
         artist: show,
-        artwork: ['https://example.com/summit.png'],
+        artwork: [expect.stringMatching(/\/episodes\/talk-python-514\/people\/seth-michael-larson\.svg$/)],
       })
       expect(errors).toEqual([])
     } finally {

@@ -28,21 +28,23 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const TRANSCRIPT = new URL('../public/episodes/talk-python-514/transcript.txt', import.meta.url)
+// The transcript both pages show: the sample feed's first choice.
+const TRANSCRIPT = new URL('../public/episodes/talk-python-514/transcript.json', import.meta.url)
 /** An ad break of this many seconds inserted at `BREAK` (seconds) in the served transcript. */
 const AD = 45
 const BREAK = 500
 
-/** The sample's timestamped text with every stamp from `BREAK` on moved `AD` seconds later. */
+/** The sample's JSON transcript with every segment from `BREAK` on moved `AD` seconds later. */
 async function shiftedTranscript(): Promise<string> {
-  const text = await readFile(TRANSCRIPT, 'utf8')
-  const two = (n: number) => String(n).padStart(2, '0')
-  return text.replace(/^(\d\d):(\d\d):(\d\d)(?= )/gm, (stamp, h: string, m: string, s: string) => {
-    const t = Number(h) * 3600 + Number(m) * 60 + Number(s)
-    if (t < BREAK) return stamp
-    const u = t + AD
-    return `${two(Math.floor(u / 3600))}:${two(Math.floor(u / 60) % 60)}:${two(u % 60)}`
-  })
+  const json = JSON.parse(await readFile(TRANSCRIPT, 'utf8')) as {
+    segments: Array<{ startTime: number; endTime: number }>
+  }
+  for (const segment of json.segments) {
+    if (segment.startTime < BREAK) continue
+    segment.startTime += AD
+    segment.endTime += AD
+  }
+  return JSON.stringify(json)
 }
 
 /** A line after the break whose first words are said nowhere else (so the link's words name it). */
@@ -96,8 +98,8 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const shifted = await shiftedTranscript()
     const hash = `#t=${cue.start},${cue.end}&q=${encodeURIComponent(cue.text)}`
     const { page, errors, close } = await openDemo(browser, `${player.path}${hash}`, DESKTOP, (context) =>
-      context.route('**/episodes/talk-python-514/transcript.txt', (route) =>
-        route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: shifted }),
+      context.route('**/episodes/talk-python-514/transcript.json', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body: shifted }),
       ),
     )
     try {

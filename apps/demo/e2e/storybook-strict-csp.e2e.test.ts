@@ -79,6 +79,9 @@ const STORIES: { id: string; ready: string[]; waveform?: boolean }[] = [
     ready: ['.castline-line', '.castline-controls__button', '.castline-waveform__wave'],
     waveform: true,
   },
+  { id: 'components-feedplayer--from-feed', ready: ['.castline-line', '.castline-highlights'] },
+  // The element's parts are in its shadow root: the host in the page is what a selector here sees.
+  { id: 'elements-castline-player--quote-menu-open', ready: ['castline-player'] },
   { id: 'recipes-headless-hooks--custom-list-from-hooks', ready: ['p', 'li'] },
   { id: 'recipes-site-video-element--site-video-element', ready: ['video', '.castline-line'] },
 ]

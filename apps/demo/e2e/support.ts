@@ -40,10 +40,12 @@ export function loadSample(): Promise<SampleEpisode> {
     const json = JSON.parse(await readFile(new URL('episode.json', episodeDir), 'utf8')) as {
       title: string
       duration: number
-      transcript: string
     }
-    const text = await readFile(new URL(json.transcript, episodeDir), 'utf8')
-    const transcript = parseTranscript(text, { duration: json.duration, fileName: json.transcript })
+    // What both pages show: the sample feed's first choice, its JSON transcript (transcript.txt's lines,
+    // with speaker labels).
+    const file = 'transcript.json'
+    const text = await readFile(new URL(file, episodeDir), 'utf8')
+    const transcript = parseTranscript(text, { duration: json.duration, fileName: file })
     return { title: json.title, duration: json.duration, transcript, index: createTimeIndex(transcript) }
   })()
   return sample

@@ -137,7 +137,7 @@ export class CastlinePlayerElement extends HTMLElement {
   private feedLoading: AbortController | null = null
   /** People set by the page (the `persons` property), which win over the feed's. */
   private pagePersons: readonly Person[] | null = null
-  private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.getAttribute('title'))
+  private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.episodeTitle ?? null)
   private readonly transcriptPart: HTMLElement
   /** The transcripts to choose from (languages) and the one shown. */
   private choices: readonly TranscriptChoice[] = []
@@ -334,6 +334,11 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     this.parsedChapters = value
     this.loadChapters()
+  }
+
+  /** The episode's title in force: the `title` attribute, else the feed episode's (undefined without either). */
+  get episodeTitle(): string | undefined {
+    return this.getAttribute('title') ?? this.feedEpisode?.title ?? undefined
   }
 
   /** The episode's people: the feed's `podcast:person`s, or those set here (null gives the feed's back). A transcript speaker matching one's name shows their avatar and role. */

@@ -639,7 +639,9 @@ function episodeTitle(region: HTMLElement): string | undefined {
   let root = region.getRootNode()
   while (typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot) {
     const host = root.host
-    if (host.localName === 'castline-player') return host.getAttribute('title') ?? undefined
+    // The player's title (its attribute, else its feed episode's: the heading shows the one in force).
+    if (host.localName === 'castline-player')
+      return (host as { episodeTitle?: string }).episodeTitle ?? host.getAttribute('title') ?? undefined
     root = host.getRootNode()
   }
   return undefined

@@ -56,7 +56,10 @@ export interface TranscriptPlayerProps {
   soundbites?: readonly Soundbite[] | undefined
   /** The show's name, for the platform's media controls (Media Session). */
   show?: string | undefined
-  /** Episode artwork URL for the platform's media controls (a chapter's own image replaces it while it plays). */
+  /**
+   * Episode artwork URL for the platform's media controls, when it differs from `image` (the default);
+   * a chapter's own image replaces it while it plays.
+   */
   artwork?: string | undefined
   /** Drive the platform's media controls while this player is the one played last (default true). */
   mediaSession?: boolean | undefined
@@ -136,7 +139,7 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       deepLink={props.deepLink}
       adBreaks={props.adBreaks}
       mediaSession={props.mediaSession}
-      episode={{ title: props.title ?? '', show: props.show, artwork: props.artwork }}
+      episode={{ title: props.title ?? '', show: props.show, artwork: props.artwork ?? props.image }}
     >
       <PlayerLayout {...props} language={language} />
     </CastlineProvider>
