@@ -2,17 +2,22 @@ import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
-import { SLOW } from './play-helpers.js'
+import { controlSizes, SLOW } from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
 
 /**
  * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
  * `setAttribute`, as a page's HTML would: React 19 would set same-named properties instead.
  */
-function Player(): ReactNode {
+function Player({
+  targetSize,
+}: {
+  /** `--castline-target-size` on the element (44px: a touch screen's). */ targetSize?: string
+}): ReactNode {
   const host = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
     const el = document.createElement('castline-player')
+    if (targetSize !== undefined) el.style.setProperty('--castline-target-size', targetSize)
     const attributes: Record<string, string> = {
       src: EXCERPT_AUDIO,
       transcript: sampleFile('excerpt.txt'),
@@ -24,7 +29,7 @@ function Player(): ReactNode {
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
     host.current!.append(el)
     return () => el.remove()
-  }, [])
+  }, [targetSize])
   return <div ref={host} />
 }
 
@@ -71,5 +76,20 @@ export const QuoteMenuOpen: Story = {
       expect(names).toEqual(['Copy quote', 'Copy link'])
       await expect(menu).toBeVisible()
     })
+  },
+}
+
+/**
+ * Touch-screen targets: what `@media (pointer: coarse)` sets, forced here with `--castline-target-size:
+ * 44px` on the element. Every control in its shadow roots, each line's time among them, is at least
+ * 44 x 44 px (24 x 24 px without it).
+ */
+export const TouchTargets: Story = {
+  args: { targetSize: '44px' },
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const sizes = controlSizes(canvasElement)
+    expect(sizes.length).toBeGreaterThan(5)
+    expect(sizes.filter((s) => s.width < 44 || s.height < 44)).toEqual([])
   },
 }

@@ -2,9 +2,10 @@ import { createTimeIndex, formatTimestamp, searchTranscript } from '@castline/co
 import { parseTranscript } from '@castline/core/formats'
 import { TranscriptPlayer } from '@castline/react/player'
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { CSSProperties } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
-import { activeIndex, linesIn, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
+import { activeIndex, controlSizes, linesIn, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
 import {
   EPISODE,
   EXCERPT_ARABIC,
@@ -154,6 +155,29 @@ export const Excerpt: Story = {
     peaks: EXCERPT_PEAKS,
     duration: EXCERPT_DURATION,
     deepLink: false,
+  },
+}
+
+/**
+ * Touch-screen targets: what `@media (pointer: coarse)` sets, forced here with `--castline-target-size:
+ * 44px` on a wrapper. Every control, the chapter markers and each line's time among them, is at least
+ * 44 x 44 px (24 x 24 px without it).
+ */
+export const TouchTargets: Story = {
+  args: { ...Excerpt.args, chapters: sampleFile('chapters.json') },
+  decorators: [
+    (Story) => (
+      <div style={{ '--castline-target-size': '44px' } as CSSProperties}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await linesIn(canvasElement)
+    await within(canvasElement).findAllByRole('button', { name: /Introduction/ }, SLOW)
+    const sizes = controlSizes(canvasElement)
+    expect(sizes.length).toBeGreaterThan(5)
+    expect(sizes.filter((s) => s.width < 44 || s.height < 44)).toEqual([])
   },
 }
 

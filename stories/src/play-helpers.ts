@@ -59,3 +59,23 @@ export function wheel(viewport: HTMLElement, deltaY: number): void {
   viewport.dispatchEvent(new WheelEvent('wheel', { deltaY, bubbles: true, cancelable: true }))
   viewport.scrollTop += deltaY
 }
+
+/**
+ * The visible controls under `root`, in it and in every open shadow root below it, each with its box:
+ * what the target-size checks measure (WCAG 2.5.8: 24 x 24 px, 44 x 44 px on a touch screen).
+ */
+export function controlSizes(root: Element): Array<{ what: string; width: number; height: number }> {
+  const roots: Array<Element | ShadowRoot> = [root]
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot !== null) roots.push(el.shadowRoot)
+  }
+  return roots
+    .flatMap((r) => [...r.querySelectorAll('button, a[href], input, select, summary')])
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && box.height > 0)
+    .map(({ el, box }) => ({
+      what: `${el.tagName.toLowerCase()}.${el.className} ${el.getAttribute('aria-label') ?? el.textContent}`,
+      width: box.width,
+      height: box.height,
+    }))
+}

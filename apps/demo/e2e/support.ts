@@ -2,7 +2,14 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { createTimeIndex, type TimeIndex, type Transcript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 import { inject } from 'vitest'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 
@@ -116,8 +123,10 @@ export async function openDemo(
   viewport: { width: number; height: number } = DESKTOP,
   /** Runs on the new context before the page opens: routes that serve other files, permissions. */
   setup?: (context: BrowserContext) => Promise<unknown>,
+  /** More options for the new context: `hasTouch` and `isMobile` for a touch screen (`pointer: coarse`). */
+  contextOptions?: BrowserContextOptions,
 ): Promise<DemoPage> {
-  const context = await browser.newContext({ viewport })
+  const context = await browser.newContext({ ...contextOptions, viewport })
   await context.addInitScript(installDeepQueries)
   await setup?.(context)
   const page = await context.newPage()

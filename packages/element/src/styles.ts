@@ -67,7 +67,10 @@ export const CSS = `
   font-family: var(--castline-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   font-size: var(--castline-font-size, 1rem);
   line-height: var(--castline-line-height, 1.5);
+  /* Targets: every control at least this square, 24px (WCAG 2.5.8), 44px with a coarse pointer. */
+  --_target: var(--castline-target-size, 24px);
 }
+@media (pointer: coarse) { :host { --_target: var(--castline-target-size, 44px); } }
 @media (prefers-color-scheme: dark) { :host {${DARK} } }
 :host-context([data-theme="dark"]) {${DARK} }
 :host-context([data-theme="light"]) {${LIGHT} }
@@ -81,6 +84,12 @@ export const CSS = `
 }
 :focus-visible { outline: 2px solid var(--_focus); outline-offset: 1px; }
 button, input, select { font: inherit; color: inherit; }
+/* At zero specificity: a part's own larger size wins; a part with a minimum of its own takes max() of both. */
+:where(button, select, input, summary, a[href]) {
+  box-sizing: border-box; min-width: var(--_target); min-height: var(--_target);
+}
+/* Reduced motion: nothing animates (follow mode's scrolling is instant too, see @castline/dom's follow.ts). */
+@media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto; transition: none; animation: none; } }
 
 .castline-transcript {
   container: castline-transcript / inline-size; position: relative; display: flex; flex-direction: column;
@@ -127,7 +136,8 @@ button, input, select { font: inherit; color: inherit; }
   font-size: 0.625em; font-weight: 700; color: var(--_bg); background: var(--_speaker, var(--_muted));
 }
 ${SPEAKER_RULES}
-.castline-line__text { overflow-wrap: anywhere; }
+/* A block: the text has the row's whole width to wrap in (beside the time, or around it when narrow). */
+.castline-line__text { display: block; overflow-wrap: anywhere; }
 .castline-line__copy {
   font-size: 0.75em; color: var(--_muted); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0 0.375rem; cursor: pointer; opacity: 0;
@@ -214,7 +224,8 @@ ${SPEAKER_RULES}
 @container castline-controls (max-width: 30rem) { .castline-controls__volume { display: none; } }
 .castline-controls__transport, .castline-controls__settings { display: flex; align-items: center; gap: 0.375rem; }
 .castline-controls__button {
-  display: inline-flex; align-items: center; justify-content: center; min-width: 2.5rem; min-height: 2.5rem;
+  display: inline-flex; align-items: center; justify-content: center;
+  min-width: max(2.5rem, var(--_target)); min-height: max(2.5rem, var(--_target));
   padding: 0.25rem; background: none; border: 1px solid var(--_border); border-radius: 999px; cursor: pointer;
 }
 .castline-controls__button:hover:not(:disabled) { color: var(--_accent); border-color: var(--_accent); }
@@ -245,21 +256,28 @@ ${SPEAKER_RULES}
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
 .castline-transcript__chapter + .castline-transcript__viewport { height: calc(var(--castline-transcript-height, 28rem) - 2rem); }
-.castline-waveform__chapters { position: relative; height: 1rem; margin: 0.25rem 0 0; padding: 0; list-style: none; }
+.castline-waveform__chapters { position: relative; height: var(--_target); margin: 0.25rem 0 0; padding: 0; list-style: none; }
 /* At its fraction of the duration (--castline-at), drawn from its edge at either end: nothing past the edges. */
 .castline-waveform__chapter {
   position: absolute; top: 0; left: calc(var(--castline-at, 0) * 100%);
   transform: translateX(calc(var(--castline-at, 0) * -100%));
 }
+/* The button is a target of --_target (24px, 44px on a touch screen); the dot drawn in it is 0.75rem. */
 .castline-waveform__marker {
-  display: block; width: 0.75rem; height: 0.75rem; padding: 0; border: 2px solid var(--_bg); border-radius: 50%;
-  background: var(--_accent); cursor: pointer;
+  display: flex; align-items: center; justify-content: center; width: var(--_target); height: var(--_target);
+  padding: 0; border: 0; border-radius: 50%; background: none; cursor: pointer;
+}
+.castline-waveform__marker::before {
+  content: ""; box-sizing: border-box; width: 0.75rem; height: 0.75rem; border: 2px solid var(--_bg); border-radius: 50%;
+  background: var(--_accent);
 }
 .castline-waveform__marker:focus-visible { outline: 2px solid var(--_focus); outline-offset: 1px; }
 .castline-waveform__tip {
-  position: absolute; bottom: 1.25rem; left: 50%; transform: translateX(calc(var(--castline-at, 0.5) * -100%));
-  padding: 0.125rem 0.375rem;
-  font-size: 0.75em; white-space: nowrap; color: var(--_bg); background: var(--_fg);
+  position: absolute; bottom: calc(var(--_target) + 0.25rem); left: 50%;
+  transform: translateX(calc(var(--castline-at, 0.5) * -100%));
+  /* No wider than the player (wrapping if need be): hidden or shown, it never widens the page. */
+  width: max-content; max-width: 90cqi; padding: 0.125rem 0.375rem;
+  font-size: 0.75em; color: var(--_bg); background: var(--_fg);
   border-radius: calc(var(--_radius) / 2); pointer-events: none; clip-path: inset(50%);
 }
 .castline-waveform__marker:hover .castline-waveform__tip,
@@ -310,6 +328,16 @@ ${SPEAKER_RULES}
   .castline-transcript__list { height: auto !important; }
   .castline-transcript__list .castline-line { position: static; transform: none !important; break-inside: avoid; }
   .castline-line__time { color: inherit; }
+}
+/* Windows high contrast (forced colors): backgrounds give way to the system's colours, so the active line
+   is outlined, the spoken word and the matches and the chapter dots keep system colours of their own. */
+@media (forced-colors: active) {
+  .castline-line--active { outline: 2px solid Highlight; outline-offset: -2px; }
+  .castline-line--active::before { background: Highlight; }
+  .castline-word--spoken, .castline-match--current { forced-color-adjust: none; color: HighlightText; background: Highlight; }
+  .castline-match { forced-color-adjust: none; color: MarkText; background: Mark; }
+  .castline-line__time, .castline-line__copy, .castline-search__button { border: 1px solid ButtonBorder; }
+  .castline-waveform__marker::before { forced-color-adjust: none; border-color: Canvas; background: ButtonText; }
 }
 `
 
