@@ -82,6 +82,14 @@ test("the chapter list names every chapter with its time, and a chapter's link s
     // Another chapter after it: the player follows each link in turn.
     await chapters.getByRole('link', { name: /Open source at the UN/ }).click()
     await waitForAudioAt(page, 364)
+    // The listener moves on (the address still ends in #t=364); the same chapter followed again seeks back.
+    await page.evaluate(() => {
+      ;(window.castlineE2E!.find('audio') as HTMLAudioElement).currentTime = 600
+    })
+    await waitForAudioAt(page, 600)
+    await chapters.getByRole('link', { name: /Open source at the UN/ }).click()
+    await waitForAudioAt(page, 364)
+    expect(new URL(page.url()).hash).toBe('#t=364')
     expect(errors).toEqual([])
   } finally {
     await close()

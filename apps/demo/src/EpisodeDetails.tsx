@@ -2,7 +2,7 @@ import { formatTimestamp } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
 import { formatQuoteLink } from '@castline/core/links'
-import type { ReactNode } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
 import type { Episode } from './episode.js'
 
 /** The chapters an episode was given already read (a feed's are), or none while they are only a URL. */
@@ -75,6 +75,16 @@ export function EpisodeHeader({ episode }: { episode: Episode }): ReactNode {
   )
 }
 
+/**
+ * A chapter link followed again: the address already ends in its `#t=`, so following it would change
+ * nothing and the player (which seeks on `hashchange`) would stay where the listener moved since. The
+ * fragment is dropped from the address first, so that the link's navigation changes it again.
+ */
+function followAgain(e: MouseEvent<HTMLAnchorElement>): void {
+  if (window.location.hash !== e.currentTarget.hash) return
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
+}
+
 /** The chapters as links to their moments (`#t=187`): the player seeks to a link followed in the page. */
 export function ChapterList({ chapters }: { chapters: readonly Chapter[] }): ReactNode {
   return (
@@ -83,7 +93,7 @@ export function ChapterList({ chapters }: { chapters: readonly Chapter[] }): Rea
       <ol className="demo-chapters">
         {chapters.map((chapter) => (
           <li key={chapter.start}>
-            <a href={formatQuoteLink('', { start: chapter.start })}>
+            <a href={formatQuoteLink('', { start: chapter.start })} onClick={followAgain}>
               <span className="demo-chapters__time">{formatTimestamp(chapter.start)}</span>{' '}
               <span className="demo-chapters__title">{chapter.title}</span>
             </a>
