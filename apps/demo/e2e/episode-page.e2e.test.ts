@@ -57,8 +57,8 @@ test('the episode page shows the artwork, show, number, title, date, length and 
     await expect(page.locator('.demo-episode__art').getAttribute('src')).resolves.toMatch(
       /episodes\/talk-python-514\/artwork\.svg$/,
     )
-    // The whole description, as one text paragraph (no markup made from it).
-    const notes = header.locator('.demo-notes p')
+    // The whole description under the player, as one text paragraph (no markup made from it).
+    const notes = page.getByRole('main').getByRole('region', { name: 'Show notes' }).getByRole('paragraph')
     await expect(notes.count()).resolves.toBe(1)
     await expect(notes.textContent()).resolves.toMatch(new RegExp(`^${NOTES_START}.*transcript\\.\\)$`))
     await expect(notes.evaluate((p) => p.children.length)).resolves.toBe(0)

@@ -3,7 +3,7 @@ import { parseAdBreaks } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
-import { ChapterList, chaptersOf, EpisodeHeader, SpeakerList } from './EpisodeDetails.js'
+import { ChapterList, chaptersOf, EpisodeHeader, ShowNotes, SpeakerList } from './EpisodeDetails.js'
 import { type Episode, loadFeedAsEpisode, loadSampleFeed } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
 import { OpenYourOwn } from './OpenYourOwn.js'
@@ -195,6 +195,9 @@ export function App({ page }: { page: DemoPage }): ReactNode {
                 {...(ads.breaks === undefined ? {} : { adBreaks: ads.breaks })}
               />
             </div>
+            {page === 'open' || episode.description === undefined ? null : (
+              <ShowNotes text={episode.description} />
+            )}
             {episode.origin === 'sample' ? null : (
               <p className="demo-back">
                 <a href="./">Back to the sample episode</a>

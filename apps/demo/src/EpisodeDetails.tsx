@@ -32,10 +32,14 @@ function Published({ date }: { date: string }): ReactNode {
   return <time dateTime={time.toISOString()}>{text}</time>
 }
 
-/** The show notes, whole: a feed's description is shown as text (never as HTML). */
-function ShowNotes({ text }: { text: string }): ReactNode {
+/**
+ * The show notes, whole, under the player (so that the player starts near the top of the page): a
+ * feed's description is shown as text (never as HTML), a paragraph for each blank-line-separated part.
+ */
+export function ShowNotes({ text }: { text: string }): ReactNode {
   return (
-    <div className="demo-notes">
+    <section className="demo-section demo-notes" aria-labelledby="demo-notes">
+      <h2 id="demo-notes">Show notes</h2>
       {text
         .split(/\n\s*\n/u)
         .filter((paragraph) => paragraph.trim() !== '')
@@ -44,14 +48,11 @@ function ShowNotes({ text }: { text: string }): ReactNode {
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed text's paragraphs
           <p key={i}>{paragraph}</p>
         ))}
-    </div>
+    </section>
   )
 }
 
-/**
- * The episode page's header: artwork, show, episode number, title (the page's h1), date and length,
- * then the show notes.
- */
+/** The episode page's header: artwork, show, episode number, title (the page's h1), date and length. */
 export function EpisodeHeader({ episode }: { episode: Episode }): ReactNode {
   const facts: ReactNode[] = []
   if (episode.number !== undefined) facts.push(<span key="number">Episode {episode.number}</span>)
@@ -70,7 +71,6 @@ export function EpisodeHeader({ episode }: { episode: Episode }): ReactNode {
           {facts.length === 0 ? null : <p className="demo-facts">{facts}</p>}
         </div>
       </div>
-      {episode.description === undefined ? null : <ShowNotes text={episode.description} />}
     </div>
   )
 }
