@@ -3,10 +3,10 @@
  * date, length and show notes; chapters that seek the player; the speakers; and the link to the "open
  * your own" page (open.html), which plays the user's files. axe-clean light and dark, 320 to 1280 px.
  */
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
+  axeViolations,
   DESKTOP,
   launchChromium,
   loadSample,
@@ -26,12 +26,6 @@ afterAll(async () => {
 })
 
 const NOTES_START = 'Every year the core developers of Python meet in person'
-
-/** axe's findings on the whole page, in a form that says what to fix. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** Whether the image `img` finished loading with pixels (a broken image has no natural width). */
 function loaded(page: Page, selector: string): Promise<boolean[]> {
