@@ -122,6 +122,7 @@ test('the episode page links to "open your own", a page of its own that plays th
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Open your own episode')
     await expect(transcriptRegion(page).count()).resolves.toBe(0)
+    await expect(page.getByRole('region', { name: 'Your files' }).count()).resolves.toBe(1)
     expect(await axeViolations(page)).toEqual([])
     await page
       .getByLabel('Audio file')

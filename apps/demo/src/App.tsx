@@ -216,14 +216,17 @@ export function App({ page }: { page: DemoPage }): ReactNode {
         </aside>
       )}
 
-      <footer className="demo-footer">
-        <p>
-          The sample transcript is Talk Python To Me episode 514, from the{' '}
-          <a href="https://github.com/talkpython/talk-python-transcripts">talk-python-transcripts</a>{' '}
-          repository (GPL-3.0); its audio here is synthesised from that transcript with espeak-ng, so that
-          every line is spoken at its timestamp. Deep links work: add <code>#t=12:34</code> to the address.
-        </p>
-      </footer>
+      {/* The sample's credits, on the page that plays it. */}
+      {page === 'episode' ? (
+        <footer className="demo-footer">
+          <p>
+            The sample transcript is Talk Python To Me episode 514, from the{' '}
+            <a href="https://github.com/talkpython/talk-python-transcripts">talk-python-transcripts</a>{' '}
+            repository (GPL-3.0); its audio here is synthesised from that transcript with espeak-ng, so that
+            every line is spoken at its timestamp. Deep links work: add <code>#t=12:34</code> to the address.
+          </p>
+        </footer>
+      ) : null}
     </div>
   )
 }
