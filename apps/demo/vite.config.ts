@@ -5,7 +5,7 @@ import { sourceAliases } from '../../scripts/source-aliases.mjs'
 import { castlineEmbed } from './vite-embed.js'
 
 /**
- * The demo: a static site that works from any folder (`base: './'`), with no inline scripts; and at
+ * The demo: a static site of two pages (the episode, and open.html for the user's own files) that works from any folder (`base: './'`), with no inline scripts; and at
  * `embed/` the plain page of apps/embed with the element bundle (`castlineEmbed`), no React.
  */
 export default defineConfig({
@@ -23,5 +23,12 @@ export default defineConfig({
     emptyOutDir: true,
     // The demo is also a page to read: keep the bundle inspectable with source maps.
     sourcemap: true,
+    // Two pages: the episode page, and "open your own" (open.html), both plain files in one folder.
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        open: fileURLToPath(new URL('open.html', import.meta.url)),
+      },
+    },
   },
 })

@@ -4,7 +4,6 @@
  * accessible names, and the media and focus through support.ts's queries that see into shadow roots,
  * so that a renderer passes them by behaving as a listener expects, not by its markup.
  */
-import AxeBuilder from '@axe-core/playwright'
 import { searchTranscript } from '@castline/core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -13,6 +12,7 @@ import {
   activeLine,
   activeLineLocator,
   audioState,
+  axeViolations,
   DESKTOP,
   isInView,
   launchChromium,
@@ -66,14 +66,6 @@ async function tabUntil(
     if (done(f)) return f
   }
   throw new Error(`Tab never reached the element (${limit} presses)`)
-}
-
-/** axe's findings in a form that says what to fix when the assertion fails. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
 }
 
 /** The file name part of a page's screenshots: 'demo' for the demo, else its path ('embed'). */

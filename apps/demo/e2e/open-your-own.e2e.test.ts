@@ -22,6 +22,9 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** The "open your own" page, beside the episode page (a second page of the static build). */
+const OPEN_PAGE = 'open.html'
+
 const LINES = ['First tone line', 'Second tone line', 'Third tone line']
 const VTT = `WEBVTT
 
@@ -57,9 +60,8 @@ async function expectOwnEpisodePlays(page: Page): Promise<void> {
 }
 
 test('a generated WAV and a VTT file load through the file inputs and play', async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
   try {
-    await waitForTranscript(page)
     await page
       .getByLabel('Audio file')
       .setInputFiles({ name: 'tone.wav', mimeType: 'audio/wav', buffer: toneWav(3) })
@@ -75,9 +77,8 @@ test('a generated WAV and a VTT file load through the file inputs and play', asy
 })
 
 test('dropping the two files on the panel opens them too', async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
   try {
-    await waitForTranscript(page)
     const wav = toneWav(3).toString('base64')
     const dataTransfer = await page.evaluateHandle(
       ([wavBase64, vtt]) => {
@@ -105,9 +106,8 @@ test('dropping the two files on the panel opens them too', async () => {
 test('a long audio without peaks opens with a notice instead of a decoded waveform', async () => {
   const sample = await loadSample()
   const folder = new URL('../public/episodes/talk-python-514/', import.meta.url)
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
   try {
-    await waitForTranscript(page)
     await page.getByLabel('Audio file').setInputFiles(fileURLToPath(new URL('episode.mp3', folder)))
     await page.getByLabel('Transcript file').setInputFiles(fileURLToPath(new URL('transcript.txt', folder)))
     await page.getByRole('button', { name: 'Play these files' }).click()
@@ -128,7 +128,6 @@ test('a long audio without peaks opens with a notice instead of a decoded wavefo
 
 /** Opens tone.wav with a transcript file of the given bytes and waits for the player to show it. */
 async function openWithTranscript(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await waitForTranscript(page)
   await page
     .getByLabel('Audio file')
     .setInputFiles({ name: 'tone.wav', mimeType: 'audio/wav', buffer: toneWav(3) })
@@ -144,7 +143,7 @@ const FRENCH_SRT = FRENCH.map(
 ).join('\n')
 
 test('a Windows-1252 transcript opens with its accented letters, and a notice says it was not UTF-8', async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
   try {
     // Windows-1252: è is 0xE8, É 0xC9, ’ 0x92 (Latin-1 has a control there).
     await openWithTranscript(page, 'tone.srt', Buffer.from(FRENCH_SRT.replaceAll('’', '\x92'), 'latin1'))
@@ -161,7 +160,7 @@ test('a Windows-1252 transcript opens with its accented letters, and a notice sa
 })
 
 test('a UTF-16 transcript without a byte order mark opens, and a notice says how it was read', async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
   try {
     // Chromium's File.text() reads a UTF-16 file with a BOM, but not one without.
     await openWithTranscript(page, 'tone.srt', Buffer.from(FRENCH_SRT, 'utf16le'))

@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import AxeBuilder from '@axe-core/playwright'
 import { createTimeIndex, type TimeIndex, type Transcript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
 import {
@@ -146,6 +147,14 @@ export async function openDemo(
   })
   await page.goto(new URL(path, demoUrl).href)
   return { page, errors, close: () => context.close() }
+}
+
+/** axe's findings in a form that says what to fix when the assertion fails. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
 }
 
 /** The transcript region of the player. */

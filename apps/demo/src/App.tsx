@@ -3,12 +3,14 @@ import { parseAdBreaks } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
+import { ChapterList, chaptersOf, EpisodeHeader, ShowNotes, SpeakerList } from './EpisodeDetails.js'
 import { type Episode, loadFeedAsEpisode, loadSampleFeed } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
 import { OpenYourOwn } from './OpenYourOwn.js'
 import { flatPeaks, MAX_DECODE_SECONDS, noWaveformNotice } from './peaks.js'
 
 type Load =
+  | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; episode: Episode }
   | { status: 'error'; message: string }
@@ -54,21 +56,6 @@ async function withoutLongDecode(episode: Episode): Promise<Episode> {
   return episode
 }
 
-/** The show notes: the first sentence always, the rest behind a disclosure so the player stays near the top. */
-function ShowNotes({ text }: { text: string }): ReactNode {
-  const cut = text.indexOf('. ')
-  if (cut < 0 || cut > 240) return <p className="demo-notes">{text}</p>
-  return (
-    <div className="demo-notes">
-      <p>{text.slice(0, cut + 1)}</p>
-      <details>
-        <summary>More about this episode</summary>
-        <p className="demo-notes__more">{text.slice(cut + 2)}</p>
-      </details>
-    </div>
-  )
-}
-
 /**
  * `?ads=300+60,1800+90`: play the episode as audio with ads inserted at those audio times (the sample
  * audio has none: the seconds named stand for the ads), so that the player's ad-break time map can be
@@ -84,13 +71,21 @@ function readAdsParam(search: string): { breaks?: readonly AdBreak[]; message?: 
   }
 }
 
-/** The demo page: an episode (the sample, a linked one, or the user's own files) in the Castline player. */
-export function App(): ReactNode {
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
+/**
+ * Which page: `episode` (index.html) shows the sample or a linked episode as a podcast's episode page;
+ * `open` (open.html) plays the user's own files.
+ */
+export type DemoPage = 'episode' | 'open'
+
+/** A demo page: an episode (the sample, a linked one, or the user's own files) in the Castline player. */
+export function App({ page }: { page: DemoPage }): ReactNode {
+  const [load, setLoad] = useState<Load>({ status: page === 'open' ? 'idle' : 'loading' })
   const [refused, setRefused] = useState('')
   const [ads] = useState(() => (typeof window === 'undefined' ? {} : readAdsParam(window.location.search)))
 
   useEffect(() => {
+    // The "open your own" page waits for the user's files.
+    if (page === 'open') return
     const controller = new AbortController()
     const params = readLinkParams(window.location.search, window.location.href)
     if (params.kind === 'refused') setRefused(params.message)
@@ -114,7 +109,7 @@ export function App(): ReactNode {
       },
     )
     return () => controller.abort()
-  }, [ads.message])
+  }, [ads.message, page])
 
   // The user's files live in blob: URLs until another episode replaces them.
   const episode = load.status === 'ready' ? load.episode : null
@@ -130,29 +125,31 @@ export function App(): ReactNode {
     window.scrollTo({ top: 0 })
   }, [])
 
-  const backToSample = useCallback(() => {
-    setLoad({ status: 'loading' })
-    loadSampleFeed(document.baseURI).then(
-      (sample) => setLoad({ status: 'ready', episode: sample }),
-      (err: unknown) =>
-        setLoad({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
-    )
-  }, [])
-
+  const chapters = episode === null || page === 'open' ? [] : chaptersOf(episode)
+  const persons = episode === null || page === 'open' ? [] : (episode.persons ?? [])
   return (
-    <div className="demo">
+    <div className={page === 'open' ? 'demo demo--open' : 'demo'}>
       <header className="demo-header">
-        <p className="demo-brand">
-          Castline <span className="demo-brand__sub">demo</span>
-        </p>
+        <nav className="demo-nav" aria-label="Demo pages">
+          <a className="demo-brand" href="./" aria-current={page === 'episode' ? 'page' : undefined}>
+            Castline <span className="demo-brand__sub">demo</span>
+          </a>
+          <a href="open.html" aria-current={page === 'open' ? 'page' : undefined}>
+            Open your own episode
+          </a>
+        </nav>
         {episode === null ? (
-          <h1>{load.status === 'error' ? 'The episode could not be loaded' : 'Loading the episode…'}</h1>
+          <h1>
+            {load.status === 'error'
+              ? 'The episode could not be loaded'
+              : load.status === 'idle'
+                ? 'Open your own episode'
+                : 'Loading the episode…'}
+          </h1>
+        ) : page === 'open' ? (
+          <h1>{episode.title}</h1>
         ) : (
-          <>
-            {episode.show === undefined ? null : <p className="demo-show">{episode.show}</p>}
-            <h1>{episode.title}</h1>
-            {episode.description === undefined ? null : <ShowNotes text={episode.description} />}
-          </>
+          <EpisodeHeader episode={episode} />
         )}
       </header>
 
@@ -198,33 +195,38 @@ export function App(): ReactNode {
                 {...(ads.breaks === undefined ? {} : { adBreaks: ads.breaks })}
               />
             </div>
+            {page === 'open' || episode.description === undefined ? null : (
+              <ShowNotes text={episode.description} />
+            )}
             {episode.origin === 'sample' ? null : (
               <p className="demo-back">
-                {episode.origin === 'link' ? (
-                  <a href="./">Back to the sample episode</a>
-                ) : (
-                  <button type="button" className="demo-button demo-button--quiet" onClick={backToSample}>
-                    Back to the sample episode
-                  </button>
-                )}
+                <a href="./">Back to the sample episode</a>
               </p>
             )}
           </>
         )}
+        {/* The open page: the form under the player, to open other files after these. */}
+        {page === 'open' ? <OpenYourOwn onOpen={open} /> : null}
       </main>
 
-      <aside className="demo-aside" aria-label="Open your own episode">
-        <OpenYourOwn onOpen={open} />
-      </aside>
+      {chapters.length === 0 && persons.length === 0 ? null : (
+        <aside className="demo-aside" aria-label="About this episode">
+          {chapters.length === 0 ? null : <ChapterList chapters={chapters} />}
+          {persons.length === 0 ? null : <SpeakerList persons={persons} />}
+        </aside>
+      )}
 
-      <footer className="demo-footer">
-        <p>
-          The sample transcript is Talk Python To Me episode 514, from the{' '}
-          <a href="https://github.com/talkpython/talk-python-transcripts">talk-python-transcripts</a>{' '}
-          repository (GPL-3.0); its audio here is synthesised from that transcript with espeak-ng, so that
-          every line is spoken at its timestamp. Deep links work: add <code>#t=12:34</code> to the address.
-        </p>
-      </footer>
+      {/* The sample's credits, on the page that plays it. */}
+      {page === 'episode' ? (
+        <footer className="demo-footer">
+          <p>
+            The sample transcript is Talk Python To Me episode 514, from the{' '}
+            <a href="https://github.com/talkpython/talk-python-transcripts">talk-python-transcripts</a>{' '}
+            repository (GPL-3.0); its audio here is synthesised from that transcript with espeak-ng, so that
+            every line is spoken at its timestamp. Deep links work: add <code>#t=12:34</code> to the address.
+          </p>
+        </footer>
+      ) : null}
     </div>
   )
 }

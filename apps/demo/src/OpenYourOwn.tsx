@@ -74,7 +74,7 @@ export function OpenYourOwn({ onOpen }: OpenYourOwnProps): ReactNode {
   const ready = files.audio !== null && files.transcript !== null
   return (
     <section className="demo-own" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Open your own</h2>
+      <h2 id={`${id}-heading`}>Your files</h2>
       <p>
         Play any episode with its transcript (WebVTT, SRT, podcast JSON or HTML, or timestamped text). Your
         files stay in this browser.

@@ -12,9 +12,13 @@ export interface Episode {
   /** Where it came from: the sample, a link's query string, or files the user opened. */
   origin: 'sample' | 'link' | 'files'
   title: string
-  /** Show name and number, e.g. "Talk Python To Me · Episode 514". */
+  /** The show's name, e.g. "Talk Python To Me". */
   show?: string
-  /** Show notes; the first sentence is shown, the rest behind "More". */
+  /** The episode's number in its show. */
+  number?: number
+  /** When it was published, as a feed writes it (RFC 822). */
+  published?: string
+  /** Show notes, shown as text. */
   description?: string
   /** Audio URL (http(s), same-origin or blob:). */
   src: string
@@ -83,6 +87,8 @@ export async function loadFeedAsEpisode(
   }
   if (info.show !== undefined) episode.show = info.show
   if (info.description !== undefined) episode.description = info.description
+  if (info.number !== undefined) episode.number = info.number
+  if (info.pubDate !== undefined) episode.published = info.pubDate
   if (info.image !== undefined) episode.image = info.image
   if (info.duration !== undefined && info.duration > 0) episode.duration = info.duration
   if (loaded.chapters !== null) episode.chapters = loaded.chapters

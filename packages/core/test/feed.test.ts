@@ -134,6 +134,21 @@ describe('readFeed: a feed as hosts publish it', () => {
     expect(feed.warnings).toContainEqual(expect.objectContaining({ code: 'invalid-value', line: 58 }))
   })
 
+  it('reads itunes:episode as a positive whole number and leaves out one that is not, with a warning', () => {
+    const items = readFeed(
+      '<rss version="2.0"><channel><title>T</title>' +
+        '<item><title>A</title><itunes:episode>514</itunes:episode></item>' +
+        '<item><title>B</title>\n<itunes:episode>5.5</itunes:episode></item>' +
+        '<item><title>C</title><itunes:episode>0</itunes:episode></item></channel></rss>',
+    )
+    expect(items.items.map((item) => item.episode)).toEqual([514, undefined, undefined])
+    expect('episode' in items.items[1]!).toBe(false)
+    expect(items.warnings).toEqual([
+      expect.objectContaining({ code: 'invalid-value', line: 2, message: expect.stringContaining('"5.5"') }),
+      expect.objectContaining({ code: 'invalid-value', message: expect.stringContaining('"0"') }),
+    ])
+  })
+
   it('leaves out an enclosure length that is no number, with a warning, and keeps the rest', () => {
     expect(ep11!.enclosure).toEqual({ url: 'https://audio.example.com/ep11.mp3', type: 'audio/mpeg' })
     expect(feed.warnings).toContainEqual(expect.objectContaining({ code: 'invalid-value', line: 46 }))

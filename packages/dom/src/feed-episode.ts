@@ -53,6 +53,10 @@ export interface FeedEpisodeInfo {
   enclosure: Enclosure
   /** Seconds (`itunes:duration`). */
   duration?: number
+  /** The episode's number in its show (`itunes:episode`). */
+  number?: number
+  /** When it was published, as the feed writes it (`pubDate`, RFC 822). */
+  pubDate?: string
   /** As the feed holds it (often HTML): show it as text. */
   description?: string
 }
@@ -182,6 +186,8 @@ export async function loadFeedEpisode(
   const image = item.image ?? feed.image
   if (image !== undefined) episode.image = resolve(image)
   if (item.duration !== undefined) episode.duration = item.duration
+  if (item.episode !== undefined) episode.number = item.episode
+  if (item.pubDate !== undefined) episode.pubDate = item.pubDate
   if (item.description !== undefined) episode.description = item.description
   const resolved: FeedItem = {
     ...item,

@@ -19,6 +19,8 @@ describe('loadFeedEpisode', () => {
       author: 'Michael Kennedy',
       image: `${folder}artwork.svg`,
       duration: 4374,
+      number: 514,
+      pubDate: 'Mon, 07 Jul 2025 08:00:00 GMT',
       enclosure: { url: `${folder}episode.mp3`, type: 'audio/mpeg', length: 8749335 },
     })
     expect(loaded.transcriptSource?.url).toBe(`${folder}transcript.json`)

@@ -45,6 +45,8 @@ export interface FeedItem {
   image?: string
   /** `pubDate` as written (RFC 822). */
   pubDate?: string
+  /** `itunes:episode`: the episode's number in its show (a positive whole number). */
+  episode?: number
   /** Every `podcast:transcript`, in feed order. */
   transcripts: FeedTranscript[]
   chapters?: FeedChapters
@@ -203,6 +205,19 @@ function readItem(itemEl: XmlElement, feed: Feed, warnings: FeedWarning[]): Feed
       case 'itunes:image':
         set(item, 'image', attr(el, 'href'))
         break
+      case 'itunes:episode': {
+        const value = textOf(el).trim()
+        const n = Number(value)
+        if (/^\d+$/.test(value) && Number.isSafeInteger(n) && n > 0) item.episode = n
+        else
+          warn(
+            warnings,
+            el,
+            'invalid-value',
+            `itunes:episode ${JSON.stringify(textOf(el))} is not an episode number: left out`,
+          )
+        break
+      }
       case 'itunes:duration': {
         const seconds = parseTimestamp(textOf(el))
         if (Number.isFinite(seconds)) item.duration = seconds
