@@ -5,12 +5,12 @@
  * in the light and the dark theme, and no layout shift while the highlight moves during 30 s of playback.
  * The figures measured go to the test output as a table (quoted in docs/design.md).
  */
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
 import {
   activeLine,
+  axeViolations,
   launchChromium,
   openDemo,
   play,
@@ -108,14 +108,6 @@ function textShares(page: Page): Promise<number[]> {
       })
       .filter((share) => share >= 0)
       .slice(0, 10),
-  )
-}
-
-/** axe's findings in a form that says what to fix when the assertion fails. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
 }
 
