@@ -1,9 +1,18 @@
-import { WaveformView, type WaveformViewOptions } from '@castline/dom'
+import {
+  type MediaStore,
+  type TimeRange,
+  type WaveformSegment,
+  type WaveformTip,
+  WaveformView,
+  type WaveformViewOptions,
+} from '@castline/dom'
 import {
   type CSSProperties,
   type ReactNode,
+  useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -79,6 +88,10 @@ export function Waveform(props: WaveformProps): ReactNode {
   const messageId = useId()
   const time = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)
+  const buffered = useBuffered(mediaStore)
+  const { chapters } = useChapterSnapshot()
+  const matches = useCastlineStore('search', (s) => s.matches)
+  const cues = useCastlineStore('load', (l) => l.transcript?.cues)
 
   const options: WaveformViewOptions = {
     store: mediaStore,
@@ -96,13 +109,17 @@ export function Waveform(props: WaveformProps): ReactNode {
     scale: props.scale,
     normalize: props.normalize,
     onWaveSurfer: props.onWaveSurfer,
+    chapters,
     // The provider's time and duration, which a custom time source supplies when there is no element.
     getTime: () => controller.getTime(),
     getMediaDuration: () => mediaDuration,
   }
   const [view] = useState(() => new WaveformView(options))
   view.setOptions(options)
-  const { status, message } = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot)
+  const { status, message, tip } = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot)
+  // The search's ticks: new ones as the query's matches change (or the duration, which places them).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the view places the ticks by the duration
+  const ticks = useMemo(() => view.searchTicks(matches, cues ?? []), [view, matches, cues, mediaDuration])
 
   // One wavesurfer per media element: mounting again for another element makes a new one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view draws the store's element; a new element needs a new mount
@@ -136,6 +153,7 @@ export function Waveform(props: WaveformProps): ReactNode {
         data-peaks={status}
       >
         <div ref={hostRef} className="castline-waveform__wave" style={{ minHeight: props.height ?? 64 }} />
+        <WaveformMarks segments={view.bufferedSegments(buffered)} ticks={ticks} tip={tip} />
         {message === null ? null : (
           <p id={messageId} className="castline-waveform__message">
             {message}
@@ -147,6 +165,60 @@ export function Waveform(props: WaveformProps): ReactNode {
         place={(t) => view.fractionOf(t)}
         seekTo={seekTo}
       />
+    </>
+  )
+}
+
+const NO_RANGES: readonly TimeRange[] = []
+
+/** The store's buffered ranges (none on a server); a new array only when they change ('progress'). */
+function useBuffered(store: MediaStore): readonly TimeRange[] {
+  const subscribe = useCallback((fn: () => void) => store.select((s) => s.buffered, fn), [store])
+  const read = useCallback(() => store.getSnapshot().buffered, [store])
+  return useSyncExternalStore(subscribe, read, () => NO_RANGES)
+}
+
+/** A custom property's value for a `style` prop. */
+function at(name: string, value: number): CSSProperties {
+  return { [name]: value } as CSSProperties
+}
+
+/**
+ * What lies over the wave (inside the slider, so presentational, and hidden from assistive technology:
+ * the slider's value text says the time): the buffered ranges along its foot, the search hits' ticks and
+ * the hover/scrub tooltip. None of it takes the pointer.
+ */
+function WaveformMarks(props: {
+  segments: readonly WaveformSegment[]
+  ticks: readonly number[]
+  tip: WaveformTip | null
+}): ReactNode {
+  const { segments, ticks, tip } = props
+  return (
+    <>
+      {segments.length === 0 ? null : (
+        <div className="castline-waveform__buffered" aria-hidden="true">
+          {segments.map((s) => (
+            <span
+              key={s.from}
+              className="castline-waveform__range"
+              style={{ ...at('--castline-from', s.from), ...at('--castline-to', s.to) }}
+            />
+          ))}
+        </div>
+      )}
+      {ticks.length === 0 ? null : (
+        <div className="castline-waveform__ticks" aria-hidden="true" data-count={ticks.length}>
+          {ticks.map((x) => (
+            <span key={x} className="castline-waveform__tick" style={at('--castline-at', x)} />
+          ))}
+        </div>
+      )}
+      {tip === null ? null : (
+        <span className="castline-waveform__hover" aria-hidden="true" style={at('--castline-at', tip.at)}>
+          {tip.label}
+        </span>
+      )}
     </>
   )
 }
