@@ -142,6 +142,7 @@ export {
 export { type ReadableStore, ValueStore } from './value-store.js'
 export {
   bufferedSegments,
+  drawTicks,
   pointerFraction,
   searchTicks,
   tipLabel,

@@ -90,3 +90,23 @@ export function searchTicks(
   }
   return [...taken].sort((a, b) => a - b).map((px) => px / pixels)
 }
+
+/**
+ * Draws search ticks in `container` (both renderers' `.castline-waveform__ticks`): a
+ * `.castline-waveform__tick` span a tick, placed by `--castline-at`, the container hidden when there are
+ * none. Drawn without a framework, so that a keystroke in the search box re-renders nothing else of the
+ * waveform.
+ */
+export function drawTicks(container: HTMLElement, ticks: readonly number[]): void {
+  container.hidden = ticks.length === 0
+  container.dataset.count = String(ticks.length)
+  const doc = container.ownerDocument
+  container.replaceChildren(
+    ...ticks.map((at) => {
+      const tick = doc.createElement('span')
+      tick.className = 'castline-waveform__tick'
+      tick.style.setProperty('--castline-at', String(at))
+      return tick
+    }),
+  )
+}

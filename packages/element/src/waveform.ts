@@ -1,5 +1,5 @@
 import type { Peaks } from '@castline/core/peaks'
-import { type WaveformPeaks, WaveformView, type WaveformViewOptions } from '@castline/dom'
+import { drawTicks, type WaveformPeaks, WaveformView, type WaveformViewOptions } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, fetchPeaks } from './load.js'
 import { CastlinePart, numberAttribute } from './part.js'
@@ -178,16 +178,7 @@ export class CastlineWaveformElement extends CastlinePart {
     const renderTicks = () => {
       const load = session.transcript
       const cues = load.status === 'ready' ? load.value.cues : []
-      const ticks = view.searchTicks(session.search.matches, cues)
-      this.ticks.hidden = ticks.length === 0
-      this.ticks.dataset.count = String(ticks.length)
-      this.ticks.replaceChildren(
-        ...ticks.map((at) => {
-          const tick = h(this.ownerDocument, 'span', { class: 'castline-waveform__tick' })
-          tick.style.setProperty('--castline-at', String(at))
-          return tick
-        }),
-      )
+      drawTicks(this.ticks, view.searchTicks(session.search.matches, cues))
     }
     const offChapters = session.on('chapters', () => {
       renderMarkers()

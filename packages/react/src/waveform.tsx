@@ -1,4 +1,5 @@
 import {
+  drawTicks,
   type MediaStore,
   type TimeRange,
   type WaveformSegment,
@@ -12,7 +13,6 @@ import {
   useCallback,
   useEffect,
   useId,
-  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -80,18 +80,17 @@ export interface WaveformProps {
  * or unloads the media. This component renders the slider from the view's snapshot and the media state.
  */
 export function Waveform(props: WaveformProps): ReactNode {
-  const { mediaStore, controller, seekTo } = useCastlineApi()
+  const { mediaStore, controller, seekTo, stores } = useCastlineApi()
   const media = useCastlineStore('media', (view) => view.element)
   const load = usePeaks(props.peaks)
   const rootRef = useRef<HTMLDivElement | null>(null)
   const hostRef = useRef<HTMLDivElement | null>(null)
+  const ticksRef = useRef<HTMLDivElement | null>(null)
   const messageId = useId()
   const time = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)
   const buffered = useBuffered(mediaStore)
   const { chapters } = useChapterSnapshot()
-  const matches = useCastlineStore('search', (s) => s.matches)
-  const cues = useCastlineStore('load', (l) => l.transcript?.cues)
 
   const options: WaveformViewOptions = {
     store: mediaStore,
@@ -117,9 +116,29 @@ export function Waveform(props: WaveformProps): ReactNode {
   const [view] = useState(() => new WaveformView(options))
   view.setOptions(options)
   const { status, message, tip } = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot)
-  // The search's ticks: new ones as the query's matches change (or the duration, which places them).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the view places the ticks by the duration
-  const ticks = useMemo(() => view.searchTicks(matches, cues ?? []), [view, matches, cues, mediaDuration])
+  // The search's ticks, drawn outside React's render (drawTicks): a keystroke in the search box redraws
+  // them as its matches change, and re-renders nothing else of the waveform. A new duration places them
+  // anew (the view reads it from this render's options).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the duration changes
+  useEffect(() => {
+    const container = ticksRef.current
+    if (container === null) return
+    let drawn: unknown[] = []
+    const draw = () => {
+      const matches = stores.search.getSnapshot().matches
+      const cues = stores.load.getSnapshot().transcript?.cues ?? []
+      if (drawn[0] === matches && drawn[1] === cues) return
+      drawn = [matches, cues]
+      drawTicks(container, view.searchTicks(matches, cues))
+    }
+    draw()
+    const offSearch = stores.search.subscribe(draw)
+    const offLoad = stores.load.subscribe(draw)
+    return () => {
+      offSearch()
+      offLoad()
+    }
+  }, [view, stores, mediaDuration])
 
   // One wavesurfer per media element: mounting again for another element makes a new one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view draws the store's element; a new element needs a new mount
@@ -153,7 +172,8 @@ export function Waveform(props: WaveformProps): ReactNode {
         data-peaks={status}
       >
         <div ref={hostRef} className="castline-waveform__wave" style={{ minHeight: props.height ?? 64 }} />
-        <WaveformMarks segments={view.bufferedSegments(buffered)} ticks={ticks} tip={tip} />
+        <div ref={ticksRef} className="castline-waveform__ticks" aria-hidden="true" />
+        <WaveformMarks segments={view.bufferedSegments(buffered)} tip={tip} />
         {message === null ? null : (
           <p id={messageId} className="castline-waveform__message">
             {message}
@@ -185,15 +205,11 @@ function at(name: string, value: number): CSSProperties {
 
 /**
  * What lies over the wave (inside the slider, so presentational, and hidden from assistive technology:
- * the slider's value text says the time): the buffered ranges along its foot, the search hits' ticks and
- * the hover/scrub tooltip. None of it takes the pointer.
+ * the slider's value text says the time) besides the search's ticks: the buffered ranges along its foot
+ * and the hover/scrub tooltip. None of it takes the pointer.
  */
-function WaveformMarks(props: {
-  segments: readonly WaveformSegment[]
-  ticks: readonly number[]
-  tip: WaveformTip | null
-}): ReactNode {
-  const { segments, ticks, tip } = props
+function WaveformMarks(props: { segments: readonly WaveformSegment[]; tip: WaveformTip | null }): ReactNode {
+  const { segments, tip } = props
   return (
     <>
       {segments.length === 0 ? null : (
@@ -204,13 +220,6 @@ function WaveformMarks(props: {
               className="castline-waveform__range"
               style={{ ...at('--castline-from', s.from), ...at('--castline-to', s.to) }}
             />
-          ))}
-        </div>
-      )}
-      {ticks.length === 0 ? null : (
-        <div className="castline-waveform__ticks" aria-hidden="true" data-count={ticks.length}>
-          {ticks.map((x) => (
-            <span key={x} className="castline-waveform__tick" style={at('--castline-at', x)} />
           ))}
         </div>
       )}
