@@ -78,6 +78,9 @@ test('hovering the wave shows the time and chapter there as text, hidden from as
   const tip = deep(el, '.castline-waveform__hover')
   expect(tip.hidden).toBe(true)
   expect(tip.getAttribute('aria-hidden')).toBe('true')
+  // Styled from the page as ::part(waveform-tooltip), which the player forwards.
+  expect(tip.getAttribute('part')).toBe('waveform-tooltip')
+  expect(deep(el, 'castline-waveform').getAttribute('exportparts')).toContain('waveform-tooltip')
   pointer(slider, 'pointermove', 854)
   expect(tip.hidden).toBe(false)
   expect(tip.textContent).toBe('12:34 · <i>Deep</i> & wide')
