@@ -3,13 +3,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
 import { SLOW } from './play-helpers.js'
-import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
+import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } from './sample.js'
 
 /**
  * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
  * `setAttribute`, as a page's HTML would: React 19 would set same-named properties instead.
  */
-function Player(): ReactNode {
+function Player({ waveform = false }: { waveform?: boolean }): ReactNode {
   const host = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
     const el = document.createElement('castline-player')
@@ -18,13 +18,13 @@ function Player(): ReactNode {
       transcript: sampleFile('excerpt.txt'),
       duration: String(EXCERPT_DURATION),
       title: EPISODE.title,
-      waveform: 'none',
       'deep-link': 'off',
+      ...(waveform ? { peaks: EXCERPT_PEAKS } : { waveform: 'none' }),
     }
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
     host.current!.append(el)
     return () => el.remove()
-  }, [])
+  }, [waveform])
   return <div ref={host} />
 }
 
@@ -71,5 +71,37 @@ export const QuoteMenuOpen: Story = {
       expect(names).toEqual(['Copy quote', 'Copy link'])
       await expect(menu).toBeVisible()
     })
+  },
+}
+
+/**
+ * The element's waveform with a search typed ("python"): a tick at each line found, and the tooltip with
+ * the time where the pointer hovers. The story ends in the hover state.
+ */
+export const WaveformTicksAndTooltip: Story = {
+  args: { waveform: true },
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const input = player.querySelector('castline-search')!.shadowRoot!.querySelector('input')!
+    input.value = 'python'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    const wave = player.querySelector('castline-waveform')!.shadowRoot!
+    const slider = wave.querySelector<HTMLElement>('[role="slider"]')!
+    await waitFor(
+      () => expect(wave.querySelectorAll('.castline-waveform__tick').length).toBeGreaterThan(0),
+      SLOW,
+    )
+    await waitFor(() => expect(slider.getAttribute('aria-valuemax')).not.toBe('0'), SLOW)
+    const box = slider.getBoundingClientRect()
+    slider.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: box.left + box.width / 2, isPrimary: true, bubbles: true }),
+    )
+    const tip = wave.querySelector<HTMLElement>('.castline-waveform__hover')!
+    await waitFor(() => expect(tip.textContent).toMatch(/^\d+:\d\d/), SLOW)
+    await expect(tip).toBeVisible()
+    const drawn = tip.getBoundingClientRect()
+    expect(drawn.left).toBeGreaterThanOrEqual(box.left - 0.5)
+    expect(drawn.right).toBeLessThanOrEqual(box.right + 0.5)
   },
 }
