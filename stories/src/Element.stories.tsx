@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
 import { controlSizes, SLOW } from './play-helpers.js'
-import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
+import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } from './sample.js'
 
 /**
  * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
@@ -11,8 +11,10 @@ import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.j
  */
 function Player({
   targetSize,
+  waveform = false,
 }: {
   /** `--castline-target-size` on the element (44px: a touch screen's). */ targetSize?: string
+  /** With the waveform (the excerpt's peaks); without it, `waveform="none"`. */ waveform?: boolean
 }): ReactNode {
   const host = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
@@ -23,13 +25,13 @@ function Player({
       transcript: sampleFile('excerpt.txt'),
       duration: String(EXCERPT_DURATION),
       title: EPISODE.title,
-      waveform: 'none',
       'deep-link': 'off',
+      ...(waveform ? { peaks: EXCERPT_PEAKS } : { waveform: 'none' }),
     }
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
     host.current!.append(el)
     return () => el.remove()
-  }, [targetSize])
+  }, [targetSize, waveform])
   return <div ref={host} />
 }
 
@@ -91,5 +93,37 @@ export const TouchTargets: Story = {
     const sizes = controlSizes(canvasElement)
     expect(sizes.length).toBeGreaterThan(5)
     expect(sizes.filter((s) => s.width < 44 || s.height < 44)).toEqual([])
+  },
+}
+
+/**
+ * The element's waveform with a search typed ("python"): a tick at each line found, and the tooltip with
+ * the time where the pointer hovers. The story ends in the hover state.
+ */
+export const WaveformTicksAndTooltip: Story = {
+  args: { waveform: true },
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const input = player.querySelector('castline-search')!.shadowRoot!.querySelector('input')!
+    input.value = 'python'
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    const wave = player.querySelector('castline-waveform')!.shadowRoot!
+    const slider = wave.querySelector<HTMLElement>('[role="slider"]')!
+    await waitFor(
+      () => expect(wave.querySelectorAll('.castline-waveform__tick').length).toBeGreaterThan(0),
+      SLOW,
+    )
+    await waitFor(() => expect(slider.getAttribute('aria-valuemax')).not.toBe('0'), SLOW)
+    const box = slider.getBoundingClientRect()
+    slider.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: box.left + box.width / 2, isPrimary: true, bubbles: true }),
+    )
+    const tip = wave.querySelector<HTMLElement>('.castline-waveform__hover')!
+    await waitFor(() => expect(tip.textContent).toMatch(/^\d+:\d\d/), SLOW)
+    await expect(tip).toBeVisible()
+    const drawn = tip.getBoundingClientRect()
+    expect(drawn.left).toBeGreaterThanOrEqual(box.left - 0.5)
+    expect(drawn.right).toBeLessThanOrEqual(box.right + 0.5)
   },
 }

@@ -1,3 +1,4 @@
+import { TranscriptSearch } from '@castline/react'
 import { Waveform } from '@castline/react/waveform'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
@@ -20,6 +21,7 @@ It has its own entry point, so that only a site that draws a waveform needs wave
 
 \`\`\`tsx
 import { CastlineProvider } from '@castline/react'
+import { TranscriptSearch } from '@castline/react'
 import { Waveform } from '@castline/react/waveform'
 
 <CastlineProvider src="/episodes/514.mp3" transcript={transcript}>
@@ -78,5 +80,43 @@ export const DecodedInTheBrowser: Story = {
       const host = canvasElement.querySelector('.castline-waveform__wave > *')
       expect(host?.shadowRoot?.querySelector('canvas')).toBeTruthy()
     }, SLOW)
+  },
+}
+
+/**
+ * Over the wave: a tick at each line the search finds ("Python"), and the tooltip with the time (and the
+ * chapter, when there are chapters) where the pointer hovers. The story ends in the hover state.
+ */
+export const SearchTicksAndTooltip: Story = {
+  render: (args) => (
+    <WithExcerpt>
+      <TranscriptSearch />
+      <Waveform {...args} />
+    </WithExcerpt>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await metadataOf(mediaIn(canvasElement))
+    const slider = canvas.getByRole('slider', { name: 'Seek' })
+    await waitFor(() => expect(slider).toHaveAttribute('data-peaks', 'ready'), SLOW)
+    await userEvent.type(canvas.getByRole('searchbox'), 'python')
+    await waitFor(
+      () => expect(slider.querySelectorAll('.castline-waveform__tick').length).toBeGreaterThan(0),
+      SLOW,
+    )
+    // Hover the middle of the wave: the tooltip says the time there, and stays inside the box.
+    const box = slider.getBoundingClientRect()
+    slider.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: box.left + box.width / 2, isPrimary: true, bubbles: true }),
+    )
+    const tip = await waitFor(() => {
+      const found = slider.querySelector<HTMLElement>('.castline-waveform__hover')
+      expect(found?.textContent).toMatch(/^\d+:\d\d/)
+      return found as HTMLElement
+    }, SLOW)
+    expect(tip).toHaveAttribute('aria-hidden', 'true')
+    const drawn = tip.getBoundingClientRect()
+    expect(drawn.left).toBeGreaterThanOrEqual(box.left - 0.5)
+    expect(drawn.right).toBeLessThanOrEqual(box.right + 0.5)
   },
 }

@@ -141,6 +141,15 @@ export {
 } from './transcript-view.js'
 export { type ReadableStore, ValueStore } from './value-store.js'
 export {
+  bufferedSegments,
+  drawTicks,
+  pointerFraction,
+  searchTicks,
+  tipLabel,
+  type WaveformSegment,
+  type WaveformTip,
+} from './waveform-marks.js'
+export {
   type SliderValues,
   seekValueText,
   sliderKeyTarget,

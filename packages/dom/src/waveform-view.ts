@@ -1,8 +1,17 @@
-import { formatTimestamp } from '@castline/core'
+import { formatTimestamp, type SearchMatch } from '@castline/core'
+import type { Chapter } from '@castline/core/chapters'
 import { loudnessEnvelope, type Peaks } from '@castline/core/peaks'
 import type WaveSurfer from 'wavesurfer.js'
 import type { WaveSurferOptions } from 'wavesurfer.js'
-import type { MediaStore } from './media-store.js'
+import type { MediaStore, TimeRange } from './media-store.js'
+import {
+  bufferedSegments,
+  pointerFraction,
+  searchTicks,
+  tipLabel,
+  type WaveformSegment,
+  type WaveformTip,
+} from './waveform-marks.js'
 
 /** Seconds moved by the slider's arrow keys. */
 export const WAVEFORM_STEP = 5
@@ -68,6 +77,8 @@ export interface WaveformViewOptions extends WaveformLook {
   duration?: number | undefined
   /** Receives the wavesurfer instance once created (for plugins) and null when it is destroyed. */
   onWaveSurfer?: ((instance: WaveSurfer | null) => void) | undefined
+  /** The chapters, sorted by start: the tooltip names the listed one at its time (default none). */
+  chapters?: readonly Chapter[] | undefined
   // Optional.
   /** The playback position the keys seek from (default: the store's element, read now). */
   getTime?: (() => number) | undefined
@@ -83,6 +94,8 @@ export interface WaveformSnapshot {
   readonly status: 'none' | 'loading' | 'ready' | 'error'
   /** What the box says instead of a waveform, null while there is nothing to say. */
   readonly message: string | null
+  /** The tooltip to show over the wave (hover, drag or a key's seek), null when none. */
+  readonly tip: WaveformTip | null
 }
 
 /** The slider's ARIA values: whole seconds, as the value text reads them. */
@@ -283,7 +296,8 @@ interface Drag {
 export class WaveformView {
   /** The options in force. */
   options: WaveformViewOptions
-  private snapshot: WaveformSnapshot = Object.freeze({ status: 'none', message: null })
+  private snapshot: WaveformSnapshot = Object.freeze({ status: 'none', message: null, tip: null })
+  private tip: WaveformTip | null = null
   private readonly listeners = new Set<{ fn: () => void }>()
   private unavailable = false
   private queued = false
@@ -338,8 +352,8 @@ export class WaveformView {
     const status = this.unavailable ? 'error' : (this.options.peaks ?? NONE).status
     const message = this.unavailable ? WAVEFORM_UNAVAILABLE : null
     const current = this.snapshot
-    if (status !== current.status || message !== current.message)
-      this.snapshot = Object.freeze({ status, message })
+    if (status !== current.status || message !== current.message || this.tip !== current.tip)
+      this.snapshot = Object.freeze({ status, message, tip: this.tip })
     return this.snapshot
   }
 
@@ -364,6 +378,38 @@ export class WaveformView {
     return positive(d) ? Math.min(1, Math.max(0, store.toAudio(time) / d)) : null
   }
 
+  /**
+   * The tooltip at `at` along the wave (0 to 1): the transcript time there (an audio point inside an ad
+   * break reads as the line after it, where a click there seeks) and its label; null while the duration
+   * is unknown.
+   */
+  tipAt(at: number): WaveformTip | null {
+    const store = this.options.store
+    const d = store.toAudio(this.getDuration())
+    if (!positive(d)) return null
+    const time = store.toTranscript(at * d)
+    return Object.freeze({ at, time, label: tipLabel(time, this.options.chapters ?? []) })
+  }
+
+  /** The buffered ranges (the store's `buffered`, media time) as fractions along the wave. */
+  bufferedSegments(ranges: readonly TimeRange[]): WaveformSegment[] {
+    return bufferedSegments(ranges, this.options.store.toAudio(this.getDuration()))
+  }
+
+  /**
+   * The search hits' ticks along the wave: each matched line's start, at most one tick a pixel of the
+   * wave's width (`searchTicks`).
+   */
+  searchTicks(matches: readonly SearchMatch[], cues: readonly { start: number }[]): number[] {
+    const width = this.mounted?.host.clientWidth ?? 0
+    return searchTicks(
+      matches,
+      (i) => cues[i]?.start,
+      (t) => this.fractionOf(t),
+      width,
+    )
+  }
+
   /** The slider's values for the position `time` (whole seconds are what the slider shows). */
   sliderValues(time: number): SliderValues {
     return sliderValues(time, this.getDuration())
@@ -375,6 +421,9 @@ export class WaveformView {
     const target = sliderKeyTarget(event.key, this.time(), this.getDuration())
     if (target === null) return false
     this.options.seek(target)
+    // The tooltip shows where the key went, as it does under the pointer.
+    const at = this.fractionOf(target)
+    this.setTip(at === null ? null : this.tipAt(at))
     return true
   }
 
@@ -452,9 +501,12 @@ export class WaveformView {
       if (e.button !== 0 || !e.isPrimary) return
       root.setPointerCapture?.(e.pointerId)
       this.drag = { id: e.pointerId, frame: null, x: e.clientX }
+      this.hoverAt(e.clientX)
       this.seekToPointer(e.clientX)
     }
     const onPointerMove = (e: PointerEvent) => {
+      // The tooltip follows the pointer, hovering or dragging.
+      if (e.isPrimary) this.hoverAt(e.clientX)
       const d = this.drag
       if (d === null || d.id !== e.pointerId) return
       d.x = e.clientX
@@ -471,12 +523,21 @@ export class WaveformView {
       if (d.frame !== null) cancelAnimationFrame(d.frame)
       this.drag = null
       if (e.type === 'pointerup' && d.x !== e.clientX) this.seekToPointer(e.clientX)
+      // A finger lifted leaves nothing hovering; a mouse still hovers until it leaves.
+      if (e.pointerType !== 'mouse') this.setTip(null)
     }
+    // Leaving the wave (not while dragging: the drag goes on outside it) or the slider's focus hides it.
+    const onPointerLeave = () => {
+      if (this.drag === null) this.setTip(null)
+    }
+    const onFocusOut = () => this.setTip(null)
     root.addEventListener('keydown', onKeyDown)
     root.addEventListener('pointerdown', onPointerDown)
     root.addEventListener('pointermove', onPointerMove)
     root.addEventListener('pointerup', endDrag)
     root.addEventListener('pointercancel', endDrag)
+    root.addEventListener('pointerleave', onPointerLeave)
+    root.addEventListener('focusout', onFocusOut)
 
     // Theme colours come from custom properties, which may flip with the system's colour scheme.
     const query =
@@ -495,6 +556,9 @@ export class WaveformView {
       root.removeEventListener('pointermove', onPointerMove)
       root.removeEventListener('pointerup', endDrag)
       root.removeEventListener('pointercancel', endDrag)
+      root.removeEventListener('pointerleave', onPointerLeave)
+      root.removeEventListener('focusout', onFocusOut)
+      this.setTip(null)
       if (this.drag?.frame != null) cancelAnimationFrame(this.drag.frame)
       this.drag = null
       if (ws === null) return
@@ -517,13 +581,35 @@ export class WaveformView {
     return peaks?.status === 'ready' ? peaks.peaks.duration : Number.NaN
   }
 
-  private seekToPointer(clientX: number): void {
+  /** Where `clientX` is along the wave, 0 to 1; null before mounting or while it has no width. */
+  private pointerAt(clientX: number): number | null {
     const host = this.mounted?.host
-    const d = this.getDuration()
-    if (host === undefined || !positive(d)) return
+    if (host === undefined) return null
     const rect = host.getBoundingClientRect()
-    if (rect.width <= 0) return
-    const ratio = Math.min(1, Math.max(0, (clientX - rect.left) / rect.width))
+    return pointerFraction(clientX, rect.left, rect.width)
+  }
+
+  private hoverAt(clientX: number): void {
+    const at = this.pointerAt(clientX)
+    this.setTip(at === null ? null : this.tipAt(at))
+  }
+
+  /** Shows `tip` (null hides it); subscribers hear of it when what it says or where it is changed. */
+  private setTip(tip: WaveformTip | null): void {
+    const before = this.tip
+    if (
+      tip === before ||
+      (tip !== null && before !== null && tip.at === before.at && tip.label === before.label)
+    )
+      return
+    this.tip = tip
+    this.notify()
+  }
+
+  private seekToPointer(clientX: number): void {
+    const d = this.getDuration()
+    const ratio = this.pointerAt(clientX)
+    if (ratio === null || !positive(d)) return
     // The wave is the audio: the point is an audio time, sought as its transcript time (a point inside
     // an ad break seeks to the line after it).
     const store = this.options.store

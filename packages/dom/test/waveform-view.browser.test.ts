@@ -72,7 +72,7 @@ test('precomputed peaks: drawn without decoding; keys and a click seek the real 
   const cleanup = view.mount({ root, host })
   await expect.poll(() => view.waveSurfer !== null, wait).toBe(true)
   await expect.poll(paintedPixels, wait).toBeGreaterThan(0)
-  expect(view.getSnapshot()).toEqual({ status: 'ready', message: null })
+  expect(view.getSnapshot()).toEqual({ status: 'ready', message: null, tip: null })
   await expect.poll(() => store.getSnapshot().duration, wait).toBeCloseTo(SECONDS, 1)
 
   root.focus()
@@ -115,7 +115,7 @@ test("decoded peaks: wavesurfer decodes the element's source and draws it; the p
   const offKeys = shortcuts.mount(section)
   await expect.poll(() => decodes, wait).toBeGreaterThan(0)
   await expect.poll(paintedPixels, wait).toBeGreaterThan(0)
-  expect(view.getSnapshot()).toEqual({ status: 'none', message: null })
+  expect(view.getSnapshot()).toEqual({ status: 'none', message: null, tip: null })
 
   plain.focus()
   await userEvent.keyboard('l')

@@ -229,7 +229,7 @@ describe('wavesurfer.js missing', () => {
     const failing = () => Promise.reject(new Error('Could not resolve "wavesurfer.js"'))
     const first = makeView({ peaks: { status: 'ready', peaks: peaksOf(10) }, loadWaveSurfer: failing })
     const second = makeView({ loadWaveSurfer: failing })
-    expect(first.getSnapshot()).toEqual({ status: 'ready', message: null })
+    expect(first.getSnapshot()).toEqual({ status: 'ready', message: null, tip: null })
     let heard = 0
     first.subscribe(() => heard++)
     const cleanups = [first.mount({ root, host }), second.mount({ root, host })]
@@ -336,7 +336,7 @@ describe('snapshots', () => {
   test('the same object while nothing shown changed; new peaks notify in a microtask', async () => {
     const view = makeView({ peaks: { status: 'loading' } })
     const first = view.getSnapshot()
-    expect(first).toEqual({ status: 'loading', message: null })
+    expect(first).toEqual({ status: 'loading', message: null, tip: null })
     expect(Object.isFrozen(first)).toBe(true)
     let heard = 0
     view.subscribe(() => heard++)

@@ -67,7 +67,7 @@ export const PART_NAMES = {
     'chapter',
     'chapter-list',
   ],
-  waveform: ['waveform', 'wave', 'chapters', 'chapter-marker'],
+  waveform: ['waveform', 'wave', 'chapters', 'chapter-marker', 'waveform-tooltip'],
   player: ['player', 'title', 'main', 'side', 'artwork', 'highlights', 'highlight', 'takeaway', 'language'],
 } as const
 

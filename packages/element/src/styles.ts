@@ -28,6 +28,7 @@ const LIGHT = `
   --_muted: var(--castline-muted, #5c5f66);
   --_border: var(--castline-border, #d9dbe0);
   --_accent: var(--castline-accent, #2454c5);
+  --_wave: var(--castline-wave-color, #a3acbd);
   --_active-bg: var(--castline-active-bg, #eaf0fd);
   --_active-fg: var(--castline-active-fg, #10131a);
   --_word-bg: var(--castline-word-bg, #ffe27a);
@@ -45,6 +46,7 @@ const DARK = `
   --_muted: var(--castline-muted, #a3a7b0);
   --_border: var(--castline-border, #34363d);
   --_accent: var(--castline-accent, #8fb0ff);
+  --_wave: var(--castline-wave-color, #5d636e);
   --_active-bg: var(--castline-active-bg, #23304d);
   --_active-fg: var(--castline-active-fg, #f4f6fb);
   --_word-bg: var(--castline-word-bg, #8a6d00);
@@ -215,6 +217,29 @@ ${SPEAKER_RULES}
   position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; margin: 0;
   padding: 0 0.75rem; font-size: 0.875em; text-align: center; color: var(--_muted);
   border: 1px dashed var(--_border); border-radius: var(--_radius);
+}
+
+/* Over the wave: buffered ranges, search hits and the hover/scrub tooltip; none takes the pointer. */
+.castline-waveform__buffered, .castline-waveform__ticks {
+  position: absolute; right: 0; bottom: 0; left: 0; z-index: 3; pointer-events: none;
+}
+.castline-waveform__buffered { height: 3px; }
+.castline-waveform__range {
+  position: absolute; top: 0; bottom: 0; left: calc(var(--castline-from, 0) * 100%);
+  width: calc((var(--castline-to, 0) - var(--castline-from, 0)) * 100%);
+  background: var(--_muted); opacity: 0.6; border-radius: 2px;
+}
+.castline-waveform__ticks { height: 0.625rem; }
+.castline-waveform__tick {
+  position: absolute; top: 0; bottom: 0; left: calc(var(--castline-at, 0) * 100%); width: 2px;
+  background: var(--castline-wave-tick-color, var(--_match-current-bg));
+}
+/* From its centre in the middle, from its edge at either end, never wider than the wave: inside the box. */
+.castline-waveform__hover {
+  position: absolute; top: 0.25rem; left: calc(var(--castline-at, 0) * 100%); z-index: 4; box-sizing: border-box;
+  max-width: 100%; padding: 0.125rem 0.375rem; overflow: hidden; font-size: 0.75em; font-variant-numeric: tabular-nums;
+  white-space: nowrap; text-overflow: ellipsis; color: var(--_bg); background: var(--_fg);
+  border-radius: calc(var(--_radius) / 2); transform: translateX(calc(var(--castline-at, 0) * -100%)); pointer-events: none;
 }
 
 .castline-controls {

@@ -1,5 +1,5 @@
 import type { Peaks } from '@castline/core/peaks'
-import { type WaveformPeaks, WaveformView, type WaveformViewOptions } from '@castline/dom'
+import { drawTicks, type WaveformPeaks, WaveformView, type WaveformViewOptions } from '@castline/dom'
 import { h, setAttr, setText } from './html.js'
 import { describeError, fetchPeaks } from './load.js'
 import { CastlinePart, numberAttribute } from './part.js'
@@ -24,6 +24,10 @@ export class CastlineWaveformElement extends CastlinePart {
   private view: WaveformView | null = null
   /** The chapter markers under the wave (outside the slider, whose children are presentational). */
   private readonly markers: HTMLOListElement
+  /** Over the wave, hidden from assistive technology (the slider's value text says the time). */
+  private readonly buffered: HTMLDivElement
+  private readonly ticks: HTMLDivElement
+  private readonly tip: HTMLSpanElement
 
   constructor() {
     super()
@@ -32,6 +36,18 @@ export class CastlineWaveformElement extends CastlinePart {
     this.message = h(doc, 'p', {
       id: 'castline-wave-message',
       class: 'castline-waveform__message',
+      hidden: true,
+    })
+    this.buffered = h(doc, 'div', {
+      class: 'castline-waveform__buffered',
+      'aria-hidden': 'true',
+      hidden: true,
+    })
+    this.ticks = h(doc, 'div', { class: 'castline-waveform__ticks', 'aria-hidden': 'true', hidden: true })
+    this.tip = h(doc, 'span', {
+      class: 'castline-waveform__hover',
+      part: 'waveform-tooltip',
+      'aria-hidden': 'true',
       hidden: true,
     })
     this.slider = h(
@@ -50,6 +66,9 @@ export class CastlineWaveformElement extends CastlinePart {
       },
       this.host,
       this.message,
+      this.buffered,
+      this.ticks,
+      this.tip,
     )
     this.markers = h(doc, 'ol', {
       class: 'castline-waveform__chapters',
@@ -100,6 +119,10 @@ export class CastlineWaveformElement extends CastlinePart {
       setAttr(this.slider, 'aria-valuemax', String(v.max))
       setAttr(this.slider, 'aria-valuenow', String(Math.floor(v.now)))
       setAttr(this.slider, 'aria-valuetext', v.text)
+      const { tip } = view.getSnapshot()
+      this.tip.hidden = tip === null
+      setText(this.tip, tip?.label ?? '')
+      if (tip !== null) this.tip.style.setProperty('--castline-at', String(tip.at))
     }
     this.host.style.minHeight = `${numberAttribute(this, 'height') ?? 64}px`
     const offView = view.subscribe(render)
@@ -138,15 +161,53 @@ export class CastlineWaveformElement extends CastlinePart {
       )
       if (!this.markers.isConnected) this.root.append(this.markers)
     }
-    const offChapters = session.on('chapters', renderMarkers)
-    const offDuration = session.store.select((s) => s.duration, renderMarkers)
+    // What is buffered: a bar along the wave's foot for each range, redrawn on 'progress'.
+    const renderBuffered = () => {
+      const segments = view.bufferedSegments(session.store.getSnapshot().buffered)
+      this.buffered.hidden = segments.length === 0
+      this.buffered.replaceChildren(
+        ...segments.map((s) => {
+          const range = h(this.ownerDocument, 'span', { class: 'castline-waveform__range' })
+          range.style.setProperty('--castline-from', String(s.from))
+          range.style.setProperty('--castline-to', String(s.to))
+          return range
+        }),
+      )
+    }
+    // The search's hits: a tick at each matched line's start, redrawn as the query changes.
+    const renderTicks = () => {
+      const load = session.transcript
+      const cues = load.status === 'ready' ? load.value.cues : []
+      drawTicks(this.ticks, view.searchTicks(session.search.matches, cues))
+    }
+    const offChapters = session.on('chapters', () => {
+      renderMarkers()
+      // The tooltip names the chapter under the pointer.
+      this.update()
+    })
+    const offDuration = session.store.select(
+      (s) => s.duration,
+      () => {
+        renderMarkers()
+        renderBuffered()
+        renderTicks()
+      },
+    )
+    const offBuffered = session.store.select((s) => s.buffered, renderBuffered)
+    const offSearch = session.on('search', renderTicks)
+    const offTranscript = session.on('transcript', renderTicks)
     renderMarkers()
+    renderBuffered()
+    renderTicks()
     this.loadPeaks()
     const unmount = view.mount({ root: this.slider, host: this.host })
     render()
     return () => {
       offChapters()
       offDuration()
+      offBuffered()
+      offSearch()
+      offTranscript()
       offView()
       offTime()
       unmount()
@@ -166,9 +227,10 @@ export class CastlineWaveformElement extends CastlinePart {
       peaks: this.peaksLoad,
       duration: numberAttribute(this, 'duration'),
       height: numberAttribute(this, 'height'),
-      waveColor: color('--castline-wave-color', '--_muted'),
+      waveColor: color('--castline-wave-color', '--_wave'),
       progressColor: color('--castline-wave-progress-color', '--_accent'),
       cursorColor: color('--castline-wave-cursor-color', '--_fg'),
+      chapters: session.chapterState.getSnapshot().chapters,
       getTime: () => session.controller.getTime(),
     }
   }

@@ -1,7 +1,16 @@
-import { WaveformView, type WaveformViewOptions } from '@castline/dom'
+import {
+  drawTicks,
+  type MediaStore,
+  type TimeRange,
+  type WaveformSegment,
+  type WaveformTip,
+  WaveformView,
+  type WaveformViewOptions,
+} from '@castline/dom'
 import {
   type CSSProperties,
   type ReactNode,
+  useCallback,
   useEffect,
   useId,
   useRef,
@@ -71,14 +80,17 @@ export interface WaveformProps {
  * or unloads the media. This component renders the slider from the view's snapshot and the media state.
  */
 export function Waveform(props: WaveformProps): ReactNode {
-  const { mediaStore, controller, seekTo } = useCastlineApi()
+  const { mediaStore, controller, seekTo, stores } = useCastlineApi()
   const media = useCastlineStore('media', (view) => view.element)
   const load = usePeaks(props.peaks)
   const rootRef = useRef<HTMLDivElement | null>(null)
   const hostRef = useRef<HTMLDivElement | null>(null)
+  const ticksRef = useRef<HTMLDivElement | null>(null)
   const messageId = useId()
   const time = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)
+  const buffered = useBuffered(mediaStore)
+  const { chapters } = useChapterSnapshot()
 
   const options: WaveformViewOptions = {
     store: mediaStore,
@@ -96,13 +108,37 @@ export function Waveform(props: WaveformProps): ReactNode {
     scale: props.scale,
     normalize: props.normalize,
     onWaveSurfer: props.onWaveSurfer,
+    chapters,
     // The provider's time and duration, which a custom time source supplies when there is no element.
     getTime: () => controller.getTime(),
     getMediaDuration: () => mediaDuration,
   }
   const [view] = useState(() => new WaveformView(options))
   view.setOptions(options)
-  const { status, message } = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot)
+  const { status, message, tip } = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot)
+  // The search's ticks, drawn outside React's render (drawTicks): a keystroke in the search box redraws
+  // them as its matches change, and re-renders nothing else of the waveform. A new duration places them
+  // anew (the view reads it from this render's options).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the duration changes
+  useEffect(() => {
+    const container = ticksRef.current
+    if (container === null) return
+    let drawn: unknown[] = []
+    const draw = () => {
+      const matches = stores.search.getSnapshot().matches
+      const cues = stores.load.getSnapshot().transcript?.cues ?? []
+      if (drawn[0] === matches && drawn[1] === cues) return
+      drawn = [matches, cues]
+      drawTicks(container, view.searchTicks(matches, cues))
+    }
+    draw()
+    const offSearch = stores.search.subscribe(draw)
+    const offLoad = stores.load.subscribe(draw)
+    return () => {
+      offSearch()
+      offLoad()
+    }
+  }, [view, stores, mediaDuration])
 
   // One wavesurfer per media element: mounting again for another element makes a new one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the view draws the store's element; a new element needs a new mount
@@ -136,6 +172,8 @@ export function Waveform(props: WaveformProps): ReactNode {
         data-peaks={status}
       >
         <div ref={hostRef} className="castline-waveform__wave" style={{ minHeight: props.height ?? 64 }} />
+        <div ref={ticksRef} className="castline-waveform__ticks" aria-hidden="true" />
+        <WaveformMarks segments={view.bufferedSegments(buffered)} tip={tip} />
         {message === null ? null : (
           <p id={messageId} className="castline-waveform__message">
             {message}
@@ -147,6 +185,49 @@ export function Waveform(props: WaveformProps): ReactNode {
         place={(t) => view.fractionOf(t)}
         seekTo={seekTo}
       />
+    </>
+  )
+}
+
+const NO_RANGES: readonly TimeRange[] = []
+
+/** The store's buffered ranges (none on a server); a new array only when they change ('progress'). */
+function useBuffered(store: MediaStore): readonly TimeRange[] {
+  const subscribe = useCallback((fn: () => void) => store.select((s) => s.buffered, fn), [store])
+  const read = useCallback(() => store.getSnapshot().buffered, [store])
+  return useSyncExternalStore(subscribe, read, () => NO_RANGES)
+}
+
+/** A custom property's value for a `style` prop. */
+function at(name: string, value: number): CSSProperties {
+  return { [name]: value } as CSSProperties
+}
+
+/**
+ * What lies over the wave (inside the slider, so presentational, and hidden from assistive technology:
+ * the slider's value text says the time) besides the search's ticks: the buffered ranges along its foot
+ * and the hover/scrub tooltip. None of it takes the pointer.
+ */
+function WaveformMarks(props: { segments: readonly WaveformSegment[]; tip: WaveformTip | null }): ReactNode {
+  const { segments, tip } = props
+  return (
+    <>
+      {segments.length === 0 ? null : (
+        <div className="castline-waveform__buffered" aria-hidden="true">
+          {segments.map((s) => (
+            <span
+              key={s.from}
+              className="castline-waveform__range"
+              style={{ ...at('--castline-from', s.from), ...at('--castline-to', s.to) }}
+            />
+          ))}
+        </div>
+      )}
+      {tip === null ? null : (
+        <span className="castline-waveform__hover" aria-hidden="true" style={at('--castline-at', tip.at)}>
+          {tip.label}
+        </span>
+      )}
     </>
   )
 }
