@@ -86,6 +86,17 @@ export class ReaderSettings {
     return this.snapshot
   }
 
+  /**
+   * The defaults, with follow mode's state: what a server renders (it knows no kept settings), so that a
+   * hydrating client renders the same and takes the kept ones after hydration (React's server snapshot).
+   */
+  getServerSnapshot = (): ReaderSettingsSnapshot => {
+    const following = this.options.follow.getSnapshot()
+    if (this.server?.following !== following) this.server = Object.freeze({ ...DEFAULTS, following })
+    return this.server
+  }
+  private server: ReaderSettingsSnapshot | null = null
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
     const stop = this.options.follow.subscribe(() => this.refresh())

@@ -4,38 +4,14 @@
  * IntersectionObserver the test drives stands in for scrolling.
  */
 import { describe, expect, test } from 'vitest'
-import { type IntersectionObserverLike, MediaStore, MiniPlayerState } from '../src/index.js'
+import { MediaStore, MiniPlayerState } from '../src/index.js'
+import { fakeIntersectionObserver } from './fake-intersection-observer.js'
 import { FakeMedia } from './fake-media.js'
-
-/** An IntersectionObserver whose entries the test sends (`scroll(inView)`). */
-function fakeObserver() {
-  const observers: {
-    callback: (entries: { isIntersecting: boolean; target: Element }[]) => void
-    targets: Element[]
-  }[] = []
-  const Observer = class {
-    readonly targets: Element[] = []
-    constructor(readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void) {
-      observers.push(this)
-    }
-    observe(target: Element) {
-      this.targets.push(target)
-    }
-    disconnect() {
-      observers.splice(observers.indexOf(this), 1)
-    }
-  } as unknown as IntersectionObserverLike
-  const scroll = (inView: boolean) => {
-    for (const o of [...observers])
-      o.callback(o.targets.map((target) => ({ isIntersecting: inView, target })))
-  }
-  return { Observer, scroll, observers }
-}
 
 function setup() {
   const media = new FakeMedia()
   const store = new MediaStore({ media })
-  const { Observer, scroll, observers } = fakeObserver()
+  const { Observer, scroll, observers } = fakeIntersectionObserver()
   const state = new MiniPlayerState({ store, IntersectionObserver: Observer })
   const controls = document.createElement('div')
   const unmount = state.mount(controls)
