@@ -81,6 +81,8 @@ export const PART_NAMES = {
     'takeaway',
     'language',
     'reader',
+    'reader-smaller',
+    'reader-larger',
     'mini',
     'mini-play',
   ],

@@ -1,4 +1,4 @@
-import { h, setText } from './html.js'
+import { h, iconButton, setText } from './html.js'
 import type { CastlineSession } from './session.js'
 
 /**
@@ -8,8 +8,10 @@ import type { CastlineSession } from './session.js'
  * applies them (see transcript.ts). Fixed ids: one menu a shadow root.
  */
 export function buildReaderSettingsMenu(doc: Document) {
-  const smaller = h(doc, 'button', { type: 'button', 'aria-label': 'Smaller text' }, 'A−')
-  const larger = h(doc, 'button', { type: 'button', 'aria-label': 'Larger text' }, 'A+')
+  // "A−" and "A+" are what shows; the names are "Smaller text" and "Larger text" (an aria-label that
+  // left the visible text out would fail axe's label-content-name-mismatch).
+  const smaller = iconButton(doc, 'castline-reader__smaller', 'reader-smaller', 'A−', 'Smaller text').button
+  const larger = iconButton(doc, 'castline-reader__larger', 'reader-larger', 'A+', 'Larger text').button
   const size = h(doc, 'output', { 'aria-live': 'polite' })
   const timestamps = h(doc, 'input', { type: 'checkbox', id: 'castline-reader-timestamps' })
   const follow = h(doc, 'input', { type: 'checkbox', id: 'castline-reader-follow' })

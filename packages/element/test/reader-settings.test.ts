@@ -10,7 +10,7 @@ import { fakeIntersectionObserver } from '../../dom/test/fake-intersection-obser
 import { DIALOGUE } from '../../dom/test/take-away-fixture.js'
 import '../src/index.js'
 import type { CastlinePlayerElement } from '../src/index.js'
-import { button, deep, deepAll, fakeLayout, settle } from './fixture.js'
+import { deep, deepAll, fakeLayout, settle } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
@@ -64,14 +64,15 @@ async function player(attributes: Record<string, string> = {}) {
 }
 
 const regionOf = (el: CastlinePlayerElement) => deep(el, 'section.castline-transcript')
+const larger = (el: CastlinePlayerElement) => deep(el, '.castline-reader__larger') as HTMLButtonElement
 const checkbox = (el: CastlinePlayerElement, id: string) => deep(el, `#${id}`) as HTMLInputElement
 
 describe('reader settings', () => {
   test('larger text sets --castline-text-scale, is kept, and the next player starts with it', async () => {
     const el = await player()
     expect(regionOf(el).style.getPropertyValue('--castline-text-scale')).toBe('1')
-    button(el, 'Larger text').click()
-    button(el, 'Larger text').click()
+    larger(el).click()
+    larger(el).click()
     await settle()
     expect(regionOf(el).style.getPropertyValue('--castline-text-scale')).toBe('1.25')
     expect(deep(el, '.castline-reader output').textContent).toBe('125%')
@@ -79,7 +80,7 @@ describe('reader settings', () => {
     el.remove()
     const next = await player()
     expect(regionOf(next).style.getPropertyValue('--castline-text-scale')).toBe('1.25')
-    expect(button(next, 'Larger text').disabled).toBe(false)
+    expect(larger(next).disabled).toBe(false)
   })
 
   test('hidden timestamps mark the transcript; a line still seeks by its time button', async () => {

@@ -54,22 +54,25 @@ export function ReaderSettingsMenu(props: ReaderSettingsMenuProps): ReactNode {
       <div className="castline-reader__panel">
         <fieldset className="castline-reader__size">
           <legend className="castline-reader__heading">Text size</legend>
+          {/* "A−" shows, "Smaller text" names it (axe: a name must contain the visible text, so no aria-label). */}
           <button
             type="button"
+            className="castline-reader__smaller"
             onClick={readerSettings.smaller}
             disabled={!readerSettings.canShrink()}
-            aria-label="Smaller text"
           >
-            A−
+            <span aria-hidden="true">A−</span>
+            <span className="castline-visually-hidden">Smaller text</span>
           </button>
           <output aria-live="polite">{Math.round(settings.textScale * 100)}%</output>
           <button
             type="button"
+            className="castline-reader__larger"
             onClick={readerSettings.larger}
             disabled={!readerSettings.canGrow()}
-            aria-label="Larger text"
           >
-            A+
+            <span aria-hidden="true">A+</span>
+            <span className="castline-visually-hidden">Larger text</span>
           </button>
         </fieldset>
         <label htmlFor={`${id}-t`}>
