@@ -2,6 +2,7 @@ import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
+import { fakeIntersectionObserver } from '../../packages/dom/test/fake-intersection-observer.js'
 import { SLOW } from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
 
@@ -9,7 +10,7 @@ import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.j
  * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
  * `setAttribute`, as a page's HTML would: React 19 would set same-named properties instead.
  */
-function Player(): ReactNode {
+function Player(props: { extra?: Record<string, string> }): ReactNode {
   const host = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
     const el = document.createElement('castline-player')
@@ -20,11 +21,12 @@ function Player(): ReactNode {
       title: EPISODE.title,
       waveform: 'none',
       'deep-link': 'off',
+      ...props.extra,
     }
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
     host.current!.append(el)
     return () => el.remove()
-  }, [])
+  }, [props.extra])
   return <div ref={host} />
 }
 
@@ -71,5 +73,64 @@ export const QuoteMenuOpen: Story = {
       expect(names).toEqual(['Copy quote', 'Copy link'])
       await expect(menu).toBeVisible()
     })
+  },
+}
+
+/** The element's reader settings open: larger text and timestamps hidden (kept settings cleared before and after). */
+export const ReaderSettingsOpen: Story = {
+  beforeEach: () => {
+    localStorage.removeItem('castline:reader-settings')
+    return () => localStorage.removeItem('castline:reader-settings')
+  },
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const details = player.querySelector<HTMLDetailsElement>('details.castline-reader')!
+    details.querySelector('summary')!.click()
+    await waitFor(() => expect(details.open).toBe(true))
+    details.querySelector<HTMLButtonElement>('.castline-reader__larger')!.click()
+    player.querySelector<HTMLInputElement>('#castline-reader-timestamps')!.click()
+    const region = player
+      .querySelector('castline-transcript')!
+      .shadowRoot!.querySelector<HTMLElement>('section.castline-transcript')!
+    await waitFor(() => expect(region.getAttribute('data-timestamps')).toBe('hidden'))
+    expect(region.style.getPropertyValue('--castline-text-scale')).toBe('1.125')
+    expect(details.querySelector('output')!.textContent).toBe('113%')
+  },
+}
+
+/** The stand-in IntersectionObserver's "scroll" while the mini player story runs. */
+let scrollControls: ((inView: boolean) => void) | null = null
+
+/**
+ * `mini-player`: playback started and the controls scrolled out of view (the story's stand-in
+ * IntersectionObserver says so) show the bar fixed at the bottom; its Pause pauses.
+ */
+export const MiniPlayerShown: Story = {
+  args: { extra: { 'mini-player': '' } },
+  beforeEach: () => {
+    const io = fakeIntersectionObserver()
+    const saved = window.IntersectionObserver
+    window.IntersectionObserver = io.Observer
+    scrollControls = io.scroll
+    return () => {
+      window.IntersectionObserver = saved
+      scrollControls = null
+    }
+  },
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const audio = player.querySelector('audio')!
+    await audio.play()
+    scrollControls?.(false)
+    const bar = player.querySelector<HTMLElement>('section.castline-mini')!
+    await waitFor(() => expect(bar.hidden).toBe(false), SLOW)
+    expect(bar.getAttribute('aria-label')).toBe('Mini player')
+    const button = bar.querySelector<HTMLButtonElement>('.castline-mini__play')!
+    await waitFor(() => expect(button.textContent).toBe('Pause'), SLOW)
+    button.click()
+    await waitFor(() => expect(audio.paused).toBe(true), SLOW)
+    await waitFor(() => expect(button.textContent).toBe('Play'), SLOW)
   },
 }
