@@ -2,8 +2,7 @@ import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
-import { fakeIntersectionObserver } from '../../packages/dom/test/fake-intersection-observer.js'
-import { SLOW } from './play-helpers.js'
+import { SLOW, scrollControls, standInObserver } from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, sampleFile } from './sample.js'
 
 /**
@@ -99,25 +98,13 @@ export const ReaderSettingsOpen: Story = {
   },
 }
 
-/** The stand-in IntersectionObserver's "scroll" while the mini player story runs. */
-let scrollControls: ((inView: boolean) => void) | null = null
-
 /**
  * `mini-player`: playback started and the controls scrolled out of view (the story's stand-in
  * IntersectionObserver says so) show the bar fixed at the bottom; its Pause pauses.
  */
 export const MiniPlayerShown: Story = {
   args: { extra: { 'mini-player': '' } },
-  beforeEach: () => {
-    const io = fakeIntersectionObserver()
-    const saved = window.IntersectionObserver
-    window.IntersectionObserver = io.Observer
-    scrollControls = io.scroll
-    return () => {
-      window.IntersectionObserver = saved
-      scrollControls = null
-    }
-  },
+  beforeEach: standInObserver,
   play: async ({ canvasElement }) => {
     await shadowOf(canvasElement)
     const player = canvasElement.querySelector('castline-player')!.shadowRoot!

@@ -3,9 +3,17 @@ import { parseTranscript } from '@castline/core/formats'
 import { TranscriptPlayer } from '@castline/react/player'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { fakeIntersectionObserver } from '../../packages/dom/test/fake-intersection-observer.js'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
-import { activeIndex, linesIn, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
+import {
+  activeIndex,
+  linesIn,
+  mediaIn,
+  metadataOf,
+  rowOf,
+  SLOW,
+  scrollControls,
+  standInObserver,
+} from './play-helpers.js'
 import {
   EPISODE,
   EXCERPT_ARABIC,
@@ -510,25 +518,13 @@ export const ReaderSettingsOpen: Story = {
   },
 }
 
-/** The stand-in IntersectionObserver's "scroll" while the mini player story runs. */
-let scrollControls: ((inView: boolean) => void) | null = null
-
 /**
  * The mini player shown: playback started and the controls scrolled out of view (the story's stand-in
  * IntersectionObserver says so), a bar fixed at the bottom with play/pause, the time and the chapter.
  */
 export const MiniPlayerShown: Story = {
   args: { ...Excerpt.args, miniPlayer: true },
-  beforeEach: () => {
-    const io = fakeIntersectionObserver()
-    const saved = window.IntersectionObserver
-    window.IntersectionObserver = io.Observer
-    scrollControls = io.scroll
-    return () => {
-      window.IntersectionObserver = saved
-      scrollControls = null
-    }
-  },
+  beforeEach: standInObserver,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await linesIn(canvasElement)

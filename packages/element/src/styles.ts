@@ -288,7 +288,7 @@ ${SPEAKER_RULES}
 .castline-takeaway > summary { cursor: pointer; width: max-content; padding: 0.25rem 0.5rem; border-radius: var(--_radius); }
 .castline-takeaway__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
 .castline-takeaway__actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; min-width: 0; margin: 0; padding: 0; border: 0; }
-.castline-takeaway__actions button {
+.castline-takeaway__actions button, .castline-reader__size button {
   padding: 0.25rem 0.5rem; background: var(--_bg); border: 1px solid var(--_border);
   border-radius: var(--_radius); cursor: pointer;
 }
@@ -314,10 +314,7 @@ ${SPEAKER_RULES}
 .castline-reader__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
 .castline-reader__size { display: flex; align-items: center; gap: 0.25rem; margin: 0; padding: 0; border: 0; }
 .castline-reader__heading { float: inline-start; margin-inline-end: 0.25rem; padding: 0; color: var(--_muted); }
-.castline-reader__size button {
-  min-width: 2.5rem; padding: 0.25rem 0.5rem; background: var(--_bg); border: 1px solid var(--_border);
-  border-radius: var(--_radius); cursor: pointer;
-}
+.castline-reader__size button { min-width: 2.5rem; }
 .castline-reader__size output { min-width: 3.5em; text-align: center; font-variant-numeric: tabular-nums; }
 .castline-reader label { display: inline-flex; align-items: center; gap: 0.25rem; }
 
