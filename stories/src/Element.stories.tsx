@@ -2,7 +2,7 @@ import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
-import { controlSizes, SLOW } from './play-helpers.js'
+import { controlSizes, SLOW, scrollControls, standInObserver } from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } from './sample.js'
 
 /**
@@ -12,9 +12,11 @@ import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } f
 function Player({
   targetSize,
   waveform = false,
+  extra,
 }: {
   /** `--castline-target-size` on the element (44px: a touch screen's). */ targetSize?: string
   /** With the waveform (the excerpt's peaks); without it, `waveform="none"`. */ waveform?: boolean
+  /** More attributes for the element. */ extra?: Record<string, string>
 }): ReactNode {
   const host = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
@@ -27,11 +29,12 @@ function Player({
       title: EPISODE.title,
       'deep-link': 'off',
       ...(waveform ? { peaks: EXCERPT_PEAKS } : { waveform: 'none' }),
+      ...extra,
     }
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
     host.current!.append(el)
     return () => el.remove()
-  }, [targetSize, waveform])
+  }, [targetSize, waveform, extra])
   return <div ref={host} />
 }
 
@@ -125,5 +128,52 @@ export const WaveformTicksAndTooltip: Story = {
     const drawn = tip.getBoundingClientRect()
     expect(drawn.left).toBeGreaterThanOrEqual(box.left - 0.5)
     expect(drawn.right).toBeLessThanOrEqual(box.right + 0.5)
+  },
+}
+
+/** The element's reader settings open: larger text and timestamps hidden (kept settings cleared before and after). */
+export const ReaderSettingsOpen: Story = {
+  beforeEach: () => {
+    localStorage.removeItem('castline:reader-settings')
+    return () => localStorage.removeItem('castline:reader-settings')
+  },
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const details = player.querySelector<HTMLDetailsElement>('details.castline-reader')!
+    details.querySelector('summary')!.click()
+    await waitFor(() => expect(details.open).toBe(true))
+    details.querySelector<HTMLButtonElement>('.castline-reader__larger')!.click()
+    player.querySelector<HTMLInputElement>('#castline-reader-timestamps')!.click()
+    const region = player
+      .querySelector('castline-transcript')!
+      .shadowRoot!.querySelector<HTMLElement>('section.castline-transcript')!
+    await waitFor(() => expect(region.getAttribute('data-timestamps')).toBe('hidden'))
+    expect(region.style.getPropertyValue('--castline-text-scale')).toBe('1.125')
+    expect(details.querySelector('output')!.textContent).toBe('113%')
+  },
+}
+
+/**
+ * `mini-player`: playback started and the controls scrolled out of view (the story's stand-in
+ * IntersectionObserver says so) show the bar fixed at the bottom; its Pause pauses.
+ */
+export const MiniPlayerShown: Story = {
+  args: { extra: { 'mini-player': '' } },
+  beforeEach: standInObserver,
+  play: async ({ canvasElement }) => {
+    await shadowOf(canvasElement)
+    const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const audio = player.querySelector('audio')!
+    await audio.play()
+    scrollControls?.(false)
+    const bar = player.querySelector<HTMLElement>('section.castline-mini')!
+    await waitFor(() => expect(bar.hidden).toBe(false), SLOW)
+    expect(bar.getAttribute('aria-label')).toBe('Mini player')
+    const button = bar.querySelector<HTMLButtonElement>('.castline-mini__play')!
+    await waitFor(() => expect(button.textContent).toBe('Pause'), SLOW)
+    button.click()
+    await waitFor(() => expect(audio.paused).toBe(true), SLOW)
+    await waitFor(() => expect(button.textContent).toBe('Play'), SLOW)
   },
 }

@@ -5,7 +5,17 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
-import { activeIndex, controlSizes, linesIn, mediaIn, metadataOf, rowOf, SLOW } from './play-helpers.js'
+import {
+  activeIndex,
+  controlSizes,
+  linesIn,
+  mediaIn,
+  metadataOf,
+  rowOf,
+  SLOW,
+  scrollControls,
+  standInObserver,
+} from './play-helpers.js'
 import {
   EPISODE,
   EXCERPT_ARABIC,
@@ -500,5 +510,57 @@ export const CustomTheme: Story = {
     await waitFor(() => expect(activeIndex(canvasElement)).toBe(2), SLOW)
     const active = rowOf(canvasElement, 2)!
     expect(getComputedStyle(active).backgroundColor).toBe(computed(BRAND['--castline-active-bg']))
+  },
+}
+
+/** Reader settings are kept in localStorage (`@castline/dom`'s READER_SETTINGS_STORAGE_KEY). */
+const READER_SETTINGS_STORAGE_KEY = 'castline:reader-settings'
+
+/** Each reader settings story starts and ends without kept settings, so that no other story sees them. */
+function freshReaderSettings() {
+  localStorage.removeItem(READER_SETTINGS_STORAGE_KEY)
+  return () => localStorage.removeItem(READER_SETTINGS_STORAGE_KEY)
+}
+
+/**
+ * The reader settings open ("Aa"): larger text (the transcript's --castline-text-scale, rows measured
+ * again at the new size) and timestamps hidden; follow along stays on.
+ */
+export const ReaderSettingsOpen: Story = {
+  args: Excerpt.args,
+  beforeEach: freshReaderSettings,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await linesIn(canvasElement)
+    await userEvent.click(canvas.getByLabelText('Reader settings'))
+    await userEvent.click(canvas.getByRole('button', { name: 'Larger text' }))
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Show timestamps' }))
+    const region = canvas.getByRole('region', { name: 'Transcript' })
+    expect(region.style.getPropertyValue('--castline-text-scale')).toBe('1.125')
+    expect(region).toHaveAttribute('data-timestamps', 'hidden')
+    expect(canvas.getByRole('checkbox', { name: 'Follow along' })).toBeChecked()
+    expect(canvas.getByText('113%')).toBeVisible()
+  },
+}
+
+/**
+ * The mini player shown: playback started and the controls scrolled out of view (the story's stand-in
+ * IntersectionObserver says so), a bar fixed at the bottom with play/pause, the time and the chapter.
+ */
+export const MiniPlayerShown: Story = {
+  args: { ...Excerpt.args, miniPlayer: true },
+  beforeEach: standInObserver,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await linesIn(canvasElement)
+    const media = mediaIn(canvasElement)
+    await metadataOf(media)
+    await userEvent.click(canvas.getByRole('button', { name: 'Play' }))
+    await waitFor(() => expect(media.paused).toBe(false), SLOW)
+    scrollControls?.(false)
+    const bar = await canvas.findByRole('region', { name: 'Mini player' })
+    await userEvent.click(within(bar).getByRole('button', { name: 'Pause' }))
+    await waitFor(() => expect(media.paused).toBe(true), SLOW)
+    expect(within(bar).getByRole('button', { name: 'Play' })).toBeVisible()
   },
 }

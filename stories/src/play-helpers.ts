@@ -1,5 +1,6 @@
 /** What the play functions share: finding the media and the lines, and waiting for a real browser. */
 import { expect, waitFor } from 'storybook/test'
+import { fakeIntersectionObserver } from '../../packages/dom/test/fake-intersection-observer.js'
 
 /** Generous: real audio and a 100,000-line list on a machine shared with other test runs. */
 export const SLOW = { timeout: 15_000 }
@@ -78,4 +79,22 @@ export function controlSizes(root: Element): Array<{ what: string; width: number
       width: box.width,
       height: box.height,
     }))
+}
+
+/** The stand-in IntersectionObserver's "scroll" while a mini player story runs (see `standInObserver`). */
+export let scrollControls: ((inView: boolean) => void) | null = null
+
+/**
+ * A story's `beforeEach`: the page's IntersectionObserver replaced by one the play function drives
+ * (`scrollControls(false)`: the controls left the view), restored when the story ends.
+ */
+export function standInObserver(): () => void {
+  const io = fakeIntersectionObserver()
+  const saved = window.IntersectionObserver
+  window.IntersectionObserver = io.Observer
+  scrollControls = io.scroll
+  return () => {
+    window.IntersectionObserver = saved
+    scrollControls = null
+  }
 }

@@ -285,14 +285,14 @@ export function activeLineLocator(page: Page): Locator {
   return transcriptRegion(page).getByRole('listitem').and(page.locator('[aria-current="true"]'))
 }
 
-/** Presses the player's Play button. */
+/** Presses the player's Play button (its controls' own: the first; the mini player's comes after them). */
 export async function play(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await page.getByRole('button', { name: 'Play', exact: true }).first().click()
 }
 
 /** Presses the player's Pause button and waits until the audio reports it. */
 export async function pause(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  await page.getByRole('button', { name: 'Pause', exact: true }).first().click()
   await page.waitForFunction(
     () => (window.castlineE2E!.find('audio') as HTMLAudioElement | null)?.paused === true,
   )

@@ -184,6 +184,8 @@ export function App({ page }: { page: DemoPage }): ReactNode {
                 title={episode.title}
                 // The player's title is hidden under the page's h1 (styles.css): chapters are h2s.
                 chapterHeadingLevel={2}
+                // A bar with play/pause, time and chapter while the controls are scrolled away.
+                miniPlayer
                 {...(episode.peaks === undefined ? {} : { peaks: episode.peaks })}
                 {...(episode.chapters === undefined ? {} : { chapters: episode.chapters })}
                 {...(episode.duration === undefined ? {} : { duration: episode.duration })}

@@ -85,6 +85,11 @@ export {
 } from './media-store.js'
 export { createMediaStoreSource, type MediaStoreSource } from './media-store-source.js'
 export {
+  type IntersectionObserverLike,
+  type MiniPlayerOptions,
+  MiniPlayerState,
+} from './mini-player.js'
+export {
   type PlayerShortcut,
   PlayerShortcuts,
   type PlayerShortcutsOptions,
@@ -105,6 +110,15 @@ export {
   type RangeEnds,
   selectionIn,
 } from './quote.js'
+export {
+  READER_SETTINGS_STORAGE_KEY,
+  ReaderSettings,
+  type ReaderSettingsOptions,
+  type ReaderSettingsSnapshot,
+  readerSettingsAttributes,
+  storedReaderSettings,
+  TEXT_SCALES,
+} from './reader-settings.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
 export {
   markAvatarBroken,

@@ -86,6 +86,11 @@ export interface TranscriptViewOptions {
    * measurement includes the heading's height. Measured rows need nothing: the heading is in the row.
    */
   headings?: ReadonlyMap<number, unknown> | undefined
+  /**
+   * The reader's text size as a factor (`ReaderSettings`' `textScale`, default 1): estimates scale with it,
+   * and a change forgets the measured sizes so that every row is measured again at the new size.
+   */
+  textScale?: number | undefined
   /** Called after each snapshot change (TanStack Virtual's `onChange`). */
   onChange?: ((view: TranscriptView) => void) | undefined
   /**
@@ -108,6 +113,7 @@ interface Resolved {
   reducedMotion: () => boolean
   onChange: ((view: TranscriptView) => void) | undefined
   headings: ReadonlyMap<number, unknown> | undefined
+  textScale: number
   sliceBudget: number
   schedule: SliceScheduler | undefined
 }
@@ -123,6 +129,7 @@ function resolve(options: TranscriptViewOptions): Resolved {
     reducedMotion: options.reducedMotion ?? prefersReducedMotion,
     onChange: options.onChange,
     headings: options.headings,
+    textScale: options.textScale ?? 1,
     sliceBudget: options.slices?.budget ?? SLICE_BUDGET,
     schedule: options.slices?.schedule,
   }
@@ -202,12 +209,16 @@ export class TranscriptView {
    * resulting change in a microtask.
    */
   setOptions(options: TranscriptViewOptions): void {
+    const scale = this.options.textScale
     this.options = resolve(options)
+    if (this.options.textScale !== scale) this.rescale = true
     this.virtualizer.setOptions(this.virtualizerOptions())
     this.queueUpdate()
   }
 
   private updateQueued = false
+  /** The text size changed: the measured sizes are stale (forgotten in the queued update). */
+  private rescale = false
   /**
    * After new options, the virtualizer attaches and the snapshot is recomputed in a microtask: never from
    * inside `setOptions`, so that calling it during render notifies no one mid-render.
@@ -218,6 +229,12 @@ export class TranscriptView {
     queueMicrotask(() => {
       this.updateQueued = false
       if (this.scrollElement !== null) this.virtualizer._willUpdate()
+      if (this.rescale) {
+        this.rescale = false
+        // TanStack's reset: the size cache is emptied, rows fall back to the (scaled) estimates and the
+        // rendered ones are measured again as they report their new size.
+        this.virtualizer.measure()
+      }
       this.applyAll()
       this.refresh()
     })
@@ -458,7 +475,9 @@ export class TranscriptView {
   private estimate(index: number): number {
     const known = this.estimates
     const cues = this.options.cues
-    const line = known !== null && known.cues === cues ? known.sizes[index]! : estimateLine(cues, index)
+    const base = known !== null && known.cues === cues ? known.sizes[index]! : estimateLine(cues, index)
+    const scale = this.options.textScale
+    const line = scale === 1 ? base : Math.round(base * scale)
     return this.options.headings?.has(index) === true ? line + HEADING_PX : line
   }
 

@@ -1,6 +1,6 @@
 import { formatTimestamp } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
-import type { MediaSnapshot } from '@castline/dom'
+import { type IntersectionObserverLike, type MediaSnapshot, MiniPlayerState } from '@castline/dom'
 import { h, iconButton, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
 import type { CastlineSession } from './session.js'
@@ -344,4 +344,80 @@ function buildControls(doc: Document) {
     prevChapter,
     nextChapter,
   }
+}
+
+/**
+ * The mini player, as React's `MiniPlayer` renders it: a section "Mini player" fixed at the viewport's
+ * bottom (play/pause, time, the current chapter) while `controls` are scrolled out of view during
+ * playback (`MiniPlayerState`), hidden otherwise. `connect` returns the cleanup; `duration` is the
+ * player's `duration` attribute, shown before the audio's metadata arrives.
+ */
+export function buildMiniPlayer(doc: Document) {
+  const play = iconButton(doc, 'castline-controls__button castline-mini__play', 'mini-play', '', 'Play')
+  const current = h(doc, 'span', {})
+  const total = h(doc, 'span', {})
+  const chapterTitle = h(doc, 'span', {})
+  const chapter = h(
+    doc,
+    'p',
+    { class: 'castline-mini__chapter' },
+    h(doc, 'span', { class: 'castline-visually-hidden' }, 'Chapter: '),
+    chapterTitle,
+  )
+  const bar = h(
+    doc,
+    'section',
+    { class: 'castline-mini', part: 'mini', 'aria-label': 'Mini player', hidden: true },
+    play.button,
+    h(
+      doc,
+      'p',
+      { class: 'castline-mini__time' },
+      current,
+      h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
+      h(doc, 'span', { class: 'castline-visually-hidden' }, ' of '),
+      total,
+    ),
+    chapter,
+  )
+  const playIcon = play.button.firstElementChild as HTMLElement
+
+  const connect = (
+    session: CastlineSession,
+    controls: Element,
+    duration: () => number | undefined,
+    IntersectionObserver?: IntersectionObserverLike,
+  ): (() => void) => {
+    const state = new MiniPlayerState({ store: session.store, IntersectionObserver })
+    const render = () => {
+      const s = session.store.getSnapshot()
+      play.button.dataset.state = s.paused ? 'paused' : 'playing'
+      if (playIcon.dataset.paused !== String(s.paused)) {
+        playIcon.dataset.paused = String(s.paused)
+        playIcon.replaceChildren(icon(doc, s.paused ? PLAY : PAUSE))
+      }
+      setText(play.label, s.paused ? 'Play' : 'Pause')
+      setText(current, formatTimestamp(Math.floor(s.currentTime), 'clock'))
+      const d = positive(s.duration) ? s.duration : duration()
+      setText(total, positive(d) ? formatTimestamp(d, 'clock') : '--:--')
+      const title = session.chapterState.getSnapshot().current?.title
+      chapter.hidden = title === undefined
+      setText(chapterTitle, title ?? '')
+      bar.hidden = !state.getSnapshot()
+    }
+    play.button.addEventListener('click', session.togglePlay)
+    const offs = [
+      state.subscribe(render),
+      session.store.subscribe(render),
+      session.on('chapters', render),
+      state.mount(controls),
+    ]
+    render()
+    return () => {
+      play.button.removeEventListener('click', session.togglePlay)
+      for (const off of offs) off()
+      bar.hidden = true
+    }
+  }
+  return { bar, connect }
 }

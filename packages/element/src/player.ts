@@ -19,10 +19,12 @@ import {
   type TranscriptChoice,
   textDirection,
 } from '@castline/dom'
+import { buildMiniPlayer } from './controls.js'
 import { h, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript, readTranscriptText } from './load.js'
 import { numberAttribute, upgradeProperties } from './part.js'
 import { PeopleOptions } from './people.js'
+import { buildReaderSettingsMenu } from './reader-settings.js'
 import { CastlineSession } from './session.js'
 import { adoptStyles } from './styles.js'
 import { buildTranscriptMenu } from './take-away.js'
@@ -68,7 +70,22 @@ export const PART_NAMES = {
     'chapter-list',
   ],
   waveform: ['waveform', 'wave', 'chapters', 'chapter-marker', 'waveform-tooltip'],
-  player: ['player', 'title', 'main', 'side', 'artwork', 'highlights', 'highlight', 'takeaway', 'language'],
+  player: [
+    'player',
+    'title',
+    'main',
+    'side',
+    'artwork',
+    'highlights',
+    'highlight',
+    'takeaway',
+    'language',
+    'reader',
+    'reader-smaller',
+    'reader-larger',
+    'mini',
+    'mini-play',
+  ],
 } as const
 
 /**
@@ -89,7 +106,9 @@ export const PART_NAMES = {
  * audio time: `300+60,1800+90` or JSON `[{"at":300,"duration":60}]`; the player then speaks transcript
  * time, see docs/embed.md; bad text is a `castline-error` of kind 'ad-breaks' and no breaks), `show` and
  * `artwork` (the platform's media controls, with `title`; a feed's episode gives them too) and
- * `media-session="off"` (leave `navigator.mediaSession` alone). Without a `transcript`, a Podcasting 2.0
+ * `media-session="off"` (leave `navigator.mediaSession` alone), `mini-player` (a bar with play/pause, time
+ * and chapter fixed at the viewport's bottom while the controls are scrolled away during playback). A
+ * "Reader settings" disclosure sets the text size (kept between visits), timestamps and follow along. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
  *
@@ -116,6 +135,7 @@ export class CastlinePlayerElement extends HTMLElement {
     'show',
     'artwork',
     'media-session',
+    'mini-player',
   ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
@@ -138,6 +158,11 @@ export class CastlinePlayerElement extends HTMLElement {
   /** People set by the page (the `persons` property), which win over the feed's. */
   private pagePersons: readonly Person[] | null = null
   private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.episodeTitle ?? null)
+  /** The reader settings disclosure beside the transcript menu. */
+  private readonly readerMenu = buildReaderSettingsMenu(this.ownerDocument)
+  /** The mini player's bar; watching the controls while connected with `mini-player` (see `syncMiniPlayer`). */
+  private readonly mini = buildMiniPlayer(this.ownerDocument)
+  private unmountMini: (() => void) | null = null
   private readonly transcriptPart: HTMLElement
   /** The transcripts to choose from (languages) and the one shown. */
   private choices: readonly TranscriptChoice[] = []
@@ -223,7 +248,7 @@ export class CastlinePlayerElement extends HTMLElement {
           { class: 'castline-player__side', part: 'side' },
           this.languagePicker,
           part('castline-search', 'search'),
-          this.menu.details,
+          h(doc, 'div', { class: 'castline-player__menus' }, this.menu.details, this.readerMenu.details),
           this.transcriptPart,
         ),
       ),
@@ -453,8 +478,13 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     win?.addEventListener('hashchange', onHashChange)
     const offMenu = this.menu.connect(session)
+    const offReader = this.readerMenu.connect(session)
+    this.syncMiniPlayer()
     this.cleanup = () => {
       offMenu()
+      offReader()
+      this.unmountMini?.()
+      this.unmountMini = null
       this.unmountMediaSession?.()
       this.unmountMediaSession = null
       win?.removeEventListener('hashchange', onHashChange)
@@ -484,6 +514,28 @@ export class CastlinePlayerElement extends HTMLElement {
     if (name === 'ad-breaks') this.loadAdBreaks()
     this.syncAttributes()
     this.syncMediaSession()
+    if (name === 'mini-player') this.syncMiniPlayer()
+  }
+
+  /**
+   * The mini player watches the controls while connected with a `mini-player` attribute (not "off"): a
+   * bar fixed at the viewport's bottom while they are scrolled out of view during playback.
+   */
+  private syncMiniPlayer(): void {
+    const value = this.getAttribute('mini-player')
+    const wanted = this.isConnected && value !== null && value !== 'off'
+    // The bar is in the player only while wanted: without it there is one "Play" button.
+    if (wanted && this.unmountMini === null) {
+      this.section.append(this.mini.bar)
+      const off = this.mini.connect(this.session, this.controls, () => numberAttribute(this, 'duration'))
+      this.unmountMini = () => {
+        off()
+        this.mini.bar.remove()
+      }
+    } else if (!wanted && this.unmountMini !== null) {
+      this.unmountMini()
+      this.unmountMini = null
+    }
   }
 
   private mediaSessionOptions() {

@@ -11,6 +11,7 @@ import {
   type MediaErrorLike,
   MediaStore,
   type MediaStoreSource,
+  ReaderSettings,
   resolveSpeakers,
   type SpeakerInfo,
   type SpeakerOptions,
@@ -98,6 +99,8 @@ export class CastlineSession {
   readonly follow = new FollowMode({ defaultFollowing: true })
   /** The chapters (`@castline/dom`): the current one as time moves, previous/next as seeks. */
   readonly chapterState = new ChapterState({ controller: this.controller, chapters: [] })
+  /** The reader settings (text size kept between visits, timestamps, follow along), for the transcript and the menu. */
+  readonly readerSettings = new ReaderSettings({ follow: this.follow })
   /** Where the chapters stand: `idle` without any; an error keeps its message for the controls. */
   chapters: Load<readonly Chapter[]> = { status: 'idle' }
   private loadingChapters: AbortController | null = null

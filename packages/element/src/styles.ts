@@ -331,7 +331,7 @@ ${SPEAKER_RULES}
 .castline-takeaway > summary { cursor: pointer; width: max-content; padding: 0.25rem 0.5rem; border-radius: var(--_radius); }
 .castline-takeaway__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
 .castline-takeaway__actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; min-width: 0; margin: 0; padding: 0; border: 0; }
-.castline-takeaway__actions button {
+.castline-takeaway__actions button, .castline-reader__size button {
   padding: 0.25rem 0.5rem; background: var(--_bg); border: 1px solid var(--_border);
   border-radius: var(--_radius); cursor: pointer;
 }
@@ -340,13 +340,50 @@ ${SPEAKER_RULES}
 .castline-takeaway__status:empty, .castline-takeaway__error:empty { display: none; }
 .castline-takeaway__error { color: var(--_error-fg); }
 
+/* Reader settings (as React's transcript.css): the text size scales the lines (their sizes are in em);
+   hidden timestamps leave the row's one column to the text, and the time button stays a seek button for
+   the keyboard and assistive technology, shown over the row's corner while focused. */
+.castline-transcript__list { font-size: calc(1em * var(--castline-text-scale, 1)); }
+.castline-transcript[data-timestamps="hidden"] .castline-line { grid-template-columns: minmax(0, 1fr); }
+.castline-transcript[data-timestamps="hidden"] .castline-line__time {
+  position: absolute; inset-block-start: 0.25rem; inset-inline-end: 0.25rem; background: var(--_bg);
+}
+.castline-transcript[data-timestamps="hidden"] .castline-line__time:not(:focus) {
+  width: 1px; height: 1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+.castline-player__menus { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.25rem 0.75rem; }
+.castline-reader { font-size: 0.875em; }
+.castline-reader > summary { cursor: pointer; width: max-content; padding: 0.25rem 0.5rem; border-radius: var(--_radius); }
+.castline-reader__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
+.castline-reader__size { display: flex; align-items: center; gap: 0.25rem; margin: 0; padding: 0; border: 0; }
+.castline-reader__heading { float: inline-start; margin-inline-end: 0.25rem; padding: 0; color: var(--_muted); }
+.castline-reader__size button { min-width: 2.5rem; }
+.castline-reader__size output { min-width: 3.5em; text-align: center; font-variant-numeric: tabular-nums; }
+.castline-reader label { display: inline-flex; align-items: center; gap: 0.25rem; }
+
+/* The mini player: fixed at the viewport's bottom while the controls are scrolled away during playback. */
+.castline-mini {
+  position: fixed; inset-inline: 0; inset-block-end: 0; z-index: 10; display: flex; align-items: center;
+  gap: 0.75rem; padding: 0.5rem 1rem; color: var(--_fg); background: var(--_bg);
+  border-block-start: 1px solid var(--_border); box-shadow: 0 -2px 8px rgb(0 0 0 / 0.12);
+}
+.castline-mini[hidden] { display: none; }
+.castline-mini__play { color: var(--_bg); background: var(--_accent); border-color: var(--_accent); }
+.castline-mini__time {
+  margin: 0; font-family: var(--_time-font); font-size: 0.875em; font-variant-numeric: tabular-nums; white-space: nowrap;
+}
+.castline-mini__chapter {
+  min-width: 0; margin: 0; overflow: hidden; font-size: 0.875em; white-space: nowrap; text-overflow: ellipsis;
+}
+.castline-mini__chapter[hidden] { display: none; }
+
 /* Print: the whole transcript (the view renders every line between beforeprint and afterprint) in normal
    flow, with times, speakers and chapter headings; no waveform, controls, search or buttons. The list's
    height and each row's transform are inline styles, hence !important. */
 @media print {
   :host(castline-waveform), :host(castline-controls), :host(castline-search) { display: none; }
   .castline-player__layout { display: block; }
-  .castline-takeaway, .castline-language, .castline-line__copy, .castline-jump, .castline-transcript__chapter,
+  .castline-takeaway, .castline-reader, .castline-mini, .castline-language, .castline-line__copy, .castline-jump, .castline-transcript__chapter,
   .castline-line--active::before { display: none; }
   .castline-transcript { border: 0; }
   .castline-transcript__viewport, .castline-transcript__chapter + .castline-transcript__viewport { height: auto; overflow: visible; }

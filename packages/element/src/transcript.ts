@@ -11,6 +11,7 @@ import {
   markAvatarBroken,
   QuoteMenu,
   quoteLink,
+  readerSettingsAttributes,
   type SpeakerInfo,
   speakerAvatar,
   speakerStartAt,
@@ -203,7 +204,11 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   // Which line each listed chapter heads (the heading is part of that line's row), and for which list.
   let chapters = chapterState.getSnapshot().chapters
   let headings = chapterHeadings(cues, chapters)
-  const view = new TranscriptView({ cues, controller, follow, headings })
+  // The reader settings: the text size scales the estimates and has the rows measured again.
+  const settings = session.readerSettings
+  let textScale = settings.getSnapshot().textScale
+  const viewOptions = () => ({ cues, controller, follow, headings, textScale })
+  const view = new TranscriptView(viewOptions())
   // The current chapter, kept in sight above the scrolling lines while there are headings.
   const chapterBar = h(doc, 'p', { class: 'castline-transcript__chapter', part: 'chapter' })
   const chapterName = h(doc, 'span', {})
@@ -277,7 +282,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     if (snapshot.chapters !== chapters) {
       chapters = snapshot.chapters
       headings = chapterHeadings(cues, chapters)
-      view.setOptions({ cues, controller, follow, headings })
+      view.setOptions(viewOptions())
       for (const row of rows.values()) setHeading(row)
     }
     if (headings.size === 0) chapterBar.remove()
@@ -440,6 +445,19 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     }
   })
   showChapter()
+  /** `--castline-text-scale` and `data-timestamps` on the region (styles.ts), a new size to the view. */
+  const applySettings = () => {
+    const s = settings.getSnapshot()
+    const { scale, timestamps } = readerSettingsAttributes(s)
+    region.style.setProperty('--castline-text-scale', scale)
+    setAttr(region, 'data-timestamps', timestamps)
+    if (s.textScale !== textScale) {
+      textScale = s.textScale
+      view.setOptions(viewOptions())
+    }
+  }
+  applySettings()
+  const offSettings = settings.subscribe(applySettings)
   const offAdMap = session.on('media', showAdBreaks)
   const offAdBreak = session.store.select((s) => s.adBreak, showAdBreaks)
   session.view = { reveal: (index) => view.reveal(index) }
@@ -456,6 +474,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
     offSpeakers()
     offAdMap()
     offAdBreak()
+    offSettings()
     unmount()
     view.destroy()
     for (const row of rows.values()) row.stop?.()

@@ -1,6 +1,6 @@
 import { formatTimestamp } from '@castline/core'
-import type { MediaStore } from '@castline/dom'
-import { type ReactNode, useCallback, useEffect, useId, useRef } from 'react'
+import { type IntersectionObserverLike, type MediaStore, MiniPlayerState } from '@castline/dom'
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
@@ -364,5 +364,63 @@ function ChapterControls(): ReactNode {
         </ol>
       </details>
     </div>
+  )
+}
+
+/** Props of `<MiniPlayer>`. */
+export interface MiniPlayerProps {
+  /** Duration shown before the audio's metadata arrives, in seconds. */
+  duration?: number | undefined
+  /** The `IntersectionObserver` to watch the controls with (default the browser's; tests pass a fake). */
+  IntersectionObserver?: IntersectionObserverLike | undefined
+}
+
+/**
+ * The mini player: a compact bar fixed at the viewport's bottom (play/pause, time, current chapter) while
+ * the player's main controls (the `.castline-controls` of the player it is rendered in) are scrolled out
+ * of view during playback (`MiniPlayerState`). Hidden otherwise, so it is then out of the accessibility
+ * tree; a labelled region while shown.
+ */
+export function MiniPlayer(props: MiniPlayerProps): ReactNode {
+  const { mediaStore, togglePlay } = useCastlineApi()
+  const [state] = useState(
+    () => new MiniPlayerState({ store: mediaStore, IntersectionObserver: props.IntersectionObserver }),
+  )
+  const visible = useSyncExternalStore(state.subscribe, state.getSnapshot, () => false)
+  const paused = useMediaState((s) => s.paused)
+  const currentTime = useMediaState((s) => s.currentTime)
+  const mediaDuration = useMediaState((s) => s.duration)
+  const chapter = useChapterSnapshot().current
+  const ref = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    // The controls of the player this bar belongs to (a sibling part of the same player).
+    const controls = ref.current?.closest('.castline-player')?.querySelector('.castline-controls')
+    return controls == null ? undefined : state.mount(controls)
+  }, [state])
+  const duration = positive(mediaDuration) ? mediaDuration : props.duration
+  return (
+    <section ref={ref} className="castline-mini" aria-label="Mini player" hidden={!visible}>
+      <button
+        type="button"
+        className="castline-controls__button castline-mini__play"
+        onClick={togglePlay}
+        data-state={paused ? 'paused' : 'playing'}
+      >
+        {paused ? <PlayIcon /> : <PauseIcon />}
+        <span className="castline-visually-hidden">{paused ? 'Play' : 'Pause'}</span>
+      </button>
+      <p className="castline-mini__time">
+        <span>{formatTimestamp(currentTime, 'clock')}</span>
+        <span aria-hidden="true"> / </span>
+        <span className="castline-visually-hidden"> of </span>
+        <span>{positive(duration) ? formatTimestamp(duration, 'clock') : '--:--'}</span>
+      </p>
+      {chapter === null ? null : (
+        <p className="castline-mini__chapter">
+          <span className="castline-visually-hidden">Chapter: </span>
+          {chapter.title}
+        </p>
+      )}
+    </section>
   )
 }

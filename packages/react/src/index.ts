@@ -49,6 +49,11 @@ export {
   useStoreSelector,
   useTranscriptSync,
 } from './hooks.js'
+export {
+  ReaderSettingsMenu,
+  type ReaderSettingsMenuProps,
+  useReaderSettings,
+} from './reader-settings.js'
 export { TranscriptSearch, type TranscriptSearchProps } from './search.js'
 export { TranscriptMenu, type TranscriptMenuProps } from './take-away.js'
 export { Transcript, type TranscriptProps } from './transcript.js'

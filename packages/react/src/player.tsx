@@ -12,9 +12,10 @@ import {
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
 import { type ChaptersInput, useChapterSnapshot } from './chapters.js'
 import { CastlineProvider } from './context.js'
-import { PlayerControls } from './controls.js'
+import { MiniPlayer, PlayerControls } from './controls.js'
 import { emptyTranscript, Highlights, transcriptProblem, useFeedEpisode } from './feed.js'
 import { usePlayerShortcuts } from './keyboard.js'
+import { ReaderSettingsMenu } from './reader-settings.js'
 import { TranscriptSearch } from './search.js'
 import { TranscriptMenu } from './take-away.js'
 import { Transcript, useServerOrHydrating } from './transcript.js'
@@ -90,6 +91,11 @@ export interface TranscriptPlayerProps {
   onCopyLink?: ((url: string, cue: Cue, index: number) => void | Promise<void>) | undefined
   /** Renders every transcript line in the server's HTML (for search engines); the client virtualizes after hydration. */
   renderAllOnServer?: boolean | undefined
+  /**
+   * Show a mini player (play/pause, time, current chapter) fixed at the viewport's bottom while the
+   * controls are scrolled out of view during playback (default false).
+   */
+  miniPlayer?: boolean | undefined
   /** Extra class names for the root (it always has `castline castline-player`). */
   className?: string | undefined
 }
@@ -226,7 +232,10 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
             <LanguagePicker language={props.language} />
           )}
           <TranscriptSearch />
-          <TranscriptMenu title={title} />
+          <div className="castline-player__menus">
+            <TranscriptMenu title={title} />
+            <ReaderSettingsMenu />
+          </div>
           <Transcript
             lang={props.language?.lang}
             {...transcriptProps}
@@ -238,6 +247,7 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
           />
         </div>
       </div>
+      {props.miniPlayer === true ? <MiniPlayer duration={props.duration} /> : null}
     </section>
   )
 }

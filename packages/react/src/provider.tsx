@@ -14,6 +14,7 @@ import {
   MediaStore,
   openQuoteLink,
   type ReadableStore,
+  ReaderSettings,
   resolveSpeakers,
   type SpeakerInfo,
   ValueStore,
@@ -101,6 +102,8 @@ export interface CastlineApi {
   followMode: FollowMode
   /** The chapters (`@castline/dom`): the current one as time moves, previous/next as seeks. */
   chapterState: ChapterState
+  /** The reader settings (`@castline/dom`): text size (kept between visits), timestamps, follow along. */
+  readerSettings: ReaderSettings
   /** The changing state, read with `useCastlineStore` (or the hooks built on it). */
   stores: CastlineStores
   /** Feeds follow mode's state machine (see `followTransition`); user scrolls, seeks and the jump button go through here. */
@@ -357,6 +360,8 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   // A controlled value passed this render is in force at once: `getSnapshot` reads it.
   const dispatchFollow = followMode.dispatch
   useEffect(() => () => followMode.destroy(), [followMode])
+  // The reader settings read the kept text size once; follow along is the follow mode above.
+  const [readerSettings] = useState(() => new ReaderSettings({ follow: followMode }))
 
   // Any seek re-attaches, whoever asked for it (a line, the waveform, the browser's own controls).
   useEffect(() => {
@@ -508,6 +513,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       mediaStore,
       followMode,
       chapterState,
+      readerSettings,
       stores: {
         load,
         search: searchStore,
@@ -534,6 +540,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       mediaStore,
       followMode,
       chapterState,
+      readerSettings,
       chaptersStore,
       personsStore,
       speakersStore,

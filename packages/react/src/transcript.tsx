@@ -33,6 +33,7 @@ import { useChapterSnapshot } from './chapters.js'
 import { useCastlineApi, useCastlineStore } from './hooks.js'
 import { Line, type LineActions, SpeakerLabel } from './line.js'
 import { QuoteMenuView } from './quote-menu.js'
+import { readerSettingsProps, useReaderSettings } from './reader-settings.js'
 import type { SearchState } from './use-search-state.js'
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
@@ -109,6 +110,7 @@ const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump }: JumpPro
  */
 export function Transcript(props: TranscriptProps): ReactNode {
   const transcriptLoad = useCastlineStore('load')
+  const settings = useReaderSettings()
   const label = props.label ?? 'Transcript'
   // A client-side mount shows the region first and renders the list (the virtualizer, the first lines) in
   // a transition after it: React renders a transition in slices of a few milliseconds, so the page's own
@@ -148,7 +150,7 @@ export function Transcript(props: TranscriptProps): ReactNode {
     body = <div className="castline-transcript__viewport" />
   }
   return (
-    <section className={className} style={props.style} aria-label={label}>
+    <section className={className} aria-label={label} {...readerSettingsProps(settings, props.style)}>
       {body}
     </section>
   )
@@ -214,6 +216,8 @@ function TranscriptList(props: ListProps): ReactNode {
     () => mediaStore.getSnapshot().adBreak,
     noAdBreak,
   )
+  // A new text size scales the estimates and has the rows measured again (TranscriptView's textScale).
+  const { textScale } = useReaderSettings()
   const options: TranscriptViewOptions = {
     cues,
     controller,
@@ -222,6 +226,7 @@ function TranscriptList(props: ListProps): ReactNode {
     overscan: props.overscan,
     initialLines: props.initialLines,
     comfortBand: props.comfortBand,
+    textScale,
   }
   const [view] = useState(() => new TranscriptView(options))
   view.setOptions(options)

@@ -9,6 +9,8 @@
 export {
   DEFAULT_PLAYBACK_RATES,
   formatRate,
+  MiniPlayer,
+  type MiniPlayerProps,
   PlayerControls,
   type PlayerControlsProps,
 } from '../controls.js'
