@@ -397,14 +397,11 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   // listener's first gesture and pauses at the range's end.
   const deepLink = props.deepLink ?? true
   const deepLinked = useRef(false)
-  // The hash opened last (at start or by a hashchange): a hashchange to the same hash opens nothing again.
-  const openedHash = useRef<string | null>(null)
   useEffect(() => {
     if (!deepLink || deepLinked.current || source === null || typeof window === 'undefined') return
     const hash = window.location.hash
     if (transcript === null && transcriptLoad.status === 'loading' && /[#&]q=|[#&]t=[^&]*,/.test(hash)) return
     deepLinked.current = true
-    openedHash.current = hash
     const opened = openQuoteLink(hash, {
       transcript,
       seek: (t) => controller.seekTo(t),
@@ -425,11 +422,8 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
     if (!deepLink || typeof window === 'undefined') return
     let opened: ReturnType<typeof openQuoteLink> = null
     const onHashChange = () => {
-      const hash = window.location.hash
-      if (hash === openedHash.current) return
-      openedHash.current = hash
       opened?.cancel()
-      opened = openQuoteLink(hash, {
+      opened = openQuoteLink(window.location.hash, {
         transcript: transcriptNow.current,
         seek: (t) => controller.seekTo(t),
         play: () => controller.play(),

@@ -208,7 +208,11 @@ describe('media', () => {
   })
 
   test('a #t= deep link seeks once at start', async () => {
+    // A page opened at the link: jsdom fires a hashchange for the hash set here, which a page loaded with
+    // it never gets; wait for it before the provider mounts.
+    const changed = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }))
     window.location.hash = '#t=12:34'
+    await changed
     const source = createManualSource({ duration: 5000 })
     render(
       <CastlineProvider transcript={generateTranscript(3)} source={source}>
