@@ -349,7 +349,7 @@ ${SPEAKER_RULES}
   position: absolute; inset-block-start: 0.25rem; inset-inline-end: 0.25rem; background: var(--_bg);
 }
 .castline-transcript[data-timestamps="hidden"] .castline-line__time:not(:focus) {
-  width: 1px; height: 1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  min-width: 0; min-height: 0; width: 1px; height: 1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }
 .castline-player__menus { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.25rem 0.75rem; }
 .castline-reader { font-size: 0.875em; }
