@@ -357,7 +357,7 @@ ${SPEAKER_RULES}
 .castline-reader__panel { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; padding: 0.25rem 0; }
 .castline-reader__size { display: flex; align-items: center; gap: 0.25rem; margin: 0; padding: 0; border: 0; }
 .castline-reader__heading { float: inline-start; margin-inline-end: 0.25rem; padding: 0; color: var(--_muted); }
-.castline-reader__size button { min-width: 2.5rem; }
+.castline-reader__size button { min-width: max(2.5rem, var(--_target, 24px)); }
 .castline-reader__size output { min-width: 3.5em; text-align: center; font-variant-numeric: tabular-nums; }
 .castline-reader label { display: inline-flex; align-items: center; gap: 0.25rem; }
 
