@@ -397,22 +397,28 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   // listener's first gesture and pauses at the range's end.
   const deepLink = props.deepLink ?? true
   const deepLinked = useRef(false)
+  // Opens a link in the page's hash on the controller: seek, play after the first gesture, pause at the end.
+  const openLink = useCallback(
+    (hash: string, transcriptNow: Transcript | null) =>
+      openQuoteLink(hash, {
+        transcript: transcriptNow,
+        seek: (t) => controller.seekTo(t),
+        play: () => controller.play(),
+        pause: () => controller.pause(),
+        paused: () => !controller.getSnapshot().playing,
+        subscribeFrame: (listener) => controller.subscribeFrame(listener),
+        gestures: window,
+      }),
+    [controller],
+  )
   useEffect(() => {
     if (!deepLink || deepLinked.current || source === null || typeof window === 'undefined') return
     const hash = window.location.hash
     if (transcript === null && transcriptLoad.status === 'loading' && /[#&]q=|[#&]t=[^&]*,/.test(hash)) return
     deepLinked.current = true
-    const opened = openQuoteLink(hash, {
-      transcript,
-      seek: (t) => controller.seekTo(t),
-      play: () => controller.play(),
-      pause: () => controller.pause(),
-      paused: () => !controller.getSnapshot().playing,
-      subscribeFrame: (listener) => controller.subscribeFrame(listener),
-      gestures: window,
-    })
+    const opened = openLink(hash, transcript)
     return opened === null ? undefined : () => opened.cancel()
-  }, [deepLink, source, controller, transcript, transcriptLoad.status])
+  }, [deepLink, source, openLink, transcript, transcriptLoad.status])
 
   // A link followed within the page (`#t=`, or a quote link) changes only the hash: it opens as on
   // opening the page, with the transcript there is now.
@@ -423,22 +429,14 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
     let opened: ReturnType<typeof openQuoteLink> = null
     const onHashChange = () => {
       opened?.cancel()
-      opened = openQuoteLink(window.location.hash, {
-        transcript: transcriptNow.current,
-        seek: (t) => controller.seekTo(t),
-        play: () => controller.play(),
-        pause: () => controller.pause(),
-        paused: () => !controller.getSnapshot().playing,
-        subscribeFrame: (listener) => controller.subscribeFrame(listener),
-        gestures: window,
-      })
+      opened = openLink(window.location.hash, transcriptNow.current)
     }
     window.addEventListener('hashchange', onHashChange)
     return () => {
       window.removeEventListener('hashchange', onHashChange)
       opened?.cancel()
     }
-  }, [deepLink, controller])
+  }, [deepLink, openLink])
 
   // The media element's failures, so a player can say what went wrong while the transcript stays usable.
   const error = useSyncExternalStore(mediaStore.subscribe, () => mediaStore.getSnapshot().error, noError)
