@@ -6,22 +6,15 @@
  * `navigator.mediaSession`), unless `media-session="off"`.
  */
 import type { Chapter } from '@castline/core/chapters'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { FakeMediaSession as FakeSession } from '../../dom/test/fake-media-session.js'
+import { describe, expect, test, vi } from 'vitest'
+import { freshMediaSessions } from '../../dom/test/fake-media-session.js'
 import '../src/index.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
 import { deep, deepAll, drivenPlayer, record, settle, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let session: FakeSession
-beforeEach(() => {
-  session = new FakeSession()
-  Object.defineProperty(navigator, 'mediaSession', { configurable: true, value: session })
-})
-afterEach(() => {
-  Reflect.deleteProperty(navigator, 'mediaSession')
-})
+const session = freshMediaSessions()
 // Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
 useFakePage()
 
@@ -105,23 +98,23 @@ describe('<castline-player ad-breaks>', () => {
 describe('<castline-player> Media Session', () => {
   test('metadata follows the chapter (its image, else the artwork); handlers removed on disconnect', async () => {
     const { el, moveTo, seeks } = await player(() => {})
-    expect(session.metadata).toEqual({
+    expect(session().metadata).toEqual({
       title: 'Opening',
       artist: 'Talk Python',
       album: 'Episode 514',
       artwork: [{ src: '/cover.png' }],
     })
     await moveTo(15) // more than 3 s into "Middle": previous track goes back to its start
-    expect(session.metadata).toMatchObject({ title: 'Middle', artwork: [{ src: '/middle.png' }] })
-    session.act('previoustrack')
+    expect(session().metadata).toMatchObject({ title: 'Middle', artwork: [{ src: '/middle.png' }] })
+    session().act('previoustrack')
     expect(seeks.at(-1)).toBe(10)
     el.remove()
-    expect(session.handlers.size).toBe(0)
+    expect(session().handlers.size).toBe(0)
   })
 
   test('media-session="off" leaves the session alone', async () => {
     await player((p) => p.setAttribute('media-session', 'off'))
-    expect(session.metadata).toBeNull()
-    expect(session.handlers.size).toBe(0)
+    expect(session().metadata).toBeNull()
+    expect(session().handlers.size).toBe(0)
   })
 })

@@ -7,21 +7,14 @@
 import type { Chapter } from '@castline/core/chapters'
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { FakeMediaSession as FakeSession } from '../../dom/test/fake-media-session.js'
+import { describe, expect, test, vi } from 'vitest'
+import { freshMediaSessions } from '../../dom/test/fake-media-session.js'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
 import { fakePlayerPage, generateTranscript, renderLoaded, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let session: FakeSession
-beforeEach(() => {
-  session = new FakeSession()
-  Object.defineProperty(navigator, 'mediaSession', { configurable: true, value: session })
-})
-afterEach(() => {
-  Reflect.deleteProperty(navigator, 'mediaSession')
-})
+const session = freshMediaSessions()
 // Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
 fakePlayerPage()
 
@@ -103,7 +96,7 @@ describe('ad breaks', () => {
 describe('Media Session', () => {
   test('metadata follows the chapter (its image, else the artwork); handlers while mounted', async () => {
     const { media, unmount } = await renderPlayer()
-    expect(session.metadata).toEqual({
+    expect(session().metadata).toEqual({
       title: 'Introduction',
       artist: 'Talk Python',
       album: 'Episode 514',
@@ -111,19 +104,19 @@ describe('Media Session', () => {
     })
     act(() => media.advance(35))
     await settled()
-    expect(session.metadata).toMatchObject({ title: 'Timing', artwork: [{ src: '/timing.png' }] })
-    expect([...session.handlers.keys()].sort()).toEqual(
+    expect(session().metadata).toMatchObject({ title: 'Timing', artwork: [{ src: '/timing.png' }] })
+    expect([...session().handlers.keys()].sort()).toEqual(
       ['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'seekto'].sort(),
     )
-    act(() => session.act('seekto', { seekTime: 12 }))
+    act(() => session().act('seekto', { seekTime: 12 }))
     expect(media.seeks.at(-1)).toBe(12)
     unmount()
-    expect(session.handlers.size).toBe(0)
+    expect(session().handlers.size).toBe(0)
   })
 
   test('mediaSession={false} leaves the session alone', async () => {
     await renderPlayer({ mediaSession: false })
-    expect(session.metadata).toBeNull()
-    expect(session.handlers.size).toBe(0)
+    expect(session().metadata).toBeNull()
+    expect(session().handlers.size).toBe(0)
   })
 })
