@@ -5,32 +5,26 @@
  * so transcript time t after 300 s plays at audio time t + 60.
  */
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { PLAYER_PAGES, type PlayerPage } from './player-pages.js'
 import {
   activeLine,
   audioState,
-  launchChromium,
   line,
   loadSample,
   openDemo,
+  sharedBrowser,
   transcriptRegion,
   waitForAudioAt,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Opens `player` with a 60 s ad break at 300 s of audio: the demo by its URL, the plain page by its attribute. */
 async function openWithAds(player: PlayerPage) {
-  const opened = await openDemo(browser, player.path === '' ? '?ads=300%2B60' : player.path)
+  const opened = await openDemo(browser(), player.path === '' ? '?ads=300%2B60' : player.path)
   if (player.path !== '') {
     await opened.page.evaluate(() =>
       window.castlineE2E!.find('castline-player')!.setAttribute('ad-breaks', '300+60'),
@@ -88,7 +82,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   })
 
   test('Media Session metadata follows the chapter', async () => {
-    const { page, errors, close } = await openDemo(browser, player.path)
+    const { page, errors, close } = await openDemo(browser(), player.path)
     try {
       // The sample's chapters with an image for the second chapter (the test's fixture: the file has none),
       // one the page serves (a failed image request would be an error).

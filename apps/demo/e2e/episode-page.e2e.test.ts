@@ -3,27 +3,21 @@
  * date, length and show notes; chapters that seek the player; the speakers; and the link to the "open
  * your own" page (open.html), which plays the user's files. axe-clean light and dark, 320 to 1280 px.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   axeViolations,
   DESKTOP,
-  launchChromium,
   loadSample,
   openDemo,
+  sharedBrowser,
   transcriptRegion,
   waitForAudioAt,
   waitForTranscript,
 } from './support.js'
 import { toneWav } from './wav.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 const NOTES_START = 'Every year the core developers of Python meet in person'
 
@@ -36,7 +30,7 @@ function loaded(page: Page, selector: string): Promise<boolean[]> {
 
 test('the episode page shows the artwork, show, number, title, date, length and the show notes as text', async () => {
   const sample = await loadSample()
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser())
   try {
     await waitForTranscript(page)
     const header = page.getByRole('banner')
@@ -63,7 +57,7 @@ test('the episode page shows the artwork, show, number, title, date, length and 
 })
 
 test("the chapter list names every chapter with its time, and a chapter's link seeks the player there", async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser())
   try {
     await waitForTranscript(page)
     const chapters = page.getByRole('region', { name: 'Chapters' })
@@ -91,7 +85,7 @@ test("the chapter list names every chapter with its time, and a chapter's link s
 })
 
 test('the speakers are listed from the feed: avatar, name linking to their page, and role', async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser())
   try {
     await waitForTranscript(page)
     const speakers = page.getByRole('region', { name: 'Speakers' })
@@ -111,7 +105,7 @@ test('the speakers are listed from the feed: avatar, name linking to their page,
 })
 
 test('the episode page links to "open your own", a page of its own that plays the files opened there', async () => {
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser())
   try {
     await waitForTranscript(page)
     // The episode page has no file form: it is on the other page.
@@ -148,7 +142,7 @@ test('the episode page links to "open your own", a page of its own that plays th
 for (const width of [320, 768, 1280]) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`at ${width} px, ${colorScheme}: nothing wider than the window, axe clean; chapters beside the player from 1024 px`, async () => {
-      const { page, errors, close } = await openDemo(browser, '', { width, height: DESKTOP.height })
+      const { page, errors, close } = await openDemo(browser(), '', { width, height: DESKTOP.height })
       try {
         await page.emulateMedia({ colorScheme })
         await waitForTranscript(page)

@@ -4,24 +4,22 @@
  * page. Each shows a clear state, in words, and highlights nothing.
  */
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type StaticServer, serveStatic } from './static-server.js'
-import { audioState, launchChromium, openDemo, transcriptRegion, waitForTranscript } from './support.js'
+import { audioState, openDemo, sharedBrowser, transcriptRegion, waitForTranscript } from './support.js'
 
 const FOLDER = 'episodes/talk-python-514/'
 
-let browser: Browser
+const browser = sharedBrowser()
 let server: StaticServer
 beforeAll(async () => {
-  browser = await launchChromium()
   // The excerpt's audio stalls after its headers; its transcript (674 bytes) takes about two seconds.
   server = await serveStatic(fileURLToPath(new URL('../dist', import.meta.url)), {
     rate: (path) => (path.endsWith('/excerpt.mp3') ? 0 : path.endsWith('/excerpt.txt') ? 300 : undefined),
   })
 })
 afterAll(async () => {
-  await browser?.close()
   await server?.close()
 })
 
@@ -37,7 +35,7 @@ const highlighted = (page: Page) =>
 
 test('a slow transcript says it is loading, then shows its lines; stalled audio stays "Loading audio…"', async () => {
   const { page, errors, close } = await openDemo(
-    browser,
+    browser(),
     link({
       audio: `${FOLDER}excerpt.mp3`,
       transcript: `${FOLDER}excerpt.txt`,
@@ -61,7 +59,7 @@ test('a slow transcript says it is loading, then shows its lines; stalled audio 
 
 test('audio that 404s: an alert names the problem and the transcript stays readable', async () => {
   const { page, errors, close } = await openDemo(
-    browser,
+    browser(),
     link({ audio: `${FOLDER}missing.mp3`, transcript: `${FOLDER}excerpt.txt` }),
   )
   try {
@@ -82,7 +80,10 @@ test.each([
   ['that 404s', `${FOLDER}missing.txt`, /HTTP 404/],
   ['that is an HTML page', 'index.html', /transcript/i],
 ])('a transcript %s: an alert in the transcript region, no lines', async (_, transcript, message) => {
-  const { page, errors, close } = await openDemo(browser, link({ audio: `${FOLDER}episode.mp3`, transcript }))
+  const { page, errors, close } = await openDemo(
+    browser(),
+    link({ audio: `${FOLDER}episode.mp3`, transcript }),
+  )
   try {
     const alert = transcriptRegion(page).getByRole('alert')
     await alert.waitFor()

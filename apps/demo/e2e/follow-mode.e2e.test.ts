@@ -1,28 +1,21 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   activeLineLocator,
   audioState,
   isInView,
-  launchChromium,
   openDemo,
   play,
+  sharedBrowser,
   transcriptRegion,
   waitForAudioAt,
   waitForPlayback,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('scrolling away while playing detaches follow mode; the jump button brings the line back', async () => {
-  const { page, errors, close } = await openDemo(browser, '#t=300')
+  const { page, errors, close } = await openDemo(browser(), '#t=300')
   try {
     await waitForTranscript(page)
     await waitForAudioAt(page, 300)

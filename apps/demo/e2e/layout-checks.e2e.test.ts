@@ -5,31 +5,27 @@
  * in the light and the dark theme, and no layout shift while the highlight moves during 30 s of playback.
  * The figures measured go to the test output as a table (quoted in docs/design.md).
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
 import {
   activeLine,
   axeViolations,
-  launchChromium,
   openDemo,
   play,
+  sharedBrowser,
   waitForAudioAt,
   waitForPlayback,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
+const browser = sharedBrowser()
 
 /** One row of the figures table per page and width (or touch screen, or playback). */
 const figures: Array<Record<string, string | number>> = []
 afterAll(async () => {
   console.log('Layout checks, measured:')
   console.table(figures)
-  await browser?.close()
 })
 
 const WIDTHS = [320, 390, 820, 1280] as const
@@ -124,7 +120,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   for (const width of WIDTHS) {
     test(`at ${width} px: no horizontal overflow, search in one row, targets >= ${MIN_TARGET} px, axe clean in light and dark${width === 390 ? ', line text >= 90% of its row' : ''}`, async () => {
       const viewport = { width, height: width < 820 ? 844 : 800 }
-      const { page, errors, close } = await openDemo(browser, player.path, viewport)
+      const { page, errors, close } = await openDemo(browser(), player.path, viewport)
       try {
         await waitForTranscript(page)
         // wavesurfer draws into canvases once it has the peaks: the player at its full height.
@@ -171,7 +167,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
 
   test(`on a touch screen (pointer: coarse) at 390 px, every target is at least ${MIN_TOUCH_TARGET} x ${MIN_TOUCH_TARGET} px`, async () => {
     const { page, errors, close } = await openDemo(
-      browser,
+      browser(),
       player.path,
       { width: 390, height: 844 },
       undefined,
@@ -204,7 +200,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   })
 
   test('forced colors (Windows high contrast): the active line is outlined, and a focused control shows its ring', async () => {
-    const { page, errors, close } = await openDemo(browser, `${player.path}#t=690`)
+    const { page, errors, close } = await openDemo(browser(), `${player.path}#t=690`)
     try {
       await page.emulateMedia({ forcedColors: 'active' })
       await waitForTranscript(page)
@@ -231,7 +227,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   test('30 s of playback: the highlight moves line to line with no layout shift (CLS 0)', {
     timeout: 90_000,
   }, async () => {
-    const { page, errors, close } = await openDemo(browser, `${player.path}#t=690`, undefined, (context) =>
+    const { page, errors, close } = await openDemo(browser(), `${player.path}#t=690`, undefined, (context) =>
       // Every layout shift from the first paint on, with its time and the nodes that moved.
       context.addInitScript(() => {
         const w = window as unknown as {

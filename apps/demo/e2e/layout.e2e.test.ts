@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchChromium, openDemo, PHONE, waitForTranscript } from './support.js'
+import { expect, test } from 'vitest'
+import { openDemo, PHONE, sharedBrowser, waitForTranscript } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 // The demo page's own layout (the listener checks, axe among them, are in listener.e2e.test.ts).
 test('the phone layout is a single column: the transcript sits below the header, at full width', async () => {
-  const { page, close } = await openDemo(browser, '', PHONE)
+  const { page, close } = await openDemo(browser(), '', PHONE)
   try {
     await waitForTranscript(page)
     const header = (await page.locator('header').first().boundingBox())!

@@ -5,8 +5,8 @@
  * so that a renderer passes them by behaving as a listener expects, not by its markup.
  */
 import { searchTranscript } from '@castline/core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { PLAYER_PAGES, type PlayerPage } from './player-pages.js'
 import {
   activeLine,
@@ -15,7 +15,6 @@ import {
   axeViolations,
   DESKTOP,
   isInView,
-  launchChromium,
   line,
   loadSample,
   openDemo,
@@ -25,19 +24,14 @@ import {
   sampleSync,
   saveScreenshot,
   settleFrames,
+  sharedBrowser,
   transcriptRegion,
   waitForAudioAt,
   waitForPlayback,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** What has keyboard focus: its role, the waveform's value text, and the transcript row it sits in. */
 function focused(page: Page) {
@@ -75,7 +69,7 @@ function screenshotName(player: PlayerPage): string {
 
 describe.each(PLAYER_PAGES)('$name', (player) => {
   /** Opens the page with `hash` (a `#t=` link or '') at `viewport`. */
-  const open = (hash = '', viewport = DESKTOP) => openDemo(browser, `${player.path}${hash}`, viewport)
+  const open = (hash = '', viewport = DESKTOP) => openDemo(browser(), `${player.path}${hash}`, viewport)
 
   test('playing from 00:11:30, the aria-current line is the one being spoken, and it is in view', async () => {
     const { transcript, index } = await loadSample()

@@ -1,20 +1,13 @@
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { serveStatic } from './static-server.js'
-import { launchChromium, line, loadSample, openDemo, transcriptRegion, waitForTranscript } from './support.js'
+import { line, loadSample, openDemo, sharedBrowser, transcriptRegion, waitForTranscript } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('the demo opens on the sample episode: header, player and the first lines, no console errors', async () => {
   const sample = await loadSample()
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser())
   try {
     await waitForTranscript(page)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(sample.title)
@@ -54,7 +47,7 @@ test('the built demo works from a subfolder (relative base), wavesurfer chunk in
   const sample = await loadSample()
   // Serving apps/demo puts the build at /dist/, as a site would under /some/folder/.
   const server = await serveStatic(fileURLToPath(new URL('..', import.meta.url)))
-  const { page, errors, close } = await openDemo(browser, `${server.url}dist/#t=60`)
+  const { page, errors, close } = await openDemo(browser(), `${server.url}dist/#t=60`)
   try {
     await waitForTranscript(page)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(sample.title)

@@ -5,30 +5,24 @@
  * its Pause button pauses the audio; scrolling back hides it. Read by roles and names, so the same check
  * holds for the React demo and <castline-player>.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
 import {
   audioState,
   DESKTOP,
-  launchChromium,
   line,
   loadSample,
   openDemo,
   PHONE,
   play,
+  sharedBrowser,
   waitForAudioAt,
   waitForPlayback,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** The top and bottom of the first `count` rendered lines, in page pixels. */
 async function rowBoxes(page: Page, count: number) {
@@ -43,7 +37,7 @@ async function rowBoxes(page: Page, count: number) {
 
 describe.each(PLAYER_PAGES)('$name', (player) => {
   test('reader settings: larger text re-measures the rows (none overlaps the next); hidden timestamps still seek', async () => {
-    const demo = await openDemo(browser, player.path, DESKTOP)
+    const demo = await openDemo(browser(), player.path, DESKTOP)
     const { page } = demo
     try {
       await waitForTranscript(page)
@@ -83,7 +77,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   })
 
   test('scrolled past the controls during playback, the mini player shows and its Pause pauses', async () => {
-    const demo = await openDemo(browser, player.path, PHONE)
+    const demo = await openDemo(browser(), player.path, PHONE)
     const { page } = demo
     try {
       await waitForTranscript(page)

@@ -1,26 +1,20 @@
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import {
   activeLine,
   audioState,
-  launchChromium,
   line,
   loadSample,
   openDemo,
   play,
+  sharedBrowser,
   transcriptRegion,
   waitForTranscript,
 } from './support.js'
 import { toneWav } from './wav.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** The "open your own" page, beside the episode page (a second page of the static build). */
 const OPEN_PAGE = 'open.html'
@@ -60,7 +54,7 @@ async function expectOwnEpisodePlays(page: Page): Promise<void> {
 }
 
 test('a generated WAV and a VTT file load through the file inputs and play', async () => {
-  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
+  const { page, errors, close } = await openDemo(browser(), OPEN_PAGE)
   try {
     await page
       .getByLabel('Audio file')
@@ -77,7 +71,7 @@ test('a generated WAV and a VTT file load through the file inputs and play', asy
 })
 
 test('dropping the two files on the panel opens them too', async () => {
-  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
+  const { page, errors, close } = await openDemo(browser(), OPEN_PAGE)
   try {
     const wav = toneWav(3).toString('base64')
     const dataTransfer = await page.evaluateHandle(
@@ -106,7 +100,7 @@ test('dropping the two files on the panel opens them too', async () => {
 test('a long audio without peaks opens with a notice instead of a decoded waveform', async () => {
   const sample = await loadSample()
   const folder = new URL('../public/episodes/talk-python-514/', import.meta.url)
-  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
+  const { page, errors, close } = await openDemo(browser(), OPEN_PAGE)
   try {
     await page.getByLabel('Audio file').setInputFiles(fileURLToPath(new URL('episode.mp3', folder)))
     await page.getByLabel('Transcript file').setInputFiles(fileURLToPath(new URL('transcript.txt', folder)))
@@ -143,7 +137,7 @@ const FRENCH_SRT = FRENCH.map(
 ).join('\n')
 
 test('a Windows-1252 transcript opens with its accented letters, and a notice says it was not UTF-8', async () => {
-  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
+  const { page, errors, close } = await openDemo(browser(), OPEN_PAGE)
   try {
     // Windows-1252: è is 0xE8, É 0xC9, ’ 0x92 (Latin-1 has a control there).
     await openWithTranscript(page, 'tone.srt', Buffer.from(FRENCH_SRT.replaceAll('’', '\x92'), 'latin1'))
@@ -160,7 +154,7 @@ test('a Windows-1252 transcript opens with its accented letters, and a notice sa
 })
 
 test('a UTF-16 transcript without a byte order mark opens, and a notice says how it was read', async () => {
-  const { page, errors, close } = await openDemo(browser, OPEN_PAGE)
+  const { page, errors, close } = await openDemo(browser(), OPEN_PAGE)
   try {
     // Chromium's File.text() reads a UTF-16 file with a BOM, but not one without.
     await openWithTranscript(page, 'tone.srt', Buffer.from(FRENCH_SRT, 'utf16le'))

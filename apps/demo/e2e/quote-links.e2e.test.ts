@@ -5,28 +5,21 @@
  * writes such a link.
  */
 import { readFile } from 'node:fs/promises'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
 import {
   activeLine,
   audioState,
   DESKTOP,
-  launchChromium,
   loadSample,
   openDemo,
+  sharedBrowser,
   transcriptRegion,
   waitForAudioAt,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 // The transcript both pages show: the sample feed's first choice.
 const TRANSCRIPT = new URL('../public/episodes/talk-python-514/transcript.json', import.meta.url)
@@ -69,7 +62,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const a = cue.start
     const b = a + 2.5
     const hash = `#t=${a},${b}&q=${encodeURIComponent(cue.text)}`
-    const { page, errors, close } = await openDemo(browser, `${player.path}${hash}`)
+    const { page, errors, close } = await openDemo(browser(), `${player.path}${hash}`)
     try {
       await waitForTranscript(page)
       await waitForAudioAt(page, a)
@@ -97,7 +90,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const cue = await quotedLine()
     const shifted = await shiftedTranscript()
     const hash = `#t=${cue.start},${cue.end}&q=${encodeURIComponent(cue.text)}`
-    const { page, errors, close } = await openDemo(browser, `${player.path}${hash}`, DESKTOP, (context) =>
+    const { page, errors, close } = await openDemo(browser(), `${player.path}${hash}`, DESKTOP, (context) =>
       context.route('**/episodes/talk-python-514/transcript.json', (route) =>
         route.fulfill({ status: 200, contentType: 'application/json', body: shifted }),
       ),
@@ -115,7 +108,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
 
   test('selecting a line\u2019s text opens the quote menu; Copy link writes #t=start,end&q=words', async () => {
     const { transcript } = await loadSample()
-    const { page, errors, close } = await openDemo(browser, player.path, DESKTOP, (context) =>
+    const { page, errors, close } = await openDemo(browser(), player.path, DESKTOP, (context) =>
       context.grantPermissions(['clipboard-read', 'clipboard-write']),
     )
     try {
@@ -162,7 +155,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   })
 
   test('the keyboard: Shift+ArrowDown from a focused line selects lines, Tab reaches Copy quote, Escape closes', async () => {
-    const { page, errors, close } = await openDemo(browser, player.path)
+    const { page, errors, close } = await openDemo(browser(), player.path)
     try {
       await waitForTranscript(page)
       await transcriptRegion(page).locator('.castline-line__time').nth(1).focus()

@@ -8,22 +8,16 @@
  *
  * Its own command (`pnpm soak`); CI runs it with the rest of the e2e project.
  */
-import type { Browser, CDPSession } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchChromium, loadSample, openDemo, play, waitForAudioAt, waitForTranscript } from './support.js'
+import type { CDPSession } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { loadSample, openDemo, play, sharedBrowser, waitForAudioAt, waitForTranscript } from './support.js'
 
 const RATE = 16
 const MAX_HEAP_GROWTH = 10 * 1024 * 1024
 /** How long after the media left a line a late frame may still show it (six frames at 60 Hz). */
 const MAX_LATE_MS = 100
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   // Twice: a first collection can leave garbage that only a second one frees (weak references, finalizers).
@@ -37,7 +31,7 @@ test('the whole episode at 16x: the highlight is the cue at the current time at 
   timeout: 420_000,
 }, async () => {
   const { index, duration } = await loadSample()
-  const { page, errors, close } = await openDemo(browser)
+  const { page, errors, close } = await openDemo(browser())
   try {
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('HeapProfiler.enable')

@@ -26,11 +26,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { isStorybookVisionFilters } from '../../../stories/.storybook/trusted-types.js'
 import { STRICT_CSP, type StaticServer, serveStatic } from './static-server.js'
-import { launchChromium, openDemo, watchViolations } from './support.js'
+import { openDemo, sharedBrowser, watchViolations } from './support.js'
 
 const storiesDir = fileURLToPath(new URL('../../../stories/', import.meta.url))
 
@@ -113,7 +112,6 @@ describe('isStorybookVisionFilters', () => {
 
 describe('the built Storybook on a strict page', () => {
   let outDir: string
-  let browser: Browser
   let server: StaticServer
   let html: string
   let csp: string
@@ -126,17 +124,17 @@ describe('the built Storybook on a strict page', () => {
     html = await readFile(join(outDir, 'iframe.html'), 'utf8')
     csp = strictWithHashes(inlineScriptHashes(html))
     server = await serveStatic(outDir, { csp })
-    browser = await launchChromium()
   }, 300_000)
   afterAll(async () => {
-    await browser?.close()
     await server?.close()
     if (outDir !== undefined) await rm(outDir, { recursive: true, force: true })
   })
+  // After the build's hooks: launched once Storybook is built and served, closed before the server stops.
+  const browser = sharedBrowser()
 
   /** Opens a story's preview page and returns what the page reported once it has rendered. */
   async function openStory(id: string, ready: string[], waveform: boolean) {
-    const { page, errors, close } = await openDemo(browser, 'about:blank')
+    const { page, errors, close } = await openDemo(browser(), 'about:blank')
     // Opened as a top-level page, the preview makes Chromium ask for /favicon.ico, which the build has
     // not (the manager links its favicon.svg; a frame asks for none): that 404 is not the story's.
     const favicon: string[] = []
@@ -220,7 +218,7 @@ describe('the built Storybook on a strict page', () => {
   test('reports the violation when a hash is left out of the policy (the check can fail)', async () => {
     const hashes = inlineScriptHashes(html)
     const weaker = await serveStatic(outDir, { csp: strictWithHashes(hashes.slice(1)) })
-    const { page, errors, close } = await openDemo(browser, 'about:blank')
+    const { page, errors, close } = await openDemo(browser(), 'about:blank')
     try {
       const violations = await watchViolations(page)
       await page.goto(`${weaker.url}iframe.html?id=${STORIES[0]!.id}&viewMode=story`)

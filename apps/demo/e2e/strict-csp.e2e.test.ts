@@ -5,36 +5,33 @@
  * console error and a `securitypolicyviolation` event; a blocked Trusted Types sink also throws).
  */
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { STRICT_CSP, type StaticServer, serveStatic } from './static-server.js'
 import {
-  launchChromium,
   loadSample,
   openDemo,
   play,
   sampleSync,
+  sharedBrowser,
   transcriptRegion,
   waitForPlayback,
   waitForTranscript,
   watchViolations,
 } from './support.js'
 
-let browser: Browser
+const browser = sharedBrowser()
 let strict: StaticServer
 beforeAll(async () => {
-  browser = await launchChromium()
   // The same build the other tests use (global-setup.ts), served with the strict policy.
   strict = await serveStatic(fileURLToPath(new URL('../dist', import.meta.url)), { csp: STRICT_CSP })
 })
 afterAll(async () => {
-  await browser?.close()
   await strict?.close()
 })
 
 test('under the strict policy the header arrives, the demo plays and the highlight follows', async () => {
   const { index } = await loadSample()
-  const { page, errors, close } = await openDemo(browser, `${strict.url}#t=120`)
+  const { page, errors, close } = await openDemo(browser(), `${strict.url}#t=120`)
   try {
     const response = await page.request.get(strict.url)
     expect(response.headers()['content-security-policy']).toBe(STRICT_CSP)
@@ -82,7 +79,7 @@ test('a hostile transcript linked by URL parameters is shown as text on the stri
     transcript: 'hostile/transcript.vtt',
     title: `<img src=${trap}title.png onerror=alert(5)>`,
   })
-  const { page, errors, close } = await openDemo(browser, 'about:blank')
+  const { page, errors, close } = await openDemo(browser(), 'about:blank')
   const requested: string[] = []
   const dialogs: string[] = []
   try {

@@ -11,7 +11,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 
 /** Base URL of the built demo (see global-setup.ts). */
@@ -30,6 +30,25 @@ export const README_SCREENSHOTS = fileURLToPath(new URL('../../../docs/screensho
 /** Headless Chromium as every Castline browser test launches it (Debian's, autoplay allowed). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions())
+}
+
+/**
+ * One Chromium for the file (or the describe block) it is called in: launched before its tests, closed
+ * after them. Returns the browser's getter, as the launch happens in `beforeAll`.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (browser === undefined)
+      throw new Error('sharedBrowser: Chromium is launched in beforeAll, before the tests')
+    return browser
+  }
 }
 
 /** The sample episode as core reads it, from the same files the demo serves. */

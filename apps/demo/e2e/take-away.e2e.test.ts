@@ -6,18 +6,11 @@
 import { readFile } from 'node:fs/promises'
 import type { Transcript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
-import { launchChromium, loadSample, openDemo, transcriptRegion, waitForTranscript } from './support.js'
+import { loadSample, openDemo, sharedBrowser, transcriptRegion, waitForTranscript } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** Times to the millisecond, as every format writes them. */
 const ms = (seconds: number) => Math.round(seconds * 1000)
@@ -27,7 +20,7 @@ const cuesOf = (t: Transcript) =>
 describe.each(PLAYER_PAGES)('$name', (player) => {
   test('downloads parse back to the same cues (Text, WebVTT, SRT, JSON)', async () => {
     const sample = await loadSample()
-    const demo = await openDemo(browser, player.path)
+    const demo = await openDemo(browser(), player.path)
     try {
       const { page } = demo
       await waitForTranscript(page)
@@ -64,7 +57,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   })
 
   test('print: all 1,074 lines in the DOM, the controls, waveform, search and menu not displayed', async () => {
-    const demo = await openDemo(browser, player.path)
+    const demo = await openDemo(browser(), player.path)
     try {
       const { page } = demo
       await waitForTranscript(page)

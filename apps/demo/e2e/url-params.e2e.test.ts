@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   audioState,
-  launchChromium,
   loadSample,
   openDemo,
+  sharedBrowser,
   transcriptRegion,
   waitForTranscript,
 } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 test('?audio=&transcript=&peaks=&title= loads a hosted episode', async () => {
   const folder = 'episodes/talk-python-514/'
@@ -25,7 +18,7 @@ test('?audio=&transcript=&peaks=&title= loads a hosted episode', async () => {
     peaks: `${folder}excerpt-peaks.json`,
     title: 'An excerpt',
   })
-  const { page, errors, close } = await openDemo(browser, `?${query}`)
+  const { page, errors, close } = await openDemo(browser(), `?${query}`)
   try {
     await waitForTranscript(page)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('An excerpt')
@@ -41,7 +34,7 @@ test('a link to a long episode without peaks shows a notice instead of downloadi
   const sample = await loadSample()
   const folder = 'episodes/talk-python-514/'
   const query = new URLSearchParams({ audio: `${folder}episode.mp3`, transcript: `${folder}transcript.txt` })
-  const { page, errors, close } = await openDemo(browser, `?${query}`)
+  const { page, errors, close } = await openDemo(browser(), `?${query}`)
   const fetched: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() !== 'media') fetched.push(request.url())
@@ -66,7 +59,7 @@ test('javascript: and data: URLs in the link are refused with a visible message'
     audio: 'javascript:alert(1)',
     transcript: 'data:text/plain,00:00:00 hi',
   })
-  const { page, close } = await openDemo(browser, `?${query}`)
+  const { page, close } = await openDemo(browser(), `?${query}`)
   try {
     const alert = page.getByRole('alert')
     await alert.waitFor()
@@ -94,7 +87,7 @@ test('javascript: and data: URLs in the link are refused with a visible message'
 test('?feed=&episode= loads a feed episode; an unknown GUID says so plainly', async () => {
   const feed = 'episodes/talk-python-514/feed.xml'
   const good = new URLSearchParams({ feed, episode: 'talkpython-514-python-language-summit-2025' })
-  const opened = await openDemo(browser, `?${good}`)
+  const opened = await openDemo(browser(), `?${good}`)
   try {
     await waitForTranscript(opened.page)
     await expect(opened.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -106,7 +99,7 @@ test('?feed=&episode= loads a feed episode; an unknown GUID says so plainly', as
   }
 
   const bad = new URLSearchParams({ feed, episode: 'no-such-episode' })
-  const { page, close } = await openDemo(browser, `?${bad}`)
+  const { page, close } = await openDemo(browser(), `?${bad}`)
   try {
     const alert = page.getByRole('alert')
     await alert.waitFor()

@@ -6,18 +6,12 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import { searchTranscript } from '@castline/core'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
-import { audioState, DESKTOP, launchChromium, loadSample, openDemo, waitForTranscript } from './support.js'
+import { audioState, DESKTOP, loadSample, openDemo, sharedBrowser, waitForTranscript } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = sharedBrowser()
 
 /** "12:34" or "1:02:03" in seconds. */
 function seconds(clock: string): number {
@@ -37,7 +31,7 @@ async function hover(page: Page, slider: Locator, fraction: number) {
 describe.each(PLAYER_PAGES)('$name', (player) => {
   test('hovering the waveform shows the time and chapter there, inside its box at 320 px too', async () => {
     for (const viewport of [DESKTOP, { width: 320, height: 720 }]) {
-      const { page, errors, close } = await openDemo(browser, player.path, viewport)
+      const { page, errors, close } = await openDemo(browser(), player.path, viewport)
       try {
         await waitForTranscript(page)
         await expect.poll(async () => (await audioState(page)).readyState).toBeGreaterThanOrEqual(1)
@@ -72,7 +66,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
   test('typing a search draws ticks along the wave at the matched lines; clearing it removes them; axe is clean', async () => {
     const { transcript } = await loadSample()
     const cues = new Set(searchTranscript(transcript, 'Pyodide').map((m) => m.cue))
-    const { page, errors, close } = await openDemo(browser, player.path, DESKTOP)
+    const { page, errors, close } = await openDemo(browser(), player.path, DESKTOP)
     try {
       await waitForTranscript(page)
       await expect.poll(async () => (await audioState(page)).readyState).toBeGreaterThanOrEqual(1)

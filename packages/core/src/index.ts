@@ -40,5 +40,5 @@ export {
   type TimeSource,
   type TimeSourceEvent,
 } from './sync.js'
-export { formatTimestamp, parseTimestamp } from './time.js'
+export { formatTimestamp, lastStartingBy, parseTimestamp } from './time.js'
 export { buildTimeIndex, createTimeIndex, type TimeIndex, type WordHit } from './time-index.js'

@@ -5,7 +5,7 @@
  */
 import type { Transcript } from './model.js'
 import { fold } from './search.js'
-import { parseTimestamp } from './time.js'
+import { lastStartingBy, parseTimestamp } from './time.js'
 
 /** A moment of an episode: seconds of transcript time, and the words said there. */
 export interface QuoteLink {
@@ -121,7 +121,7 @@ export function locateQuote(
   options: LocateOptions = {},
 ): LocatedQuote {
   const cues = transcript.cues
-  const at = cueAt(transcript, link.start)
+  const at = lastStartingBy(cues, link.start)
   const here: LocatedQuote = { time: link.start, cue: at, moved: false, offset: 0, found: false }
   const needle = link.quote === undefined ? '' : words(link.quote)
   if (needle === '') return here
@@ -156,17 +156,4 @@ export function locateQuote(
   if (best === -1) return here
   const time = cues[best]!.start
   return { time, cue: best, moved: true, offset: time - link.start, found: true }
-}
-
-/** The last cue starting at or before `time`, or -1. */
-function cueAt(transcript: Transcript, time: number): number {
-  const cues = transcript.cues
-  let lo = 0
-  let hi = cues.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (cues[mid]!.start <= time) lo = mid + 1
-    else hi = mid
-  }
-  return lo - 1
 }

@@ -1,4 +1,7 @@
-/** Time helpers: seconds everywhere in the API; only these produce or read `HH:MM:SS.mmm`. */
+/**
+ * Time helpers: seconds everywhere in the API; only these produce or read `HH:MM:SS.mmm`; and the one
+ * search for what starts by a time in a list sorted by start (cues, chapters).
+ */
 import { CLOCK_SECONDS, type Cursor, scanClockMs } from './formats/lex.js'
 
 /** How `formatTimestamp` writes a time. */
@@ -40,4 +43,20 @@ export function parseTimestamp(text: string): number {
   const at: Cursor = { pos: 0 }
   const ms = scanClockMs(t, 0, t.length, at, CLOCK_SECONDS)
   return Number.isNaN(ms) || at.pos !== t.length ? Number.NaN : ms / 1000
+}
+
+/**
+ * Index of the last item starting at or before `time` (seconds) in `items` sorted by start, or -1 when
+ * none does (binary search). What plays at a time is found from it: the chapter (core's `chapterAt`,
+ * dom's `currentChapter`) or the cue (quote links).
+ */
+export function lastStartingBy(items: readonly { readonly start: number }[], time: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (items[mid]!.start <= time) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
 }

@@ -13,6 +13,7 @@ import {
   parseChaptersVtt,
 } from '../src/entry/chapters.js'
 import { parseTranscript } from '../src/entry/formats.js'
+import { lastStartingBy } from '../src/index.js'
 
 const repo = (p: string) => readFileSync(fileURLToPath(new URL(`../../../${p}`, import.meta.url)), 'utf8')
 
@@ -115,6 +116,14 @@ describe('chapterAt and listedChapters', () => {
       -1, 0, 0, 1, 2, 2, -1, -1, 3, 3,
     ])
     expect(chapterAt([], 5)).toBe(-1)
+  })
+
+  it("core's lastStartingBy (under chapterAt, dom's currentChapter and quote links): the last of equal starts, -1 before all", () => {
+    const items = [{ start: 0 }, { start: 5 }, { start: 5 }, { start: 9 }]
+    expect([-0.5, 0, 4.9, 5, 8.9, 9, 100].map((t) => lastStartingBy(items, t))).toEqual([
+      -1, 0, 0, 2, 2, 3, 3,
+    ])
+    expect(lastStartingBy([], 0)).toBe(-1)
   })
 
   it('agrees with a linear scan on any sorted list', () => {

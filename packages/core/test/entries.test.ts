@@ -37,6 +37,7 @@ describe('entry points', () => {
         'createMediaElementSource',
         'createTimeIndex',
         'formatTimestamp',
+        'lastStartingBy',
         'parseTimestamp',
         'inRuns',
         'runInSlices',

@@ -1,4 +1,4 @@
-import type { Cue, SyncController } from '@castline/core'
+import { type Cue, lastStartingBy, type SyncController } from '@castline/core'
 // Types only: the readers are imported when a chapters file is loaded (`loadChapters`), so that a page
 // with parsed chapters, or none, does not bundle them.
 import type { Chapter, ChapterList } from '@castline/core/chapters'
@@ -26,16 +26,9 @@ function listed(chapters: readonly Chapter[]): Chapter[] {
  * listener sees is always one the chapter list shows.
  */
 export function currentChapter(chapters: readonly Chapter[], time: number): Chapter | null {
-  // The last chapter starting at or before `time` (binary search). Unlike core's `chapterAt`, a gap after
-  // a chapter's end still belongs to it: the title stays until the next chapter starts.
-  let lo = 0
-  let hi = chapters.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (chapters[mid]!.start <= time) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo - 1; i >= 0; i--) {
+  // From the last chapter starting at or before `time`. Unlike core's `chapterAt`, a gap after a chapter's
+  // end still belongs to it: the title stays until the next chapter starts.
+  for (let i = lastStartingBy(chapters, time); i >= 0; i--) {
     const c = chapters[i]!
     if (c.toc !== false) return c
   }

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import type { MediaSessionLike } from '../src/index.js'
 
 /**
@@ -21,4 +22,20 @@ export class FakeMediaSession implements MediaSessionLike {
   act(action: MediaSessionAction, details: Partial<MediaSessionActionDetails> = {}): void {
     this.handlers.get(action)?.({ action, ...details } as MediaSessionActionDetails)
   }
+}
+
+/**
+ * Gives each test of the file a fresh `FakeMediaSession` as `navigator.mediaSession` (removed after the
+ * test); returns the getter of the current one.
+ */
+export function freshMediaSessions(): () => FakeMediaSession {
+  let session = new FakeMediaSession()
+  beforeEach(() => {
+    session = new FakeMediaSession()
+    Object.defineProperty(navigator, 'mediaSession', { configurable: true, value: session })
+  })
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'mediaSession')
+  })
+  return () => session
 }

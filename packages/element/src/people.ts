@@ -11,7 +11,11 @@ export class PeopleOptions {
   /** The `speakers` property when set as an object (it wins over the attribute). */
   map: Readonly<Record<string, string>> | null = null
 
-  constructor(private readonly host: HTMLElement) {}
+  /** `applied` gives the host's session the people again (the host knows whether it is the one to). */
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly applied: () => void,
+  ) {}
 
   /** The map in force: the property, else the attribute's JSON (null when there is none or it is bad). */
   speakers(): Readonly<Record<string, string>> | null {
@@ -23,12 +27,18 @@ export class PeopleOptions {
     }
   }
 
-  /** Sets the `speakers` property: an object, or its JSON (as the attribute); null for none. */
+  /**
+   * Sets the `speakers` property: an object, or its JSON (as the attribute, whose change applies it); null
+   * for none. The host's `speakers` accessor is only this and `speakers()`.
+   */
   setSpeakers(value: Readonly<Record<string, string>> | string | null): void {
     if (typeof value === 'string') {
       this.map = null
       this.host.setAttribute('speakers', value)
-    } else this.map = value
+    } else {
+      this.map = value
+      this.applied()
+    }
   }
 
   private attribute(): Record<string, string> | null {

@@ -174,7 +174,7 @@ export class CastlinePlayerElement extends HTMLElement {
   private parsedPeaks: Peaks | null = null
   private parsedChapters: ChapterList | readonly Chapter[] | null = null
   /** The `persons` and `speakers` options. */
-  private readonly people = new PeopleOptions(this)
+  private readonly people = new PeopleOptions(this, () => this.applyPeople())
   private parsedAdBreaks: readonly AdBreak[] | null = null
   /** What the ad breaks were last read from (the property's array or the attribute's text). */
   private adBreaksFrom: unknown = null
@@ -387,7 +387,6 @@ export class CastlinePlayerElement extends HTMLElement {
   /** Sets the map: an object, or its JSON (as the attribute); null for none. */
   set speakers(value: Readonly<Record<string, string>> | string | null) {
     this.people.setSpeakers(value)
-    if (typeof value !== 'string') this.applyPeople()
   }
 
   private applyPeople(): void {

@@ -61,7 +61,7 @@ export class CastlineTranscriptElement extends CastlinePart {
   static override observedAttributes = ['for', 'transcript', 'duration', 'label', 'speakers']
   private parsed: Transcript | null = null
   /** The `persons` and `speakers` options, used by a part on its own (the player passes its own). */
-  private readonly people = new PeopleOptions(this)
+  private readonly people = new PeopleOptions(this, () => this.applyPeople())
   private readonly region: HTMLElement
 
   constructor() {
@@ -109,7 +109,6 @@ export class CastlineTranscriptElement extends CastlinePart {
   /** Sets the map: an object, or its JSON (as the attribute); null for none. */
   set speakers(value: Readonly<Record<string, string>> | string | null) {
     this.people.setSpeakers(value)
-    if (typeof value !== 'string') this.applyPeople()
   }
 
   /** A part on its own gives its session the people (inside a player, the player does). */

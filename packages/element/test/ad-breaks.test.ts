@@ -6,30 +6,17 @@
  * `navigator.mediaSession`), unless `media-session="off"`.
  */
 import type { Chapter } from '@castline/core/chapters'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { FakeMediaSession as FakeSession } from '../../dom/test/fake-media-session.js'
+import { describe, expect, test, vi } from 'vitest'
+import { freshMediaSessions } from '../../dom/test/fake-media-session.js'
 import '../src/index.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
-import { deep, deepAll, fakeLayout, record, settle, transcriptOf } from './fixture.js'
+import { deep, deepAll, drivenPlayer, record, settle, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
-let session: FakeSession
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-  session = new FakeSession()
-  Object.defineProperty(navigator, 'mediaSession', { configurable: true, value: session })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  Reflect.deleteProperty(navigator, 'mediaSession')
-  vi.useRealTimers()
-})
+const session = freshMediaSessions()
+// Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
+useFakePage()
 
 // 10 lines of 2 s: line i starts at 2i (transcript time). The audio is 104 s: 4 s of ads at 6 s.
 const LINES = Array.from({ length: 10 }, (_, i) => `Line ${i} text`)
@@ -39,39 +26,15 @@ const CHAPTERS: Chapter[] = [
 ]
 
 /** A player whose audio's time the test moves (`moveTo`); `seeks` records what the element was asked. */
-async function player(setup: (el: CastlinePlayerElement) => void) {
-  const el = document.createElement('castline-player')
-  el.setAttribute('src', '/ep.mp3')
-  el.setAttribute('deep-link', 'off')
-  el.setAttribute('title', 'Episode 514')
-  el.setAttribute('show', 'Talk Python')
-  el.setAttribute('artwork', '/cover.png')
-  el.transcript = transcriptOf(LINES)
-  el.chapters = CHAPTERS
-  setup(el)
-  let time = 0
-  const seeks: number[] = []
-  Object.defineProperty(el.media, 'currentTime', {
-    configurable: true,
-    get: () => time,
-    set: (t: number) => {
-      seeks.push(t)
-      time = t
-      el.media.dispatchEvent(new Event('seeking'))
-      el.media.dispatchEvent(new Event('seeked'))
-    },
-  })
-  Object.defineProperty(el.media, 'duration', { configurable: true, get: () => 104 })
-  document.body.append(el)
-  el.media.dispatchEvent(new Event('durationchange'))
-  await settle()
-  const moveTo = async (t: number) => {
-    time = t
-    el.media.dispatchEvent(new Event('timeupdate'))
-    await settle()
-  }
-  return { el, seeks, moveTo }
-}
+const player = (setup: (el: CastlinePlayerElement) => void) =>
+  drivenPlayer((el) => {
+    el.setAttribute('title', 'Episode 514')
+    el.setAttribute('show', 'Talk Python')
+    el.setAttribute('artwork', '/cover.png')
+    el.transcript = transcriptOf(LINES)
+    el.chapters = CHAPTERS
+    setup(el)
+  }, 104)
 
 describe('<castline-player ad-breaks>', () => {
   test('one "Ad break" row before the line the audio resumes with, current while the break plays', async () => {
@@ -135,23 +98,23 @@ describe('<castline-player ad-breaks>', () => {
 describe('<castline-player> Media Session', () => {
   test('metadata follows the chapter (its image, else the artwork); handlers removed on disconnect', async () => {
     const { el, moveTo, seeks } = await player(() => {})
-    expect(session.metadata).toEqual({
+    expect(session().metadata).toEqual({
       title: 'Opening',
       artist: 'Talk Python',
       album: 'Episode 514',
       artwork: [{ src: '/cover.png' }],
     })
     await moveTo(15) // more than 3 s into "Middle": previous track goes back to its start
-    expect(session.metadata).toMatchObject({ title: 'Middle', artwork: [{ src: '/middle.png' }] })
-    session.act('previoustrack')
+    expect(session().metadata).toMatchObject({ title: 'Middle', artwork: [{ src: '/middle.png' }] })
+    session().act('previoustrack')
     expect(seeks.at(-1)).toBe(10)
     el.remove()
-    expect(session.handlers.size).toBe(0)
+    expect(session().handlers.size).toBe(0)
   })
 
   test('media-session="off" leaves the session alone', async () => {
     await player((p) => p.setAttribute('media-session', 'off'))
-    expect(session.metadata).toBeNull()
-    expect(session.handlers.size).toBe(0)
+    expect(session().metadata).toBeNull()
+    expect(session().handlers.size).toBe(0)
   })
 })

@@ -5,26 +5,14 @@
  * seek, a chapter list without `toc: false` chapters, and a failed file as a `castline-error` and an alert.
  */
 import type { Chapter } from '@castline/core/chapters'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
-import { deep, deepAll, fakeLayout, record, serve, settle, transcriptOf } from './fixture.js'
+import { deep, deepAll, drivenPlayer, record, serve, settle, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+useFakePage()
 
 // 10 lines of 2 s: line i starts at 2i. Duration 100 s.
 const LINES = Array.from({ length: 10 }, (_, i) => `Line ${i} text`)
@@ -36,31 +24,12 @@ const CHAPTERS: Chapter[] = [
 ]
 
 /** A player over a page-driven time: its audio's currentTime records seeks and moves the time. */
-async function player(setup: (el: CastlinePlayerElement) => void) {
-  const el = document.createElement('castline-player')
-  el.setAttribute('src', '/ep.mp3')
-  el.setAttribute('deep-link', 'off')
-  el.setAttribute('duration', '100')
-  el.transcript = transcriptOf(LINES)
-  setup(el)
-  let time = 0
-  const seeks: number[] = []
-  Object.defineProperty(el.media, 'currentTime', {
-    configurable: true,
-    get: () => time,
-    set: (t: number) => {
-      seeks.push(t)
-      time = t
-      el.media.dispatchEvent(new Event('seeking'))
-      el.media.dispatchEvent(new Event('seeked'))
-    },
-  })
-  Object.defineProperty(el.media, 'duration', { configurable: true, get: () => 100 })
-  document.body.append(el)
-  el.media.dispatchEvent(new Event('durationchange'))
-  await settle()
-  return { el, seeks }
-}
+const player = (setup: (el: CastlinePlayerElement) => void) =>
+  drivenPlayer((el) => {
+    el.setAttribute('duration', '100')
+    el.transcript = transcriptOf(LINES)
+    setup(el)
+  }, 100)
 
 const text = (el: Element) => el.textContent
 

@@ -3,7 +3,7 @@
  * page `<audio>`, text shown as text, the player's keyboard, load errors, the in-page Podcasting 2.0
  * HTML upgrade, and the styling hooks (custom properties, `::part`). Timers and frames are the test's.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   type CastlinePlayerElement,
   CastlineTranscriptElement,
@@ -22,26 +22,14 @@ import {
   deep,
   deepAll,
   drivenAudio,
-  fakeLayout,
   record,
   serve,
   settle,
   transcriptOf,
+  useFakePage,
 } from './fixture.js'
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+useFakePage()
 
 const LINES = ['Welcome to the show.', 'Today we talk about Python.', 'Python is a snake too.', 'Goodbye.']
 

@@ -3,11 +3,11 @@
  * transcript, chapters, people and highlights; a failing JSON transcript falls back to the SRT one; an
  * unknown GUID or an unreachable feed is a `castline-error` of kind 'feed' and a message in the player.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import { FEED_GUID, FEED_URL, sampleFeedFetch } from '../../dom/test/feed-fixture.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
-import { deep, deepAll, fakeLayout, record, settle, transcriptOf } from './fixture.js'
+import { deep, deepAll, record, settle, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
@@ -15,19 +15,7 @@ vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 const WAIT = { timeout: 20_000 }
 const folder = 'https://podcast.example/episodes/talk-python-514/'
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+useFakePage()
 
 /** A player on the sample feed (`overrides` answer chosen files), its errors recorded, loads settled. */
 async function feedPlayer(guid: string, overrides: Parameters<typeof sampleFeedFetch>[0] = {}) {

@@ -1,10 +1,33 @@
 /**
- * What the element tests share: a jsdom `<audio>` whose state the test sets (jsdom plays nothing), a
- * stubbed `fetch` serving files by URL, the shadow-root queries a role-based locator would make, and a
- * way to run the transcript's staged mount (fake timers) to its end.
+ * What the element tests share: the page each test runs on (fake layout and clocks, emptied after), a
+ * jsdom `<audio>` whose state the test sets (jsdom plays nothing), a `<castline-player>` whose own audio
+ * runs on a clock the test moves, a stubbed `fetch` serving files by URL, the shadow-root queries a
+ * role-based locator would make, and a way to run the transcript's staged mount (fake timers) to its end.
  */
 import type { Cue, Transcript } from '@castline/core'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
+import type { CastlinePlayerElement } from '../src/index.js'
+
+/**
+ * Runs each test of the file on a fake page: jsdom gets a layout (`fakeLayout`) and the test drives the
+ * timers and animation frames; afterwards the body is emptied, stubbed globals are restored and the real
+ * timers are back.
+ */
+export function useFakePage(): void {
+  let restoreLayout: () => void = () => {}
+  beforeEach(() => {
+    restoreLayout = fakeLayout()
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
+    })
+  })
+  afterEach(() => {
+    restoreLayout()
+    document.body.replaceChildren()
+    vi.unstubAllGlobals()
+    vi.useRealTimers()
+  })
+}
 
 /** A page `<audio>` whose time, duration and playback the test moves by hand. */
 export interface DrivenAudio {
@@ -57,6 +80,86 @@ export function drivenAudio(id = 'a'): DrivenAudio {
   }
   document.body.append(audio)
   return driven
+}
+
+/** A connected `<castline-player>` whose own `<audio>` runs on a clock the test moves. */
+export interface DrivenPlayer {
+  el: CastlinePlayerElement
+  /** The times the player asked its audio to seek to (each seek completes: `seeking`, then `seeked`). */
+  seeks: number[]
+  /** How often the player called its audio's `play()` and `pause()`. */
+  calls: { play: number; pause: number }
+  /** Moves the time to `seconds` as playback does (`timeupdate`), then settles. */
+  moveTo(seconds: number): Promise<void>
+  /** Plays `seconds` on, a tenth of a second a frame. */
+  playFor(seconds: number): Promise<void>
+}
+
+/**
+ * Connects a `<castline-player src="/ep.mp3" deep-link="off">` after `setup` (which sets what the test
+ * needs before it connects) over a page-driven clock: its audio's time moves only when the test or the
+ * player sets it, `play()`/`pause()` flip `paused` with their events, and with `duration` the audio
+ * reports that length (announced by `durationchange`). Returns once the staged mount has settled.
+ */
+export async function drivenPlayer(
+  setup: (el: CastlinePlayerElement) => void = () => {},
+  duration?: number,
+): Promise<DrivenPlayer> {
+  const el = document.createElement('castline-player')
+  el.setAttribute('src', '/ep.mp3')
+  el.setAttribute('deep-link', 'off')
+  setup(el)
+  const media = el.media
+  let time = 0
+  let paused = true
+  const seeks: number[] = []
+  const calls = { play: 0, pause: 0 }
+  Object.defineProperties(media, {
+    currentTime: {
+      configurable: true,
+      get: () => time,
+      set: (t: number) => {
+        seeks.push(t)
+        time = t
+        media.dispatchEvent(new Event('seeking'))
+        media.dispatchEvent(new Event('seeked'))
+      },
+    },
+    paused: { configurable: true, get: () => paused },
+  })
+  if (duration !== undefined)
+    Object.defineProperty(media, 'duration', { configurable: true, get: () => duration })
+  media.play = async () => {
+    calls.play++
+    paused = false
+    media.dispatchEvent(new Event('play'))
+    media.dispatchEvent(new Event('playing'))
+  }
+  media.pause = () => {
+    calls.pause++
+    paused = true
+    media.dispatchEvent(new Event('pause'))
+  }
+  document.body.append(el)
+  if (duration !== undefined) media.dispatchEvent(new Event('durationchange'))
+  await settle()
+  return {
+    el,
+    seeks,
+    calls,
+    async moveTo(seconds) {
+      time = seconds
+      media.dispatchEvent(new Event('timeupdate'))
+      await settle()
+    },
+    async playFor(seconds) {
+      for (let t = 0; t < seconds; t += 0.1) {
+        time += 0.1
+        media.dispatchEvent(new Event('timeupdate'))
+        await vi.advanceTimersByTimeAsync(16)
+      }
+    },
+  }
 }
 
 /** `count` lines of two seconds each. */

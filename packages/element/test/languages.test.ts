@@ -5,38 +5,26 @@
  * the sample excerpt and its German and Arabic translations (made for the demo).
  */
 import { LANGUAGE_STORAGE_KEY, type TranscriptChoice } from '@castline/dom'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { excerptChoices, sampleText } from '../../dom/test/take-away-fixture.js'
 import '../src/index.js'
-import { deep, deepAll, fakeLayout, serve, settle } from './fixture.js'
+import { deep, deepAll, drivenPlayer, serve, settle, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
 const CHOICES = excerptChoices()
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
 afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
   localStorage.clear()
   vi.restoreAllMocks()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
 })
+// Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
+useFakePage()
 
 async function player(choices: readonly TranscriptChoice[] = CHOICES) {
-  const el = document.createElement('castline-player')
-  el.setAttribute('src', '/ep.mp3')
-  el.setAttribute('deep-link', 'off')
-  el.transcripts = choices
-  document.body.append(el)
-  await settle()
+  const { el, seeks, moveTo } = await drivenPlayer((p) => {
+    p.transcripts = choices
+  })
   const select = deep(el, '.castline-language select') as HTMLSelectElement
   const part = deep(el, 'castline-transcript')
   const firstLine = () => deepAll(el, '.castline-line__text')[0]?.textContent ?? ''
@@ -46,7 +34,7 @@ async function player(choices: readonly TranscriptChoice[] = CHOICES) {
     select.dispatchEvent(new Event('change'))
     await settle()
   }
-  return { el, select, part, firstLine, choose }
+  return { el, seeks, moveTo, select, part, firstLine, choose }
 }
 
 describe('transcript languages', () => {
@@ -91,15 +79,8 @@ describe('transcript languages', () => {
   })
 
   test('switching keeps the playback position: no seek, the line at that time is the active one', async () => {
-    const { el, choose } = await player()
-    const seeks: number[] = []
-    Object.defineProperty(el.media, 'currentTime', {
-      configurable: true,
-      get: () => 15,
-      set: (t: number) => void seeks.push(t),
-    })
-    el.media.dispatchEvent(new Event('timeupdate'))
-    await settle()
+    const { el, seeks, moveTo, choose } = await player()
+    await moveTo(15)
     await choose('العربية')
     expect(seeks).toEqual([])
     const active = deepAll(el, '.castline-line--active')

@@ -6,18 +6,13 @@
  */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import '../src/index.js'
-import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
-import { button, deep, fakeLayout, record, settle, transcriptOf } from './fixture.js'
+import type { ErrorDetail } from '../src/index.js'
+import { button, deep, drivenPlayer, record, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
 let written: string[] = []
 beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
   written = []
   Object.defineProperty(navigator, 'clipboard', {
     configurable: true,
@@ -25,66 +20,24 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
   Reflect.deleteProperty(navigator, 'clipboard')
   window.location.hash = ''
-  vi.useRealTimers()
 })
+// Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
+useFakePage()
 
 // 10 lines of 2 s: line i starts at 2i.
 const LINES = Array.from({ length: 10 }, (_, i) => `words of line ${i} here`)
 
 /** A player over a page-driven time: its audio records seeks and plays, and the test moves its time. */
-async function player(deepLink = true) {
-  const el = document.createElement('castline-player') as CastlinePlayerElement
-  el.setAttribute('src', '/ep.mp3')
-  if (!deepLink) el.setAttribute('deep-link', 'off')
-  el.setAttribute('duration', '20')
-  el.setAttribute('title', 'Episode 514')
-  el.setAttribute('waveform', 'none')
-  el.transcript = transcriptOf(LINES)
-  let time = 0
-  let paused = true
-  const seeks: number[] = []
-  const calls = { play: 0, pause: 0 }
-  const media = el.media
-  Object.defineProperty(media, 'currentTime', {
-    configurable: true,
-    get: () => time,
-    set: (t: number) => {
-      seeks.push(t)
-      time = t
-      media.dispatchEvent(new Event('seeking'))
-      media.dispatchEvent(new Event('seeked'))
-    },
-  })
-  Object.defineProperty(media, 'duration', { configurable: true, get: () => 20 })
-  Object.defineProperty(media, 'paused', { configurable: true, get: () => paused })
-  media.play = async () => {
-    calls.play++
-    paused = false
-    media.dispatchEvent(new Event('play'))
-    media.dispatchEvent(new Event('playing'))
-  }
-  media.pause = () => {
-    calls.pause++
-    paused = true
-    media.dispatchEvent(new Event('pause'))
-  }
-  document.body.append(el)
-  media.dispatchEvent(new Event('durationchange'))
-  await settle()
-  /** Plays `seconds` on, a frame at a time. */
-  const playFor = async (seconds: number) => {
-    for (let t = 0; t < seconds; t += 0.1) {
-      time += 0.1
-      media.dispatchEvent(new Event('timeupdate'))
-      await vi.advanceTimersByTimeAsync(16)
-    }
-  }
-  return { el, seeks, calls, playFor }
-}
+const player = (deepLink = true) =>
+  drivenPlayer((el) => {
+    if (deepLink) el.removeAttribute('deep-link')
+    el.setAttribute('duration', '20')
+    el.setAttribute('title', 'Episode 514')
+    el.setAttribute('waveform', 'none')
+    el.transcript = transcriptOf(LINES)
+  }, 20)
 
 test('a quote link lands on its words where they are now, plays after a first gesture, pauses at its end', async () => {
   // The link says 4 s (line 2), but its words are line 5's (at 10 s): an ad moved them.

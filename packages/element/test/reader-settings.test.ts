@@ -5,61 +5,27 @@
  * has started and the controls are out of view (a fake IntersectionObserver), and its Pause pauses.
  */
 import { READER_SETTINGS_STORAGE_KEY } from '@castline/dom'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { fakeIntersectionObserver } from '../../dom/test/fake-intersection-observer.js'
 import { DIALOGUE } from '../../dom/test/take-away-fixture.js'
 import '../src/index.js'
 import type { CastlinePlayerElement } from '../src/index.js'
-import { deep, deepAll, fakeLayout, settle } from './fixture.js'
+import { deep, deepAll, drivenPlayer, settle, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
 beforeEach(() => {
   localStorage.clear()
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
 })
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+useFakePage()
 
 /** A player whose `<audio>` plays and pauses as asked (jsdom's plays nothing). */
 async function player(attributes: Record<string, string> = {}) {
-  const el = document.createElement('castline-player') as CastlinePlayerElement
-  el.setAttribute('src', '/ep.mp3')
-  el.setAttribute('deep-link', 'off')
-  el.setAttribute('waveform', 'none')
-  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v)
-  el.transcript = DIALOGUE
-  let paused = true
-  let time = 0
-  const media = el.media
-  Object.defineProperty(media, 'paused', { configurable: true, get: () => paused })
-  Object.defineProperty(media, 'currentTime', {
-    configurable: true,
-    get: () => time,
-    set: (t: number) => {
-      time = t
-      media.dispatchEvent(new Event('seeking'))
-      media.dispatchEvent(new Event('seeked'))
-    },
+  const { el } = await drivenPlayer((p) => {
+    p.setAttribute('waveform', 'none')
+    for (const [k, v] of Object.entries(attributes)) p.setAttribute(k, v)
+    p.transcript = DIALOGUE
   })
-  media.play = async () => {
-    paused = false
-    media.dispatchEvent(new Event('play'))
-  }
-  media.pause = () => {
-    paused = true
-    media.dispatchEvent(new Event('pause'))
-  }
-  document.body.append(el)
-  await settle()
   return el
 }
 

@@ -7,26 +7,15 @@
 import type { Cue, Transcript } from '@castline/core'
 import type { Person } from '@castline/core/feed'
 import { SPEAKER_PALETTE } from '@castline/dom'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import type { CastlinePlayerElement, CastlineTranscriptElement, ErrorDetail } from '../src/index.js'
 import { CSS } from '../src/styles.js'
-import { deepAll, drivenAudio, fakeLayout, record, settle } from './fixture.js'
+import { deepAll, drivenAudio, record, settle, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.useRealTimers()
-})
+useFakePage()
 
 const PERSONS: Person[] = [
   { name: 'Michael Kennedy', role: 'host', group: 'cast', img: 'https://example.com/michael.svg' },

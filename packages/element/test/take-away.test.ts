@@ -5,38 +5,23 @@
  */
 import type { Transcript } from '@castline/core'
 import { transcriptText } from '@castline/dom'
-import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest'
+import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { DIALOGUE, expectSameCues } from '../../dom/test/take-away-fixture.js'
 import '../src/index.js'
 import type { CastlinePlayerElement } from '../src/index.js'
-import { button, deep, deepAll, fakeLayout, settle, transcriptOf } from './fixture.js'
+import { button, deep, deepAll, drivenPlayer, settle, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+useFakePage()
 
 const TRANSCRIPT = DIALOGUE
 
 async function player(transcript: Transcript | null = TRANSCRIPT) {
-  const el = document.createElement('castline-player')
-  el.setAttribute('src', '/ep.mp3')
-  el.setAttribute('deep-link', 'off')
-  el.setAttribute('title', 'Ann & Bo: a talk')
-  if (transcript !== null) el.transcript = transcript
-  document.body.append(el)
-  await settle()
+  const { el } = await drivenPlayer((p) => {
+    p.setAttribute('title', 'Ann & Bo: a talk')
+    if (transcript !== null) p.transcript = transcript
+  })
   return el
 }
 

@@ -3,25 +3,13 @@
  * text), the buffered ranges and the search's ticks, all hidden from assistive technology.
  */
 import type { Chapter } from '@castline/core/chapters'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import '../src/index.js'
-import { deep, deepAll, fakeLayout, settle, transcriptOf } from './fixture.js'
+import { deep, deepAll, drivenPlayer, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
-afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-  vi.useRealTimers()
-})
+useFakePage()
 
 // 100 lines of 2 s: line i starts at 2i ("Line 19 text" at 38 s). Duration 1000 s.
 const LINES = Array.from({ length: 100 }, (_, i) => `Line ${i} text`)
@@ -31,37 +19,20 @@ const CHAPTERS: Chapter[] = [
 ]
 
 async function player() {
-  const el = document.createElement('castline-player')
-  el.setAttribute('src', '/ep.mp3')
-  el.setAttribute('deep-link', 'off')
-  el.setAttribute('duration', '1000')
-  el.transcript = transcriptOf(LINES)
-  el.chapters = CHAPTERS
-  let time = 0
-  const seeks: number[] = []
   const ranges: [number, number][] = []
-  Object.defineProperty(el.media, 'currentTime', {
-    configurable: true,
-    get: () => time,
-    set: (t: number) => {
-      seeks.push(t)
-      time = t
-      el.media.dispatchEvent(new Event('seeking'))
-      el.media.dispatchEvent(new Event('seeked'))
-    },
-  })
-  Object.defineProperty(el.media, 'duration', { configurable: true, get: () => 1000 })
-  Object.defineProperty(el.media, 'buffered', {
-    configurable: true,
-    get: () => ({
-      length: ranges.length,
-      start: (i: number) => ranges[i]![0],
-      end: (i: number) => ranges[i]![1],
-    }),
-  })
-  document.body.append(el)
-  el.media.dispatchEvent(new Event('durationchange'))
-  await settle()
+  const { el, seeks } = await drivenPlayer((p) => {
+    p.setAttribute('duration', '1000')
+    p.transcript = transcriptOf(LINES)
+    p.chapters = CHAPTERS
+    Object.defineProperty(p.media, 'buffered', {
+      configurable: true,
+      get: () => ({
+        length: ranges.length,
+        start: (i: number) => ranges[i]![0],
+        end: (i: number) => ranges[i]![1],
+      }),
+    })
+  }, 1000)
   const slider = deep(el, '[role="slider"]')
   // The wave's box: 1000 px from x = 100.
   const wave = deep(el, '.castline-waveform__wave')

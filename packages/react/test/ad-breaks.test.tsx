@@ -5,30 +5,18 @@
  * `navigator.mediaSession` installed for the test).
  */
 import type { Chapter } from '@castline/core/chapters'
-import { act, render, screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { FakeMediaSession as FakeSession } from '../../dom/test/fake-media-session.js'
+import { describe, expect, test, vi } from 'vitest'
+import { freshMediaSessions } from '../../dom/test/fake-media-session.js'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
-import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
-import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
+import { fakePlayerPage, generateTranscript, renderLoaded, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-let session: FakeSession
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-  session = new FakeSession()
-  Object.defineProperty(navigator, 'mediaSession', { configurable: true, value: session })
-})
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-  Reflect.deleteProperty(navigator, 'mediaSession')
-})
+const session = freshMediaSessions()
+// Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
+fakePlayerPage()
 
 // 200 lines of 5 s: line i starts at 5i (transcript time).
 const TRANSCRIPT = generateTranscript(200, { seconds: 5 })
@@ -37,8 +25,8 @@ const CHAPTERS: Chapter[] = [
   { start: 30, title: 'Timing', img: '/timing.png', toc: true },
 ]
 
-async function renderPlayer(props: Partial<TranscriptPlayerProps> = {}) {
-  const result = render(
+const renderPlayer = (props: Partial<TranscriptPlayerProps> = {}) =>
+  renderLoaded(
     <TranscriptPlayer
       src="/ep.mp3"
       transcript={TRANSCRIPT}
@@ -49,13 +37,8 @@ async function renderPlayer(props: Partial<TranscriptPlayerProps> = {}) {
       artwork="/cover.png"
       {...props}
     />,
+    1020,
   )
-  const media: FakeMedia = fakeMedia(result.container.querySelector('audio')!)
-  act(() => media.loadMetadata(1020))
-  await settled()
-  await listMounted()
-  return { ...result, media }
-}
 
 describe('ad breaks', () => {
   // 20 s of ads at 30 s of audio: audio 30-50 is the break, audio 50 is transcript 30.
@@ -113,7 +96,7 @@ describe('ad breaks', () => {
 describe('Media Session', () => {
   test('metadata follows the chapter (its image, else the artwork); handlers while mounted', async () => {
     const { media, unmount } = await renderPlayer()
-    expect(session.metadata).toEqual({
+    expect(session().metadata).toEqual({
       title: 'Introduction',
       artist: 'Talk Python',
       album: 'Episode 514',
@@ -121,19 +104,19 @@ describe('Media Session', () => {
     })
     act(() => media.advance(35))
     await settled()
-    expect(session.metadata).toMatchObject({ title: 'Timing', artwork: [{ src: '/timing.png' }] })
-    expect([...session.handlers.keys()].sort()).toEqual(
+    expect(session().metadata).toMatchObject({ title: 'Timing', artwork: [{ src: '/timing.png' }] })
+    expect([...session().handlers.keys()].sort()).toEqual(
       ['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'seekto'].sort(),
     )
-    act(() => session.act('seekto', { seekTime: 12 }))
+    act(() => session().act('seekto', { seekTime: 12 }))
     expect(media.seeks.at(-1)).toBe(12)
     unmount()
-    expect(session.handlers.size).toBe(0)
+    expect(session().handlers.size).toBe(0)
   })
 
   test('mediaSession={false} leaves the session alone', async () => {
     await renderPlayer({ mediaSession: false })
-    expect(session.metadata).toBeNull()
-    expect(session.handlers.size).toBe(0)
+    expect(session().metadata).toBeNull()
+    expect(session().handlers.size).toBe(0)
   })
 })

@@ -4,26 +4,15 @@
  * listed, and a chapters file that fails as a message.
  */
 import type { Chapter } from '@castline/core/chapters'
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
-import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
-import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
+import { fakePlayerPage, generateTranscript, renderLoaded } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-  vi.unstubAllGlobals()
-})
+fakePlayerPage()
 
 // 200 lines of 5 s: line i starts at 5i.
 const TRANSCRIPT = generateTranscript(200, { seconds: 5 })
@@ -34,16 +23,11 @@ const CHAPTERS: Chapter[] = [
   { start: 52, end: 1000, title: 'Wrap-up', toc: true },
 ]
 
-async function renderPlayer(props: Partial<TranscriptPlayerProps> = {}) {
-  const result = render(
+const renderPlayer = (props: Partial<TranscriptPlayerProps> = {}) =>
+  renderLoaded(
     <TranscriptPlayer src="/ep.mp3" transcript={TRANSCRIPT} duration={1000} chapters={CHAPTERS} {...props} />,
+    1000,
   )
-  const media: FakeMedia = fakeMedia(result.container.querySelector('audio')!)
-  act(() => media.loadMetadata(1000))
-  await settled()
-  await listMounted()
-  return { ...result, media }
-}
 
 describe('transcript', () => {
   test('a heading inside the first line of each listed chapter, its title as text; lines stay listitems', async () => {

@@ -96,11 +96,20 @@ describe('stylesheets per part', () => {
 
 describe('speaker colours', () => {
   const theme = readFileSync(new URL('theme.css', srcDir), 'utf8')
-  /** The `--castline-speaker-N` values of the block that opens with `opening`, in order. */
+  /** The colours each scheme's palette states once: `--_castline-speaker-<scheme>-N` -> its value. */
+  const stated = new Map(
+    [...theme.matchAll(/(--_castline-speaker-(?:light|dark)-\d+):\s*(#[0-9a-f]{6});/g)].map((m) => [
+      m[1],
+      m[2],
+    ]),
+  )
+  /** The `--castline-speaker-N` values of the block that opens with `opening`, in order (palette references resolved). */
   const palette = (opening: string) => {
     const start = theme.indexOf(opening)
     const block = theme.slice(start, theme.indexOf('}', start))
-    return [...block.matchAll(/--castline-speaker-(\d+):\s*(#[0-9a-f]{6});/g)].map((m) => m[2])
+    return [...block.matchAll(/--castline-speaker-(\d+):\s*var\((--_castline-speaker-[a-z]+-\d+)\);/g)].map(
+      (m) => stated.get(m[2]!),
+    )
   }
 
   test('declares @castline/dom’s speaker palette in the light and the dark theme, however picked', () => {

@@ -5,28 +5,18 @@
  */
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { FEED_GUID, FEED_URL, sampleFeedFetch } from '../../dom/test/feed-fixture.js'
 import { FeedPlayer, useFeedEpisode } from '../src/entry/player.js'
 import { CastlineProvider, useCastlineStore } from '../src/index.js'
-import { fakeMedia, installFakeMedia } from './fake-media.js'
-import { listMounted, mockLayout, settled } from './helpers.js'
+import { fakeMedia } from './fake-media.js'
+import { fakePlayerPage, listMounted, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
 const folder = 'https://podcast.example/episodes/talk-python-514/'
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-  vi.unstubAllGlobals()
-})
+fakePlayerPage()
 
 function serveFeed(overrides: Parameters<typeof sampleFeedFetch>[0] = {}) {
   const served = sampleFeedFetch(overrides)

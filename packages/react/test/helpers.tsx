@@ -1,6 +1,8 @@
 import type { Cue, Transcript } from '@castline/core'
-import { act } from '@testing-library/react'
-import { vi } from 'vitest'
+import { act, type RenderResult, render } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import { afterEach, beforeEach, vi } from 'vitest'
+import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
 
 /** A transcript of `count` generated lines, `seconds` apart, speakers changing every `run` lines. */
 export function generateTranscript(
@@ -176,4 +178,38 @@ export function lineTop(line: HTMLElement): number {
   const m = /translate3d\(0(?:px)?, ([-\d.]+)px/.exec(line.style.transform)
   if (m === null) throw new Error(`line not positioned: "${line.style.transform}"`)
   return Number(m[1])
+}
+
+/**
+ * Runs each test of the file on a fake page: media elements on the fake media (`installFakeMedia`), the
+ * transcript on the fake layout (`mockLayout`); both restored after each test, and stubbed globals too.
+ */
+export function fakePlayerPage(): void {
+  let restoreMedia: () => void = () => {}
+  let restoreLayout: () => void = () => {}
+  beforeEach(() => {
+    restoreMedia = installFakeMedia()
+    restoreLayout = mockLayout()
+  })
+  afterEach(() => {
+    restoreMedia()
+    restoreLayout()
+    vi.unstubAllGlobals()
+  })
+}
+
+/**
+ * Renders `ui` (a player with its own `<audio>`), has that audio load metadata of `duration` seconds and
+ * lets the provider settle and the list mount; returns the render result and the audio's fake.
+ */
+export async function renderLoaded(
+  ui: ReactElement,
+  duration: number,
+): Promise<RenderResult & { media: FakeMedia }> {
+  const result = render(ui)
+  const media = fakeMedia(result.container.querySelector('audio')!)
+  act(() => media.loadMetadata(duration))
+  await settled()
+  await listMounted()
+  return { ...result, media }
 }

@@ -9,28 +9,22 @@ import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { excerptChoices } from '../../dom/test/take-away-fixture.js'
 import { TranscriptPlayer } from '../src/entry/player.js'
-import { fakeMedia, installFakeMedia } from './fake-media.js'
-import { listMounted, mockLayout, settled } from './helpers.js'
+import { fakeMedia } from './fake-media.js'
+import { fakePlayerPage, listMounted, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
 const CHOICES = excerptChoices()
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
 afterEach(() => {
-  restoreMedia()
-  restoreLayout()
   localStorage.clear()
   vi.restoreAllMocks()
 })
+// Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
+fakePlayerPage()
 
 async function renderPlayer() {
   const result = render(<TranscriptPlayer src="/ep.mp3" transcripts={CHOICES} duration={40} />)

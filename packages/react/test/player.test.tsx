@@ -4,24 +4,18 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { playerShortcutFor, TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
-import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
-import { generateTranscript, mockLayout } from './helpers.js'
+import { type FakeMedia, fakeMedia } from './fake-media.js'
+import { fakePlayerPage, generateTranscript } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
 afterEach(() => {
-  restoreMedia()
-  restoreLayout()
   window.location.hash = ''
 })
+// Registered after the file's own hooks: after-hooks run as a stack, so the page's teardown comes first, as it did.
+fakePlayerPage()
 
 const TRANSCRIPT = generateTranscript(200, { seconds: 5 })
 const VTT = formatTranscript(TRANSCRIPT, 'vtt')

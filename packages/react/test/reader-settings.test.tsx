@@ -7,27 +7,18 @@
 import { READER_SETTINGS_STORAGE_KEY } from '@castline/dom'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { fakeIntersectionObserver } from '../../dom/test/fake-intersection-observer.js'
 import { DIALOGUE } from '../../dom/test/take-away-fixture.js'
 import { TranscriptPlayer } from '../src/entry/player.js'
-import { installFakeMedia } from './fake-media.js'
-import { listMounted, mockLayout, settled } from './helpers.js'
+import { fakePlayerPage, listMounted, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
 beforeEach(() => {
   localStorage.clear()
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
 })
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-  vi.unstubAllGlobals()
-})
+fakePlayerPage()
 
 async function renderPlayer(props: { miniPlayer?: boolean } = {}) {
   const result = render(<TranscriptPlayer src="/ep.mp3" transcript={DIALOGUE} title="A talk" {...props} />)

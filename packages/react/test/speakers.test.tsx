@@ -5,25 +5,15 @@
  */
 import type { Transcript } from '@castline/core'
 import type { Person } from '@castline/core/feed'
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { fireEvent, screen, within } from '@testing-library/react'
+import { describe, expect, test, vi } from 'vitest'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
 import { lineRenderProbe } from '../src/line.js'
-import { fakeMedia, installFakeMedia } from './fake-media.js'
-import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
+import { fakePlayerPage, generateTranscript, renderLoaded, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-})
+fakePlayerPage()
 
 const PERSONS: Person[] = [
   { name: 'Michael Kennedy', role: 'host', group: 'cast', img: 'https://example.com/michael.svg' },
@@ -43,13 +33,8 @@ function labelled(): Transcript {
   }
 }
 
-async function renderPlayer(props: Partial<TranscriptPlayerProps> = {}) {
-  const result = render(<TranscriptPlayer src="/ep.mp3" transcript={labelled()} duration={150} {...props} />)
-  act(() => fakeMedia(result.container.querySelector('audio')!).loadMetadata(150))
-  await settled()
-  await listMounted()
-  return result
-}
+const renderPlayer = (props: Partial<TranscriptPlayerProps> = {}) =>
+  renderLoaded(<TranscriptPlayer src="/ep.mp3" transcript={labelled()} duration={150} {...props} />, 150)
 
 /** The speaker labels of the rendered rows, in order. */
 function speakerLabels(): HTMLElement[] {

@@ -7,24 +7,14 @@ import type { Transcript } from '@castline/core'
 import { transcriptText } from '@castline/dom'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest'
+import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { DIALOGUE, expectSameCues } from '../../dom/test/take-away-fixture.js'
 import { TranscriptPlayer } from '../src/entry/player.js'
-import { installFakeMedia } from './fake-media.js'
-import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
+import { fakePlayerPage, generateTranscript, listMounted, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-})
+fakePlayerPage()
 
 const TRANSCRIPT = DIALOGUE
 

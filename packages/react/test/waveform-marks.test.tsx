@@ -3,26 +3,15 @@
  * buffered ranges and the search's ticks, all hidden from assistive technology.
  */
 import type { Chapter } from '@castline/core/chapters'
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { TranscriptPlayer } from '../src/entry/player.js'
-import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
-import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
+import { fakePlayerPage, generateTranscript, renderLoaded, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
-afterEach(() => {
-  restoreMedia()
-  restoreLayout()
-  vi.unstubAllGlobals()
-})
+fakePlayerPage()
 
 // 200 lines of 5 s: line i starts at 5i; lines 1, 10-19 and 100-199 contain "number 1".
 const TRANSCRIPT = generateTranscript(200, { seconds: 5 })
@@ -32,19 +21,16 @@ const CHAPTERS: Chapter[] = [
 ]
 
 async function renderPlayer() {
-  const result = render(
+  const result = await renderLoaded(
     <TranscriptPlayer src="/ep.mp3" transcript={TRANSCRIPT} duration={1000} chapters={CHAPTERS} />,
+    1000,
   )
-  const media: FakeMedia = fakeMedia(result.container.querySelector('audio')!)
-  act(() => media.loadMetadata(1000))
-  await settled()
-  await listMounted()
   const slider = screen.getByRole('slider', { name: 'Seek' })
   // The wave's box: 1000 px from x = 100.
   const wave = slider.querySelector('.castline-waveform__wave') as HTMLElement
   wave.getBoundingClientRect = () => DOMRect.fromRect({ x: 100, y: 0, width: 1000, height: 64 })
   Object.defineProperty(wave, 'clientWidth', { value: 1000, configurable: true })
-  return { ...result, media, slider }
+  return { ...result, slider }
 }
 
 test('hovering the wave shows the time and chapter there as text, hidden from assistive technology; leaving hides it', async () => {

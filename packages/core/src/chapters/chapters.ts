@@ -9,7 +9,7 @@ import { readCueText } from '../formats/cue-text.js'
 import { elementLines, jsonSyntaxError } from '../formats/podcast-json.js'
 import { readVttPayloads } from '../formats/webvtt.js'
 import type { Cue, ParseWarning } from '../model.js'
-import { formatTimestamp } from '../time.js'
+import { formatTimestamp, lastStartingBy } from '../time.js'
 
 /** A place a chapter is about (`location` of chapters JSON 1.2). */
 export interface ChapterLocation {
@@ -225,14 +225,7 @@ export function formatChaptersVtt(chapters: readonly Chapter[]): string {
 
 /** Index of the chapter playing at `time` (seconds): the last one starting at or before it, or -1. Binary search. */
 export function chapterAt(chapters: readonly Chapter[], time: number): number {
-  let lo = 0
-  let hi = chapters.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (chapters[mid]!.start <= time) lo = mid + 1
-    else hi = mid
-  }
-  const k = lo - 1
+  const k = lastStartingBy(chapters, time)
   if (k < 0) return -1
   const end = chapters[k]!.end
   return end !== undefined && time >= end ? -1 : k
