@@ -71,6 +71,11 @@ function readAdsParam(search: string): { breaks?: readonly AdBreak[]; message?: 
   }
 }
 
+/** `?layout=panel`: the player's side-panel layout instead of its default (stacked). */
+function readLayoutParam(search: string): 'stacked' | 'panel' {
+  return new URLSearchParams(search).get('layout') === 'panel' ? 'panel' : 'stacked'
+}
+
 /**
  * Which page: `episode` (index.html) shows the sample or a linked episode as a podcast's episode page;
  * `open` (open.html) plays the user's own files.
@@ -82,6 +87,9 @@ export function App({ page }: { page: DemoPage }): ReactNode {
   const [load, setLoad] = useState<Load>({ status: page === 'open' ? 'idle' : 'loading' })
   const [refused, setRefused] = useState('')
   const [ads] = useState(() => (typeof window === 'undefined' ? {} : readAdsParam(window.location.search)))
+  const [layout] = useState(() =>
+    typeof window === 'undefined' ? 'stacked' : readLayoutParam(window.location.search),
+  )
 
   useEffect(() => {
     // The "open your own" page waits for the user's files.
@@ -182,6 +190,7 @@ export function App({ page }: { page: DemoPage }): ReactNode {
                 src={episode.src}
                 transcript={episode.transcript}
                 title={episode.title}
+                layout={layout}
                 // The player's title is hidden under the page's h1 (styles.css): chapters are h2s.
                 chapterHeadingLevel={2}
                 // A bar with play/pause, time and chapter while the controls are scrolled away.

@@ -96,9 +96,19 @@ export interface TranscriptPlayerProps {
    * controls are scrolled out of view during playback (default false).
    */
   miniPlayer?: boolean | undefined
+  /**
+   * How the player lays itself out, by its own width (container queries, not the window's): 'stacked'
+   * (the default) a full-width waveform with the controls in one row under it, then the search and the
+   * transcript full width; 'panel' from 52rem of player width a side panel (episode, waveform, controls,
+   * highlights) beside the transcript. Narrower than that, both are one column. The root's `data-layout`.
+   */
+  layout?: PlayerLayoutName | undefined
   /** Extra class names for the root (it always has `castline castline-player`). */
   className?: string | undefined
 }
+
+/** The player's layouts (see `TranscriptPlayerProps.layout`). */
+export type PlayerLayoutName = 'stacked' | 'panel'
 
 /**
  * The whole player a podcast site embeds: title, waveform, controls, search and the transcript beside
@@ -207,9 +217,29 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
   const className =
     props.className === undefined ? 'castline castline-player' : `castline castline-player ${props.className}`
   const transcriptProps = props.onCopyLink === undefined ? {} : { onCopyLink: props.onCopyLink }
+  const panel = props.layout === 'panel'
+  // The transcript's tools: above it (stacked), or at the panel's end, so that the transcript has its
+  // column to itself (panel). The order read is the same in both.
+  const tools = (
+    <>
+      {props.language === undefined || props.language.choices.length < 2 ? null : (
+        <LanguagePicker language={props.language} />
+      )}
+      <TranscriptSearch />
+      <div className="castline-player__menus">
+        <TranscriptMenu title={title} />
+        <ReaderSettingsMenu />
+      </div>
+    </>
+  )
   return (
     // The region only gathers the key presses of the focusable parts inside it.
-    <section className={className} aria-label={title ?? 'Audio player'} onKeyDown={onKeyDown}>
+    <section
+      className={className}
+      aria-label={title ?? 'Audio player'}
+      data-layout={panel ? 'panel' : 'stacked'}
+      onKeyDown={onKeyDown}
+    >
       <div className="castline-player__layout">
         <div className="castline-player__main">
           {title === undefined && props.image === undefined ? null : (
@@ -226,16 +256,10 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
             onPlaybackRateChange={props.onPlaybackRateChange}
           />
           {props.soundbites === undefined ? null : <Highlights soundbites={props.soundbites} />}
+          {panel ? tools : null}
         </div>
         <div className="castline-player__side">
-          {props.language === undefined || props.language.choices.length < 2 ? null : (
-            <LanguagePicker language={props.language} />
-          )}
-          <TranscriptSearch />
-          <div className="castline-player__menus">
-            <TranscriptMenu title={title} />
-            <ReaderSettingsMenu />
-          </div>
+          {panel ? null : tools}
           <Transcript
             lang={props.language?.lang}
             {...transcriptProps}
