@@ -199,7 +199,7 @@ ${SPEAKER_RULES}
    one column at every width; "panel" from 52rem a side panel (sticky) beside the transcript, which takes
    the remaining width and fills its column down to the panel's bottom. */
 @container castline-player (min-width: 52rem) {
-  .castline-player[data-layout="panel"] .castline-player__layout { grid-template-columns: minmax(17rem, 22rem) minmax(0, 1fr); }
+  .castline-player[data-layout="panel"] .castline-player__layout { grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr); }
   .castline-player[data-layout="panel"] .castline-player__main {
     position: sticky; top: 0; align-self: start;
   }
