@@ -98,3 +98,34 @@ export function standInObserver(): () => void {
     scrollControls = null
   }
 }
+
+/** The boxes of a player's layout, found in `root` (the React player's canvas, or the element's shadow root). */
+export interface LayoutBoxes {
+  /** The root's `data-layout`. */
+  layout: string | null
+  /** Whether the panel and the transcript's column sit side by side. */
+  twoColumns: boolean
+  /** The waveform's and the transcript's widths as shares of the player's content width (0 to 1). */
+  wave: number
+  transcript: number
+}
+
+/** Measures the player's layout (`.castline-player`, its panel, its transcript column, its waveform). */
+export function layoutBoxes(root: ParentNode): LayoutBoxes {
+  const player = root.querySelector<HTMLElement>('.castline-player')!
+  const main = root.querySelector('.castline-player__main')!.getBoundingClientRect()
+  const side = root.querySelector('.castline-player__side')!
+  const wave = root.querySelector('.castline-waveform, castline-waveform')!.getBoundingClientRect()
+  const transcript = side.lastElementChild!.getBoundingClientRect()
+  const style = getComputedStyle(player)
+  const width =
+    player.getBoundingClientRect().width -
+    Number.parseFloat(style.paddingLeft) -
+    Number.parseFloat(style.paddingRight)
+  return {
+    layout: player.getAttribute('data-layout'),
+    twoColumns: side.getBoundingClientRect().top < main.bottom,
+    wave: wave.width / width,
+    transcript: transcript.width / width,
+  }
+}
