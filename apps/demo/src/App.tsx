@@ -3,7 +3,14 @@ import { parseAdBreaks } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
-import { ChapterList, chaptersOf, EpisodeHeader, ShowNotes, SpeakerList } from './EpisodeDetails.js'
+import {
+  ChapterList,
+  chaptersOf,
+  EpisodeHeader,
+  EpisodeHeaderPending,
+  ShowNotes,
+  SpeakerList,
+} from './EpisodeDetails.js'
 import { type Episode, loadFeedAsEpisode, loadSampleFeed } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
 import { OpenYourOwn } from './OpenYourOwn.js'
@@ -133,6 +140,8 @@ export function App({ page }: { page: DemoPage }): ReactNode {
     window.scrollTo({ top: 0 })
   }, [])
 
+  // The episode page while its episode loads: the header, player and aside keep their room.
+  const pending = page === 'episode' && load.status === 'loading'
   const chapters = episode === null || page === 'open' ? [] : chaptersOf(episode)
   const persons = episode === null || page === 'open' ? [] : (episode.persons ?? [])
   return (
@@ -146,7 +155,9 @@ export function App({ page }: { page: DemoPage }): ReactNode {
             Open your own episode
           </a>
         </nav>
-        {episode === null ? (
+        {episode === null && pending ? (
+          <EpisodeHeaderPending />
+        ) : episode === null ? (
           <h1>
             {load.status === 'error'
               ? 'The episode could not be loaded'
@@ -173,9 +184,12 @@ export function App({ page }: { page: DemoPage }): ReactNode {
           </p>
         ) : null}
         {load.status === 'loading' ? (
-          <p className="demo-notice" role="status">
-            Loading the episode…
-          </p>
+          // The player's room, kept while the episode loads (no layout shift when it arrives).
+          <div className="demo-player demo-player--pending">
+            <p className="demo-notice" role="status">
+              Loading the episode…
+            </p>
+          </div>
         ) : null}
         {episode === null ? null : (
           <>
@@ -220,6 +234,8 @@ export function App({ page }: { page: DemoPage }): ReactNode {
         {page === 'open' ? <OpenYourOwn onOpen={open} /> : null}
       </main>
 
+      {/* The aside's column, kept while the sample episode loads: the player does not narrow when it comes. */}
+      {pending ? <div className="demo-aside" /> : null}
       {chapters.length === 0 && persons.length === 0 ? null : (
         <aside className="demo-aside" aria-label="About this episode">
           {chapters.length === 0 ? null : <ChapterList chapters={chapters} />}

@@ -76,6 +76,25 @@ export function EpisodeHeader({ episode }: { episode: Episode }): ReactNode {
 }
 
 /**
+ * The header's room while the episode loads: the artwork's box, the show's and the facts' lines (empty)
+ * and the h1 saying so, laid out as `EpisodeHeader`, so that nothing moves when the episode arrives.
+ */
+export function EpisodeHeaderPending(): ReactNode {
+  return (
+    <div className="demo-episode">
+      <div className="demo-episode__head">
+        <div className="demo-episode__art demo-episode__art--pending" />
+        <div>
+          <p className="demo-show">{'\u00a0'}</p>
+          <h1>Loading the episode…</h1>
+          <p className="demo-facts">{'\u00a0'}</p>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/**
  * A chapter link followed again: the address already ends in its `#t=`, so following it would change
  * nothing and the player (which seeks on `hashchange`) would stay where the listener moved since. The
  * fragment is dropped from the address first, so that the link's navigation changes it again.

@@ -611,6 +611,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.feedLoading?.abort()
     this.feedLoading = null
     this.feedEpisode = null
+    this.syncHeadPending()
     if (url === null || url === '') return
     const session = this.session
     if (guid === null || guid.trim() === '') {
@@ -620,6 +621,7 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     const loading = new AbortController()
     this.feedLoading = loading
+    this.syncHeadPending()
     const ownTranscript = () => this.parsedTranscript !== null || this.getAttribute('transcript') !== null
     if (!ownTranscript()) session.startLoading()
     loadFeedEpisode(url, guid, {
@@ -656,6 +658,7 @@ export class CastlinePlayerElement extends HTMLElement {
       (error: unknown) => {
         if (loading.signal.aborted) return
         this.feedLoading = null
+        this.syncHeadPending()
         session.fail('feed', error instanceof Error ? error.message : String(error), error)
       },
     )
@@ -694,6 +697,15 @@ export class CastlinePlayerElement extends HTMLElement {
     setAttr(this.artwork, 'src', src ?? null)
   }
 
+  /**
+   * While a feed loads the title and artwork it will bring, the head keeps their room (styles.ts), so
+   * that the waveform, controls and transcript do not move down when they arrive.
+   */
+  private syncHeadPending(): void {
+    const pending = this.feedLoading !== null && !this.hasAttribute('title')
+    setAttr(this.head, 'data-pending', pending ? '' : null)
+  }
+
   private syncAttributes(): void {
     const doc = this.ownerDocument
     const feed = this.feedEpisode
@@ -701,6 +713,7 @@ export class CastlinePlayerElement extends HTMLElement {
     if (src !== null && this.audio.getAttribute('src') !== src) this.audio.src = src
     const title = this.getAttribute('title') ?? feed?.title ?? null
     this.heading.hidden = title === null || title === ''
+    this.syncHeadPending()
     setText(this.heading, title ?? '')
     setAttr(this.section, 'aria-label', title || 'Audio player')
     this.syncLayout()

@@ -208,7 +208,9 @@ ${SPEAKER_RULES}
 .castline-player__main, .castline-player__side { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; }
 .castline-player__title { margin: 0; font-size: 1.25em; line-height: 1.3; }
 .castline-player__head { display: flex; align-items: center; gap: 0.75rem; }
-.castline-player__head:has(> [hidden]:first-child + [hidden]) { display: none; }
+.castline-player__head:not([data-pending]):has(> [hidden]:first-child + [hidden]) { display: none; }
+/* While a feed brings the title and artwork, their room (the artwork's height) is kept: nothing moves. */
+.castline-player__head[data-pending] { min-block-size: 4rem; }
 .castline-player__artwork { width: 4rem; height: 4rem; flex: none; border-radius: var(--_radius); object-fit: cover; }
 .castline-highlights__label { margin: 0 0 0.25rem; font-size: 0.875em; font-weight: 600; }
 .castline-highlights__list { display: flex; flex-wrap: wrap; gap: 0.375rem; margin: 0; padding: 0; list-style: none; }

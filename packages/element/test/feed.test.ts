@@ -47,10 +47,14 @@ async function feedPlayer(guid: string, overrides: Parameters<typeof sampleFeedF
 describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
   test('loads the audio, title, artwork, transcript, chapters, persons and highlights from the feed', async () => {
     const { el, errors } = await feedPlayer(FEED_GUID)
+    // While the feed loads, the head keeps the room of the title and artwork it will bring (no layout shift).
+    const head = deep(el, '.castline-player__head')
+    expect(head.hasAttribute('data-pending')).toBe(true)
     // The feed and transcript readers are dynamic imports, which module loading settles, not the fake timers.
     await vi.waitFor(() => expect(el.transcript?.cues).toHaveLength(1074), WAIT)
     await settle()
     expect(errors).toEqual([])
+    expect(head.hasAttribute('data-pending')).toBe(false)
     expect(el.media.getAttribute('src')).toBe(`${folder}episode.mp3`)
     expect(deep(el, '.castline-player__title').textContent).toBe('Python Language Summit 2025')
     expect(deep(el, 'section.castline-player').getAttribute('aria-label')).toBe('Python Language Summit 2025')
@@ -111,6 +115,8 @@ describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
     expect(errors.map((e) => [e.kind, e.message])).toEqual([['feed', message]])
     expect(deep(el, '[role="alert"]').textContent).toBe(`The transcript could not be shown. ${message}`)
     expect(deepAll(el, '.castline-highlights')).toEqual([])
+    // No title will come: the head's room is given back.
+    expect(deep(el, '.castline-player__head').hasAttribute('data-pending')).toBe(false)
   })
 
   test("a feed that fails leaves the page's own transcript in place", async () => {
