@@ -26,7 +26,7 @@ type Layout = 'stacked' | 'panel'
 const LAYOUTS: readonly Layout[] = ['stacked', 'panel']
 
 /** The plain page takes `?layout=` as the demo does: its `<castline-player>` gets the attribute. */
-function layoutParam(context: BrowserContext): Promise<void> {
+function layoutParam(context: BrowserContext): Promise<unknown> {
   return context.addInitScript(() => {
     const layout = new URLSearchParams(location.search).get('layout')
     if (layout === null) return

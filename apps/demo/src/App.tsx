@@ -94,6 +94,11 @@ export function App({ page }: { page: DemoPage }): ReactNode {
   const [load, setLoad] = useState<Load>({ status: page === 'open' ? 'idle' : 'loading' })
   const [refused, setRefused] = useState('')
   const [ads] = useState(() => (typeof window === 'undefined' ? {} : readAdsParam(window.location.search)))
+  // The chapter playing (its start), from the player: the chapter list beside it marks it.
+  const [chapterAt, setChapterAt] = useState<number | null>(null)
+  const onChapterChange = useCallback((chapter: { start: number } | null) => {
+    setChapterAt(chapter?.start ?? null)
+  }, [])
   const [layout] = useState(() =>
     typeof window === 'undefined' ? 'stacked' : readLayoutParam(window.location.search),
   )
@@ -205,6 +210,7 @@ export function App({ page }: { page: DemoPage }): ReactNode {
                 transcript={episode.transcript}
                 title={episode.title}
                 layout={layout}
+                onChapterChange={onChapterChange}
                 // The player's title is hidden under the page's h1 (styles.css): chapters are h2s.
                 chapterHeadingLevel={2}
                 // A bar with play/pause, time and chapter while the controls are scrolled away.
@@ -238,7 +244,7 @@ export function App({ page }: { page: DemoPage }): ReactNode {
       {pending ? <div className="demo-aside" /> : null}
       {chapters.length === 0 && persons.length === 0 ? null : (
         <aside className="demo-aside" aria-label="About this episode">
-          {chapters.length === 0 ? null : <ChapterList chapters={chapters} />}
+          {chapters.length === 0 ? null : <ChapterList chapters={chapters} current={chapterAt} />}
           {persons.length === 0 ? null : <SpeakerList persons={persons} />}
         </aside>
       )}

@@ -104,15 +104,28 @@ function followAgain(e: MouseEvent<HTMLAnchorElement>): void {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
 }
 
-/** The chapters as links to their moments (`#t=187`): the player seeks to a link followed in the page. */
-export function ChapterList({ chapters }: { chapters: readonly Chapter[] }): ReactNode {
+/**
+ * The chapters as links to their moments (`#t=187`): the player seeks to a link followed in the page.
+ * The one playing (`current`: its start, from the player's `onChapterChange`) is marked `aria-current`.
+ */
+export function ChapterList({
+  chapters,
+  current = null,
+}: {
+  chapters: readonly Chapter[]
+  current?: number | null
+}): ReactNode {
   return (
     <section className="demo-section" aria-labelledby="demo-chapters">
       <h2 id="demo-chapters">Chapters</h2>
       <ol className="demo-chapters">
         {chapters.map((chapter) => (
           <li key={chapter.start}>
-            <a href={formatQuoteLink('', { start: chapter.start })} onClick={followAgain}>
+            <a
+              href={formatQuoteLink('', { start: chapter.start })}
+              onClick={followAgain}
+              aria-current={chapter.start === current ? 'true' : undefined}
+            >
               <span className="demo-chapters__time">{formatTimestamp(chapter.start)}</span>{' '}
               <span className="demo-chapters__title">{chapter.title}</span>
             </a>

@@ -452,7 +452,21 @@ export class CastlinePlayerElement extends HTMLElement {
     this.applyPeople()
     this.loadFeed()
     const offEpisode = session.on('episode', () => this.renderHighlights())
-    const offChapterArt = session.chapterState.subscribe(() => this.syncArtwork())
+    // The chapter playing: the artwork follows it, and the page hears of it once connected and of each
+    // change (castline-chapterchange).
+    let chapter: Chapter | null = null
+    const reportChapter = (current: Chapter | null) => {
+      if (current === chapter) return
+      chapter = current
+      this.dispatchEvent(
+        new CustomEvent('castline-chapterchange', { detail: { chapter }, bubbles: true, composed: true }),
+      )
+    }
+    const offChapterArt = session.chapterState.subscribe((snapshot) => {
+      this.syncArtwork()
+      reportChapter(snapshot.current)
+    })
+    reportChapter(session.chapterState.getSnapshot().current)
     this.renderHighlights()
     // Deep link: the page's #t= once there is media, a quote link (`#t=a,b&q=words`) once the transcript is
     // in, to find its words there (`openQuoteLink`: seek, play after the first gesture, pause at the end).

@@ -1,4 +1,5 @@
 import type { Cue } from '@castline/core'
+import type { Chapter } from '@castline/core/chapters'
 import type { Person, Soundbite } from '@castline/core/feed'
 import {
   type AdBreak,
@@ -9,7 +10,7 @@ import {
   type TranscriptChoice,
   textDirection,
 } from '@castline/dom'
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { type ChaptersInput, useChapterSnapshot } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { MiniPlayer, PlayerControls } from './controls.js'
@@ -103,6 +104,11 @@ export interface TranscriptPlayerProps {
    * highlights) beside the transcript. Narrower than that, both are one column. The root's `data-layout`.
    */
   layout?: PlayerLayoutName | undefined
+  /**
+   * Called with the listed chapter playing whenever it changes (null before the first or without
+   * chapters): a page's own chapter list can mark it (the element's `castline-chapterchange`).
+   */
+  onChapterChange?: ((chapter: Chapter | null) => void) | undefined
   /** Extra class names for the root (it always has `castline castline-player`). */
   className?: string | undefined
 }
@@ -210,6 +216,17 @@ function Artwork({ image }: { image: string | undefined }): ReactNode {
   return src === undefined ? null : <img className="castline-player__artwork" src={src} alt="" />
 }
 
+/** Tells `onChange` of each change of the chapter playing (renders nothing; only it re-renders then). */
+function ChapterReporter({ onChange }: { onChange: (chapter: Chapter | null) => void }): ReactNode {
+  const current = useChapterSnapshot().current
+  const latest = useRef(onChange)
+  latest.current = onChange
+  useEffect(() => {
+    latest.current(current)
+  }, [current])
+  return null
+}
+
 function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState | undefined }): ReactNode {
   const onKeyDown = usePlayerShortcuts()
   const Heading = `h${props.headingLevel ?? 2}` as const
@@ -272,6 +289,7 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
         </div>
       </div>
       {props.miniPlayer === true ? <MiniPlayer duration={props.duration} /> : null}
+      {props.onChapterChange === undefined ? null : <ChapterReporter onChange={props.onChapterChange} />}
     </section>
   )
 }
