@@ -117,8 +117,9 @@ export interface TranscriptPlayerProps {
 export type PlayerLayoutName = 'stacked' | 'panel'
 
 /**
- * The whole player a podcast site embeds: title, waveform, controls, search and the transcript beside
- * them (one column on narrow containers), all sharing one provider and one `<audio>`. Keyboard shortcuts
+ * The whole player a podcast site embeds: title, waveform, controls, search and the transcript, laid out
+ * by the player's own width (`layout`: stacked, or a side panel beside the transcript when wide), all
+ * sharing one provider and one `<audio>`. Keyboard shortcuts
  * work anywhere inside it: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search, `[`/`]` previous/next
  * chapter.
  */
