@@ -625,7 +625,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.feedLoading?.abort()
     this.feedLoading = null
     this.feedEpisode = null
-    this.syncHeadPending()
+    this.syncPending()
     if (url === null || url === '') return
     const session = this.session
     if (guid === null || guid.trim() === '') {
@@ -635,7 +635,7 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     const loading = new AbortController()
     this.feedLoading = loading
-    this.syncHeadPending()
+    this.syncPending()
     const ownTranscript = () => this.parsedTranscript !== null || this.getAttribute('transcript') !== null
     if (!ownTranscript()) session.startLoading()
     loadFeedEpisode(url, guid, {
@@ -672,7 +672,7 @@ export class CastlinePlayerElement extends HTMLElement {
       (error: unknown) => {
         if (loading.signal.aborted) return
         this.feedLoading = null
-        this.syncHeadPending()
+        this.syncPending()
         session.fail('feed', error instanceof Error ? error.message : String(error), error)
       },
     )
@@ -712,12 +712,16 @@ export class CastlinePlayerElement extends HTMLElement {
   }
 
   /**
-   * While a feed loads the title and artwork it will bring, the head keeps their room (styles.ts), so
-   * that the waveform, controls and transcript do not move down when they arrive.
+   * While a feed loads the title and artwork it will bring, the head keeps their room, and the waveform
+   * the chapter markers' row (styles.ts), so that the controls and transcript do not move down when
+   * they arrive.
    */
-  private syncHeadPending(): void {
-    const pending = this.feedLoading !== null && !this.hasAttribute('title')
-    setAttr(this.head, 'data-pending', pending ? '' : null)
+  private syncPending(): void {
+    const loading = this.feedLoading !== null
+    setAttr(this.head, 'data-pending', loading && !this.hasAttribute('title') ? '' : null)
+    const ownChapters = this.parsedChapters !== null || this.getAttribute('chapters') !== null
+    if (this.waveform !== null)
+      setAttr(this.waveform, 'data-pending-chapters', loading && !ownChapters ? '' : null)
   }
 
   private syncAttributes(): void {
@@ -727,7 +731,6 @@ export class CastlinePlayerElement extends HTMLElement {
     if (src !== null && this.audio.getAttribute('src') !== src) this.audio.src = src
     const title = this.getAttribute('title') ?? feed?.title ?? null
     this.heading.hidden = title === null || title === ''
-    this.syncHeadPending()
     setText(this.heading, title ?? '')
     setAttr(this.section, 'aria-label', title || 'Audio player')
     this.syncLayout()
@@ -746,6 +749,7 @@ export class CastlinePlayerElement extends HTMLElement {
       this.waveform.remove()
       this.waveform = null
     }
+    this.syncPending()
     const waveform = this.waveform
     if (waveform === null) return
     setAttr(waveform, 'duration', duration)

@@ -221,6 +221,8 @@ ${SPEAKER_RULES}
 .castline-highlights__time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
 
 .castline-waveform { position: relative; border-radius: var(--_radius); cursor: pointer; touch-action: pan-y; }
+/* While the player's feed may bring chapters, the markers' row (under the wave) is kept: nothing moves. */
+:host([data-pending-chapters]) .castline-waveform { margin-block-end: calc(var(--_target) + 0.25rem); }
 .castline-waveform:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
 .castline-waveform__wave { width: 100%; }
 .castline-waveform--loading .castline-waveform__wave { opacity: 0.5; }

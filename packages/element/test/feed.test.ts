@@ -91,6 +91,24 @@ describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
     expect(time).toBe(2385)
   })
 
+  test("while the feed loads, the waveform keeps the chapter markers' row; not once they came, nor with chapters of its own", async () => {
+    const { el } = await feedPlayer(FEED_GUID)
+    el.removeAttribute('waveform')
+    const waveform = deep(el, 'castline-waveform')
+    expect(waveform.hasAttribute('data-pending-chapters')).toBe(true)
+    await vi.waitFor(() => expect(el.chapters.length).toBeGreaterThan(0), WAIT)
+    await settle()
+    expect(waveform.hasAttribute('data-pending-chapters')).toBe(false)
+    // A page's own chapters: nothing to wait for from the feed.
+    document.body.replaceChildren()
+    const own = await feedPlayer(FEED_GUID)
+    own.el.setAttribute('chapters', 'data:application/json,{"version":"1.2.0","chapters":[]}')
+    own.el.removeAttribute('waveform')
+    expect(deep(own.el, 'castline-waveform').hasAttribute('data-pending-chapters')).toBe(false)
+    await vi.waitFor(() => expect(own.el.transcript).not.toBeNull(), WAIT)
+    await settle()
+  })
+
   test('a JSON transcript that fails falls back to the SRT one', async () => {
     const { el, errors, requests } = await feedPlayer(FEED_GUID, { 'transcript.json': 503 })
     await vi.waitFor(() => expect(el.transcript?.cues).toHaveLength(1074), WAIT)
