@@ -2,7 +2,14 @@ import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
-import { controlSizes, layoutBoxes, SLOW, scrollControls, standInObserver } from './play-helpers.js'
+import {
+  controlSizes,
+  expectLayout,
+  layoutBoxes,
+  SLOW,
+  scrollControls,
+  standInObserver,
+} from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } from './sample.js'
 
 /**
@@ -87,11 +94,7 @@ export const LayoutStacked: Story = {
     extra: { layout: 'stacked', chapters: sampleFile('chapters.json') },
   },
   play: async ({ canvasElement }) => {
-    const boxes = await layoutOf(canvasElement)
-    expect(boxes.layout).toBe('stacked')
-    expect(boxes.twoColumns).toBe(false)
-    expect(boxes.wave).toBeGreaterThanOrEqual(0.9)
-    expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
+    expectLayout(await layoutOf(canvasElement), 'stacked', false)
   },
 }
 
@@ -99,10 +102,7 @@ export const LayoutStacked: Story = {
 export const LayoutPanel: Story = {
   args: { waveform: true, width: '64rem', extra: { layout: 'panel', chapters: sampleFile('chapters.json') } },
   play: async ({ canvasElement }) => {
-    const boxes = await layoutOf(canvasElement)
-    expect(boxes.layout).toBe('panel')
-    expect(boxes.twoColumns).toBe(true)
-    expect(boxes.transcript).toBeGreaterThanOrEqual(0.6)
+    expectLayout(await layoutOf(canvasElement), 'panel', true)
   },
 }
 
@@ -110,11 +110,7 @@ export const LayoutPanel: Story = {
 export const LayoutPanelInNarrowColumn: Story = {
   args: { ...LayoutPanel.args, width: '400px' },
   play: async ({ canvasElement }) => {
-    const boxes = await layoutOf(canvasElement)
-    expect(boxes.layout).toBe('panel')
-    expect(boxes.twoColumns).toBe(false)
-    expect(boxes.wave).toBeGreaterThanOrEqual(0.9)
-    expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
+    expectLayout(await layoutOf(canvasElement), 'panel', false)
   },
 }
 

@@ -8,6 +8,7 @@ import { type HeldFetches, holdFetches } from './hold-fetch.js'
 import {
   activeIndex,
   controlSizes,
+  expectLayout,
   layoutBoxes,
   linesIn,
   mediaIn,
@@ -177,6 +178,14 @@ const wide = (Story: () => ReactNode) => (
   </div>
 )
 
+/** The player's layout once its lines and its waveform are drawn. */
+async function drawnLayout(canvasElement: HTMLElement) {
+  await linesIn(canvasElement)
+  const slider = within(canvasElement).getByRole('slider', { name: 'Seek' })
+  await waitFor(() => expect(slider).toHaveAttribute('data-peaks', 'ready'), SLOW)
+  return layoutBoxes(canvasElement)
+}
+
 /**
  * `layout="stacked"` (the default) in a wide column: the waveform full width, the controls in one row
  * under it (play, skip, time, speed, volume, chapters), then the search, the menus and the transcript.
@@ -185,14 +194,7 @@ export const LayoutStacked: Story = {
   args: { ...Excerpt.args, chapters: sampleFile('chapters.json'), layout: 'stacked' },
   decorators: [wide],
   play: async ({ canvasElement }) => {
-    await linesIn(canvasElement)
-    const slider = within(canvasElement).getByRole('slider', { name: 'Seek' })
-    await waitFor(() => expect(slider).toHaveAttribute('data-peaks', 'ready'), SLOW)
-    const boxes = layoutBoxes(canvasElement)
-    expect(boxes.layout).toBe('stacked')
-    expect(boxes.twoColumns).toBe(false)
-    expect(boxes.wave).toBeGreaterThanOrEqual(0.9)
-    expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
+    expectLayout(await drawnLayout(canvasElement), 'stacked', false)
   },
 }
 
@@ -204,13 +206,7 @@ export const LayoutPanel: Story = {
   args: { ...LayoutStacked.args, layout: 'panel' },
   decorators: [wide],
   play: async ({ canvasElement }) => {
-    await linesIn(canvasElement)
-    const slider = within(canvasElement).getByRole('slider', { name: 'Seek' })
-    await waitFor(() => expect(slider).toHaveAttribute('data-peaks', 'ready'), SLOW)
-    const boxes = layoutBoxes(canvasElement)
-    expect(boxes.layout).toBe('panel')
-    expect(boxes.twoColumns).toBe(true)
-    expect(boxes.transcript).toBeGreaterThanOrEqual(0.6)
+    expectLayout(await drawnLayout(canvasElement), 'panel', true)
   },
 }
 
@@ -225,12 +221,7 @@ export const LayoutPanelInNarrowColumn: Story = {
     ),
   ],
   play: async ({ canvasElement }) => {
-    await linesIn(canvasElement)
-    const boxes = layoutBoxes(canvasElement)
-    expect(boxes.layout).toBe('panel')
-    expect(boxes.twoColumns).toBe(false)
-    expect(boxes.wave).toBeGreaterThanOrEqual(0.9)
-    expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
+    expectLayout(await drawnLayout(canvasElement), 'panel', false)
   },
 }
 

@@ -129,3 +129,17 @@ export function layoutBoxes(root: ParentNode): LayoutBoxes {
     transcript: transcript.width / width,
   }
 }
+
+/**
+ * Asserts a player's layout: its `data-layout`, and one column (the waveform and transcript at least 90%
+ * of the player's width) or two (the transcript at least 60%).
+ */
+export function expectLayout(boxes: LayoutBoxes, layout: 'stacked' | 'panel', twoColumns: boolean): void {
+  expect(boxes.layout).toBe(layout)
+  expect(boxes.twoColumns).toBe(twoColumns)
+  if (twoColumns) expect(boxes.transcript).toBeGreaterThanOrEqual(0.6)
+  else {
+    expect(boxes.wave).toBeGreaterThanOrEqual(0.9)
+    expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
+  }
+}
