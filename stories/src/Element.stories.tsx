@@ -2,7 +2,14 @@ import '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
-import { controlSizes, SLOW, scrollControls, standInObserver } from './play-helpers.js'
+import {
+  controlSizes,
+  expectLayout,
+  layoutBoxes,
+  SLOW,
+  scrollControls,
+  standInObserver,
+} from './play-helpers.js'
 import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } from './sample.js'
 
 /**
@@ -13,7 +20,9 @@ function Player({
   targetSize,
   waveform = false,
   extra,
+  width,
 }: {
+  /** The column the element is in (CSS width); the story's own width without it. */ width?: string
   /** `--castline-target-size` on the element (44px: a touch screen's). */ targetSize?: string
   /** With the waveform (the excerpt's peaks); without it, `waveform="none"`. */ waveform?: boolean
   /** More attributes for the element. */ extra?: Record<string, string>
@@ -35,7 +44,9 @@ function Player({
     host.current!.append(el)
     return () => el.remove()
   }, [targetSize, waveform, extra])
-  return <div ref={host} />
+  return (
+    <div ref={host} style={width === undefined ? undefined : { inlineSize: width, maxInlineSize: '100%' }} />
+  )
 }
 
 const meta = {
@@ -64,6 +75,43 @@ async function shadowOf(canvasElement: HTMLElement): Promise<ShadowRoot> {
     expect(found?.querySelector('.castline-line[data-index="2"] .castline-line__text')).not.toBeNull()
   }, SLOW)
   return found!
+}
+
+/** The element's layout once its transcript and waveform are drawn. */
+async function layoutOf(canvasElement: HTMLElement) {
+  await shadowOf(canvasElement)
+  const player = canvasElement.querySelector('castline-player')!.shadowRoot!
+  const wave = player.querySelector('castline-waveform')!.shadowRoot!
+  await waitFor(() => expect(wave.querySelector('[data-peaks="ready"]')).not.toBeNull(), SLOW)
+  return layoutBoxes(player)
+}
+
+/** `layout="stacked"` (the default) in a 64rem column: the waveform and the transcript full width. */
+export const LayoutStacked: Story = {
+  args: {
+    waveform: true,
+    width: '64rem',
+    extra: { layout: 'stacked', chapters: sampleFile('chapters.json') },
+  },
+  play: async ({ canvasElement }) => {
+    expectLayout(await layoutOf(canvasElement), 'stacked', false)
+  },
+}
+
+/** `layout="panel"` in a 64rem column: the side panel beside the transcript, which takes the rest. */
+export const LayoutPanel: Story = {
+  args: { waveform: true, width: '64rem', extra: { layout: 'panel', chapters: sampleFile('chapters.json') } },
+  play: async ({ canvasElement }) => {
+    expectLayout(await layoutOf(canvasElement), 'panel', true)
+  },
+}
+
+/** `layout="panel"` in a 400 px column of a wide page: by its own width, one column. */
+export const LayoutPanelInNarrowColumn: Story = {
+  args: { ...LayoutPanel.args, width: '400px' },
+  play: async ({ canvasElement }) => {
+    expectLayout(await layoutOf(canvasElement), 'panel', false)
+  },
 }
 
 /** Text selected in a line of the element's transcript: the quote menu floats under it. */

@@ -2,12 +2,14 @@ import { createTimeIndex, formatTimestamp, searchTranscript } from '@castline/co
 import { parseTranscript } from '@castline/core/formats'
 import { TranscriptPlayer } from '@castline/react/player'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import type { CSSProperties } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { type HeldFetches, holdFetches } from './hold-fetch.js'
 import {
   activeIndex,
   controlSizes,
+  expectLayout,
+  layoutBoxes,
   linesIn,
   mediaIn,
   metadataOf,
@@ -37,7 +39,8 @@ const meta = {
     docs: {
       description: {
         component: `The whole player a podcast site embeds: title, waveform, transport, search and the transcript,
-side by side from 700px of width and stacked below that. It renders and owns a hidden \`<audio>\` for \`src\`.
+stacked (\`layout="stacked"\`, the default) or a side panel beside the transcript (\`layout="panel"\`,
+from 52rem of the player's own width; one column below that). It renders and owns a hidden \`<audio>\` for \`src\`.
 
 \`\`\`tsx
 import { TranscriptPlayer } from '@castline/react/player'
@@ -165,6 +168,60 @@ export const Excerpt: Story = {
     peaks: EXCERPT_PEAKS,
     duration: EXCERPT_DURATION,
     deepLink: false,
+  },
+}
+
+/** A wide column for the layout stories: 64rem, as a site's main column on a desktop. */
+const wide = (Story: () => ReactNode) => (
+  <div style={{ inlineSize: '64rem', maxInlineSize: '100%' }}>
+    <Story />
+  </div>
+)
+
+/** The player's layout once its lines and its waveform are drawn. */
+async function drawnLayout(canvasElement: HTMLElement) {
+  await linesIn(canvasElement)
+  const slider = within(canvasElement).getByRole('slider', { name: 'Seek' })
+  await waitFor(() => expect(slider).toHaveAttribute('data-peaks', 'ready'), SLOW)
+  return layoutBoxes(canvasElement)
+}
+
+/**
+ * `layout="stacked"` (the default) in a wide column: the waveform full width, the controls in one row
+ * under it (play, skip, time, speed, volume, chapters), then the search, the menus and the transcript.
+ */
+export const LayoutStacked: Story = {
+  args: { ...Excerpt.args, chapters: sampleFile('chapters.json'), layout: 'stacked' },
+  decorators: [wide],
+  play: async ({ canvasElement }) => {
+    expectLayout(await drawnLayout(canvasElement), 'stacked', false)
+  },
+}
+
+/**
+ * `layout="panel"` in a wide column: the episode, waveform, controls, highlights, search and menus in a
+ * side panel, the transcript beside it taking the rest of the width, down to the panel's bottom.
+ */
+export const LayoutPanel: Story = {
+  args: { ...LayoutStacked.args, layout: 'panel' },
+  decorators: [wide],
+  play: async ({ canvasElement }) => {
+    expectLayout(await drawnLayout(canvasElement), 'panel', true)
+  },
+}
+
+/** `layout="panel"` in a 400 px column of a wide page: by its own width, the player is one column. */
+export const LayoutPanelInNarrowColumn: Story = {
+  args: LayoutPanel.args,
+  decorators: [
+    (Story) => (
+      <div style={{ inlineSize: '400px' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    expectLayout(await drawnLayout(canvasElement), 'panel', false)
   },
 }
 

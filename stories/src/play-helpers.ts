@@ -98,3 +98,48 @@ export function standInObserver(): () => void {
     scrollControls = null
   }
 }
+
+/** The boxes of a player's layout, found in `root` (the React player's canvas, or the element's shadow root). */
+export interface LayoutBoxes {
+  /** The root's `data-layout`. */
+  layout: string | null
+  /** Whether the panel and the transcript's column sit side by side. */
+  twoColumns: boolean
+  /** The waveform's and the transcript's widths as shares of the player's content width (0 to 1). */
+  wave: number
+  transcript: number
+}
+
+/** Measures the player's layout (`.castline-player`, its panel, its transcript column, its waveform). */
+export function layoutBoxes(root: ParentNode): LayoutBoxes {
+  const player = root.querySelector<HTMLElement>('.castline-player')!
+  const main = root.querySelector('.castline-player__main')!.getBoundingClientRect()
+  const side = root.querySelector('.castline-player__side')!
+  const wave = root.querySelector('.castline-waveform, castline-waveform')!.getBoundingClientRect()
+  const transcript = side.lastElementChild!.getBoundingClientRect()
+  const style = getComputedStyle(player)
+  const width =
+    player.getBoundingClientRect().width -
+    Number.parseFloat(style.paddingLeft) -
+    Number.parseFloat(style.paddingRight)
+  return {
+    layout: player.getAttribute('data-layout'),
+    twoColumns: side.getBoundingClientRect().top < main.bottom,
+    wave: wave.width / width,
+    transcript: transcript.width / width,
+  }
+}
+
+/**
+ * Asserts a player's layout: its `data-layout`, and one column (the waveform and transcript at least 90%
+ * of the player's width) or two (the transcript at least 60%).
+ */
+export function expectLayout(boxes: LayoutBoxes, layout: 'stacked' | 'panel', twoColumns: boolean): void {
+  expect(boxes.layout).toBe(layout)
+  expect(boxes.twoColumns).toBe(twoColumns)
+  if (twoColumns) expect(boxes.transcript).toBeGreaterThanOrEqual(0.6)
+  else {
+    expect(boxes.wave).toBeGreaterThanOrEqual(0.9)
+    expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
+  }
+}

@@ -65,8 +65,13 @@ test("the chapter list names every chapter with its time, and a chapter's link s
     await expect(links.count()).resolves.toBeGreaterThan(5)
     await expect(links.nth(1).textContent()).resolves.toBe('3:07 What is the Language Summit?')
     await expect(links.nth(1).getAttribute('href')).resolves.toBe('#t=187')
+    // The chapter playing is marked (aria-current, from the player's onChapterChange), and follows.
+    const current = chapters.locator('a[aria-current="true"]')
+    await expect.poll(() => current.textContent()).toBe('0:00 Introduction')
     await links.nth(1).click()
     await waitForAudioAt(page, 187)
+    await expect.poll(() => current.textContent()).toBe('3:07 What is the Language Summit?')
+    await expect(current.count()).resolves.toBe(1)
     // Another chapter after it: the player follows each link in turn.
     await chapters.getByRole('link', { name: /Open source at the UN/ }).click()
     await waitForAudioAt(page, 364)

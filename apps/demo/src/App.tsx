@@ -3,7 +3,14 @@ import { parseAdBreaks } from '@castline/react'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
-import { ChapterList, chaptersOf, EpisodeHeader, ShowNotes, SpeakerList } from './EpisodeDetails.js'
+import {
+  ChapterList,
+  chaptersOf,
+  EpisodeHeader,
+  EpisodeHeaderPending,
+  ShowNotes,
+  SpeakerList,
+} from './EpisodeDetails.js'
 import { type Episode, loadFeedAsEpisode, loadSampleFeed } from './episode.js'
 import { type LinkedEpisode, readLinkParams } from './link-params.js'
 import { OpenYourOwn } from './OpenYourOwn.js'
@@ -71,6 +78,11 @@ function readAdsParam(search: string): { breaks?: readonly AdBreak[]; message?: 
   }
 }
 
+/** `?layout=panel`: the player's side-panel layout instead of its default (stacked). */
+function readLayoutParam(search: string): 'stacked' | 'panel' {
+  return new URLSearchParams(search).get('layout') === 'panel' ? 'panel' : 'stacked'
+}
+
 /**
  * Which page: `episode` (index.html) shows the sample or a linked episode as a podcast's episode page;
  * `open` (open.html) plays the user's own files.
@@ -82,6 +94,14 @@ export function App({ page }: { page: DemoPage }): ReactNode {
   const [load, setLoad] = useState<Load>({ status: page === 'open' ? 'idle' : 'loading' })
   const [refused, setRefused] = useState('')
   const [ads] = useState(() => (typeof window === 'undefined' ? {} : readAdsParam(window.location.search)))
+  // The chapter playing (its start), from the player: the chapter list beside it marks it.
+  const [chapterAt, setChapterAt] = useState<number | null>(null)
+  const onChapterChange = useCallback((chapter: { start: number } | null) => {
+    setChapterAt(chapter?.start ?? null)
+  }, [])
+  const [layout] = useState(() =>
+    typeof window === 'undefined' ? 'stacked' : readLayoutParam(window.location.search),
+  )
 
   useEffect(() => {
     // The "open your own" page waits for the user's files.
@@ -125,6 +145,8 @@ export function App({ page }: { page: DemoPage }): ReactNode {
     window.scrollTo({ top: 0 })
   }, [])
 
+  // The episode page while its episode loads: the header, player and aside keep their room.
+  const pending = page === 'episode' && load.status === 'loading'
   const chapters = episode === null || page === 'open' ? [] : chaptersOf(episode)
   const persons = episode === null || page === 'open' ? [] : (episode.persons ?? [])
   return (
@@ -138,7 +160,9 @@ export function App({ page }: { page: DemoPage }): ReactNode {
             Open your own episode
           </a>
         </nav>
-        {episode === null ? (
+        {episode === null && pending ? (
+          <EpisodeHeaderPending />
+        ) : episode === null ? (
           <h1>
             {load.status === 'error'
               ? 'The episode could not be loaded'
@@ -165,9 +189,12 @@ export function App({ page }: { page: DemoPage }): ReactNode {
           </p>
         ) : null}
         {load.status === 'loading' ? (
-          <p className="demo-notice" role="status">
-            Loading the episode…
-          </p>
+          // The player's room, kept while the episode loads (no layout shift when it arrives).
+          <div className="demo-player demo-player--pending">
+            <p className="demo-notice" role="status">
+              Loading the episode…
+            </p>
+          </div>
         ) : null}
         {episode === null ? null : (
           <>
@@ -182,6 +209,8 @@ export function App({ page }: { page: DemoPage }): ReactNode {
                 src={episode.src}
                 transcript={episode.transcript}
                 title={episode.title}
+                layout={layout}
+                onChapterChange={onChapterChange}
                 // The player's title is hidden under the page's h1 (styles.css): chapters are h2s.
                 chapterHeadingLevel={2}
                 // A bar with play/pause, time and chapter while the controls are scrolled away.
@@ -211,9 +240,11 @@ export function App({ page }: { page: DemoPage }): ReactNode {
         {page === 'open' ? <OpenYourOwn onOpen={open} /> : null}
       </main>
 
+      {/* The aside's column, kept while the sample episode loads: the player does not narrow when it comes. */}
+      {pending ? <div className="demo-aside" /> : null}
       {chapters.length === 0 && persons.length === 0 ? null : (
         <aside className="demo-aside" aria-label="About this episode">
-          {chapters.length === 0 ? null : <ChapterList chapters={chapters} />}
+          {chapters.length === 0 ? null : <ChapterList chapters={chapters} current={chapterAt} />}
           {persons.length === 0 ? null : <SpeakerList persons={persons} />}
         </aside>
       )}

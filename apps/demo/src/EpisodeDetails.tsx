@@ -76,6 +76,25 @@ export function EpisodeHeader({ episode }: { episode: Episode }): ReactNode {
 }
 
 /**
+ * The header's room while the episode loads: the artwork's box, the show's and the facts' lines (empty)
+ * and the h1 saying so, laid out as `EpisodeHeader`, so that nothing moves when the episode arrives.
+ */
+export function EpisodeHeaderPending(): ReactNode {
+  return (
+    <div className="demo-episode">
+      <div className="demo-episode__head">
+        <div className="demo-episode__art demo-episode__art--pending" />
+        <div>
+          <p className="demo-show">{'\u00a0'}</p>
+          <h1>Loading the episode…</h1>
+          <p className="demo-facts">{'\u00a0'}</p>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/**
  * A chapter link followed again: the address already ends in its `#t=`, so following it would change
  * nothing and the player (which seeks on `hashchange`) would stay where the listener moved since. The
  * fragment is dropped from the address first, so that the link's navigation changes it again.
@@ -85,15 +104,28 @@ function followAgain(e: MouseEvent<HTMLAnchorElement>): void {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
 }
 
-/** The chapters as links to their moments (`#t=187`): the player seeks to a link followed in the page. */
-export function ChapterList({ chapters }: { chapters: readonly Chapter[] }): ReactNode {
+/**
+ * The chapters as links to their moments (`#t=187`): the player seeks to a link followed in the page.
+ * The one playing (`current`: its start, from the player's `onChapterChange`) is marked `aria-current`.
+ */
+export function ChapterList({
+  chapters,
+  current = null,
+}: {
+  chapters: readonly Chapter[]
+  current?: number | null
+}): ReactNode {
   return (
     <section className="demo-section" aria-labelledby="demo-chapters">
       <h2 id="demo-chapters">Chapters</h2>
       <ol className="demo-chapters">
         {chapters.map((chapter) => (
           <li key={chapter.start}>
-            <a href={formatQuoteLink('', { start: chapter.start })} onClick={followAgain}>
+            <a
+              href={formatQuoteLink('', { start: chapter.start })}
+              onClick={followAgain}
+              aria-current={chapter.start === current ? 'true' : undefined}
+            >
               <span className="demo-chapters__time">{formatTimestamp(chapter.start)}</span>{' '}
               <span className="demo-chapters__title">{chapter.title}</span>
             </a>

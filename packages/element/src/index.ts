@@ -19,6 +19,7 @@ export { CastlineSearchElement, matchCountText } from './search.js'
 export {
   type CastlineEventMap,
   CastlineSession,
+  type ChapterChangeDetail,
   type CueChangeDetail,
   type ErrorDetail,
   type FollowChangeDetail,

@@ -107,7 +107,10 @@ export const PART_NAMES = {
  * time, see docs/embed.md; bad text is a `castline-error` of kind 'ad-breaks' and no breaks), `show` and
  * `artwork` (the platform's media controls, with `title`; a feed's episode gives them too) and
  * `media-session="off"` (leave `navigator.mediaSession` alone), `mini-player` (a bar with play/pause, time
- * and chapter fixed at the viewport's bottom while the controls are scrolled away during playback). A
+ * and chapter fixed at the viewport's bottom while the controls are scrolled away during playback),
+ * `layout="stacked|panel"` (by the player's own width: "stacked", the default and any other value, a
+ * full-width waveform and control row above the transcript; "panel", from 52rem of player width, a side
+ * panel with the episode, waveform, controls and highlights beside the transcript; narrower, one column). A
  * "Reader settings" disclosure sets the text size (kept between visits), timestamps and follow along. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
@@ -136,6 +139,7 @@ export class CastlinePlayerElement extends HTMLElement {
     'artwork',
     'media-session',
     'mini-player',
+    'layout',
   ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
@@ -164,6 +168,9 @@ export class CastlinePlayerElement extends HTMLElement {
   private readonly mini = buildMiniPlayer(this.ownerDocument)
   private unmountMini: (() => void) | null = null
   private readonly transcriptPart: HTMLElement
+  /** The transcript's column, and its tools (language, search, menus): above it, or at the panel's end. */
+  private readonly side: HTMLDivElement
+  private readonly tools: readonly HTMLElement[]
   /** The transcripts to choose from (languages) and the one shown. */
   private choices: readonly TranscriptChoice[] = []
   private chosen = 0
@@ -233,25 +240,28 @@ export class CastlinePlayerElement extends HTMLElement {
       h(doc, 'label', { for: 'castline-language' }, 'Transcript language'),
       this.languageSelect,
     )
+    this.tools = [
+      this.languagePicker,
+      part('castline-search', 'search'),
+      h(doc, 'div', { class: 'castline-player__menus' }, this.menu.details, this.readerMenu.details),
+    ]
+    this.side = h(
+      doc,
+      'div',
+      { class: 'castline-player__side', part: 'side' },
+      ...this.tools,
+      this.transcriptPart,
+    )
     this.section = h(
       doc,
       'section',
-      { class: 'castline castline-player', part: 'player', 'aria-label': 'Audio player' },
-      h(
-        doc,
-        'div',
-        { class: 'castline-player__layout' },
-        this.main,
-        h(
-          doc,
-          'div',
-          { class: 'castline-player__side', part: 'side' },
-          this.languagePicker,
-          part('castline-search', 'search'),
-          h(doc, 'div', { class: 'castline-player__menus' }, this.menu.details, this.readerMenu.details),
-          this.transcriptPart,
-        ),
-      ),
+      {
+        class: 'castline castline-player',
+        part: 'player',
+        'aria-label': 'Audio player',
+        'data-layout': 'stacked',
+      },
+      h(doc, 'div', { class: 'castline-player__layout' }, this.main, this.side),
     )
     this.root.append(this.audio, this.section)
     this.session.setMedia(this.audio)
@@ -441,7 +451,21 @@ export class CastlinePlayerElement extends HTMLElement {
     this.applyPeople()
     this.loadFeed()
     const offEpisode = session.on('episode', () => this.renderHighlights())
-    const offChapterArt = session.chapterState.subscribe(() => this.syncArtwork())
+    // The chapter playing: the artwork follows it, and the page hears of it once connected and of each
+    // change (castline-chapterchange).
+    let chapter: Chapter | null = null
+    const reportChapter = (current: Chapter | null) => {
+      if (current === chapter) return
+      chapter = current
+      this.dispatchEvent(
+        new CustomEvent('castline-chapterchange', { detail: { chapter }, bubbles: true, composed: true }),
+      )
+    }
+    const offChapterArt = session.chapterState.subscribe((snapshot) => {
+      this.syncArtwork()
+      reportChapter(snapshot.current)
+    })
+    reportChapter(session.chapterState.getSnapshot().current)
     this.renderHighlights()
     // Deep link: the page's #t= once there is media, a quote link (`#t=a,b&q=words`) once the transcript is
     // in, to find its words there (`openQuoteLink`: seek, play after the first gesture, pause at the end).
@@ -600,6 +624,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.feedLoading?.abort()
     this.feedLoading = null
     this.feedEpisode = null
+    this.syncPending()
     if (url === null || url === '') return
     const session = this.session
     if (guid === null || guid.trim() === '') {
@@ -609,6 +634,7 @@ export class CastlinePlayerElement extends HTMLElement {
     }
     const loading = new AbortController()
     this.feedLoading = loading
+    this.syncPending()
     const ownTranscript = () => this.parsedTranscript !== null || this.getAttribute('transcript') !== null
     if (!ownTranscript()) session.startLoading()
     loadFeedEpisode(url, guid, {
@@ -645,6 +671,7 @@ export class CastlinePlayerElement extends HTMLElement {
       (error: unknown) => {
         if (loading.signal.aborted) return
         this.feedLoading = null
+        this.syncPending()
         session.fail('feed', error instanceof Error ? error.message : String(error), error)
       },
     )
@@ -683,6 +710,19 @@ export class CastlinePlayerElement extends HTMLElement {
     setAttr(this.artwork, 'src', src ?? null)
   }
 
+  /**
+   * While a feed loads the title and artwork it will bring, the head keeps their room, and the waveform
+   * the chapter markers' row (styles.ts), so that the controls and transcript do not move down when
+   * they arrive.
+   */
+  private syncPending(): void {
+    const loading = this.feedLoading !== null
+    setAttr(this.head, 'data-pending', loading && !this.hasAttribute('title') ? '' : null)
+    const ownChapters = this.parsedChapters !== null || this.getAttribute('chapters') !== null
+    if (this.waveform !== null)
+      setAttr(this.waveform, 'data-pending-chapters', loading && !ownChapters ? '' : null)
+  }
+
   private syncAttributes(): void {
     const doc = this.ownerDocument
     const feed = this.feedEpisode
@@ -692,6 +732,7 @@ export class CastlinePlayerElement extends HTMLElement {
     this.heading.hidden = title === null || title === ''
     setText(this.heading, title ?? '')
     setAttr(this.section, 'aria-label', title || 'Audio player')
+    this.syncLayout()
     this.syncArtwork()
     const duration =
       this.getAttribute('duration') ?? (feed?.duration === undefined ? null : String(feed.duration))
@@ -707,11 +748,26 @@ export class CastlinePlayerElement extends HTMLElement {
       this.waveform.remove()
       this.waveform = null
     }
+    this.syncPending()
     const waveform = this.waveform
     if (waveform === null) return
     setAttr(waveform, 'duration', duration)
     if (this.parsedPeaks !== null) waveform.peaks = this.parsedPeaks
     else setAttr(waveform, 'peaks', this.getAttribute('peaks'))
+  }
+
+  /**
+   * The layout (styles.ts lays it out by the player's own width): "panel", else "stacked". In the panel
+   * the transcript's tools end the panel, so that the transcript has its column to itself; the order
+   * read is the same in both.
+   */
+  private syncLayout(): void {
+    const panel = this.getAttribute('layout') === 'panel'
+    setAttr(this.section, 'data-layout', panel ? 'panel' : 'stacked')
+    const host = panel ? this.main : this.side
+    if (this.tools[0]!.parentNode === host) return
+    if (panel) this.main.append(...this.tools)
+    else this.side.prepend(...this.tools)
   }
 
   private loadTranscript(): void {

@@ -48,6 +48,11 @@ export interface ReadyDetail {
   transcript: Transcript
 }
 
+/** `castline-chapterchange`: the listed chapter playing changed (null before the first, or without chapters). */
+export interface ChapterChangeDetail {
+  chapter: Chapter | null
+}
+
 /** The events the elements dispatch, by name (bubbling and composed `CustomEvent`s). */
 export interface CastlineEventMap {
   'castline-cuechange': CustomEvent<CueChangeDetail>
@@ -55,6 +60,7 @@ export interface CastlineEventMap {
   'castline-followchange': CustomEvent<FollowChangeDetail>
   'castline-error': CustomEvent<ErrorDetail>
   'castline-ready': CustomEvent<ReadyDetail>
+  'castline-chapterchange': CustomEvent<ChapterChangeDetail>
 }
 
 /** The search shared by a session's search box and transcript. */

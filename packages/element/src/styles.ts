@@ -93,12 +93,13 @@ button, input, select { font: inherit; color: inherit; }
 /* Reduced motion: nothing animates (follow mode's scrolling is instant too, see @castline/dom's follow.ts). */
 @media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto; transition: none; animation: none; } }
 
+/* flex-grow: a host the player stretches (the panel layout) gives its height to the viewport. */
 .castline-transcript {
-  container: castline-transcript / inline-size; position: relative; display: flex; flex-direction: column;
+  container: castline-transcript / inline-size; position: relative; display: flex; flex-direction: column; flex-grow: 1;
   border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
 }
 .castline-transcript__viewport {
-  height: var(--castline-transcript-height, 28rem);
+  height: var(--castline-transcript-height, 28rem); flex-grow: 1;
   overflow-y: auto; overscroll-behavior: contain; overflow-anchor: none;
 }
 .castline-transcript__list { position: relative; width: 100%; margin: 0; padding: 0; list-style: none; }
@@ -175,7 +176,8 @@ ${SPEAKER_RULES}
   flex: 1 1 6rem; min-width: 0; background: var(--_bg); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0.25rem 0.5rem;
 }
-.castline-search__count { font-size: 0.875em; color: var(--_muted); font-variant-numeric: tabular-nums; min-width: 5.5em; }
+/* No reserved width: the count takes what it says (nothing while empty), the box the rest of the row. */
+.castline-search__count { flex: none; font-size: 0.875em; color: var(--_muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
 .castline-search__button {
   background: none; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2);
   padding: 0.125rem 0.5rem; cursor: pointer;
@@ -193,13 +195,22 @@ ${SPEAKER_RULES}
 
 .castline-player { container: castline-player / inline-size; }
 .castline-player__layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--castline-player-gap, 1rem); }
-@container castline-player (min-width: 700px) {
-  .castline-player__layout { grid-template-columns: minmax(16rem, 2fr) minmax(0, 3fr); align-items: start; }
+/* Layouts by the player's own width (data-layout from the layout attribute, as React's player.css): "stacked"
+   one column at every width; "panel" from 52rem a side panel (sticky) beside the transcript, which takes
+   the remaining width and fills its column down to the panel's bottom. */
+@container castline-player (min-width: 52rem) {
+  .castline-player[data-layout="panel"] .castline-player__layout { grid-template-columns: minmax(16rem, 20rem) minmax(0, 1fr); }
+  .castline-player[data-layout="panel"] .castline-player__main {
+    position: sticky; top: 0; align-self: start;
+  }
+  .castline-player[data-layout="panel"] .castline-player__side > :last-child { flex-grow: 1; display: flex; flex-direction: column; }
 }
 .castline-player__main, .castline-player__side { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; }
 .castline-player__title { margin: 0; font-size: 1.25em; line-height: 1.3; }
 .castline-player__head { display: flex; align-items: center; gap: 0.75rem; }
-.castline-player__head:has(> [hidden]:first-child + [hidden]) { display: none; }
+.castline-player__head:not([data-pending]):has(> [hidden]:first-child + [hidden]) { display: none; }
+/* While a feed brings the title and artwork, their room (the artwork's height) is kept: nothing moves. */
+.castline-player__head[data-pending] { min-block-size: 4rem; }
 .castline-player__artwork { width: 4rem; height: 4rem; flex: none; border-radius: var(--_radius); object-fit: cover; }
 .castline-highlights__label { margin: 0 0 0.25rem; font-size: 0.875em; font-weight: 600; }
 .castline-highlights__list { display: flex; flex-wrap: wrap; gap: 0.375rem; margin: 0; padding: 0; list-style: none; }
@@ -210,6 +221,8 @@ ${SPEAKER_RULES}
 .castline-highlights__time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
 
 .castline-waveform { position: relative; border-radius: var(--_radius); cursor: pointer; touch-action: pan-y; }
+/* While the player's feed may bring chapters, the markers' row (under the wave) is kept: nothing moves. */
+:host([data-pending-chapters]) .castline-waveform { margin-block-end: calc(var(--_target) + 0.25rem); }
 .castline-waveform:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
 .castline-waveform__wave { width: 100%; }
 .castline-waveform--loading .castline-waveform__wave { opacity: 0.5; }
@@ -247,6 +260,8 @@ ${SPEAKER_RULES}
 }
 /* Narrow: no volume slider (a phone's volume is its buttons; mute stays). */
 @container castline-controls (max-width: 30rem) { .castline-controls__volume { display: none; } }
+/* Wide: the chapter row joins the control row (play, skip, time, speed, volume, chapters in one line). */
+@container castline-controls (min-width: 46rem) { .castline-controls__chapters { flex: 1 1 14rem; width: auto; } }
 .castline-controls__transport, .castline-controls__settings { display: flex; align-items: center; gap: 0.375rem; }
 .castline-controls__button {
   display: inline-flex; align-items: center; justify-content: center;

@@ -77,6 +77,25 @@ describe('<castline-player chapters>', () => {
     expect(artwork.hidden).toBe(true)
   })
 
+  test('castline-chapterchange tells the page of the listed chapter playing, once connected and once a change', async () => {
+    const seen: Array<string | null> = []
+    const { el } = await player((p) => {
+      p.chapters = CHAPTERS
+      p.addEventListener('castline-chapterchange', (e) => seen.push(e.detail.chapter?.title ?? null))
+    })
+    expect(seen).toEqual(['Opening'])
+    for (const t of [11, 12, 13]) {
+      el.media.currentTime = t
+      el.media.dispatchEvent(new Event('timeupdate'))
+      await settle()
+    }
+    expect(seen).toEqual(['Opening', '<i>Deep</i> & wide'])
+    el.media.currentTime = 20
+    el.media.dispatchEvent(new Event('timeupdate'))
+    await settle()
+    expect(seen).toEqual(['Opening', '<i>Deep</i> & wide', 'Close'])
+  })
+
   test('markers seek; previous/next buttons and [ ] keys seek; the list leaves out silent chapters', async () => {
     const { el, seeks } = await player((p) => {
       p.chapters = CHAPTERS

@@ -247,6 +247,40 @@ describe('<castline-player>', () => {
     expect(deepAll(el, 'castline-waveform')).toEqual([])
   })
 
+  test('layout="panel" reaches the player (data-layout) and ends the panel with the search and menus; any other value is stacked', async () => {
+    const el = player({ src: '/ep.mp3', title: 'Episode 1', waveform: 'none', 'deep-link': 'off' })
+    el.transcript = transcriptOf(LINES)
+    document.body.append(el)
+    await settle()
+    const section = deep(el, 'section.castline-player')
+    const main = deep(el, '.castline-player__main')
+    const side = deep(el, '.castline-player__side')
+    const search = deep(el, 'castline-search')
+    const transcript = deep(el, 'castline-transcript')
+    // Stacked (the default): the search above the transcript, in its column.
+    expect(section.getAttribute('data-layout')).toBe('stacked')
+    expect(search.parentElement).toBe(side)
+    expect(side.lastElementChild).toBe(transcript)
+
+    el.setAttribute('layout', 'panel')
+    expect(section.getAttribute('data-layout')).toBe('panel')
+    expect(search.parentElement).toBe(main)
+    expect(main.lastElementChild!.className).toBe('castline-player__menus')
+    // The transcript has its column to itself, and the search moved still searches it.
+    expect([...side.children]).toEqual([transcript])
+    const input = deep(el, '.castline-search__input') as HTMLInputElement
+    input.value = 'python'
+    input.dispatchEvent(new Event('input'))
+    await settle()
+    expect(deep(el, '.castline-search__count').textContent).toBe('1 of 2')
+    expect(deepAll(el, 'mark').map((m) => m.textContent)).toEqual(['Python', 'Python'])
+
+    el.setAttribute('layout', 'sideways')
+    expect(section.getAttribute('data-layout')).toBe('stacked')
+    expect(search.parentElement).toBe(side)
+    expect(side.lastElementChild).toBe(transcript)
+  })
+
   test('keyboard as TranscriptPlayer: K plays, J/L skip 10 s, / focuses search, keys typed in search are text', async () => {
     const el = player({ src: '/ep.mp3', waveform: 'none', 'deep-link': 'off' })
     el.transcript = transcriptOf(LINES)

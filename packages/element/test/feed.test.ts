@@ -35,10 +35,14 @@ async function feedPlayer(guid: string, overrides: Parameters<typeof sampleFeedF
 describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
   test('loads the audio, title, artwork, transcript, chapters, persons and highlights from the feed', async () => {
     const { el, errors } = await feedPlayer(FEED_GUID)
+    // While the feed loads, the head keeps the room of the title and artwork it will bring (no layout shift).
+    const head = deep(el, '.castline-player__head')
+    expect(head.hasAttribute('data-pending')).toBe(true)
     // The feed and transcript readers are dynamic imports, which module loading settles, not the fake timers.
     await vi.waitFor(() => expect(el.transcript?.cues).toHaveLength(1074), WAIT)
     await settle()
     expect(errors).toEqual([])
+    expect(head.hasAttribute('data-pending')).toBe(false)
     expect(el.media.getAttribute('src')).toBe(`${folder}episode.mp3`)
     expect(deep(el, '.castline-player__title').textContent).toBe('Python Language Summit 2025')
     expect(deep(el, 'section.castline-player').getAttribute('aria-label')).toBe('Python Language Summit 2025')
@@ -75,6 +79,24 @@ describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
     expect(time).toBe(2385)
   })
 
+  test("while the feed loads, the waveform keeps the chapter markers' row; not once they came, nor with chapters of its own", async () => {
+    const { el } = await feedPlayer(FEED_GUID)
+    el.removeAttribute('waveform')
+    const waveform = deep(el, 'castline-waveform')
+    expect(waveform.hasAttribute('data-pending-chapters')).toBe(true)
+    await vi.waitFor(() => expect(el.chapters.length).toBeGreaterThan(0), WAIT)
+    await settle()
+    expect(waveform.hasAttribute('data-pending-chapters')).toBe(false)
+    // A page's own chapters: nothing to wait for from the feed.
+    document.body.replaceChildren()
+    const own = await feedPlayer(FEED_GUID)
+    own.el.setAttribute('chapters', 'data:application/json,{"version":"1.2.0","chapters":[]}')
+    own.el.removeAttribute('waveform')
+    expect(deep(own.el, 'castline-waveform').hasAttribute('data-pending-chapters')).toBe(false)
+    await vi.waitFor(() => expect(own.el.transcript).not.toBeNull(), WAIT)
+    await settle()
+  })
+
   test('a JSON transcript that fails falls back to the SRT one', async () => {
     const { el, errors, requests } = await feedPlayer(FEED_GUID, { 'transcript.json': 503 })
     await vi.waitFor(() => expect(el.transcript?.cues).toHaveLength(1074), WAIT)
@@ -99,6 +121,8 @@ describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
     expect(errors.map((e) => [e.kind, e.message])).toEqual([['feed', message]])
     expect(deep(el, '[role="alert"]').textContent).toBe(`The transcript could not be shown. ${message}`)
     expect(deepAll(el, '.castline-highlights')).toEqual([])
+    // No title will come: the head's room is given back.
+    expect(deep(el, '.castline-player__head').hasAttribute('data-pending')).toBe(false)
   })
 
   test("a feed that fails leaves the page's own transcript in place", async () => {

@@ -1,4 +1,5 @@
 import type { Cue } from '@castline/core'
+import type { Chapter } from '@castline/core/chapters'
 import type { Person, Soundbite } from '@castline/core/feed'
 import {
   type AdBreak,
@@ -9,7 +10,7 @@ import {
   type TranscriptChoice,
   textDirection,
 } from '@castline/dom'
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react'
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { type ChaptersInput, useChapterSnapshot } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { MiniPlayer, PlayerControls } from './controls.js'
@@ -96,13 +97,29 @@ export interface TranscriptPlayerProps {
    * controls are scrolled out of view during playback (default false).
    */
   miniPlayer?: boolean | undefined
+  /**
+   * How the player lays itself out, by its own width (container queries, not the window's): 'stacked'
+   * (the default) a full-width waveform with the controls in one row under it, then the search and the
+   * transcript full width; 'panel' from 52rem of player width a side panel (episode, waveform, controls,
+   * highlights) beside the transcript. Narrower than that, both are one column. The root's `data-layout`.
+   */
+  layout?: PlayerLayoutName | undefined
+  /**
+   * Called with the listed chapter playing whenever it changes (null before the first or without
+   * chapters): a page's own chapter list can mark it (the element's `castline-chapterchange`).
+   */
+  onChapterChange?: ((chapter: Chapter | null) => void) | undefined
   /** Extra class names for the root (it always has `castline castline-player`). */
   className?: string | undefined
 }
 
+/** The player's layouts (see `TranscriptPlayerProps.layout`). */
+export type PlayerLayoutName = 'stacked' | 'panel'
+
 /**
- * The whole player a podcast site embeds: title, waveform, controls, search and the transcript beside
- * them (one column on narrow containers), all sharing one provider and one `<audio>`. Keyboard shortcuts
+ * The whole player a podcast site embeds: title, waveform, controls, search and the transcript, laid out
+ * by the player's own width (`layout`: stacked, or a side panel beside the transcript when wide), all
+ * sharing one provider and one `<audio>`. Keyboard shortcuts
  * work anywhere inside it: Space/K play-pause, J/L -10/+10 s, arrows -5/+5 s, `/` search, `[`/`]` previous/next
  * chapter.
  */
@@ -200,6 +217,17 @@ function Artwork({ image }: { image: string | undefined }): ReactNode {
   return src === undefined ? null : <img className="castline-player__artwork" src={src} alt="" />
 }
 
+/** Tells `onChange` of each change of the chapter playing (renders nothing; only it re-renders then). */
+function ChapterReporter({ onChange }: { onChange: (chapter: Chapter | null) => void }): ReactNode {
+  const current = useChapterSnapshot().current
+  const latest = useRef(onChange)
+  latest.current = onChange
+  useEffect(() => {
+    latest.current(current)
+  }, [current])
+  return null
+}
+
 function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState | undefined }): ReactNode {
   const onKeyDown = usePlayerShortcuts()
   const Heading = `h${props.headingLevel ?? 2}` as const
@@ -207,9 +235,29 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
   const className =
     props.className === undefined ? 'castline castline-player' : `castline castline-player ${props.className}`
   const transcriptProps = props.onCopyLink === undefined ? {} : { onCopyLink: props.onCopyLink }
+  const panel = props.layout === 'panel'
+  // The transcript's tools: above it (stacked), or at the panel's end, so that the transcript has its
+  // column to itself (panel). The order read is the same in both.
+  const tools = (
+    <>
+      {props.language === undefined || props.language.choices.length < 2 ? null : (
+        <LanguagePicker language={props.language} />
+      )}
+      <TranscriptSearch />
+      <div className="castline-player__menus">
+        <TranscriptMenu title={title} />
+        <ReaderSettingsMenu />
+      </div>
+    </>
+  )
   return (
     // The region only gathers the key presses of the focusable parts inside it.
-    <section className={className} aria-label={title ?? 'Audio player'} onKeyDown={onKeyDown}>
+    <section
+      className={className}
+      aria-label={title ?? 'Audio player'}
+      data-layout={panel ? 'panel' : 'stacked'}
+      onKeyDown={onKeyDown}
+    >
       <div className="castline-player__layout">
         <div className="castline-player__main">
           {title === undefined && props.image === undefined ? null : (
@@ -226,16 +274,10 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
             onPlaybackRateChange={props.onPlaybackRateChange}
           />
           {props.soundbites === undefined ? null : <Highlights soundbites={props.soundbites} />}
+          {panel ? tools : null}
         </div>
         <div className="castline-player__side">
-          {props.language === undefined || props.language.choices.length < 2 ? null : (
-            <LanguagePicker language={props.language} />
-          )}
-          <TranscriptSearch />
-          <div className="castline-player__menus">
-            <TranscriptMenu title={title} />
-            <ReaderSettingsMenu />
-          </div>
+          {panel ? null : tools}
           <Transcript
             lang={props.language?.lang}
             {...transcriptProps}
@@ -248,6 +290,7 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
         </div>
       </div>
       {props.miniPlayer === true ? <MiniPlayer duration={props.duration} /> : null}
+      {props.onChapterChange === undefined ? null : <ChapterReporter onChange={props.onChapterChange} />}
     </section>
   )
 }

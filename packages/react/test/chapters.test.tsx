@@ -54,6 +54,21 @@ describe('transcript', () => {
   })
 })
 
+describe('onChapterChange', () => {
+  test('tells the page of each change of the listed chapter playing, once a change', async () => {
+    const seen: Array<string | null> = []
+    const { media } = await renderPlayer({ onChapterChange: (c) => seen.push(c?.title ?? null) })
+    expect(seen).toEqual(['Introduction'])
+    act(() => media.advance(35))
+    await waitFor(() => expect(seen).toEqual(['Introduction', '<b>Timing</b> & you']))
+    act(() => media.advance(36))
+    act(() => media.advance(37))
+    expect(seen).toEqual(['Introduction', '<b>Timing</b> & you'])
+    act(() => media.advance(60))
+    await waitFor(() => expect(seen).toEqual(['Introduction', '<b>Timing</b> & you', 'Wrap-up']))
+  })
+})
+
 describe('artwork', () => {
   test("the current chapter's image replaces the episode's artwork while it plays", async () => {
     const chapters = CHAPTERS.map((c) => (c.start === 30 ? { ...c, img: '/timing.png' } : c))

@@ -64,6 +64,33 @@ describe('layout', () => {
     expect(player.parentElement!.querySelectorAll('audio')).toHaveLength(1)
   })
 
+  test("layout: 'stacked' by default; 'panel' reaches the root (data-layout) and ends the panel with the search and menus", async () => {
+    const { container, rerender } = renderPlayer()
+    const root = container.querySelector('.castline-player')!
+    const side = () => container.querySelector('.castline-player__side')!
+    const main = () => container.querySelector('.castline-player__main')!
+    expect(root.getAttribute('data-layout')).toBe('stacked')
+    expect(side().querySelector('.castline-search')).not.toBeNull()
+    expect(side().lastElementChild!.classList).toContain('castline-transcript')
+
+    rerender(
+      <TranscriptPlayer
+        src="/ep514.mp3"
+        transcript={TRANSCRIPT}
+        duration={1000}
+        title="Episode 514: Python Language Summit"
+        layout="panel"
+      />,
+    )
+    expect(root.getAttribute('data-layout')).toBe('panel')
+    expect(main().lastElementChild!.className).toBe('castline-player__menus')
+    expect(main().querySelector('.castline-search')).not.toBeNull()
+    // The transcript has its column to itself; the search in the panel still searches it.
+    expect([...side().children].map((c) => c.classList.contains('castline-transcript'))).toEqual([true])
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search transcript' }), 'worth hearing')
+    await waitFor(() => expect(side().querySelectorAll('mark').length).toBeGreaterThan(0))
+  })
+
   test('the heading level can be set; without a title the region has a generic name', () => {
     const { unmount } = renderPlayer({ headingLevel: 3 })
     expect(screen.getByRole('heading', { level: 3 })).toBeInTheDocument()

@@ -24,4 +24,10 @@ export {
   type ShortcutKeyEvent,
   usePlayerShortcuts,
 } from '../keyboard.js'
-export { FeedPlayer, type FeedPlayerProps, TranscriptPlayer, type TranscriptPlayerProps } from '../player.js'
+export {
+  FeedPlayer,
+  type FeedPlayerProps,
+  type PlayerLayoutName,
+  TranscriptPlayer,
+  type TranscriptPlayerProps,
+} from '../player.js'
