@@ -1,0 +1,484 @@
+import { writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  ARTIFACTS,
+  DESKTOP,
+  demoUrl,
+  launchChromium,
+  openDemo,
+  PHONE,
+  play,
+  settleFrames,
+  transcriptRegion,
+  waitForAudioAt,
+  waitForTranscript,
+} from './support.js'
+import { MAX_DIFF_SHARE, matchBaseline, PIXEL_THRESHOLD, percent, UPDATE_COMMAND } from './visual.js'
+
+/**
+ * Visual regression tests: the main states of both renderers at phone, tablet and desktop width, light and
+ * dark, screenshotted in Chromium and compared with the baselines in docs/visual/ (visual.ts). With
+ * CASTLINE_UPDATE_SCREENSHOTS=1 they write the baselines and docs/visual.md instead.
+ */
+
+const UPDATE = process.env.CASTLINE_UPDATE_SCREENSHOTS === '1'
+const BASELINES = fileURLToPath(new URL('../../../docs/visual/', import.meta.url))
+const DOCS_PAGE = fileURLToPath(new URL('../../../docs/visual.md', import.meta.url))
+
+/** The widths the states are drawn at (the tablet's is an iPad Air's portrait window). */
+const WIDTHS = { phone: PHONE, tablet: { width: 820, height: 1180 }, desktop: DESKTOP } as const
+
+/** Where playback stands in the states that play: 11:30, mid-sentence in the episode's third chapter. */
+const PLAY_AT = 690
+
+/** What is done on the page after it loads, before the screenshot. */
+type Scene =
+  /** The episode page as it opens: header, player at 0:00, chapters and speakers. */
+  | 'episode'
+  /** Playing at `PLAY_AT` (the clock frozen there): spoken line, word and played part highlighted. */
+  | 'playing'
+  /** "Pyodide" typed into the search box: the matches marked, the first one current and scrolled to. */
+  | 'searching'
+  /** Playing, and the listener scrolled the transcript away: follow mode off, its return button shown. */
+  | 'detached'
+
+/** One screenshot: a page, a width, a theme and a scene. */
+export interface VisualState {
+  /** The baseline's file name (without .png) and the state's name in failures. */
+  name: string
+  /** Which renderer: the React demo's episode page or the plain page with `<castline-player>`. */
+  page: 'React demo' | '<castline-player>'
+  /** Appended to the demo's URL: the page, then its query string (a state's URL parameters) and hash. */
+  path: string
+  width: keyof typeof WIDTHS
+  theme: 'light' | 'dark'
+  scene: Scene
+  /**
+   * Right to left: the page served as `<html lang="ar" dir="rtl">` with the feed offering an Arabic
+   * transcript (the demo's Arabic excerpt), which the page's language picks. It stands in for the demo's
+   * `?lang=ar` (Arabic labels, right to left) until that lands; then this is `path: '?lang=ar'`.
+   */
+  rtl?: true
+}
+
+const DEMO = 'React demo'
+const EMBED = '<castline-player>'
+
+/**
+ * Every state once at least, every width and theme once at least, on both renderers. A state is one
+ * entry: its URL parameters go in `path`.
+ */
+export const STATES: readonly VisualState[] = [
+  {
+    name: 'demo-desktop-light-episode',
+    page: DEMO,
+    path: '',
+    width: 'desktop',
+    theme: 'light',
+    scene: 'episode',
+  },
+  {
+    name: 'demo-tablet-dark-episode',
+    page: DEMO,
+    path: '',
+    width: 'tablet',
+    theme: 'dark',
+    scene: 'episode',
+  },
+  {
+    name: 'demo-phone-light-episode',
+    page: DEMO,
+    path: '',
+    width: 'phone',
+    theme: 'light',
+    scene: 'episode',
+  },
+  {
+    name: 'demo-desktop-light-playing',
+    page: DEMO,
+    path: `#t=${PLAY_AT}`,
+    width: 'desktop',
+    theme: 'light',
+    scene: 'playing',
+  },
+  {
+    name: 'demo-desktop-dark-playing',
+    page: DEMO,
+    path: `#t=${PLAY_AT}`,
+    width: 'desktop',
+    theme: 'dark',
+    scene: 'playing',
+  },
+  {
+    name: 'demo-tablet-light-playing',
+    page: DEMO,
+    path: `#t=${PLAY_AT}`,
+    width: 'tablet',
+    theme: 'light',
+    scene: 'playing',
+  },
+  {
+    name: 'demo-phone-dark-playing',
+    page: DEMO,
+    path: `#t=${PLAY_AT}`,
+    width: 'phone',
+    theme: 'dark',
+    scene: 'playing',
+  },
+  {
+    name: 'demo-desktop-dark-searching',
+    page: DEMO,
+    path: '',
+    width: 'desktop',
+    theme: 'dark',
+    scene: 'searching',
+  },
+  {
+    name: 'demo-tablet-light-searching',
+    page: DEMO,
+    path: '',
+    width: 'tablet',
+    theme: 'light',
+    scene: 'searching',
+  },
+  {
+    name: 'demo-phone-light-searching',
+    page: DEMO,
+    path: '',
+    width: 'phone',
+    theme: 'light',
+    scene: 'searching',
+  },
+  {
+    name: 'demo-desktop-light-detached',
+    page: DEMO,
+    path: `#t=${PLAY_AT}`,
+    width: 'desktop',
+    theme: 'light',
+    scene: 'detached',
+  },
+  {
+    name: 'demo-phone-dark-detached',
+    page: DEMO,
+    path: `#t=${PLAY_AT}`,
+    width: 'phone',
+    theme: 'dark',
+    scene: 'detached',
+  },
+  {
+    name: 'demo-desktop-light-rtl',
+    page: DEMO,
+    path: '',
+    width: 'desktop',
+    theme: 'light',
+    scene: 'episode',
+    rtl: true,
+  },
+  {
+    name: 'demo-phone-dark-rtl',
+    page: DEMO,
+    path: '',
+    width: 'phone',
+    theme: 'dark',
+    scene: 'episode',
+    rtl: true,
+  },
+  {
+    name: 'embed-desktop-light-playing',
+    page: EMBED,
+    path: `embed/#t=${PLAY_AT}`,
+    width: 'desktop',
+    theme: 'light',
+    scene: 'playing',
+  },
+  {
+    name: 'embed-phone-dark-playing',
+    page: EMBED,
+    path: `embed/#t=${PLAY_AT}`,
+    width: 'phone',
+    theme: 'dark',
+    scene: 'playing',
+  },
+  {
+    name: 'embed-desktop-dark-searching',
+    page: EMBED,
+    path: 'embed/',
+    width: 'desktop',
+    theme: 'dark',
+    scene: 'searching',
+  },
+  {
+    name: 'embed-phone-light-detached',
+    page: EMBED,
+    path: `embed/#t=${PLAY_AT}`,
+    width: 'phone',
+    theme: 'light',
+    scene: 'detached',
+  },
+  {
+    name: 'embed-desktop-light-rtl',
+    page: EMBED,
+    path: 'embed/',
+    width: 'desktop',
+    theme: 'light',
+    scene: 'episode',
+    rtl: true,
+  },
+]
+
+declare global {
+  interface Window {
+    /** The media clock the visual tests froze (visual.e2e.test.ts `freezeMedia`), or undefined. */
+    castlineFrozenTime?: number
+  }
+}
+
+/**
+ * Runs in the page before its scripts: what a media element reports that the browser decides, not the
+ * page, is frozen. `buffered` reads as nothing buffered (how far Chromium fetched ahead depends on the
+ * machine's load); once the test sets `window.castlineFrozenTime`, `currentTime` reads as that, while the
+ * audio itself plays on: the player shows a playing state at an exact time, which real playback never
+ * holds still for a screenshot. Seeking (the setter) is untouched.
+ */
+function freezeMedia(): void {
+  const proto = HTMLMediaElement.prototype
+  const time = Object.getOwnPropertyDescriptor(proto, 'currentTime')!
+  Object.defineProperty(proto, 'currentTime', {
+    configurable: true,
+    enumerable: true,
+    get(this: HTMLMediaElement) {
+      return window.castlineFrozenTime ?? time.get!.call(this)
+    },
+    set(this: HTMLMediaElement, seconds: number) {
+      time.set!.call(this, seconds)
+    },
+  })
+  const nothing = {
+    length: 0,
+    start(): number {
+      throw new DOMException('No buffered range', 'IndexSizeError')
+    },
+    end(): number {
+      throw new DOMException('No buffered range', 'IndexSizeError')
+    },
+  }
+  Object.defineProperty(proto, 'buffered', { configurable: true, enumerable: true, get: () => nothing })
+}
+
+/** The sample feed's Arabic transcript, added beside its English ones (`rtl` states). */
+const ARABIC_TRANSCRIPT =
+  '<podcast:transcript url="excerpt.ar.txt" type="text/plain" language="ar"/>\n      <podcast:chapters'
+
+/** Serves `pagePath`'s document as `<html lang="ar" dir="rtl">` and the sample feed with an Arabic transcript. */
+async function serveRightToLeft(context: BrowserContext, pagePath: string): Promise<void> {
+  const document = new URL(pagePath.split('#')[0]!, demoUrl).pathname
+  await context.route(
+    (url) => url.pathname === document,
+    async (route) => {
+      const response = await route.fetch()
+      const body = (await response.text()).replace('<html lang="en">', '<html lang="ar" dir="rtl">')
+      if (!body.includes('dir="rtl"')) throw new Error(`${document} has no <html lang="en"> to change`)
+      await route.fulfill({ response, body })
+    },
+  )
+  await context.route('**/episodes/talk-python-514/feed.xml', async (route) => {
+    const response = await route.fetch()
+    const body = (await response.text()).replace('<podcast:chapters', ARABIC_TRANSCRIPT)
+    await route.fulfill({ response, body })
+  })
+}
+
+/** The transcript's scrolling list (the React demo's or the custom element's, by its class in either). */
+function transcriptViewport(page: Page) {
+  return transcriptRegion(page).locator('.castline-transcript__viewport')
+}
+
+/** Waits for what the page loads: metadata, transcript lines, peaks, chapters, fonts, images, the waveform's canvas. */
+async function waitForLoaded(page: Page): Promise<void> {
+  await waitForTranscript(page)
+  await page.waitForFunction(() => {
+    const audio = window.castlineE2E!.find('audio') as HTMLAudioElement | null
+    const images = window.castlineE2E!.findAll('img') as HTMLImageElement[]
+    // Nothing still loading: a part that fetches (the waveform's peaks, the transcript) is aria-busy meanwhile.
+    const busy = window.castlineE2E!.findAll('[aria-busy="true"]')
+    return audio !== null && audio.readyState >= 1 && images.every((img) => img.complete) && busy.length === 0
+  })
+  // The chapters (fetched after the feed) are in the player.
+  await page.getByRole('button', { name: 'Previous chapter' }).first().waitFor({ state: 'attached' })
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  await page.locator('canvas').first().waitFor({ state: 'attached' })
+}
+
+/** Plays from `PLAY_AT` with the media clock frozen there, and waits for the playing UI. */
+async function playFrozen(page: Page): Promise<void> {
+  await waitForAudioAt(page, PLAY_AT, 0.05)
+  await page.evaluate((t) => {
+    window.castlineFrozenTime = t
+  }, PLAY_AT)
+  await play(page)
+  await page.getByRole('button', { name: 'Pause', exact: true }).first().waitFor({ state: 'visible' })
+  // The audio plays (its real clock runs on behind the frozen one).
+  await page.waitForFunction(() => (window.castlineE2E!.find('audio') as HTMLAudioElement).paused === false)
+}
+
+/** Brings the transcript's bottom edge to the window's (a phone shows the header and controls first). */
+async function scrollToTranscript(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    window.castlineE2E!.find('.castline-transcript')!.scrollIntoView({ block: 'end' }),
+  )
+}
+
+/** Puts the page in `state.scene`. */
+async function enterScene(page: Page, state: VisualState): Promise<void> {
+  switch (state.scene) {
+    case 'episode':
+      return
+    case 'playing':
+      await playFrozen(page)
+      await scrollToTranscript(page)
+      return
+    case 'searching': {
+      await scrollToTranscript(page)
+      const search = page.getByRole('search')
+      await search.getByRole('searchbox', { name: 'Search transcript' }).fill('Pyodide')
+      await expect.poll(() => search.getByRole('status').textContent()).toMatch(/^1 of \d+$/)
+      await transcriptRegion(page).locator('mark.castline-match--current').waitFor({ state: 'visible' })
+      return
+    }
+    case 'detached': {
+      await playFrozen(page)
+      await scrollToTranscript(page)
+      // The listener turns the mouse wheel over the list: follow mode lets go and offers the way back. A
+      // real wheel scrolls on for as many frames as the machine's load gives it (and the virtualized list
+      // measures the rows it passes), so the wheel is a dispatched event, which moves nothing, and the
+      // list is then put at a fixed place. (follow-mode.e2e.test.ts detaches with real wheel turns.)
+      const viewport = transcriptViewport(page)
+      await viewport.evaluate((el) =>
+        el.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, bubbles: true })),
+      )
+      const jump = page.getByRole('button', { name: 'Jump to current line' })
+      await jump.waitFor({ state: 'visible' })
+      await viewport.evaluate((el) => {
+        el.scrollTop = 4000
+      })
+      await settleFrames(page)
+      await jump.waitFor({ state: 'visible' })
+      return
+    }
+  }
+}
+
+/** Screenshot options: the viewport, CSS animations and transitions finished, no text caret. */
+const SHOT = { animations: 'disabled', caret: 'hide', scale: 'css' } as const
+
+/** How many screenshots a state may take to settle (two in a row the same) before it fails. */
+const MAX_TRIES = 10
+
+/**
+ * Screenshots the page until two in a row are identical (as Playwright's `toHaveScreenshot` does), two
+ * animation frames apart; counts tries, not time. Fails when `MAX_TRIES` all differed from the one before.
+ */
+async function settledScreenshot(page: Page, name: string): Promise<{ png: Buffer; tries: number }> {
+  let previous = await page.screenshot(SHOT)
+  for (let tries = 2; tries <= MAX_TRIES; tries++) {
+    await settleFrames(page)
+    const next = await page.screenshot(SHOT)
+    if (next.equals(previous)) return { png: next, tries }
+    previous = next
+  }
+  throw new Error(`Visual state "${name}" did not settle: ${MAX_TRIES} screenshots in a row each differed.`)
+}
+
+/** docs/visual.md: how the tests work and every state's baseline. */
+function docsPage(): string {
+  const rows = STATES.map(
+    (s) =>
+      `| ${s.name} | ${s.page.replace('<', '&lt;')} | ${s.width} (${WIDTHS[s.width].width}x${WIDTHS[s.width].height}) | ${s.theme} | ${s.scene}${s.rtl ? ', right to left' : ''} | ![${s.name}](visual/${s.name}.png) |`,
+  )
+  return `# Visual regression tests
+
+<!-- Written by apps/demo/e2e/visual.e2e.test.ts when updating the baselines: edit that, not this. -->
+
+\`apps/demo/e2e/visual.e2e.test.ts\` (in the \`e2e\` project, so \`npm test\` runs it) opens the demo's
+episode page (React) and the plain page with \`<castline-player>\` in Chromium, puts each in one of the
+states below and compares a screenshot of the window with its baseline in \`docs/visual/\`. A pixel
+differs when its colour moved more than ${PIXEL_THRESHOLD} (pixelmatch's threshold); a state fails when
+more than ${percent(MAX_DIFF_SHARE)} of its pixels differ, or when it has no baseline. A failure names the
+state and the share that differs, and writes the screenshot taken and the difference (red) to
+\`apps/demo/e2e/__artifacts__/visual/\`.
+
+After an intended change of the look, write the baselines and this page anew, and look at what changed
+in the diff of \`docs/visual/\` before committing:
+
+\`\`\`sh
+${UPDATE_COMMAND}
+\`\`\`
+
+What would move is held still: one device pixel per CSS pixel, \`prefers-reduced-motion: reduce\`, CSS
+animations finished and no text caret, fonts and images loaded; the media's \`buffered\` reads as empty
+(how far Chromium fetched ahead varies), and in the playing states its \`currentTime\` reads as
+${PLAY_AT} s (11:30) while the audio plays on, so that the spoken line, the word and the played part of
+the waveform stay where they are. Each screenshot is taken again, two animation frames later, until two
+in a row are the same (at most ${MAX_TRIES}).
+
+States: \`episode\` is the page as it opens (player at 0:00, the chapters and speakers beside it);
+\`playing\` plays at 11:30; \`searching\` has "Pyodide" typed into the search box; \`detached\` is
+playing with the transcript scrolled away by the listener, so that follow mode shows its way back; right
+to left serves the page as \`<html lang="ar" dir="rtl">\` with the feed's Arabic transcript.
+
+| state | page | width | theme | scene | baseline |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+`
+}
+
+/** Each compared state's share of differing pixels and screenshots taken to settle: the run's noise, printed. */
+const measured: string[] = []
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  if (UPDATE) await writeFile(DOCS_PAGE, docsPage())
+  else if (measured.length > 0) console.log(`visual: differing pixels by state\n${measured.join('\n')}`)
+})
+
+describe('visual regression', () => {
+  test.each(STATES)('$name looks as its baseline', async (state) => {
+    const { page, errors, close } = await openDemo(
+      browser,
+      state.path,
+      WIDTHS[state.width],
+      async (context) => {
+        await context.addInitScript(freezeMedia)
+        if (state.rtl) await serveRightToLeft(context, state.path)
+      },
+      { deviceScaleFactor: 1, reducedMotion: 'reduce', colorScheme: state.theme },
+    )
+    try {
+      await waitForLoaded(page)
+      if (state.rtl) await expect(page.evaluate(() => document.dir)).resolves.toBe('rtl')
+      await enterScene(page, state)
+      // No hover: the pointer off the page.
+      await page.mouse.move(0, 0)
+      const { png, tries } = await settledScreenshot(page, state.name)
+      const result = await matchBaseline(
+        state.name,
+        png,
+        { baseline: `${BASELINES}${state.name}.png`, artifacts: `${ARTIFACTS}visual/` },
+        UPDATE,
+      )
+      if (result !== null)
+        measured.push(
+          `  ${state.name}: ${percent(result.share)} (${result.differing} px), settled in ${tries} shots`,
+        )
+      expect(errors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})
