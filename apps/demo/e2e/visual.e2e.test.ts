@@ -7,6 +7,7 @@ import {
   DESKTOP,
   demoUrl,
   launchChromium,
+  loadSample,
   openDemo,
   PHONE,
   play,
@@ -50,7 +51,7 @@ export interface VisualState {
   name: string
   /** Which renderer: the React demo's episode page or the plain page with `<castline-player>`. */
   page: 'React demo' | '<castline-player>'
-  /** Appended to the demo's URL: the page, then its query string (a state's URL parameters) and hash. */
+  /** Appended to the demo's URL: the page, its query string (the state's URL parameters) and hash. */
   path: string
   width: keyof typeof WIDTHS
   theme: 'light' | 'dark'
@@ -58,174 +59,62 @@ export interface VisualState {
   /**
    * Right to left: the page served as `<html lang="ar" dir="rtl">` with the feed offering an Arabic
    * transcript (the demo's Arabic excerpt), which the page's language picks. It stands in for the demo's
-   * `?lang=ar` (Arabic labels, right to left) until that lands; then this is `path: '?lang=ar'`.
+   * `?lang=ar` (Arabic labels, right to left) until that lands; then these states are
+   * `{ query: '?lang=ar' }` and `serveRightToLeft` goes.
    */
   rtl?: true
 }
 
-const DEMO = 'React demo'
-const EMBED = '<castline-player>'
+/** The two renderers' pages, as paths under the demo's URL. */
+const PAGES = {
+  demo: { page: 'React demo', path: '' },
+  embed: { page: '<castline-player>', path: 'embed/' },
+} as const
 
 /**
- * Every state once at least, every width and theme once at least, on both renderers. A state is one
- * entry: its URL parameters go in `path`.
+ * A state: `on` a page at a width and theme in a scene, with the page's URL parameters (`query`, e.g.
+ * `?lang=ar`). Named `<page>-<width>-<theme>-<scene>` (`rtl` for the right-to-left ones).
  */
+function state(
+  on: keyof typeof PAGES,
+  width: VisualState['width'],
+  theme: VisualState['theme'],
+  scene: Scene,
+  { query = '', rtl }: { query?: string; rtl?: true } = {},
+): VisualState {
+  const hash = scene === 'playing' || scene === 'detached' ? `#t=${PLAY_AT}` : ''
+  return {
+    name: `${on}-${width}-${theme}-${rtl ? 'rtl' : scene}`,
+    page: PAGES[on].page,
+    path: `${PAGES[on].path}${query}${hash}`,
+    width,
+    theme,
+    scene,
+    ...(rtl ? { rtl } : {}),
+  }
+}
+
+/** Every scene once at least, every width and theme once at least, on both renderers: one line a state. */
 export const STATES: readonly VisualState[] = [
-  {
-    name: 'demo-desktop-light-episode',
-    page: DEMO,
-    path: '',
-    width: 'desktop',
-    theme: 'light',
-    scene: 'episode',
-  },
-  {
-    name: 'demo-tablet-dark-episode',
-    page: DEMO,
-    path: '',
-    width: 'tablet',
-    theme: 'dark',
-    scene: 'episode',
-  },
-  {
-    name: 'demo-phone-light-episode',
-    page: DEMO,
-    path: '',
-    width: 'phone',
-    theme: 'light',
-    scene: 'episode',
-  },
-  {
-    name: 'demo-desktop-light-playing',
-    page: DEMO,
-    path: `#t=${PLAY_AT}`,
-    width: 'desktop',
-    theme: 'light',
-    scene: 'playing',
-  },
-  {
-    name: 'demo-desktop-dark-playing',
-    page: DEMO,
-    path: `#t=${PLAY_AT}`,
-    width: 'desktop',
-    theme: 'dark',
-    scene: 'playing',
-  },
-  {
-    name: 'demo-tablet-light-playing',
-    page: DEMO,
-    path: `#t=${PLAY_AT}`,
-    width: 'tablet',
-    theme: 'light',
-    scene: 'playing',
-  },
-  {
-    name: 'demo-phone-dark-playing',
-    page: DEMO,
-    path: `#t=${PLAY_AT}`,
-    width: 'phone',
-    theme: 'dark',
-    scene: 'playing',
-  },
-  {
-    name: 'demo-desktop-dark-searching',
-    page: DEMO,
-    path: '',
-    width: 'desktop',
-    theme: 'dark',
-    scene: 'searching',
-  },
-  {
-    name: 'demo-tablet-light-searching',
-    page: DEMO,
-    path: '',
-    width: 'tablet',
-    theme: 'light',
-    scene: 'searching',
-  },
-  {
-    name: 'demo-phone-light-searching',
-    page: DEMO,
-    path: '',
-    width: 'phone',
-    theme: 'light',
-    scene: 'searching',
-  },
-  {
-    name: 'demo-desktop-light-detached',
-    page: DEMO,
-    path: `#t=${PLAY_AT}`,
-    width: 'desktop',
-    theme: 'light',
-    scene: 'detached',
-  },
-  {
-    name: 'demo-phone-dark-detached',
-    page: DEMO,
-    path: `#t=${PLAY_AT}`,
-    width: 'phone',
-    theme: 'dark',
-    scene: 'detached',
-  },
-  {
-    name: 'demo-desktop-light-rtl',
-    page: DEMO,
-    path: '',
-    width: 'desktop',
-    theme: 'light',
-    scene: 'episode',
-    rtl: true,
-  },
-  {
-    name: 'demo-phone-dark-rtl',
-    page: DEMO,
-    path: '',
-    width: 'phone',
-    theme: 'dark',
-    scene: 'episode',
-    rtl: true,
-  },
-  {
-    name: 'embed-desktop-light-playing',
-    page: EMBED,
-    path: `embed/#t=${PLAY_AT}`,
-    width: 'desktop',
-    theme: 'light',
-    scene: 'playing',
-  },
-  {
-    name: 'embed-phone-dark-playing',
-    page: EMBED,
-    path: `embed/#t=${PLAY_AT}`,
-    width: 'phone',
-    theme: 'dark',
-    scene: 'playing',
-  },
-  {
-    name: 'embed-desktop-dark-searching',
-    page: EMBED,
-    path: 'embed/',
-    width: 'desktop',
-    theme: 'dark',
-    scene: 'searching',
-  },
-  {
-    name: 'embed-phone-light-detached',
-    page: EMBED,
-    path: `embed/#t=${PLAY_AT}`,
-    width: 'phone',
-    theme: 'light',
-    scene: 'detached',
-  },
-  {
-    name: 'embed-desktop-light-rtl',
-    page: EMBED,
-    path: 'embed/',
-    width: 'desktop',
-    theme: 'light',
-    scene: 'episode',
-    rtl: true,
-  },
+  state('demo', 'desktop', 'light', 'episode'),
+  state('demo', 'tablet', 'dark', 'episode'),
+  state('demo', 'phone', 'light', 'episode'),
+  state('demo', 'desktop', 'light', 'playing'),
+  state('demo', 'desktop', 'dark', 'playing'),
+  state('demo', 'tablet', 'light', 'playing'),
+  state('demo', 'phone', 'dark', 'playing'),
+  state('demo', 'desktop', 'dark', 'searching'),
+  state('demo', 'tablet', 'light', 'searching'),
+  state('demo', 'phone', 'light', 'searching'),
+  state('demo', 'desktop', 'light', 'detached'),
+  state('demo', 'phone', 'dark', 'detached'),
+  state('demo', 'desktop', 'light', 'episode', { rtl: true }),
+  state('demo', 'phone', 'dark', 'episode', { rtl: true }),
+  state('embed', 'desktop', 'light', 'playing'),
+  state('embed', 'phone', 'dark', 'playing'),
+  state('embed', 'desktop', 'dark', 'searching'),
+  state('embed', 'phone', 'light', 'detached'),
+  state('embed', 'desktop', 'light', 'episode', { rtl: true }),
 ]
 
 declare global {
@@ -330,6 +219,41 @@ async function scrollToTranscript(page: Page): Promise<void> {
   )
 }
 
+/** The line the listener scrolled back to in the detached states: 5:00. */
+const DETACHED_AT = 300
+
+/**
+ * Scrolls the transcript until line `index` starts at the top of its scrolling box. By the line, not by a
+ * `scrollTop`: which offset a line is at in a virtualized list depends on which rows it has measured so
+ * far, and that depends on what was rendered before. Counts tries.
+ */
+async function scrollLineToTop(page: Page, index: number): Promise<void> {
+  const viewport = transcriptViewport(page)
+  for (let tries = 0; tries < 20; tries++) {
+    const offset = await viewport.evaluate((el, i) => {
+      const row = el.querySelector(`[aria-posinset="${i + 1}"]`)
+      if (row === null) {
+        // Not rendered: a screen towards it, from the rows in view (the list keeps its tab stop, the first
+        // line, rendered wherever it scrolls).
+        const box = el.getBoundingClientRect()
+        const inView = [...el.querySelectorAll('[aria-posinset]')].filter((r) => {
+          const rect = r.getBoundingClientRect()
+          return rect.bottom > box.top && rect.top < box.bottom
+        })
+        const first = Math.min(...inView.map((r) => Number(r.getAttribute('aria-posinset')) - 1))
+        return i < first ? -el.clientHeight : el.clientHeight
+      }
+      return row.getBoundingClientRect().top - (el.getBoundingClientRect().top + el.clientTop)
+    }, index)
+    if (Math.abs(offset) < 1) return
+    await viewport.evaluate((el, by) => {
+      el.scrollTop += by
+    }, offset)
+    await settleFrames(page)
+  }
+  throw new Error(`The transcript did not settle with line ${index} at its top in 20 tries.`)
+}
+
 /** Puts the page in `state.scene`. */
 async function enterScene(page: Page, state: VisualState): Promise<void> {
   switch (state.scene) {
@@ -351,19 +275,16 @@ async function enterScene(page: Page, state: VisualState): Promise<void> {
       await playFrozen(page)
       await scrollToTranscript(page)
       // The listener turns the mouse wheel over the list: follow mode lets go and offers the way back. A
-      // real wheel scrolls on for as many frames as the machine's load gives it (and the virtualized list
-      // measures the rows it passes), so the wheel is a dispatched event, which moves nothing, and the
-      // list is then put at a fixed place. (follow-mode.e2e.test.ts detaches with real wheel turns.)
+      // real wheel scrolls on for as many frames as the machine's load gives it, so the wheel is a
+      // dispatched event, which moves nothing (follow-mode.e2e.test.ts detaches with real wheel turns),
+      // and the list is then put at the line the listener went back to.
       const viewport = transcriptViewport(page)
       await viewport.evaluate((el) =>
         el.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, bubbles: true })),
       )
       const jump = page.getByRole('button', { name: 'Jump to current line' })
       await jump.waitFor({ state: 'visible' })
-      await viewport.evaluate((el) => {
-        el.scrollTop = 4000
-      })
-      await settleFrames(page)
+      await scrollLineToTop(page, (await loadSample()).index.cueAt(DETACHED_AT))
       await jump.waitFor({ state: 'visible' })
       return
     }
