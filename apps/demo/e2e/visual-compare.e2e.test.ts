@@ -86,11 +86,17 @@ describe('matchBaseline', () => {
     expect(existsSync(join(dir, 'artifacts', 'state.actual.png'))).toBe(true)
   })
 
-  test('updating writes the baseline; the same image then passes and another fails with its files named', async () => {
+  test('updating writes the baseline (and only a changed one); the same image then passes and another fails with its files named', async () => {
     await expect(matchBaseline('state', png(100), files(), true)).resolves.toBeNull()
     expect(comparePngs(await readFile(files().baseline), png(100)).differing).toBe(0)
 
     await expect(matchBaseline('state', png(100), files(), false)).resolves.toMatchObject({ pass: true })
+    // Updating keeps a baseline within the tolerance and replaces one beyond it.
+    await expect(matchBaseline('state', png(100, 3), files(), true)).resolves.toMatchObject({ differing: 9 })
+    expect(comparePngs(await readFile(files().baseline), png(100)).differing).toBe(0)
+    await expect(matchBaseline('state', png(100, 4), files(), true)).resolves.toBeNull()
+    expect(comparePngs(await readFile(files().baseline), png(100, 4)).differing).toBe(0)
+    await expect(matchBaseline('state', png(100), files(), true)).resolves.toBeNull()
 
     const error = await matchBaseline('state', png(100, 5), files(), false).then(
       () => null,
