@@ -380,7 +380,7 @@ in a row are the same (at most ${MAX_TRIES}). A run prints each state's share of
 many screenshots it took to settle.
 
 Noise measured when the tests were written (Chromium 156 on a shared 2-core machine, load average 8 to 10):
-six runs of every state, one of them beside two busy loops (\`node -e 'for(;;){}'\` twice), found no pixel
+eight runs of every state, two of them beside two busy loops (\`node -e 'for(;;){}'\` twice), found no pixel
 beyond the threshold in any state, each settled in 2 or 3 screenshots; the largest change seen at all was
 21 pixels one step (of 255) apart in one colour channel, by the search buttons. The tolerance is headroom
 for another machine's font rendering, not for noise. An earlier version put the detached list at a fixed

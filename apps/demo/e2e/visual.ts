@@ -18,11 +18,11 @@ import { PNG } from 'pngjs'
 export const PIXEL_THRESHOLD = 0.1
 
 /**
- * The share of a screenshot's pixels that may differ (beyond `PIXEL_THRESHOLD`) and still pass: 0.1 %,
- * 375 pixels of a 390x844 phone, 1024 of a 1280x800 desktop; less than one line of transcript text.
- * Measured run-to-run noise of the states is well below it (docs/visual.md says how much).
+ * The share of a screenshot's pixels that may differ (beyond `PIXEL_THRESHOLD`) and still pass: 0.01 %,
+ * 32 pixels of a 390x844 phone, 102 of a 1280x800 desktop: about one short word of transcript text.
+ * Measured run-to-run noise of the states is 0 pixels (docs/visual.md): this is headroom, not noise.
  */
-export const MAX_DIFF_SHARE = 0.001
+export const MAX_DIFF_SHARE = 0.0001
 
 /** What one comparison found. */
 export interface Comparison {
