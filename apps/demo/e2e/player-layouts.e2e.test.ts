@@ -5,21 +5,17 @@
  * script gives `<castline-player>` the same `layout` attribute. The figures measured go to the test output
  * as a table (quoted in docs/design.md).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, describe, expect, test } from 'vitest'
 import { PLAYER_PAGES } from './player-pages.js'
-import { axeViolations, launchChromium, openDemo, waitForTranscript } from './support.js'
+import { axeViolations, openDemo, sharedBrowser, waitForTranscript } from './support.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
+const browser = sharedBrowser()
 
 const figures: Array<Record<string, string | number>> = []
 afterAll(async () => {
   console.log('Player layouts, measured:')
   console.table(figures)
-  await browser?.close()
 })
 
 type Layout = 'stacked' | 'panel'
@@ -101,7 +97,12 @@ const round = (n: number) => Math.round(n * 10) / 10
 const share = (part: number, whole: number) => `${round((part / whole) * 100)}%`
 
 async function openLayout(player: { path: string }, layout: Layout, width: number) {
-  const demo = await openDemo(browser, `${player.path}?layout=${layout}`, { width, height: 900 }, layoutParam)
+  const demo = await openDemo(
+    browser(),
+    `${player.path}?layout=${layout}`,
+    { width, height: 900 },
+    layoutParam,
+  )
   await waitForTranscript(demo.page)
   await demo.page.locator('canvas').first().waitFor({ state: 'attached' })
   return demo

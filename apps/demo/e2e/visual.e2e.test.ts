@@ -1,19 +1,19 @@
 import { writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, describe, expect, test } from 'vitest'
 import {
   ARTIFACTS,
   activeLine,
   audioState,
   DESKTOP,
   demoUrl,
-  launchChromium,
   loadSample,
   openDemo,
   PHONE,
   play,
   settleFrames,
+  sharedBrowser,
   transcriptRegion,
   waitForAudioAt,
   waitForTranscript,
@@ -402,12 +402,8 @@ ${rows.join('\n')}
 /** Each compared state's share of differing pixels and screenshots taken to settle: the run's noise, printed. */
 const measured: string[] = []
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
+const browser = sharedBrowser()
 afterAll(async () => {
-  await browser?.close()
   if (UPDATE) await writeFile(DOCS_PAGE, docsPage())
   if (measured.length > 0) console.log(`visual: differing pixels by state\n${measured.join('\n')}`)
 })
@@ -415,7 +411,7 @@ afterAll(async () => {
 describe('visual regression', () => {
   test.each(STATES)('$name looks as its baseline', async (state) => {
     const { page, errors, close } = await openDemo(
-      browser,
+      browser(),
       state.path,
       WIDTHS[state.width],
       async (context) => {
