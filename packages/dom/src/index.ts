@@ -49,6 +49,20 @@ export {
 export { FollowMode, type FollowModeOptions } from './follow-mode.js'
 export { caretAt, wordAtPoint } from './hit-test.js'
 export {
+  defaultLocale,
+  en,
+  findLocale,
+  type LabelOverrides,
+  type Labels,
+  type Locale,
+  type LocaleFormat,
+  type LocaleText,
+  localeFormat,
+  mediaErrorMessage,
+  type ResolvedLocale,
+  resolveLocale,
+} from './labels.js'
+export {
   choiceLabel,
   initialChoice,
   LANGUAGE_STORAGE_KEY,
