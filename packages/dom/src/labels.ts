@@ -31,6 +31,10 @@ export interface Labels {
   mediaFailed: (detail: string) => string
   /** Read before the current chapter's title ("Chapter: "). */
   chapterPrefix: string
+  /** Read before the chapter bar's title over the transcript ("Current chapter: "). */
+  currentChapter: string
+  /** Where the waveform would be when wavesurfer.js did not load. */
+  waveformUnavailable: string
   chapters: string
   previousChapter: string
   nextChapter: string
@@ -47,6 +51,8 @@ export interface Labels {
   /** The transcript region's name, and the transcript menu's button. */
   transcript: string
   loadingTranscript: string
+  /** Before the reason a transcript failed to load. */
+  transcriptFailed: string
   noLines: string
   loadingFeed: string
   noEpisode: string
@@ -73,6 +79,8 @@ export interface Labels {
   copyWithTimestamps: string
   print: string
   download: string
+  /** The plain text download format's name ("Text"; WebVTT, SRT and JSON keep theirs). */
+  plainText: string
   downloadAs: (format: string) => string
   transcriptCopied: string
   transcriptCopiedWithTimestamps: string
@@ -131,6 +139,8 @@ export const en: Locale = {
       'The audio could not be loaded: the file is missing (404), blocked (CORS) or in a format this browser cannot play.',
     mediaFailed: (detail) => `The audio failed (${detail}).`,
     chapterPrefix: 'Chapter: ',
+    currentChapter: 'Current chapter: ',
+    waveformUnavailable: 'No waveform: wavesurfer.js did not load.',
     chapters: 'Chapters',
     previousChapter: 'Previous chapter',
     nextChapter: 'Next chapter',
@@ -145,6 +155,7 @@ export const en: Locale = {
     noMatches: 'No matches',
     transcript: 'Transcript',
     loadingTranscript: 'Loading transcript…',
+    transcriptFailed: 'The transcript could not be shown.',
     noLines: 'This transcript has no lines.',
     loadingFeed: 'Loading the episode from its feed…',
     noEpisode: "No episode was given: name the episode's GUID.",
@@ -170,6 +181,7 @@ export const en: Locale = {
     copyWithTimestamps: 'Copy with timestamps',
     print: 'Print',
     download: 'Download',
+    plainText: 'Text',
     downloadAs: (format) => `Download as ${format}`,
     transcriptCopied: 'Transcript copied',
     transcriptCopiedWithTimestamps: 'Transcript copied with timestamps',
@@ -336,4 +348,16 @@ export function mediaErrorMessage(error: MediaErrorLike, labels: Labels = en.lab
     labels.mediaMissing,
   ]
   return byCode[error.code] ?? labels.mediaFailed(error.message || `code ${error.code}`)
+}
+
+/** The search's count: "3 of 17", "No matches", or nothing before the user types, in `locale`. */
+export function matchCountText(
+  query: string,
+  current: number,
+  total: number,
+  locale: LocaleText = defaultLocale(),
+): string {
+  if (query.trim() === '') return ''
+  if (total === 0) return locale.labels.noMatches
+  return locale.labels.matchCount(locale.format.number(current + 1), locale.format.number(total))
 }

@@ -23,6 +23,14 @@ export const DOWNLOAD_FORMATS: readonly {
   { format: 'json', label: 'JSON', extension: 'json', type: 'application/json;charset=utf-8' },
 ]
 
+/** A download format's name in the menu: "Text" in the listener's words, the file formats by their own names. */
+export function downloadFormatLabel(
+  format: (typeof DOWNLOAD_FORMATS)[number],
+  labels: Labels = en.labels,
+): string {
+  return format.format === 'text' ? labels.plainText : format.label
+}
+
 function formatInfo(format: DownloadFormat) {
   const info = DOWNLOAD_FORMATS.find((f) => f.format === format)
   if (info === undefined) throw new TypeError(`Unknown download format: ${String(format)}`)

@@ -357,7 +357,9 @@ export class WaveformView {
   /** The state to render, from the options in force; the same frozen object while nothing shown changed. */
   getSnapshot = (): WaveformSnapshot => {
     const status = this.unavailable ? 'error' : (this.options.peaks ?? NONE).status
-    const message = this.unavailable ? WAVEFORM_UNAVAILABLE : null
+    const message = this.unavailable
+      ? (this.options.locale?.labels.waveformUnavailable ?? WAVEFORM_UNAVAILABLE)
+      : null
     const current = this.snapshot
     if (status !== current.status || message !== current.message || this.tip !== current.tip)
       this.snapshot = Object.freeze({ status, message, tip: this.tip })

@@ -74,8 +74,8 @@ describe('resolveLocale', () => {
         const text = typeof mine === 'function' ? (mine as (...a: string[]) => string)('7', '9') : mine
         const eng =
           typeof english === 'function' ? (english as (...a: string[]) => string)('7', '9') : english
-        // "Pause" and "Aa" are the same word in German; nothing else is left in English.
-        if (!(locale.code === 'de' && (key === 'pause' || key === 'readerButton')))
+        // "Pause", "Aa" and "Text" are the same in German; nothing else is left in English.
+        if (!(locale.code === 'de' && (key === 'pause' || key === 'readerButton' || key === 'plainText')))
           expect(text, key).not.toBe(eng)
         if (typeof mine === 'function') expect(text, key).toContain('7')
       }

@@ -1,6 +1,11 @@
 import { formatTimestamp } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
-import { type IntersectionObserverLike, type MediaSnapshot, MiniPlayerState } from '@castline/dom'
+import {
+  type IntersectionObserverLike,
+  localeFormat,
+  type MediaSnapshot,
+  MiniPlayerState,
+} from '@castline/dom'
 import { h, iconButton, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
 import type { CastlineSession } from './session.js'
@@ -46,9 +51,9 @@ function positive(n: number | undefined): n is number {
   return n !== undefined && Number.isFinite(n) && n > 0
 }
 
-/** "1.25×". */
-export function formatRate(rate: number): string {
-  return `${Number(rate.toFixed(2))}\u00d7`
+/** "1.25×" (English; the parts write it in their locale: `LocaleFormat.rate`). */
+export function formatRate(rate: number, locale = 'en'): string {
+  return localeFormat(locale).rate(rate)
 }
 
 /**

@@ -1,13 +1,9 @@
+import { matchCountText } from '@castline/dom'
 import { h, setText } from './html.js'
 import { CastlinePart } from './part.js'
 import type { CastlineSession } from './session.js'
 
-/** "3 of 17", "No matches", or nothing before the user types. */
-export function matchCountText(query: string, current: number, total: number): string {
-  if (query.trim() === '') return ''
-  if (total === 0) return 'No matches'
-  return `${current + 1} of ${total}`
-}
+export { matchCountText } from '@castline/dom'
 
 /**
  * `<castline-search>`: search over the whole transcript (find-in-page cannot see the lines a virtualized

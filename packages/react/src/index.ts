@@ -46,6 +46,7 @@ export {
   useCastlineStore,
   useControllerState,
   useFollowMode,
+  useLocale,
   useStoreSelector,
   useTranscriptSync,
 } from './hooks.js'
