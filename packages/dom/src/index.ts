@@ -60,6 +60,7 @@ export {
   localeFormat,
   matchCountText,
   mediaErrorMessage,
+  parseLabels,
   type ResolvedLocale,
   resolveLocale,
 } from './labels.js'

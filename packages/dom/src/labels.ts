@@ -361,3 +361,20 @@ export function matchCountText(
   if (total === 0) return locale.labels.noMatches
   return locale.labels.matchCount(locale.format.number(current + 1), locale.format.number(total))
 }
+
+/**
+ * Reads label overrides written as JSON (the element's `labels` attribute): an object of strings
+ * (templates for the function labels); null for none. Not JSON, or no object: a TypeError that says so.
+ */
+export function parseLabels(json: string | null): LabelOverrides | null {
+  if (json === null || json.trim() === '') return null
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (error) {
+    throw new TypeError(`The labels are not JSON: ${(error as Error).message}`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError('The labels must be a JSON object of label names and strings.')
+  return value as LabelOverrides
+}

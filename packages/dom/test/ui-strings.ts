@@ -29,6 +29,8 @@ export function uiStrings(root: ParentNode): string[] {
       if (text !== '') out.push(text)
     }
   }
+  const shadow = (root as Partial<Element>).shadowRoot
+  if (shadow != null) visit(shadow)
   visit(root)
   return out
 }

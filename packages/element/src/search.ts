@@ -35,7 +35,7 @@ export class CastlineSearchElement extends CastlinePart {
       part: 'search-count',
       role: 'status',
     })
-    const button = (icon: string, name: string) =>
+    const button = (icon: string, name: Node) =>
       h(
         doc,
         'button',
@@ -43,8 +43,14 @@ export class CastlineSearchElement extends CastlinePart {
         h(doc, 'span', { 'aria-hidden': 'true' }, icon),
         h(doc, 'span', { class: 'castline-visually-hidden' }, name),
       )
-    this.previous = button('\u2191', 'Previous match')
-    this.next = button('\u2193', 'Next match')
+    this.previous = button(
+      '\u2191',
+      this.texts.text(doc, (l) => l.previousMatch),
+    )
+    this.next = button(
+      '\u2193',
+      this.texts.text(doc, (l) => l.nextMatch),
+    )
     this.root.append(
       h(
         doc,
@@ -69,9 +75,23 @@ export class CastlineSearchElement extends CastlinePart {
     this.labelInput()
   }
 
+  protected override relabel(session: CastlineSession): void {
+    this.labelInput()
+    this.update(session)
+  }
+
   private labelInput(): void {
-    this.input.setAttribute('aria-label', this.getAttribute('label') ?? 'Search transcript')
-    this.input.placeholder = this.getAttribute('placeholder') ?? 'Search transcript'
+    const { search } = this.texts.locale.labels
+    this.input.setAttribute('aria-label', this.getAttribute('label') ?? search)
+    this.input.placeholder = this.getAttribute('placeholder') ?? search
+  }
+
+  private update(session: CastlineSession): void {
+    const { query, matches, current } = session.search
+    if (this.input.value !== query) this.input.value = query
+    setText(this.count, matchCountText(query, current, matches.length, session.locale))
+    this.previous.disabled = matches.length === 0
+    this.next.disabled = matches.length === 0
   }
 
   protected override showUnbound(): void {
@@ -81,13 +101,8 @@ export class CastlineSearchElement extends CastlinePart {
   protected override show(session: CastlineSession): () => void {
     this.input.disabled = false
     session.searchInput = this.input
-    const update = () => {
-      const { query, matches, current } = session.search
-      if (this.input.value !== query) this.input.value = query
-      setText(this.count, matchCountText(query, current, matches.length))
-      this.previous.disabled = matches.length === 0
-      this.next.disabled = matches.length === 0
-    }
+    this.labelInput()
+    const update = () => this.update(session)
     const onInput = () => session.setQuery(this.input.value)
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Enter') {
