@@ -140,6 +140,9 @@ button, input, select { font: inherit; color: inherit; }
 ${SPEAKER_RULES}
 /* A block: the text has the row's whole width to wrap in (beside the time, or around it when narrow). */
 .castline-line__text { display: block; overflow-wrap: anywhere; }
+/* A transcript of no stated language takes each line's direction from its own text, not from the UI's
+   (an English transcript in an Arabic player keeps its full stops at the end); one with a language has its dir. */
+:host(:not([dir])) .castline-line__text { unicode-bidi: plaintext; }
 .castline-line__copy {
   font-size: 0.75em; color: var(--_muted); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0 0.375rem; cursor: pointer; opacity: 0;
