@@ -119,19 +119,22 @@ function positive(n: number | undefined): n is number {
   return n !== undefined && Number.isFinite(n) && n > 0
 }
 
-/** "12:34 of 1:12:51", or "12:34" while the duration is unknown, in `locale`'s words and digits. */
+/**
+ * What a screen reader says for the slider: "12 minutes, 34 seconds of 1 hour, 12 minutes, 51 seconds",
+ * or the position alone while the duration is unknown, in `locale`'s words and digits (`Intl` units).
+ */
 export function seekValueText(
   seconds: number,
   duration: number,
   locale: LocaleText = defaultLocale(),
 ): string {
-  const now = locale.format.clock(seconds)
-  return positive(duration) ? locale.labels.seekValue(now, locale.format.clock(duration)) : now
+  const now = locale.format.duration(seconds)
+  return positive(duration) ? locale.labels.seekValue(now, locale.format.duration(duration)) : now
 }
 
 /** The slider's values for a position and a duration (NaN or 0 while unknown), in whole seconds. */
 export function sliderValues(time: number, duration: number, locale?: LocaleText): SliderValues {
-  // Whole seconds, like the value text ("1:12:52" for 4372.8 s).
+  // Whole seconds, like the value text ("1 hour, 12 minutes, 52 seconds" for 4372.8 s).
   const max = positive(duration) ? Math.floor(duration) : 0
   const now = max > 0 ? Math.min(time, max) : time
   return { min: 0, max: Math.max(max, now), now, text: seekValueText(now, duration, locale) }

@@ -62,7 +62,7 @@ export class CastlineWaveformElement extends CastlinePart {
         'aria-valuemin': 0,
         'aria-valuemax': 0,
         'aria-valuenow': 0,
-        'aria-valuetext': '0:00',
+        'aria-valuetext': this.texts.locale.format.duration(0),
       },
       this.host,
       this.message,

@@ -74,7 +74,7 @@ describe('locale', () => {
     expect(screen.getByRole('button', { name: 'Abspielen' })).toBeInTheDocument()
     expect(screen.getByRole('slider', { name: 'Springen' })).toHaveAttribute(
       'aria-valuetext',
-      '0:00 von 5:00',
+      '0 Sekunden von 5 Minuten',
     )
     expect(screen.getByRole('combobox', { name: 'Wiedergabegeschwindigkeit' })).toHaveTextContent('1,5×')
     expect(container.querySelector('.castline-line__ad')).toHaveTextContent('Werbepause · 0:30')
