@@ -13,6 +13,8 @@ const packageFile = (path) => fileURLToPath(new URL(`../packages/${path}`, impor
 export const sourceAliases = [
   { find: /^@castline\/react\/([\w-]+\.css)$/, replacement: packageFile('react/src/$1') },
   { find: /^@castline\/(core|react)\/([\w-]+)$/, replacement: packageFile('$1/src/entry/$2.ts') },
+  { find: /^@castline\/react\/locales\/(\w+)$/, replacement: packageFile('react/src/entry/locales/$1.ts') },
+  { find: /^@castline\/dom\/locales\/(\w+)$/, replacement: packageFile('dom/src/locales/$1.ts') },
   { find: /^@castline\/core$/, replacement: packageFile('core/src/index.ts') },
   { find: /^@castline\/dom$/, replacement: packageFile('dom/src/index.ts') },
   { find: /^@castline\/element$/, replacement: packageFile('element/src/index.ts') },

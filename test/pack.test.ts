@@ -129,6 +129,8 @@ describe('the packed @castline/react', () => {
       'dist/entry/controls.js',
       'dist/entry/player.js',
       'dist/entry/provider.js',
+      'dist/entry/locales/de.js',
+      'dist/entry/locales/ar.js',
     ])
     for (const file of entries) {
       expect(readFileSync(join(folder, file), 'utf8').split('\n')[0], file).toBe("'use client';")

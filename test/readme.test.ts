@@ -52,7 +52,8 @@ function compilerOptions(): ts.CompilerOptions {
   const paths: Record<string, string[]> = {}
   for (const name of packages) {
     paths[`@castline/${name}`] = [`packages/${name}/src/index.ts`]
-    paths[`@castline/${name}/*`] = [`packages/${name}/src/entry/*.ts`]
+    // Subpath entries, and the modules exported as they are (`@castline/dom/locales/de`).
+    paths[`@castline/${name}/*`] = [`packages/${name}/src/entry/*.ts`, `packages/${name}/src/*.ts`]
   }
   return { ...options, noEmit: true, types: ['node'], baseUrl: root, paths }
 }

@@ -7,7 +7,7 @@ const embedDir = fileURLToPath(new URL('../embed/', import.meta.url))
 const elementConfig = fileURLToPath(new URL('../../packages/element/vite.config.ts', import.meta.url))
 const packagesDir = fileURLToPath(new URL('../../packages/', import.meta.url))
 /** The page's own files, copied beside castline.js. */
-const PAGE_FILES = ['index.html', 'embed.css']
+const PAGE_FILES = ['index.html', 'embed.css', 'embed-lang.js']
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -114,6 +114,48 @@ export const LayoutPanelInNarrowColumn: Story = {
   },
 }
 
+/** `<castline-player lang="de">`: the player in German (its labels, and "1,5×" for the speed). */
+export const LocaleGerman: Story = {
+  args: { extra: { lang: 'de', transcript: sampleFile('excerpt.de.txt') } },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('castline-player')!.shadowRoot!
+    await shadowOf(canvasElement)
+    const controls = root.querySelector('castline-controls')!.shadowRoot!
+    await waitFor(
+      () => expect(controls.querySelector('.castline-controls__play')).toHaveTextContent('Abspielen'),
+      SLOW,
+    )
+    expect(controls.querySelector('.castline-controls__rate')).toHaveTextContent('1,5×')
+    const search = root.querySelector('castline-search')!.shadowRoot!.querySelector('input')!
+    expect(search).toHaveAttribute('placeholder', 'Transkript durchsuchen')
+    expect(root.querySelector('.castline-player')).toHaveAttribute('dir', 'ltr')
+  },
+}
+
+/**
+ * `<castline-player lang="ar">` over the excerpt's Arabic translation: UI and text right to left, each
+ * line's time on the right, the waveform still left to right.
+ */
+export const LocaleArabicRtl: Story = {
+  args: { waveform: true, extra: { lang: 'ar', transcript: sampleFile('excerpt.ar.txt') } },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('castline-player')!.shadowRoot!
+    const transcript = await shadowOf(canvasElement)
+    expect(root.querySelector('.castline-player')).toHaveAttribute('dir', 'rtl')
+    const controls = root.querySelector('castline-controls')!.shadowRoot!
+    await waitFor(
+      () => expect(controls.querySelector('.castline-controls__play')).toHaveTextContent('تشغيل'),
+      SLOW,
+    )
+    const row = transcript.querySelector('.castline-line[data-index="0"]')!
+    const time = row.querySelector('.castline-line__time')!.getBoundingClientRect()
+    const text = row.querySelector('.castline-line__text')!.getBoundingClientRect()
+    expect(time.left).toBeGreaterThanOrEqual(text.right - 1)
+    const wave = root.querySelector('castline-waveform')!.shadowRoot!.querySelector('.castline-waveform')!
+    expect(getComputedStyle(wave).direction).toBe('ltr')
+  },
+}
+
 /** Text selected in a line of the element's transcript: the quote menu floats under it. */
 export const QuoteMenuOpen: Story = {
   play: async ({ canvasElement, step }) => {

@@ -1,5 +1,7 @@
 import { createTimeIndex, formatTimestamp, searchTranscript } from '@castline/core'
 import { parseTranscript } from '@castline/core/formats'
+import { ar } from '@castline/react/locales/ar'
+import { de } from '@castline/react/locales/de'
 import { TranscriptPlayer } from '@castline/react/player'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties, ReactNode } from 'react'
@@ -298,6 +300,45 @@ export const TwoLanguages: Story = {
     await waitFor(() => expect(list).toHaveAttribute('dir', 'rtl'), SLOW)
     expect(list).toHaveAttribute('lang', 'ar')
     await waitFor(() => expect(rowOf(canvasElement, 0)).toHaveTextContent('في كل عام'), SLOW)
+  },
+}
+
+/** The player in German (`locale={de}`): every control, name and status German, the speed as "1,5×". */
+export const LocaleGerman: Story = {
+  args: { ...Excerpt.args, transcript: EXCERPT_GERMAN, locale: de, chapters: sampleFile('chapters.json') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await linesIn(canvasElement)
+    expect(await canvas.findByRole('button', { name: 'Abspielen' }, SLOW)).toBeInTheDocument()
+    expect(canvas.getByRole('searchbox', { name: 'Transkript durchsuchen' })).toBeInTheDocument()
+    expect(canvas.getByRole('combobox', { name: 'Wiedergabegeschwindigkeit' })).toHaveTextContent('1,5×')
+    expect(canvas.getByRole('slider', { name: 'Springen' })).toBeInTheDocument()
+    expect(canvasElement.querySelector('.castline-player')).toHaveAttribute('dir', 'ltr')
+  },
+}
+
+/**
+ * The player in Arabic (`locale={ar}`) over the excerpt's Arabic translation: UI and text right to left,
+ * each line's time on the right, the waveform still left to right, times in the locale's digits.
+ */
+export const LocaleArabicRtl: Story = {
+  args: {
+    ...Excerpt.args,
+    transcript: undefined,
+    transcripts: [{ transcript: EXCERPT_ARABIC, language: 'ar' }],
+    locale: ar,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await linesIn(canvasElement)
+    expect(await canvas.findByRole('button', { name: 'تشغيل' }, SLOW)).toBeInTheDocument()
+    expect(canvasElement.querySelector('.castline-player')).toHaveAttribute('dir', 'rtl')
+    expect(canvas.getByRole('searchbox', { name: 'البحث في النص' })).toBeInTheDocument()
+    const row = rowOf(canvasElement, 0)!
+    const time = row.querySelector('.castline-line__time')!.getBoundingClientRect()
+    const text = row.querySelector('.castline-line__text')!.getBoundingClientRect()
+    expect(time.left).toBeGreaterThanOrEqual(text.right - 1)
+    expect(getComputedStyle(canvasElement.querySelector('.castline-waveform')!).direction).toBe('ltr')
   },
 }
 

@@ -1,5 +1,7 @@
 import type { AdBreak } from '@castline/core/links'
 import { parseAdBreaks } from '@castline/react'
+import { ar } from '@castline/react/locales/ar'
+import { de } from '@castline/react/locales/de'
 import { TranscriptPlayer } from '@castline/react/player'
 import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import { probeDuration } from './audio-duration.js'
@@ -84,6 +86,15 @@ function readLayoutParam(search: string): 'stacked' | 'panel' {
 }
 
 /**
+ * `?lang=ar` or `?lang=de`: the player's UI in Arabic (right to left) or German; the page around it stays
+ * English. Anything else is the English default.
+ */
+function readLangParam(search: string) {
+  const lang = new URLSearchParams(search).get('lang')
+  return lang === 'ar' ? ar : lang === 'de' ? de : undefined
+}
+
+/**
  * Which page: `episode` (index.html) shows the sample or a linked episode as a podcast's episode page;
  * `open` (open.html) plays the user's own files.
  */
@@ -101,6 +112,9 @@ export function App({ page }: { page: DemoPage }): ReactNode {
   }, [])
   const [layout] = useState(() =>
     typeof window === 'undefined' ? 'stacked' : readLayoutParam(window.location.search),
+  )
+  const [locale] = useState(() =>
+    typeof window === 'undefined' ? undefined : readLangParam(window.location.search),
   )
 
   useEffect(() => {
@@ -224,6 +238,7 @@ export function App({ page }: { page: DemoPage }): ReactNode {
                 {...(episode.soundbites === undefined ? {} : { soundbites: episode.soundbites })}
                 {...(episode.show === undefined ? {} : { show: episode.show })}
                 {...(ads.breaks === undefined ? {} : { adBreaks: ads.breaks })}
+                {...(locale === undefined ? {} : { locale })}
               />
             </div>
             {page === 'open' || episode.description === undefined ? null : (

@@ -61,7 +61,9 @@ test('in Chromium the player hydrates without a warning, draws its waveform, and
     // The waveform: the peaks loaded and wavesurfer.js (a chunk of Next's build) drew into its host.
     const waveform = page.getByRole('slider', { name: 'Seek' })
     await page.locator('.castline-waveform[data-peaks="ready"] .castline-waveform__wave > *').waitFor()
-    await expect(waveform.getAttribute('aria-valuetext')).resolves.toBe('0:00 of 1:12:54')
+    await expect(waveform.getAttribute('aria-valuetext')).resolves.toBe(
+      '0 seconds of 1 hour, 12 minutes, 54 seconds',
+    )
     // The styles came through Next's CSS pipeline: the player's layout is a grid.
     await expect(
       page.locator('.castline-player__layout').evaluate((el) => getComputedStyle(el).display),

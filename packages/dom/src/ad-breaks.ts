@@ -1,5 +1,6 @@
-import { type Cue, formatTimestamp } from '@castline/core'
+import type { Cue } from '@castline/core'
 import { type AdBreak, AdBreakError, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
+import { defaultLocale, type LocaleText } from './labels.js'
 
 /**
  * Inserted ad breaks in the player, without a framework. The time map itself is core's
@@ -31,9 +32,12 @@ export function adBreakRows(cues: readonly Cue[], map: AdTimeMap | null): Map<nu
   return out
 }
 
-/** The row's text: "Ad break · 1:00" (the break's length). */
-export function adBreakLabel(row: Pick<AdBreakRow, 'duration'>): string {
-  return `Ad break · ${formatTimestamp(row.duration, 'clock')}`
+/** The row's text: "Ad break · 1:00" (the break's length), in `locale`'s words and digits. */
+export function adBreakLabel(
+  row: Pick<AdBreakRow, 'duration'>,
+  locale: LocaleText = defaultLocale(),
+): string {
+  return locale.labels.adBreak(locale.format.clock(row.duration))
 }
 
 /**

@@ -49,6 +49,22 @@ export {
 export { FollowMode, type FollowModeOptions } from './follow-mode.js'
 export { caretAt, wordAtPoint } from './hit-test.js'
 export {
+  defaultLocale,
+  en,
+  findLocale,
+  type LabelOverrides,
+  type Labels,
+  type Locale,
+  type LocaleFormat,
+  type LocaleText,
+  localeFormat,
+  matchCountText,
+  mediaErrorMessage,
+  parseLabels,
+  type ResolvedLocale,
+  resolveLocale,
+} from './labels.js'
+export {
   choiceLabel,
   initialChoice,
   LANGUAGE_STORAGE_KEY,
@@ -137,6 +153,7 @@ export {
   DOWNLOAD_FORMATS,
   DOWNLOAD_URL_LIFETIME_MS,
   type DownloadFormat,
+  downloadFormatLabel,
   downloadName,
   downloadTranscript,
   type TakeAwayAction,

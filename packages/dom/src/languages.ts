@@ -1,4 +1,5 @@
 import type { Transcript } from '@castline/core'
+import { defaultLocale, type LocaleText } from './labels.js'
 
 /**
  * Several transcripts of one episode (languages): what a player is given, each language's own name, its
@@ -75,10 +76,14 @@ export function languageName(language: string): string {
 }
 
 /** What the picker shows for a choice: its label, else its language's own name, else "Transcript n". */
-export function choiceLabel(choice: TranscriptChoice, index: number): string {
+export function choiceLabel(
+  choice: TranscriptChoice,
+  index: number,
+  locale: LocaleText = defaultLocale(),
+): string {
   if (choice.label !== undefined && choice.label !== '') return choice.label
   if (choice.language !== undefined && choice.language !== '') return languageName(choice.language)
-  return `Transcript ${index + 1}`
+  return locale.labels.transcriptNumber(locale.format.number(index + 1))
 }
 
 /** The language kept from an earlier visit, or null (none kept, or storage not reachable: ignored). */

@@ -1,4 +1,5 @@
 import { formatTimestamp, type Transcript } from '@castline/core'
+import { en, type Labels } from './labels.js'
 
 /**
  * Taking the transcript away: the text that "Copy all" puts on the clipboard, and the files "Download"
@@ -21,6 +22,14 @@ export const DOWNLOAD_FORMATS: readonly {
   { format: 'srt', label: 'SRT', extension: 'srt', type: 'application/x-subrip;charset=utf-8' },
   { format: 'json', label: 'JSON', extension: 'json', type: 'application/json;charset=utf-8' },
 ]
+
+/** A download format's name in the menu: "Text" in the listener's words, the file formats by their own names. */
+export function downloadFormatLabel(
+  format: (typeof DOWNLOAD_FORMATS)[number],
+  labels: Labels = en.labels,
+): string {
+  return format.format === 'text' ? labels.plainText : format.label
+}
 
 function formatInfo(format: DownloadFormat) {
   const info = DOWNLOAD_FORMATS.find((f) => f.format === format)
@@ -143,8 +152,11 @@ export async function takeAway(
     title?: string | undefined
     document?: Document | undefined
     clipboard?: Pick<Clipboard, 'writeText'> | undefined
+    /** The words of the messages (default English). */
+    labels?: Labels | undefined
   } = {},
 ): Promise<{ ok: boolean; message: string }> {
+  const labels = options.labels ?? en.labels
   try {
     if (action === 'copy' || action === 'copy-timestamps') {
       await copyToClipboard(
@@ -153,7 +165,7 @@ export async function takeAway(
       )
       return {
         ok: true,
-        message: action === 'copy' ? 'Transcript copied' : 'Transcript copied with timestamps',
+        message: action === 'copy' ? labels.transcriptCopied : labels.transcriptCopiedWithTimestamps,
       }
     }
     if (action === 'print') {
@@ -161,7 +173,7 @@ export async function takeAway(
       return { ok: true, message: '' }
     }
     const name = await downloadTranscript(transcript, action, options)
-    return { ok: true, message: `Downloaded ${name}` }
+    return { ok: true, message: labels.downloaded(name) }
   } catch (error) {
     const reason = (error as { message?: unknown } | null)?.message
     return { ok: false, message: typeof reason === 'string' ? reason : String(error) }

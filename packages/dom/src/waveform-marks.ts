@@ -1,6 +1,7 @@
-import { formatTimestamp, type SearchMatch } from '@castline/core'
+import type { SearchMatch } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
 import { currentChapter } from './chapter-state.js'
+import { defaultLocale, type LocaleText } from './labels.js'
 import type { TimeRange } from './media-store.js'
 
 /**
@@ -36,9 +37,13 @@ export function pointerFraction(clientX: number, left: number, width: number): n
 }
 
 /** The tooltip's text at transcript time `time`: the clock time, and the listed chapter playing then. */
-export function tipLabel(time: number, chapters: readonly Chapter[]): string {
+export function tipLabel(
+  time: number,
+  chapters: readonly Chapter[],
+  locale: LocaleText = defaultLocale(),
+): string {
   const at = Math.max(0, time)
-  const clock = formatTimestamp(at, 'clock')
+  const clock = locale.format.clock(at)
   const chapter = currentChapter(chapters, at)
   return chapter === null || chapter.title === '' ? clock : `${clock} · ${chapter.title}`
 }

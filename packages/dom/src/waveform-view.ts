@@ -1,8 +1,9 @@
-import { formatTimestamp, type SearchMatch } from '@castline/core'
+import type { SearchMatch } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
 import { loudnessEnvelope, type Peaks } from '@castline/core/peaks'
 import type WaveSurfer from 'wavesurfer.js'
 import type { WaveSurferOptions } from 'wavesurfer.js'
+import { defaultLocale, type LocaleText } from './labels.js'
 import type { MediaStore, TimeRange } from './media-store.js'
 import {
   bufferedSegments,
@@ -79,6 +80,8 @@ export interface WaveformViewOptions extends WaveformLook {
   onWaveSurfer?: ((instance: WaveSurfer | null) => void) | undefined
   /** The chapters, sorted by start: the tooltip names the listed one at its time (default none). */
   chapters?: readonly Chapter[] | undefined
+  /** The words and digits of the slider's value text and the tooltip (default English). */
+  locale?: LocaleText | undefined
   // Optional.
   /** The playback position the keys seek from (default: the store's element, read now). */
   getTime?: (() => number) | undefined
@@ -116,18 +119,25 @@ function positive(n: number | undefined): n is number {
   return n !== undefined && Number.isFinite(n) && n > 0
 }
 
-/** "12:34 of 1:12:51", or "12:34" while the duration is unknown. */
-export function seekValueText(seconds: number, duration: number): string {
-  const now = formatTimestamp(seconds, 'clock')
-  return positive(duration) ? `${now} of ${formatTimestamp(duration, 'clock')}` : now
+/**
+ * What a screen reader says for the slider: "12 minutes, 34 seconds of 1 hour, 12 minutes, 51 seconds",
+ * or the position alone while the duration is unknown, in `locale`'s words and digits (`Intl` units).
+ */
+export function seekValueText(
+  seconds: number,
+  duration: number,
+  locale: LocaleText = defaultLocale(),
+): string {
+  const now = locale.format.duration(seconds)
+  return positive(duration) ? locale.labels.seekValue(now, locale.format.duration(duration)) : now
 }
 
 /** The slider's values for a position and a duration (NaN or 0 while unknown), in whole seconds. */
-export function sliderValues(time: number, duration: number): SliderValues {
-  // Whole seconds, like the value text ("1:12:52" for 4372.8 s).
+export function sliderValues(time: number, duration: number, locale?: LocaleText): SliderValues {
+  // Whole seconds, like the value text ("1 hour, 12 minutes, 52 seconds" for 4372.8 s).
   const max = positive(duration) ? Math.floor(duration) : 0
   const now = max > 0 ? Math.min(time, max) : time
-  return { min: 0, max: Math.max(max, now), now, text: seekValueText(now, duration) }
+  return { min: 0, max: Math.max(max, now), now, text: seekValueText(now, duration, locale) }
 }
 
 /** The seek target of a slider key, or null when the key is not the slider's. */
@@ -350,7 +360,9 @@ export class WaveformView {
   /** The state to render, from the options in force; the same frozen object while nothing shown changed. */
   getSnapshot = (): WaveformSnapshot => {
     const status = this.unavailable ? 'error' : (this.options.peaks ?? NONE).status
-    const message = this.unavailable ? WAVEFORM_UNAVAILABLE : null
+    const message = this.unavailable
+      ? (this.options.locale?.labels.waveformUnavailable ?? WAVEFORM_UNAVAILABLE)
+      : null
     const current = this.snapshot
     if (status !== current.status || message !== current.message || this.tip !== current.tip)
       this.snapshot = Object.freeze({ status, message, tip: this.tip })
@@ -388,7 +400,11 @@ export class WaveformView {
     const d = store.toAudio(this.getDuration())
     if (!positive(d)) return null
     const time = store.toTranscript(at * d)
-    return Object.freeze({ at, time, label: tipLabel(time, this.options.chapters ?? []) })
+    return Object.freeze({
+      at,
+      time,
+      label: tipLabel(time, this.options.chapters ?? [], this.options.locale),
+    })
   }
 
   /** The buffered ranges (the store's `buffered`, media time) as fractions along the wave. */
@@ -412,7 +428,7 @@ export class WaveformView {
 
   /** The slider's values for the position `time` (whole seconds are what the slider shows). */
   sliderValues(time: number): SliderValues {
-    return sliderValues(time, this.getDuration())
+    return sliderValues(time, this.getDuration(), this.options.locale)
   }
 
   /** Seeks for a slider key; true when the key was the slider's (the caller's event is then handled). */

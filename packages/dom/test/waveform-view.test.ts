@@ -285,7 +285,7 @@ describe('the slider', () => {
     expect(view.getDuration()).toBe(40)
     media.report('durationchange', { duration: 50 })
     expect(view.getDuration()).toBe(50)
-    expect(view.sliderValues(12.7)).toEqual({ min: 0, max: 50, now: 12.7, text: '0:12 of 0:50' })
+    expect(view.sliderValues(12.7)).toEqual({ min: 0, max: 50, now: 12.7, text: '12 seconds of 50 seconds' })
   })
 
   test('a drag seeks on press, at most once a frame while moving, and at the release point', () => {
@@ -325,9 +325,19 @@ describe('the slider', () => {
   })
 
   test('slider values in whole seconds, the text in words', () => {
-    expect(sliderValues(0, EPISODE)).toEqual({ min: 0, max: EPISODE, now: 0, text: '0:00 of 1:12:51' })
-    expect(sliderValues(5000, 4372.8)).toEqual({ min: 0, max: 4372, now: 4372, text: '1:12:52 of 1:12:52' })
-    expect(sliderValues(75, Number.NaN)).toEqual({ min: 0, max: 75, now: 75, text: '1:15' })
+    expect(sliderValues(0, EPISODE)).toEqual({
+      min: 0,
+      max: EPISODE,
+      now: 0,
+      text: '0 seconds of 1 hour, 12 minutes, 51 seconds',
+    })
+    expect(sliderValues(5000, 4372.8)).toEqual({
+      min: 0,
+      max: 4372,
+      now: 4372,
+      text: '1 hour, 12 minutes, 52 seconds of 1 hour, 12 minutes, 52 seconds',
+    })
+    expect(sliderValues(75, Number.NaN)).toEqual({ min: 0, max: 75, now: 75, text: '1 minute, 15 seconds' })
     expect(sliderKeyTarget('End', 5, Number.NaN)).toBeNull()
   })
 })

@@ -1,7 +1,11 @@
-import { formatTimestamp } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
-import { type IntersectionObserverLike, type MediaSnapshot, MiniPlayerState } from '@castline/dom'
-import { h, iconButton, setAttr, setText } from './html.js'
+import {
+  type IntersectionObserverLike,
+  localeFormat,
+  type MediaSnapshot,
+  MiniPlayerState,
+} from '@castline/dom'
+import { h, iconButton, type LabelTexts, setAttr, setText } from './html.js'
 import { CastlinePart, numberAttribute } from './part.js'
 import type { CastlineSession } from './session.js'
 
@@ -46,9 +50,9 @@ function positive(n: number | undefined): n is number {
   return n !== undefined && Number.isFinite(n) && n > 0
 }
 
-/** "1.25×". */
-export function formatRate(rate: number): string {
-  return `${Number(rate.toFixed(2))}\u00d7`
+/** "1.25×" (English; the parts write it in their locale: `LocaleFormat.rate`). */
+export function formatRate(rate: number, locale = 'en'): string {
+  return localeFormat(locale).rate(rate)
 }
 
 /**
@@ -63,7 +67,7 @@ export class CastlineControlsElement extends CastlinePart {
 
   constructor() {
     super()
-    this.parts = buildControls(this.ownerDocument)
+    this.parts = buildControls(this.ownerDocument, this.texts)
     this.root.append(this.parts.bar)
   }
 
@@ -124,6 +128,14 @@ export class CastlineControlsElement extends CastlinePart {
     }
   }
 
+  protected override relabel(session: CastlineSession): void {
+    // The speed menu and the chapter list are drawn again in the new digits.
+    this.parts.rate.replaceChildren()
+    this.drawnChapters = null
+    this.render(session, session.store.getSnapshot())
+    this.renderChapters(session)
+  }
+
   /** The list drawn last, so that a change of the current chapter only moves `aria-current`. */
   private drawnChapters: readonly Chapter[] | null = null
 
@@ -163,7 +175,7 @@ export class CastlineControlsElement extends CastlinePart {
               doc,
               'span',
               { class: 'castline-controls__chapter-time' },
-              formatTimestamp(chapter.start, 'clock'),
+              session.locale.format.clock(chapter.start),
             ),
             ' ',
             chapter.title,
@@ -182,6 +194,7 @@ export class CastlineControlsElement extends CastlinePart {
   private render(session: CastlineSession, s: MediaSnapshot): void {
     const p = this.parts
     const media = session.media
+    const { labels, format } = session.locale
     const failed = s.error !== null
     for (const b of [p.back, p.play, p.forward]) b.disabled = failed
     p.mute.disabled = media === null
@@ -191,37 +204,37 @@ export class CastlineControlsElement extends CastlinePart {
       p.playIcon.dataset.paused = String(s.paused)
       p.playIcon.replaceChildren(icon(this.ownerDocument, s.paused ? PLAY : PAUSE))
     }
-    setText(p.playName, s.paused ? 'Play' : 'Pause')
-    setText(p.current, formatTimestamp(Math.floor(s.currentTime), 'clock'))
+    setText(p.playName, s.paused ? labels.play : labels.pause)
+    setText(p.current, format.clock(Math.floor(s.currentTime)))
     const duration = positive(s.duration) ? s.duration : numberAttribute(this, 'duration')
-    setText(p.duration, positive(duration) ? formatTimestamp(duration, 'clock') : '--:--')
+    setText(p.duration, positive(duration) ? format.clock(duration) : '--:--')
     const rate = s.playbackRate
     const rates = PLAYBACK_RATES.includes(rate)
       ? PLAYBACK_RATES
       : [...PLAYBACK_RATES, rate].sort((a, b) => a - b)
     if (p.rate.options.length !== rates.length) {
       p.rate.replaceChildren(
-        ...rates.map((r) => h(this.ownerDocument, 'option', { value: String(r) }, formatRate(r))),
+        ...rates.map((r) => h(this.ownerDocument, 'option', { value: String(r) }, format.rate(r))),
       )
     }
     p.rate.value = String(rate)
-    setText(p.muteName, s.muted ? 'Unmute' : 'Mute')
+    setText(p.muteName, s.muted ? labels.unmute : labels.mute)
     const volume = s.muted ? 0 : Math.round(s.volume * 100)
     p.volume.value = String(volume)
-    setAttr(p.volume, 'aria-valuetext', `${volume}%`)
+    setAttr(p.volume, 'aria-valuetext', format.percent(volume))
     const hasSource = media !== null && (s.currentSrc !== '' || media.getAttribute('src') !== null)
     const loading = hasSource && s.readyState < 1 && !failed && media.preload !== 'none'
-    setText(p.status, loading ? 'Loading audio…' : '')
+    setText(p.status, loading ? labels.loadingAudio : '')
     // Not in the tree at all while the audio is fine: an empty alert is still an alert.
     if (failed) {
-      setText(p.error, `${session.mediaErrorText()} The transcript is still here to read.`)
+      setText(p.error, `${session.mediaErrorText()} ${labels.transcriptStillHere}`)
       if (!p.error.isConnected) p.bar.append(p.error)
     } else p.error.remove()
   }
 }
 
-function buildControls(doc: Document) {
-  const button = (className: string, part: string, svg: Element, name: string) => {
+function buildControls(doc: Document, t: LabelTexts) {
+  const button = (className: string, part: string, svg: Element, name: string | Node) => {
     const label = h(doc, 'span', { class: 'castline-visually-hidden' }, name)
     const el = h(
       doc,
@@ -232,11 +245,31 @@ function buildControls(doc: Document) {
     )
     return { el, label }
   }
-  const back = button('', 'control-button', icon(doc, BACK, '15'), 'Back 15 seconds')
+  const back = button(
+    '',
+    'control-button',
+    icon(doc, BACK, '15'),
+    t.text(doc, (l, f) => l.back(f.number(15))),
+  )
   const playIcon = h(doc, 'span', { class: 'castline-controls__icon' })
-  const play = button('castline-controls__play', 'control-button play', playIcon, 'Play')
-  const forward = button('', 'control-button', icon(doc, FORWARD, '30'), 'Forward 30 seconds')
-  const mute = button('castline-controls__mute', 'control-button mute', icon(doc, SPEAKER), 'Mute')
+  const play = button(
+    'castline-controls__play',
+    'control-button play',
+    playIcon,
+    t.text(doc, (l) => l.play),
+  )
+  const forward = button(
+    '',
+    'control-button',
+    icon(doc, FORWARD, '30'),
+    t.text(doc, (l, f) => l.forward(f.number(30))),
+  )
+  const mute = button(
+    'castline-controls__mute',
+    'control-button mute',
+    icon(doc, SPEAKER),
+    t.text(doc, (l) => l.mute),
+  )
   const current = h(doc, 'span', { class: 'castline-controls__current' }, '0:00')
   const duration = h(doc, 'span', { class: 'castline-controls__duration' }, '--:--')
   const rate = h(doc, 'select', { id: 'castline-rate', class: 'castline-controls__rate', part: 'rate' })
@@ -262,7 +295,7 @@ function buildControls(doc: Document) {
     'castline-controls__button castline-controls__prev-chapter',
     'control-button',
     icon(doc, PREVIOUS),
-    'Previous chapter',
+    t.text(doc, (l) => l.previousChapter),
   ).button
   prevChapter.setAttribute('aria-keyshortcuts', '[')
   const nextChapter = iconButton(
@@ -270,7 +303,7 @@ function buildControls(doc: Document) {
     'castline-controls__button castline-controls__next-chapter',
     'control-button',
     icon(doc, NEXT),
-    'Next chapter',
+    t.text(doc, (l) => l.nextChapter),
   ).button
   nextChapter.setAttribute('aria-keyshortcuts', ']')
   const chapterTitle = h(doc, 'span', { class: 'castline-controls__chapter-title' })
@@ -283,7 +316,12 @@ function buildControls(doc: Document) {
       doc,
       'p',
       { class: 'castline-controls__chapter', part: 'chapter' },
-      h(doc, 'span', { class: 'castline-visually-hidden' }, 'Chapter: '),
+      h(
+        doc,
+        'span',
+        { class: 'castline-visually-hidden' },
+        t.text(doc, (l) => l.chapterPrefix),
+      ),
       chapterTitle,
     ),
     prevChapter,
@@ -292,7 +330,12 @@ function buildControls(doc: Document) {
       doc,
       'details',
       { class: 'castline-controls__chapter-list', part: 'chapter-list' },
-      h(doc, 'summary', {}, 'Chapters'),
+      h(
+        doc,
+        'summary',
+        {},
+        t.text(doc, (l) => l.chapters),
+      ),
       chapterList,
     ),
   )
@@ -307,17 +350,32 @@ function buildControls(doc: Document) {
       { class: 'castline-controls__time', part: 'time' },
       current,
       h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
-      h(doc, 'span', { class: 'castline-visually-hidden' }, ' of '),
+      h(
+        doc,
+        'span',
+        { class: 'castline-visually-hidden' },
+        t.text(doc, (l) => ` ${l.of} `),
+      ),
       duration,
     ),
     h(
       doc,
       'div',
       { class: 'castline-controls__settings' },
-      h(doc, 'label', { class: 'castline-visually-hidden', for: 'castline-rate' }, 'Playback speed'),
+      h(
+        doc,
+        'label',
+        { class: 'castline-visually-hidden', for: 'castline-rate' },
+        t.text(doc, (l) => l.playbackSpeed),
+      ),
       rate,
       mute.el,
-      h(doc, 'label', { class: 'castline-visually-hidden', for: 'castline-volume' }, 'Volume'),
+      h(
+        doc,
+        'label',
+        { class: 'castline-visually-hidden', for: 'castline-volume' },
+        t.text(doc, (l) => l.volume),
+      ),
       volume,
     ),
     status,
@@ -352,8 +410,14 @@ function buildControls(doc: Document) {
  * playback (`MiniPlayerState`), hidden otherwise. `connect` returns the cleanup; `duration` is the
  * player's `duration` attribute, shown before the audio's metadata arrives.
  */
-export function buildMiniPlayer(doc: Document) {
-  const play = iconButton(doc, 'castline-controls__button castline-mini__play', 'mini-play', '', 'Play')
+export function buildMiniPlayer(doc: Document, t: LabelTexts) {
+  const play = iconButton(
+    doc,
+    'castline-controls__button castline-mini__play',
+    'mini-play',
+    '',
+    t.text(doc, (l) => l.play),
+  )
   const current = h(doc, 'span', {})
   const total = h(doc, 'span', {})
   const chapterTitle = h(doc, 'span', {})
@@ -361,13 +425,20 @@ export function buildMiniPlayer(doc: Document) {
     doc,
     'p',
     { class: 'castline-mini__chapter' },
-    h(doc, 'span', { class: 'castline-visually-hidden' }, 'Chapter: '),
+    h(
+      doc,
+      'span',
+      { class: 'castline-visually-hidden' },
+      t.text(doc, (l) => l.chapterPrefix),
+    ),
     chapterTitle,
   )
-  const bar = h(
-    doc,
-    'section',
-    { class: 'castline-mini', part: 'mini', 'aria-label': 'Mini player', hidden: true },
+  const bar = t.attr(
+    h(doc, 'section', { class: 'castline-mini', part: 'mini', hidden: true }),
+    'aria-label',
+    (l) => l.miniPlayer,
+  )
+  bar.append(
     play.button,
     h(
       doc,
@@ -375,7 +446,12 @@ export function buildMiniPlayer(doc: Document) {
       { class: 'castline-mini__time' },
       current,
       h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
-      h(doc, 'span', { class: 'castline-visually-hidden' }, ' of '),
+      h(
+        doc,
+        'span',
+        { class: 'castline-visually-hidden' },
+        t.text(doc, (l) => ` ${l.of} `),
+      ),
       total,
     ),
     chapter,
@@ -396,10 +472,11 @@ export function buildMiniPlayer(doc: Document) {
         playIcon.dataset.paused = String(s.paused)
         playIcon.replaceChildren(icon(doc, s.paused ? PLAY : PAUSE))
       }
-      setText(play.label, s.paused ? 'Play' : 'Pause')
-      setText(current, formatTimestamp(Math.floor(s.currentTime), 'clock'))
+      const { labels, format } = session.locale
+      setText(play.label, s.paused ? labels.play : labels.pause)
+      setText(current, format.clock(Math.floor(s.currentTime)))
       const d = positive(s.duration) ? s.duration : duration()
-      setText(total, positive(d) ? formatTimestamp(d, 'clock') : '--:--')
+      setText(total, positive(d) ? format.clock(d) : '--:--')
       const title = session.chapterState.getSnapshot().current?.title
       chapter.hidden = title === undefined
       setText(chapterTitle, title ?? '')
@@ -410,6 +487,7 @@ export function buildMiniPlayer(doc: Document) {
       state.subscribe(render),
       session.store.subscribe(render),
       session.on('chapters', render),
+      session.on('locale', render),
       state.mount(controls),
     ]
     render()

@@ -3,6 +3,8 @@
  * transcript line, a title or an error message is shown as written and never parsed as HTML.
  */
 
+import { defaultLocale, type Labels, type LocaleFormat, type LocaleText } from '@castline/dom'
+
 /** Attributes of `h`: strings (or numbers) set with `setAttribute`; null or false leaves one out. */
 export type Attributes = Record<string, string | number | boolean | null | undefined>
 
@@ -42,7 +44,7 @@ export function iconButton(
   className: string,
   part: string,
   icon: string | Node,
-  name: string,
+  name: string | Node,
 ) {
   const label = h(doc, 'span', { class: 'castline-visually-hidden' }, name)
   const button = h(
@@ -53,4 +55,36 @@ export function iconButton(
     label,
   )
   return { button, label }
+}
+
+/**
+ * The texts of a part that come from the labels: each bound once where the part is built and written
+ * again by `apply` when the session's locale changes (a player's `lang` or `labels`).
+ */
+export class LabelTexts {
+  private readonly writes: ((locale: LocaleText) => void)[] = []
+  /** The locale last applied (English until the part is shown). */
+  locale: LocaleText = defaultLocale()
+
+  /** A text node that shows `pick` of the locale. */
+  text(doc: Document, pick: (labels: Labels, format: LocaleFormat) => string): Text {
+    const node = doc.createTextNode(pick(this.locale.labels, this.locale.format))
+    this.writes.push((l) => setText(node, pick(l.labels, l.format)))
+    return node
+  }
+
+  /** Sets `el`'s attribute `name` to `pick` of the locale, now and on each change; returns `el`. */
+  attr<E extends Element>(el: E, name: string, pick: (labels: Labels, format: LocaleFormat) => string): E {
+    const write = (l: LocaleText) => setAttr(el, name, pick(l.labels, l.format))
+    write(this.locale)
+    this.writes.push(write)
+    return el
+  }
+
+  /** Writes every bound text in `locale`. */
+  apply(locale: LocaleText): void {
+    if (locale === this.locale) return
+    this.locale = locale
+    for (const write of this.writes) write(locale)
+  }
 }

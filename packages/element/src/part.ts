@@ -1,3 +1,4 @@
+import { LabelTexts } from './html.js'
 import { type CastlineSession, sessionFor } from './session.js'
 import { adoptStyles } from './styles.js'
 
@@ -11,6 +12,8 @@ export abstract class CastlinePart extends HTMLElement {
   static observedAttributes: string[] = ['for']
   /** The shadow root (open, so that tests and tools can reach in; parts are styled with `::part`). */
   protected readonly root: ShadowRoot
+  /** The part's texts from the labels, written again when its session's locale changes. */
+  protected readonly texts = new LabelTexts()
   private given: CastlineSession | null = null
   private bound: CastlineSession | null = null
   private cleanup: (() => void) | null = null
@@ -54,6 +57,9 @@ export abstract class CastlinePart extends HTMLElement {
   /** Shows `session`; returns the cleanup. */
   protected abstract show(session: CastlineSession): () => void
 
+  /** The session's locale changed: texts written while rendering (not bound in `texts`) are written again. */
+  protected relabel(_session: CastlineSession): void {}
+
   /** Shows that no media element is bound (a `for` that names nothing, or no `for`). */
   protected abstract showUnbound(): void
 
@@ -77,8 +83,14 @@ export abstract class CastlinePart extends HTMLElement {
     const release = session.use()
     const own = this.given === null
     if (own) session.hosts.add(this)
+    this.texts.apply(session.locale)
     const hide = this.show(session)
+    const offLocale = session.on('locale', () => {
+      this.texts.apply(session.locale)
+      this.relabel(session)
+    })
     this.cleanup = () => {
+      offLocale()
       hide()
       if (own) session.hosts.delete(this)
       release()

@@ -1,4 +1,4 @@
-import { formatTimestamp, type Transcript } from '@castline/core'
+import type { Transcript } from '@castline/core'
 import type { Chapter, ChapterList } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
 import { type AdBreak, type AdTimeMap, createAdTimeMap } from '@castline/core/links'
@@ -8,20 +8,24 @@ import {
   describeTranscriptAttempts,
   type FeedEpisodeInfo,
   initialChoice,
+  type LabelOverrides,
   loadFeedEpisode,
   MediaSessionBinding,
   type OpenedQuoteLink,
   openQuoteLink,
   PlayerShortcuts,
   parseAdBreaks,
+  parseLabels,
+  resolveLocale,
   storedLanguage,
   storeLanguage,
   type TranscriptChoice,
   textDirection,
 } from '@castline/dom'
 import { buildMiniPlayer } from './controls.js'
-import { h, setAttr, setText } from './html.js'
+import { h, LabelTexts, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript, readTranscriptText } from './load.js'
+import { LOCALES, langOf } from './locales.js'
 import { numberAttribute, upgradeProperties } from './part.js'
 import { PeopleOptions } from './people.js'
 import { buildReaderSettingsMenu } from './reader-settings.js'
@@ -140,6 +144,8 @@ export class CastlinePlayerElement extends HTMLElement {
     'media-session',
     'mini-player',
     'layout',
+    'lang',
+    'labels',
   ]
   /** What the player's parts share: its media store, sync controller, follow mode, transcript and search. */
   readonly session = new CastlineSession()
@@ -161,11 +167,17 @@ export class CastlinePlayerElement extends HTMLElement {
   private feedLoading: AbortController | null = null
   /** People set by the page (the `persons` property), which win over the feed's. */
   private pagePersons: readonly Person[] | null = null
-  private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.episodeTitle ?? null)
+  /** The player's own texts from the labels (its parts have theirs), written again when the locale changes. */
+  private readonly texts = new LabelTexts()
+  /** The `labels` property when set as an object (it wins over the attribute). */
+  private labelsObject: LabelOverrides | null = null
+  /** What the locale was last resolved from (`lang`, and the labels property or attribute). */
+  private localeFrom: readonly unknown[] = []
+  private readonly menu = buildTranscriptMenu(this.ownerDocument, () => this.episodeTitle ?? null, this.texts)
   /** The reader settings disclosure beside the transcript menu. */
-  private readonly readerMenu = buildReaderSettingsMenu(this.ownerDocument)
+  private readonly readerMenu = buildReaderSettingsMenu(this.ownerDocument, this.texts)
   /** The mini player's bar; watching the controls while connected with `mini-player` (see `syncMiniPlayer`). */
-  private readonly mini = buildMiniPlayer(this.ownerDocument)
+  private readonly mini = buildMiniPlayer(this.ownerDocument, this.texts)
   private unmountMini: (() => void) | null = null
   private readonly transcriptPart: HTMLElement
   /** The transcript's column, and its tools (language, search, menus): above it, or at the panel's end. */
@@ -225,7 +237,12 @@ export class CastlinePlayerElement extends HTMLElement {
       doc,
       'div',
       { class: 'castline-highlights', part: 'highlights' },
-      h(doc, 'p', { class: 'castline-highlights__label', id: 'castline-highlights-label' }, 'Highlights'),
+      h(
+        doc,
+        'p',
+        { class: 'castline-highlights__label', id: 'castline-highlights-label' },
+        this.texts.text(doc, (l) => l.highlights),
+      ),
       this.highlightList,
     )
     this.main = h(doc, 'div', { class: 'castline-player__main', part: 'main' }, this.head, this.controls)
@@ -237,7 +254,12 @@ export class CastlinePlayerElement extends HTMLElement {
       doc,
       'div',
       { class: 'castline-language', part: 'language', hidden: true },
-      h(doc, 'label', { for: 'castline-language' }, 'Transcript language'),
+      h(
+        doc,
+        'label',
+        { for: 'castline-language' },
+        this.texts.text(doc, (l) => l.transcriptLanguage),
+      ),
       this.languageSelect,
     )
     this.tools = [
@@ -308,6 +330,13 @@ export class CastlinePlayerElement extends HTMLElement {
   set transcripts(value: readonly TranscriptChoice[] | null) {
     this.choices = value ?? []
     this.chosen = this.choices.length === 0 ? 0 : initialChoice(this.choices, storedLanguage())
+    this.renderChoices()
+    this.languagePicker.hidden = this.choices.length < 2
+    this.showChoice()
+  }
+
+  /** The picker's options: each language's own name (a choice without one is "Transcript n" in the UI's words). */
+  private renderChoices(): void {
     const doc = this.ownerDocument
     this.languageSelect.replaceChildren(
       ...this.choices.map((choice, index) =>
@@ -315,12 +344,66 @@ export class CastlinePlayerElement extends HTMLElement {
           doc,
           'option',
           { value: index, lang: choice.language ?? null, dir: textDirection(choice.language) },
-          choiceLabel(choice, index),
+          choiceLabel(choice, index, this.session.locale),
         ),
       ),
     )
-    this.languagePicker.hidden = this.choices.length < 2
-    this.showChoice()
+    this.languageSelect.value = String(this.chosen)
+  }
+
+  /**
+   * The UI's labels over the locale: the `labels` property (an object, or JSON as the attribute), else
+   * the `labels` attribute's JSON object; a function label takes a template ("{seconds} s back").
+   */
+  get labels(): LabelOverrides | null {
+    return this.labelsObject ?? this.labelsAttribute()
+  }
+
+  set labels(value: LabelOverrides | string | null) {
+    if (typeof value === 'string') {
+      this.labelsObject = null
+      this.setAttribute('labels', value)
+      return
+    }
+    this.labelsObject = value
+    this.applyLocale()
+  }
+
+  private labelsAttribute(): LabelOverrides | null {
+    try {
+      return parseLabels(this.getAttribute('labels'))
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * Resolves the UI's locale from the nearest `lang` (this element's, else an ancestor's) and the labels,
+   * and hands it to the parts: the root's `dir` follows it. A `labels` attribute that is no JSON object is
+   * a `castline-error` of kind 'labels' (the locale's labels are shown); what `resolveLocale` could not use
+   * (a language without labels, an unknown label) is a console warning.
+   */
+  private applyLocale(): void {
+    const lang = langOf(this)
+    const from = [lang, this.labelsObject, this.getAttribute('labels')]
+    if (from.every((v, i) => v === this.localeFrom[i])) return
+    this.localeFrom = from
+    let labels = this.labelsObject
+    if (labels === null) {
+      try {
+        labels = parseLabels(this.getAttribute('labels'))
+      } catch (error) {
+        this.session.fail('labels', error instanceof Error ? error.message : String(error), error)
+      }
+    }
+    const locale = resolveLocale(lang, labels, LOCALES)
+    for (const warning of locale.warnings) console.warn(`Castline locale: ${warning}`)
+    this.session.setLocale(locale)
+    this.texts.apply(locale)
+    setAttr(this.section, 'dir', locale.dir)
+    this.renderChoices()
+    this.renderHighlights()
+    this.syncAttributes()
   }
 
   /** Shows choice `index` and keeps its language for the next visit. */
@@ -417,9 +500,11 @@ export class CastlinePlayerElement extends HTMLElement {
       'persons',
       'speakers',
       'adBreaks',
+      'labels',
     ])
     const session = this.session
     session.hosts.add(this)
+    this.applyLocale()
     const release = session.use()
     const shortcuts = new PlayerShortcuts({
       getTime: () => session.controller.getTime(),
@@ -535,6 +620,7 @@ export class CastlinePlayerElement extends HTMLElement {
     if (name === 'feed' || name === 'episode') this.loadFeed()
     if (name === 'speakers') this.applyPeople()
     if (name === 'ad-breaks') this.loadAdBreaks()
+    if (name === 'lang' || name === 'labels') this.applyLocale()
     this.syncAttributes()
     this.syncMediaSession()
     if (name === 'mini-player') this.syncMiniPlayer()
@@ -680,6 +766,7 @@ export class CastlinePlayerElement extends HTMLElement {
   /** The soundbites as buttons that seek to each (text as text). */
   private renderHighlights(): void {
     const doc = this.ownerDocument
+    const { labels, format } = this.session.locale
     const soundbites = this.session.soundbites
     // In the page only while there are soundbites (after the controls).
     if (soundbites.length === 0) this.highlights.remove()
@@ -690,9 +777,9 @@ export class CastlinePlayerElement extends HTMLElement {
           doc,
           'button',
           { type: 'button', class: 'castline-highlights__button', part: 'highlight' },
-          h(doc, 'span', { class: 'castline-highlights__time' }, formatTimestamp(bite.startTime, 'clock')),
+          h(doc, 'span', { class: 'castline-highlights__time' }, format.clock(bite.startTime)),
           ' ',
-          bite.title ?? `Highlight at ${formatTimestamp(bite.startTime, 'clock')}`,
+          bite.title ?? labels.highlightAt(format.clock(bite.startTime)),
         )
         button.addEventListener('click', () => this.session.seekTo(bite.startTime))
         return h(doc, 'li', {}, button)
@@ -731,7 +818,7 @@ export class CastlinePlayerElement extends HTMLElement {
     const title = this.getAttribute('title') ?? feed?.title ?? null
     this.heading.hidden = title === null || title === ''
     setText(this.heading, title ?? '')
-    setAttr(this.section, 'aria-label', title || 'Audio player')
+    setAttr(this.section, 'aria-label', title || this.session.locale.labels.player)
     this.syncLayout()
     this.syncArtwork()
     const duration =

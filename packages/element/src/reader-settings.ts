@@ -1,4 +1,4 @@
-import { h, iconButton, setText } from './html.js'
+import { h, iconButton, type LabelTexts, setText } from './html.js'
 import type { CastlineSession } from './session.js'
 
 /**
@@ -7,11 +7,23 @@ import type { CastlineSession } from './session.js'
  * and "Follow along" checkboxes, over the session's `ReaderSettings` (`@castline/dom`). The transcript
  * applies them (see transcript.ts). Fixed ids: one menu a shadow root.
  */
-export function buildReaderSettingsMenu(doc: Document) {
+export function buildReaderSettingsMenu(doc: Document, t: LabelTexts) {
   // "A−" and "A+" are what shows; the names are "Smaller text" and "Larger text" (an aria-label that
   // left the visible text out would fail axe's label-content-name-mismatch).
-  const smaller = iconButton(doc, 'castline-reader__smaller', 'reader-smaller', 'A−', 'Smaller text').button
-  const larger = iconButton(doc, 'castline-reader__larger', 'reader-larger', 'A+', 'Larger text').button
+  const smaller = iconButton(
+    doc,
+    'castline-reader__smaller',
+    'reader-smaller',
+    'A−',
+    t.text(doc, (l) => l.smallerText),
+  ).button
+  const larger = iconButton(
+    doc,
+    'castline-reader__larger',
+    'reader-larger',
+    'A+',
+    t.text(doc, (l) => l.largerText),
+  ).button
   const size = h(doc, 'output', { 'aria-live': 'polite' })
   const timestamps = h(doc, 'input', { type: 'checkbox', id: 'castline-reader-timestamps' })
   const follow = h(doc, 'input', { type: 'checkbox', id: 'castline-reader-follow' })
@@ -19,7 +31,21 @@ export function buildReaderSettingsMenu(doc: Document) {
     doc,
     'details',
     { class: 'castline castline-reader', part: 'reader' },
-    h(doc, 'summary', { 'aria-label': 'Reader settings' }, h(doc, 'span', { 'aria-hidden': 'true' }, 'Aa')),
+    t.attr(
+      h(
+        doc,
+        'summary',
+        {},
+        h(
+          doc,
+          'span',
+          { 'aria-hidden': 'true' },
+          t.text(doc, (l) => l.readerButton),
+        ),
+      ),
+      'aria-label',
+      (l) => l.readerSettings,
+    ),
     h(
       doc,
       'div',
@@ -28,13 +54,30 @@ export function buildReaderSettingsMenu(doc: Document) {
         doc,
         'fieldset',
         { class: 'castline-reader__size' },
-        h(doc, 'legend', { class: 'castline-reader__heading' }, 'Text size'),
+        h(
+          doc,
+          'legend',
+          { class: 'castline-reader__heading' },
+          t.text(doc, (l) => l.textSize),
+        ),
         smaller,
         size,
         larger,
       ),
-      h(doc, 'label', { for: 'castline-reader-timestamps' }, timestamps, 'Show timestamps'),
-      h(doc, 'label', { for: 'castline-reader-follow' }, follow, 'Follow along'),
+      h(
+        doc,
+        'label',
+        { for: 'castline-reader-timestamps' },
+        timestamps,
+        t.text(doc, (l) => l.showTimestamps),
+      ),
+      h(
+        doc,
+        'label',
+        { for: 'castline-reader-follow' },
+        follow,
+        t.text(doc, (l) => l.followAlong),
+      ),
     ),
   )
 
@@ -43,7 +86,7 @@ export function buildReaderSettingsMenu(doc: Document) {
     const settings = session.readerSettings
     const render = () => {
       const s = settings.getSnapshot()
-      setText(size, `${Math.round(s.textScale * 100)}%`)
+      setText(size, session.locale.format.percent(Math.round(s.textScale * 100)))
       smaller.disabled = !settings.canShrink()
       larger.disabled = !settings.canGrow()
       timestamps.checked = s.timestamps
@@ -56,9 +99,11 @@ export function buildReaderSettingsMenu(doc: Document) {
     timestamps.addEventListener('change', onTimestamps)
     follow.addEventListener('change', onFollow)
     const off = settings.subscribe(render)
+    const offLocale = session.on('locale', render)
     render()
     return () => {
       off()
+      offLocale()
       smaller.removeEventListener('click', settings.smaller)
       larger.removeEventListener('click', settings.larger)
       timestamps.removeEventListener('change', onTimestamps)

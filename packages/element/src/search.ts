@@ -1,13 +1,9 @@
+import { matchCountText } from '@castline/dom'
 import { h, setText } from './html.js'
 import { CastlinePart } from './part.js'
 import type { CastlineSession } from './session.js'
 
-/** "3 of 17", "No matches", or nothing before the user types. */
-export function matchCountText(query: string, current: number, total: number): string {
-  if (query.trim() === '') return ''
-  if (total === 0) return 'No matches'
-  return `${current + 1} of ${total}`
-}
+export { matchCountText } from '@castline/dom'
 
 /**
  * `<castline-search>`: search over the whole transcript (find-in-page cannot see the lines a virtualized
@@ -39,7 +35,7 @@ export class CastlineSearchElement extends CastlinePart {
       part: 'search-count',
       role: 'status',
     })
-    const button = (icon: string, name: string) =>
+    const button = (icon: string, name: Node) =>
       h(
         doc,
         'button',
@@ -47,8 +43,14 @@ export class CastlineSearchElement extends CastlinePart {
         h(doc, 'span', { 'aria-hidden': 'true' }, icon),
         h(doc, 'span', { class: 'castline-visually-hidden' }, name),
       )
-    this.previous = button('\u2191', 'Previous match')
-    this.next = button('\u2193', 'Next match')
+    this.previous = button(
+      '\u2191',
+      this.texts.text(doc, (l) => l.previousMatch),
+    )
+    this.next = button(
+      '\u2193',
+      this.texts.text(doc, (l) => l.nextMatch),
+    )
     this.root.append(
       h(
         doc,
@@ -73,9 +75,23 @@ export class CastlineSearchElement extends CastlinePart {
     this.labelInput()
   }
 
+  protected override relabel(session: CastlineSession): void {
+    this.labelInput()
+    this.update(session)
+  }
+
   private labelInput(): void {
-    this.input.setAttribute('aria-label', this.getAttribute('label') ?? 'Search transcript')
-    this.input.placeholder = this.getAttribute('placeholder') ?? 'Search transcript'
+    const { search } = this.texts.locale.labels
+    this.input.setAttribute('aria-label', this.getAttribute('label') ?? search)
+    this.input.placeholder = this.getAttribute('placeholder') ?? search
+  }
+
+  private update(session: CastlineSession): void {
+    const { query, matches, current } = session.search
+    if (this.input.value !== query) this.input.value = query
+    setText(this.count, matchCountText(query, current, matches.length, session.locale))
+    this.previous.disabled = matches.length === 0
+    this.next.disabled = matches.length === 0
   }
 
   protected override showUnbound(): void {
@@ -85,13 +101,8 @@ export class CastlineSearchElement extends CastlinePart {
   protected override show(session: CastlineSession): () => void {
     this.input.disabled = false
     session.searchInput = this.input
-    const update = () => {
-      const { query, matches, current } = session.search
-      if (this.input.value !== query) this.input.value = query
-      setText(this.count, matchCountText(query, current, matches.length))
-      this.previous.disabled = matches.length === 0
-      this.next.disabled = matches.length === 0
-    }
+    this.labelInput()
+    const update = () => this.update(session)
     const onInput = () => session.setQuery(this.input.value)
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'Enter') {

@@ -5,18 +5,22 @@ import type { AdTimeMap } from '@castline/core/links'
 import {
   ChapterState,
   createMediaStoreSource,
+  defaultLocale,
   type FollowEvent,
   FollowMode,
   loadChapters,
-  type MediaErrorLike,
   MediaStore,
   type MediaStoreSource,
+  mediaErrorMessage,
   ReaderSettings,
+  type ResolvedLocale,
+  resolveLocale,
   resolveSpeakers,
   type SpeakerInfo,
   type SpeakerOptions,
 } from '@castline/dom'
 import { describeError, fetchTranscript, type Load } from './load.js'
+import { LOCALES, langOf } from './locales.js'
 
 /** `castline-cuechange`: the spoken line changed (`index` -1 and `cue` null between lines). */
 export interface CueChangeDetail {
@@ -35,11 +39,21 @@ export interface FollowChangeDetail {
 /**
  * `castline-error`: the transcript, the peaks, the media, the chapters or the feed (`feed` and `episode`
  * attributes: unreachable, not a feed, unknown GUID) failed, a copy to the clipboard failed (the quote
- * menu, a line's link), or the `speakers` attribute is no JSON object of names (the speakers are then
- * shown by their labels); `message` is for people.
+ * menu, a line's link), the `speakers` attribute is no JSON object of names (the speakers are then
+ * shown by their labels), or the `labels` attribute is no JSON object (the locale's labels are shown);
+ * `message` is for people.
  */
 export interface ErrorDetail {
-  kind: 'transcript' | 'peaks' | 'media' | 'chapters' | 'feed' | 'clipboard' | 'speakers' | 'ad-breaks'
+  kind:
+    | 'transcript'
+    | 'peaks'
+    | 'media'
+    | 'chapters'
+    | 'feed'
+    | 'clipboard'
+    | 'speakers'
+    | 'ad-breaks'
+    | 'labels'
   message: string
   error: unknown
 }
@@ -74,19 +88,7 @@ export interface SearchState {
 
 const NO_SEARCH: SearchState = Object.freeze({ query: '', matches: [], byCue: new Map(), current: -1 })
 
-const MEDIA_ERRORS: Record<number, string> = {
-  1: 'Loading the audio was aborted.',
-  2: 'The audio could not be downloaded (a network error).',
-  3: 'The audio could not be decoded: the file is damaged or uses an unsupported codec.',
-  4: 'The audio could not be loaded: the file is missing (404), blocked (CORS) or in a format this browser cannot play.',
-}
-
-/** A media error in words a listener understands. */
-export function mediaErrorMessage(error: MediaErrorLike): string {
-  return MEDIA_ERRORS[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
-}
-
-type Topic = 'transcript' | 'search' | 'media' | 'chapters' | 'episode' | 'speakers'
+type Topic = 'transcript' | 'search' | 'media' | 'chapters' | 'episode' | 'speakers' | 'locale'
 
 /** What a session asks of the transcript list it shows (registered by `<castline-transcript>`). */
 export interface SessionView {
@@ -121,6 +123,8 @@ export class CastlineSession {
   /** The persons and speakers map the labels are resolved with. */
   private people: SpeakerOptions = {}
   search: SearchState = NO_SEARCH
+  /** The UI's locale (`resolveLocale`): the words, direction and number formats every part shows. */
+  locale: ResolvedLocale = defaultLocale()
   /** The elements that receive the events. */
   readonly hosts = new Set<HTMLElement>()
   view: SessionView | null = null
@@ -169,7 +173,14 @@ export class CastlineSession {
   /** The media element's failure in words, '' while it is fine. */
   mediaErrorText(): string {
     const error = this.store.getSnapshot().error
-    return error === null ? '' : mediaErrorMessage(error)
+    return error === null ? '' : mediaErrorMessage(error, this.locale.labels)
+  }
+
+  /** Shows the parts in `locale` (a player's `lang` and `labels`); the parts write their text again. */
+  setLocale(locale: ResolvedLocale): void {
+    if (locale === this.locale) return
+    this.locale = locale
+    this.notify('locale')
   }
 
   /** The transcript once it is ready, else null. */
@@ -411,7 +422,7 @@ export class CastlineSession {
     const offError = this.store.select(
       (s) => s.error,
       (error) => {
-        if (error !== null) this.fail('media', mediaErrorMessage(error), error)
+        if (error !== null) this.fail('media', mediaErrorMessage(error, this.locale.labels), error)
       },
     )
     const offMedia = this.store.select(
@@ -442,6 +453,8 @@ export function sessionFor(media: HTMLMediaElement): CastlineSession {
   if (session === undefined) {
     session = new CastlineSession()
     session.setMedia(media)
+    // Parts bound by `for` speak the language of the media element's nearest `lang` (the HTML way).
+    session.setLocale(resolveLocale(langOf(media), null, LOCALES))
     sessions.set(media, session)
   }
   return session

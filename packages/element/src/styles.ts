@@ -106,7 +106,7 @@ button, input, select { font: inherit; color: inherit; }
 .castline-transcript__status { margin: 0; padding: var(--_row-padding); color: var(--_muted); }
 .castline-transcript__status[role="alert"] { color: var(--_error-fg); background: var(--_error-bg); }
 .castline-line {
-  position: absolute; top: 0; left: 0; width: 100%; box-sizing: border-box;
+  position: absolute; top: 0; inset-inline-start: 0; width: 100%; box-sizing: border-box;
   display: grid; grid-template-columns: auto 1fr; column-gap: var(--castline-row-gap, 0.75rem);
   align-items: baseline; padding: var(--_row-padding); border-radius: var(--_radius); cursor: pointer;
 }
@@ -114,7 +114,7 @@ button, input, select { font: inherit; color: inherit; }
 .castline-line:hover { background: color-mix(in srgb, var(--_active-bg) 50%, transparent); }
 .castline-line--active { background: var(--_active-bg); color: var(--_active-fg); }
 .castline-line--active::before {
-  content: ""; position: absolute; left: 0; top: 0; bottom: 0; width: 3px; border-radius: 2px;
+  content: ""; position: absolute; inset-inline-start: 0; top: 0; bottom: 0; width: 3px; border-radius: 2px;
   background: var(--_accent); transform-origin: top; transform: scaleY(var(--castline-progress, 1));
 }
 .castline-line__time {
@@ -141,6 +141,9 @@ button, input, select { font: inherit; color: inherit; }
 ${SPEAKER_RULES}
 /* A block: the text has the row's whole width to wrap in (beside the time, or around it when narrow). */
 .castline-line__text { display: block; overflow-wrap: anywhere; }
+/* A transcript of no stated language takes each line's direction from its own text, not from the UI's
+   (an English transcript in an Arabic player keeps its full stops at the end); one with a language has its dir. */
+:host(:not([dir])) .castline-line__text { unicode-bidi: plaintext; }
 .castline-line__copy {
   font-size: 0.75em; color: var(--_muted); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0 0.375rem; cursor: pointer; opacity: 0;
@@ -155,7 +158,7 @@ ${SPEAKER_RULES}
 .castline-match { background: var(--_match-bg); color: inherit; border-radius: 0.15em; }
 .castline-match--current { background: var(--_match-current-bg); outline: 2px solid var(--_match-current-bg); }
 .castline-jump {
-  position: absolute; left: 50%; bottom: 0.75rem; transform: translateX(-50%); z-index: 1;
+  position: absolute; inset-inline: 0; width: fit-content; margin-inline: auto; bottom: 0.75rem; z-index: 1;
   display: inline-flex; align-items: center; gap: 0.375rem; font-size: 0.875em; color: var(--_bg);
   background: var(--_accent); border: 0; border-radius: 999px; padding: 0.375rem 0.875rem;
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); cursor: pointer;
@@ -220,7 +223,8 @@ ${SPEAKER_RULES}
 }
 .castline-highlights__time { font-family: var(--_time-font); font-variant-numeric: tabular-nums; color: var(--_muted); }
 
-.castline-waveform { position: relative; border-radius: var(--_radius); cursor: pointer; touch-action: pan-y; }
+/* A media timeline is not mirrored in a right-to-left UI: the start of the audio stays on the left. */
+.castline-waveform { position: relative; direction: ltr; border-radius: var(--_radius); cursor: pointer; touch-action: pan-y; }
 /* While the player's feed may bring chapters, the markers' row (under the wave) is kept: nothing moves. */
 :host([data-pending-chapters]) .castline-waveform { margin-block-end: calc(var(--_target) + 0.25rem); }
 .castline-waveform:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
@@ -234,7 +238,7 @@ ${SPEAKER_RULES}
 
 /* Over the wave: buffered ranges, search hits and the hover/scrub tooltip; none takes the pointer. */
 .castline-waveform__buffered, .castline-waveform__ticks {
-  position: absolute; right: 0; bottom: 0; left: 0; z-index: 3; pointer-events: none;
+  position: absolute; inset-inline: 0; bottom: 0; z-index: 3; pointer-events: none;
 }
 .castline-waveform__buffered { height: 3px; }
 .castline-waveform__range {
@@ -296,7 +300,7 @@ ${SPEAKER_RULES}
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
 .castline-transcript__chapter + .castline-transcript__viewport { height: calc(var(--castline-transcript-height, 28rem) - 2rem); }
-.castline-waveform__chapters { position: relative; height: var(--_target); margin: 0.25rem 0 0; padding: 0; list-style: none; }
+.castline-waveform__chapters { position: relative; direction: ltr; height: var(--_target); margin: 0.25rem 0 0; padding: 0; list-style: none; }
 /* At its fraction of the duration (--castline-at), drawn from its edge at either end: nothing past the edges. */
 .castline-waveform__chapter {
   position: absolute; top: 0; left: calc(var(--castline-at, 0) * 100%);

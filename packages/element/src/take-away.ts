@@ -1,5 +1,11 @@
-import { DOWNLOAD_FORMATS, type TakeAwayAction, takeAway } from '@castline/dom'
-import { h, setText } from './html.js'
+import {
+  DOWNLOAD_FORMATS,
+  downloadFormatLabel,
+  type Labels,
+  type TakeAwayAction,
+  takeAway,
+} from '@castline/dom'
+import { h, type LabelTexts, setText } from './html.js'
 import type { CastlineSession } from './session.js'
 
 /**
@@ -8,13 +14,14 @@ import type { CastlineSession } from './session.js'
  * `@castline/dom`), the outcome in a status line, a failure in an alert. Hidden until the session's
  * transcript is ready. `title` gives the episode's title that names the downloaded files.
  */
-export function buildTranscriptMenu(doc: Document, title: () => string | null) {
+export function buildTranscriptMenu(doc: Document, title: () => string | null, t: LabelTexts) {
   const status = h(doc, 'p', { class: 'castline-takeaway__status', role: 'status' })
   // An alert is announced as it is inserted: it is in the menu only while it holds a failure.
   const error = h(doc, 'p', { class: 'castline-takeaway__error', role: 'alert' })
   const buttons: [HTMLButtonElement, TakeAwayAction][] = []
-  const item = (action: TakeAwayAction, text: string, name?: string) => {
-    const button = h(doc, 'button', { type: 'button', 'aria-label': name ?? null }, text)
+  const item = (action: TakeAwayAction, text: Node, name?: (labels: Labels) => string) => {
+    const button = h(doc, 'button', { type: 'button' }, text)
+    if (name !== undefined) t.attr(button, 'aria-label', name)
     if (action !== 'copy' && action !== 'copy-timestamps' && action !== 'print')
       button.dataset.format = action
     buttons.push([button, action])
@@ -24,7 +31,12 @@ export function buildTranscriptMenu(doc: Document, title: () => string | null) {
     doc,
     'details',
     { class: 'castline castline-takeaway', part: 'takeaway', hidden: true },
-    h(doc, 'summary', {}, 'Transcript'),
+    h(
+      doc,
+      'summary',
+      {},
+      t.text(doc, (l) => l.transcript),
+    ),
     h(
       doc,
       'div',
@@ -34,16 +46,36 @@ export function buildTranscriptMenu(doc: Document, title: () => string | null) {
         doc,
         'div',
         { class: 'castline-takeaway__actions' },
-        item('copy', 'Copy all'),
-        item('copy-timestamps', 'Copy with timestamps'),
-        item('print', 'Print'),
+        item(
+          'copy',
+          t.text(doc, (l) => l.copyAll),
+        ),
+        item(
+          'copy-timestamps',
+          t.text(doc, (l) => l.copyWithTimestamps),
+        ),
+        item(
+          'print',
+          t.text(doc, (l) => l.print),
+        ),
       ),
       h(
         doc,
         'fieldset',
         { class: 'castline-takeaway__actions' },
-        h(doc, 'legend', { class: 'castline-takeaway__heading' }, 'Download'),
-        ...DOWNLOAD_FORMATS.map((f) => item(f.format, f.label, `Download as ${f.label}`)),
+        h(
+          doc,
+          'legend',
+          { class: 'castline-takeaway__heading' },
+          t.text(doc, (l) => l.download),
+        ),
+        ...DOWNLOAD_FORMATS.map((f) =>
+          item(
+            f.format,
+            t.text(doc, (l) => downloadFormatLabel(f, l)),
+            (l) => l.downloadAs(downloadFormatLabel(f, l)),
+          ),
+        ),
       ),
       status,
     ),
@@ -55,7 +87,11 @@ export function buildTranscriptMenu(doc: Document, title: () => string | null) {
       const onClick = () => {
         const transcript = session.ready()
         if (transcript === null) return
-        void takeAway(transcript, action, { title: title() ?? undefined, document: doc }).then((result) => {
+        void takeAway(transcript, action, {
+          title: title() ?? undefined,
+          document: doc,
+          labels: session.locale.labels,
+        }).then((result) => {
           setText(status, result.ok ? result.message : '')
           setText(error, result.message)
           if (result.ok) error.remove()

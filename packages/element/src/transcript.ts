@@ -1,4 +1,4 @@
-import { type Cue, formatTimestamp, type SearchMatch, type Transcript } from '@castline/core'
+import type { Cue, SearchMatch, Transcript } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
 import type { Person } from '@castline/core/feed'
 import {
@@ -70,7 +70,7 @@ export class CastlineTranscriptElement extends CastlinePart {
     this.region = h(doc, 'section', {
       class: 'castline castline-transcript',
       part: 'transcript',
-      'aria-label': 'Transcript',
+      'aria-label': this.texts.locale.labels.transcript,
     })
     this.root.append(this.region)
   }
@@ -117,8 +117,16 @@ export class CastlineTranscriptElement extends CastlinePart {
     if (session?.hosts.has(this)) this.people.apply(session)
   }
 
+  /** The render of the session shown, to draw the region again in a new locale. */
+  private rerender: (() => void) | null = null
+
+  protected override relabel(): void {
+    setAttr(this.region, 'aria-label', this.getAttribute('label') ?? this.texts.locale.labels.transcript)
+    this.rerender?.()
+  }
+
   protected override attributeChanged(name: string): void {
-    setAttr(this.region, 'aria-label', this.getAttribute('label') ?? 'Transcript')
+    setAttr(this.region, 'aria-label', this.getAttribute('label') ?? this.texts.locale.labels.transcript)
     if (name === 'speakers') this.applyPeople()
     else if (name !== 'label' && this.session !== null) this.loadOwn(this.session)
   }
@@ -145,23 +153,19 @@ export class CastlineTranscriptElement extends CastlinePart {
   }
 
   protected override show(session: CastlineSession): () => void {
-    setAttr(this.region, 'aria-label', this.getAttribute('label') ?? 'Transcript')
+    setAttr(this.region, 'aria-label', this.getAttribute('label') ?? session.locale.labels.transcript)
     let list: (() => void) | null = null
     const render = () => {
       list?.()
       list = null
       const load = session.transcript
       const doc = this.ownerDocument
+      const { labels } = session.locale
       if (load.status === 'ready' && load.value.cues.length > 0) {
         list = renderList(this.region, session, load.value)
       } else if (load.status === 'ready') {
         this.region.replaceChildren(
-          h(
-            doc,
-            'p',
-            { class: 'castline-transcript__status', part: 'status' },
-            'This transcript has no lines.',
-          ),
+          h(doc, 'p', { class: 'castline-transcript__status', part: 'status' }, labels.noLines),
         )
       } else if (load.status === 'error') {
         this.region.replaceChildren(
@@ -169,7 +173,7 @@ export class CastlineTranscriptElement extends CastlinePart {
             doc,
             'p',
             { class: 'castline-transcript__status', part: 'status error', role: 'alert' },
-            `The transcript could not be shown. ${load.message}`,
+            `${labels.transcriptFailed} ${load.message}`,
           ),
         )
       } else {
@@ -178,17 +182,19 @@ export class CastlineTranscriptElement extends CastlinePart {
             doc,
             'p',
             { class: 'castline-transcript__status', part: 'status', role: 'status' },
-            load.status === 'loading' ? 'Loading transcript…' : '',
+            load.status === 'loading' ? labels.loadingTranscript : '',
           ),
         )
       }
     }
     const off = session.on('transcript', render)
+    this.rerender = render
     this.applyPeople()
     this.loadOwn(session)
     render()
     return () => {
       off()
+      this.rerender = null
       list?.()
       list = null
     }
@@ -200,6 +206,8 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   const doc = region.ownerDocument
   const cues = transcript.cues
   const { controller, follow, chapterState } = session
+  const locale = session.locale
+  const { labels } = locale
   // Which line each listed chapter heads (the heading is part of that line's row), and for which list.
   let chapters = chapterState.getSnapshot().chapters
   let headings = chapterHeadings(cues, chapters)
@@ -211,7 +219,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
   // The current chapter, kept in sight above the scrolling lines while there are headings.
   const chapterBar = h(doc, 'p', { class: 'castline-transcript__chapter', part: 'chapter' })
   const chapterName = h(doc, 'span', {})
-  chapterBar.append(h(doc, 'span', { class: 'castline-visually-hidden' }, 'Current chapter: '), chapterName)
+  chapterBar.append(h(doc, 'span', { class: 'castline-visually-hidden' }, labels.currentChapter), chapterName)
   const list = h(doc, 'ul', { class: 'castline-transcript__list', part: 'list', 'data-static': true })
   const viewport = h(doc, 'div', { class: 'castline-transcript__viewport', part: 'viewport' }, list)
   // In the region only while shown, as the React renderer renders it: a hidden button is still a button.
@@ -260,7 +268,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       row.ad = h(doc, 'p', { class: 'castline-line__ad', part: 'line-ad' })
       row.li.prepend(row.ad)
     }
-    setText(row.ad, adBreakLabel(ad))
+    setText(row.ad, adBreakLabel(ad, locale))
     const current = ad.index === adBreak
     row.ad.classList.toggle('castline-line__ad--current', current)
     setAttr(row.ad, 'aria-current', current ? 'true' : null)
@@ -310,7 +318,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
 
   const makeRow = (index: number): Row => {
     const cue = cues[index]!
-    const time = formatTimestamp(cue.start)
+    const time = locale.format.clock(cue.start)
     const speaker = speakerStartAt(cues, index) && cue.speaker !== undefined && cue.speaker !== ''
     const timeButton = h(
       doc,
@@ -334,9 +342,9 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
         class: 'castline-line__copy',
         part: 'line-copy',
         tabindex: -1,
-        'aria-label': `Copy link to ${time}`,
+        'aria-label': labels.copyLinkTo(time),
       },
-      'Copy link',
+      labels.copyLink,
     )
     const speakerLabel = speaker ? h(doc, 'span', { id: `castline-s${index}` }) : null
     if (speakerLabel !== null) showSpeaker(speakerLabel, cue.speaker!, session.speakers.get(cue.speaker!))
@@ -418,7 +426,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
       const arrow = direction === 'up' ? '\u2191 ' : direction === 'down' ? '\u2193 ' : ''
       jump.replaceChildren(
         arrow === '' ? '' : h(doc, 'span', { 'aria-hidden': 'true' }, arrow),
-        'Jump to current line',
+        labels.jumpToCurrent,
       )
     }
   }
@@ -635,13 +643,14 @@ function followWords(row: Row, session: CastlineSession, view: TranscriptView): 
 /** Copies the line's link (its start and words, so that it survives an ad inserted before it). */
 function copyLink(session: CastlineSession, cue: Cue, time: string, button: HTMLButtonElement): void {
   const url = quoteLink(button.ownerDocument.location?.href ?? '', { start: cue.start, text: cue.text })
+  const { labels } = session.locale
   copyText(url, button.ownerDocument).then(
     () => {
-      button.setAttribute('aria-label', `Copied link to ${time}`)
-      setText(button, 'Copied')
+      button.setAttribute('aria-label', labels.copiedLinkTo(time))
+      setText(button, labels.copied)
       setTimeout(() => {
-        button.setAttribute('aria-label', `Copy link to ${time}`)
-        setText(button, 'Copy link')
+        button.setAttribute('aria-label', labels.copyLinkTo(time))
+        setText(button, labels.copyLink)
       }, 1500)
     },
     (err: unknown) => session.fail('clipboard', `The link could not be copied: ${message(err)}`, err),
@@ -677,11 +686,12 @@ function renderQuoteMenu(
   cues: readonly Cue[],
 ): () => void {
   const doc = region.ownerDocument
+  const { labels } = session.locale
   const menu = new QuoteMenu({ cues })
   const button = (label: string) =>
     h(doc, 'button', { type: 'button', class: 'castline-quote-menu__button', part: 'quote-button' }, label)
-  const copyQuote = button('Copy quote')
-  const copyLinkButton = button('Copy link')
+  const copyQuote = button(labels.copyQuote)
+  const copyLinkButton = button(labels.copyLink)
   const box = h(
     doc,
     'div',
@@ -689,7 +699,7 @@ function renderQuoteMenu(
       class: 'castline-quote-menu',
       part: 'quote-menu',
       role: 'group',
-      'aria-label': 'Share the selected quote',
+      'aria-label': labels.shareQuote,
     },
     copyQuote,
     copyLinkButton,
@@ -707,9 +717,9 @@ function renderQuoteMenu(
     if (quote === undefined) return
     const link = quoteLink(doc.location?.href ?? '', quote)
     copyText(what === 'link' ? link : formatQuote(quote, link, episodeTitle(region)), doc).then(
-      () => say(what === 'link' ? 'Link copied' : 'Quote copied'),
+      () => say(what === 'link' ? labels.linkCopied : labels.quoteCopied),
       (err: unknown) => {
-        say(`Could not copy: ${message(err)}`, true)
+        say(labels.copyFailed(message(err)), true)
         session.fail('clipboard', `The ${what} could not be copied: ${message(err)}`, err)
       },
     )
@@ -726,7 +736,7 @@ function renderQuoteMenu(
     box.style.top = `${snapshot.y}px`
     if (!box.isConnected) {
       region.insertBefore(box, status)
-      say('Quote selected: Tab to Copy quote or Copy link, Escape to close.')
+      say(labels.quoteHint)
     }
   })
   const unmount = menu.mount(list, region)

@@ -58,11 +58,11 @@ export class CastlineWaveformElement extends CastlinePart {
         part: 'waveform',
         role: 'slider',
         tabindex: 0,
-        'aria-label': 'Seek',
+        'aria-label': this.texts.locale.labels.seek,
         'aria-valuemin': 0,
         'aria-valuemax': 0,
         'aria-valuenow': 0,
-        'aria-valuetext': '0:00',
+        'aria-valuetext': this.texts.locale.format.duration(0),
       },
       this.host,
       this.message,
@@ -70,11 +70,11 @@ export class CastlineWaveformElement extends CastlinePart {
       this.ticks,
       this.tip,
     )
-    this.markers = h(doc, 'ol', {
-      class: 'castline-waveform__chapters',
-      part: 'chapters',
-      'aria-label': 'Chapter markers',
-    })
+    this.markers = this.texts.attr(
+      h(doc, 'ol', { class: 'castline-waveform__chapters', part: 'chapters' }),
+      'aria-label',
+      (l) => l.chapterMarkers,
+    )
     this.root.append(this.slider)
   }
 
@@ -231,13 +231,18 @@ export class CastlineWaveformElement extends CastlinePart {
       progressColor: color('--castline-wave-progress-color', '--_accent'),
       cursorColor: color('--castline-wave-cursor-color', '--_fg'),
       chapters: session.chapterState.getSnapshot().chapters,
+      locale: session.locale,
       getTime: () => session.controller.getTime(),
     }
   }
 
+  protected override relabel(): void {
+    this.update()
+  }
+
   private update(): void {
     const session = this.session
-    setAttr(this.slider, 'aria-label', this.getAttribute('label') ?? 'Seek')
+    setAttr(this.slider, 'aria-label', this.getAttribute('label') ?? this.texts.locale.labels.seek)
     if (session !== null) this.view?.setOptions(this.options(session))
   }
 

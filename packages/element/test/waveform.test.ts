@@ -65,7 +65,7 @@ test('no import until a waveform is shown, then one for the page; the slider see
 
   const slider = deep(waveform, '[role="slider"]')
   expect(slider.getAttribute('aria-label')).toBe('Seek')
-  expect(slider.getAttribute('aria-valuetext')).toBe('0:00 of 1:40')
+  expect(slider.getAttribute('aria-valuetext')).toBe('0 seconds of 1 minute, 40 seconds')
   slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }))
   expect(media.seeks).toEqual([60])
 })

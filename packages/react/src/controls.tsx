@@ -1,8 +1,7 @@
-import { formatTimestamp } from '@castline/core'
-import { type IntersectionObserverLike, type MediaStore, MiniPlayerState } from '@castline/dom'
+import { type IntersectionObserverLike, localeFormat, type MediaStore, MiniPlayerState } from '@castline/dom'
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useChapterSnapshot } from './chapters.js'
-import { useCastlineApi, useCastlineStore } from './hooks.js'
+import { useCastlineApi, useCastlineStore, useLocale } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
 
 /** The playback rates offered by default, 0.5x to 3x. */
@@ -32,9 +31,9 @@ function positive(n: number | undefined): n is number {
   return n !== undefined && Number.isFinite(n) && n > 0
 }
 
-/** "1.25×": what the speed menu shows for a rate. */
-export function formatRate(rate: number): string {
-  return `${Number(rate.toFixed(2))}\u00d7`
+/** "1.25×" (English; the parts write it in their locale: `LocaleFormat.rate`). */
+export function formatRate(rate: number, locale = 'en'): string {
+  return localeFormat(locale).rate(rate)
 }
 
 /**
@@ -171,6 +170,7 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
   const [rate, setRate] = usePlaybackRate(mediaStore, media, props)
   const rateId = useId()
   const volumeId = useId()
+  const { labels, format } = useLocale()
 
   const back = props.skipBackSeconds ?? 15
   const forward = props.skipForwardSeconds ?? 30
@@ -200,7 +200,7 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           disabled={failed}
         >
           <SkipIcon direction="back" seconds={back} />
-          <span className="castline-visually-hidden">Back {back} seconds</span>
+          <span className="castline-visually-hidden">{labels.back(format.number(back))}</span>
         </button>
         <button
           type="button"
@@ -210,7 +210,7 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           data-state={paused ? 'paused' : 'playing'}
         >
           {paused ? <PlayIcon /> : <PauseIcon />}
-          <span className="castline-visually-hidden">{paused ? 'Play' : 'Pause'}</span>
+          <span className="castline-visually-hidden">{paused ? labels.play : labels.pause}</span>
         </button>
         <button
           type="button"
@@ -219,22 +219,22 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           disabled={failed}
         >
           <SkipIcon direction="forward" seconds={forward} />
-          <span className="castline-visually-hidden">Forward {forward} seconds</span>
+          <span className="castline-visually-hidden">{labels.forward(format.number(forward))}</span>
         </button>
       </div>
 
       <p className="castline-controls__time">
-        <span className="castline-controls__current">{formatTimestamp(currentTime, 'clock')}</span>
+        <span className="castline-controls__current">{format.clock(currentTime)}</span>
         <span aria-hidden="true"> / </span>
-        <span className="castline-visually-hidden"> of </span>
+        <span className="castline-visually-hidden"> {labels.of} </span>
         <span className="castline-controls__duration">
-          {positive(duration) ? formatTimestamp(duration, 'clock') : '--:--'}
+          {positive(duration) ? format.clock(duration) : '--:--'}
         </span>
       </p>
 
       <div className="castline-controls__settings">
         <label className="castline-visually-hidden" htmlFor={rateId}>
-          Playback speed
+          {labels.playbackSpeed}
         </label>
         <select
           id={rateId}
@@ -244,7 +244,7 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
         >
           {options.map((r) => (
             <option key={r} value={String(r)}>
-              {formatRate(r)}
+              {format.rate(r)}
             </option>
           ))}
         </select>
@@ -260,10 +260,10 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           disabled={media === null}
         >
           <VolumeIcon muted={muted || volume === 0} />
-          <span className="castline-visually-hidden">{muted ? 'Unmute' : 'Mute'}</span>
+          <span className="castline-visually-hidden">{muted ? labels.unmute : labels.mute}</span>
         </button>
         <label className="castline-visually-hidden" htmlFor={volumeId}>
-          Volume
+          {labels.volume}
         </label>
         <input
           id={volumeId}
@@ -273,7 +273,7 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
           max={100}
           step={5}
           value={shownVolume}
-          aria-valuetext={`${shownVolume}%`}
+          aria-valuetext={format.percent(shownVolume)}
           disabled={media === null}
           onChange={(e) => {
             const next = Number(e.target.value) / 100
@@ -286,11 +286,11 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
       <ChapterControls />
 
       <p className="castline-controls__status" role="status">
-        {loading ? 'Loading audio…' : ''}
+        {loading ? labels.loadingAudio : ''}
       </p>
       {failed ? (
         <p className="castline-controls__error" role="alert">
-          {mediaError.message} The transcript is still here to read.
+          {mediaError.message} {labels.transcriptStillHere}
         </p>
       ) : null}
     </div>
@@ -306,6 +306,7 @@ function ChapterControls(): ReactNode {
   const { chapterState, seekTo } = useCastlineApi()
   const load = useCastlineStore('chapters')
   const { listed, current } = useChapterSnapshot()
+  const { labels, format } = useLocale()
   if (load.status === 'error') {
     return (
       <p className="castline-controls__error castline-controls__chapters-error" role="alert">
@@ -318,7 +319,7 @@ function ChapterControls(): ReactNode {
   return (
     <div className="castline-controls__chapters">
       <p className="castline-controls__chapter">
-        <span className="castline-visually-hidden">Chapter: </span>
+        <span className="castline-visually-hidden">{labels.chapterPrefix}</span>
         <span className="castline-controls__chapter-title">{current?.title ?? ''}</span>
       </p>
       <button
@@ -330,7 +331,7 @@ function ChapterControls(): ReactNode {
         <Icon>
           <path d="M6 6h2v12H6zm3.5 6 8.5 6V6z" />
         </Icon>
-        <span className="castline-visually-hidden">Previous chapter</span>
+        <span className="castline-visually-hidden">{labels.previousChapter}</span>
       </button>
       <button
         type="button"
@@ -342,10 +343,10 @@ function ChapterControls(): ReactNode {
         <Icon>
           <path d="M16 6h2v12h-2zM6 18l8.5-6L6 6z" />
         </Icon>
-        <span className="castline-visually-hidden">Next chapter</span>
+        <span className="castline-visually-hidden">{labels.nextChapter}</span>
       </button>
       <details className="castline-controls__chapter-list">
-        <summary>Chapters</summary>
+        <summary>{labels.chapters}</summary>
         <ol>
           {listed.map((chapter) => (
             <li key={`${chapter.start}:${chapter.title}`}>
@@ -354,9 +355,7 @@ function ChapterControls(): ReactNode {
                 aria-current={chapter === current ? 'true' : undefined}
                 onClick={() => seekTo(chapter.start)}
               >
-                <span className="castline-controls__chapter-time">
-                  {formatTimestamp(chapter.start, 'clock')}
-                </span>{' '}
+                <span className="castline-controls__chapter-time">{format.clock(chapter.start)}</span>{' '}
                 {chapter.title}
               </button>
             </li>
@@ -391,6 +390,7 @@ export function MiniPlayer(props: MiniPlayerProps): ReactNode {
   const currentTime = useMediaState((s) => s.currentTime)
   const mediaDuration = useMediaState((s) => s.duration)
   const chapter = useChapterSnapshot().current
+  const { labels, format } = useLocale()
   const ref = useRef<HTMLElement | null>(null)
   useEffect(() => {
     // The controls of the player this bar belongs to (a sibling part of the same player).
@@ -399,7 +399,7 @@ export function MiniPlayer(props: MiniPlayerProps): ReactNode {
   }, [state])
   const duration = positive(mediaDuration) ? mediaDuration : props.duration
   return (
-    <section ref={ref} className="castline-mini" aria-label="Mini player" hidden={!visible}>
+    <section ref={ref} className="castline-mini" aria-label={labels.miniPlayer} hidden={!visible}>
       <button
         type="button"
         className="castline-controls__button castline-mini__play"
@@ -407,17 +407,17 @@ export function MiniPlayer(props: MiniPlayerProps): ReactNode {
         data-state={paused ? 'paused' : 'playing'}
       >
         {paused ? <PlayIcon /> : <PauseIcon />}
-        <span className="castline-visually-hidden">{paused ? 'Play' : 'Pause'}</span>
+        <span className="castline-visually-hidden">{paused ? labels.play : labels.pause}</span>
       </button>
       <p className="castline-mini__time">
-        <span>{formatTimestamp(currentTime, 'clock')}</span>
+        <span>{format.clock(currentTime)}</span>
         <span aria-hidden="true"> / </span>
-        <span className="castline-visually-hidden"> of </span>
-        <span>{positive(duration) ? formatTimestamp(duration, 'clock') : '--:--'}</span>
+        <span className="castline-visually-hidden"> {labels.of} </span>
+        <span>{positive(duration) ? format.clock(duration) : '--:--'}</span>
       </p>
       {chapter === null ? null : (
         <p className="castline-mini__chapter">
-          <span className="castline-visually-hidden">Chapter: </span>
+          <span className="castline-visually-hidden">{labels.chapterPrefix}</span>
           {chapter.title}
         </p>
       )}

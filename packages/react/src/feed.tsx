@@ -1,9 +1,8 @@
 import type { Transcript } from '@castline/core'
-import { formatTimestamp } from '@castline/core'
 import type { Soundbite } from '@castline/core/feed'
 import { describeTranscriptAttempts, type FeedEpisode, loadFeedEpisode } from '@castline/dom'
 import { type ReactNode, useEffect, useId, useState } from 'react'
-import { useCastlineApi } from './hooks.js'
+import { useCastlineApi, useLocale } from './hooks.js'
 
 /** Where loading a feed's episode stands: an error is a sentence for the listener (`FeedLoadError`'s message). */
 export type FeedEpisodeLoad =
@@ -76,15 +75,16 @@ export interface HighlightsProps {
 export function Highlights({ soundbites }: HighlightsProps): ReactNode {
   const { seekTo } = useCastlineApi()
   const labelId = useId()
+  const { labels, format } = useLocale()
   if (soundbites.length === 0) return null
   return (
     <div className="castline-highlights">
       <p className="castline-highlights__label" id={labelId}>
-        Highlights
+        {labels.highlights}
       </p>
       <ul className="castline-highlights__list" aria-labelledby={labelId}>
         {soundbites.map((bite) => {
-          const at = formatTimestamp(bite.startTime, 'clock')
+          const at = format.clock(bite.startTime)
           return (
             <li key={`${bite.startTime} ${bite.title ?? ''}`}>
               <button
@@ -92,7 +92,7 @@ export function Highlights({ soundbites }: HighlightsProps): ReactNode {
                 className="castline-highlights__button"
                 onClick={() => seekTo(bite.startTime)}
               >
-                <span className="castline-highlights__time">{at}</span> {bite.title ?? `Highlight at ${at}`}
+                <span className="castline-highlights__time">{at}</span> {bite.title ?? labels.highlightAt(at)}
               </button>
             </li>
           )

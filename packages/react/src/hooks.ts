@@ -1,5 +1,5 @@
 import type { Cue, SyncController, SyncSnapshot, Transcript } from '@castline/core'
-import type { ReadableStore } from '@castline/dom'
+import type { ReadableStore, ResolvedLocale } from '@castline/dom'
 import { useCallback, useContext, useMemo, useRef, useSyncExternalStore } from 'react'
 import {
   type CastlineApi,
@@ -170,4 +170,9 @@ export function useFollowMode(): FollowModeApi {
     }),
     [following, dispatchFollow],
   )
+}
+
+/** The UI's locale (the provider's `locale` and `labels` props): `labels`, `dir`, `format` (numbers and times). */
+export function useLocale(): ResolvedLocale {
+  return useCastlineStore('locale')
 }

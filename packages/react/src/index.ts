@@ -10,7 +10,15 @@
  * Components host (Next.js's App Router) must run them on the client, and the directive lets a server page
  * render them with no client wrapper of its own. tsc keeps it at the top of the built file.
  */
-export type { MediaSnapshot, MediaStore, ReadableStore } from '@castline/dom'
+export type {
+  LabelOverrides,
+  Labels,
+  Locale,
+  MediaSnapshot,
+  MediaStore,
+  ReadableStore,
+  ResolvedLocale,
+} from '@castline/dom'
 // The feed loader both renderers use, for a page that loads a feed episode itself.
 export {
   type ComfortBand,
@@ -46,6 +54,7 @@ export {
   useCastlineStore,
   useControllerState,
   useFollowMode,
+  useLocale,
   useStoreSelector,
   useTranscriptSync,
 } from './hooks.js'

@@ -1,13 +1,8 @@
-import {
-  type Cue,
-  formatTimestamp,
-  type SearchMatch,
-  type SyncController,
-  type SyncSnapshot,
-} from '@castline/core'
+import type { Cue, SearchMatch, SyncController, SyncSnapshot } from '@castline/core'
 import type { Chapter } from '@castline/core/chapters'
 import {
   estimateToken,
+  type LocaleText,
   markAvatarBroken,
   type SpeakerInfo,
   speakerAvatar,
@@ -73,6 +68,8 @@ export interface LineProps {
   adBreak?: string | undefined
   /** True while that ad break plays: the row is highlighted instead of a line. */
   adBreakCurrent?: boolean | undefined
+  /** The UI's locale: the timestamp's digits and the copy button's words (the same object while unchanged). */
+  locale: LocaleText
 }
 
 /**
@@ -299,6 +296,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     chapterHeadingLevel,
     adBreak,
     adBreakCurrent,
+    locale,
   } = props
   const ChapterHeading = `h${chapterHeadingLevel ?? 3}` as const
   // Set once, on the first render (a render React discards takes its refs with it): no effect per row.
@@ -328,7 +326,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
     [measureRef],
   )
   const textId = useId()
-  const time = formatTimestamp(cue.start)
+  const time = locale.format.clock(cue.start)
   const showSpeaker = speakerStart && cue.speaker !== undefined && cue.speaker !== ''
 
   let className = 'castline-line'
@@ -378,7 +376,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
         type="button"
         className="castline-line__copy"
         tabIndex={-1}
-        aria-label={copied ? `Copied link to ${time}` : `Copy link to ${time}`}
+        aria-label={copied ? locale.labels.copiedLinkTo(time) : locale.labels.copyLinkTo(time)}
         onClick={(e) => {
           e.stopPropagation()
           Promise.resolve(actions.copyLink(index)).then(
@@ -387,7 +385,7 @@ export const Line = memo(function Line(props: LineProps): ReactNode {
           )
         }}
       >
-        {copied ? 'Copied' : 'Copy link'}
+        {copied ? locale.labels.copied : locale.labels.copyLink}
       </button>
     </li>
   )

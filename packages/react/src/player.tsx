@@ -5,6 +5,9 @@ import {
   type AdBreak,
   choiceLabel,
   initialChoice,
+  type LabelOverrides,
+  type Locale,
+  resolveLocale,
   storedLanguage,
   storeLanguage,
   type TranscriptChoice,
@@ -15,6 +18,7 @@ import { type ChaptersInput, useChapterSnapshot } from './chapters.js'
 import { CastlineProvider } from './context.js'
 import { MiniPlayer, PlayerControls } from './controls.js'
 import { emptyTranscript, Highlights, transcriptProblem, useFeedEpisode } from './feed.js'
+import { useLocale } from './hooks.js'
 import { usePlayerShortcuts } from './keyboard.js'
 import { ReaderSettingsMenu } from './reader-settings.js'
 import { TranscriptSearch } from './search.js'
@@ -109,6 +113,10 @@ export interface TranscriptPlayerProps {
    * chapters): a page's own chapter list can mark it (the element's `castline-chapterchange`).
    */
   onChapterChange?: ((chapter: Chapter | null) => void) | undefined
+  /** The UI's language: a `Locale` (`@castline/dom/locales/de`) or a tag (see `CastlineProvider`). Default English. */
+  locale?: Locale | string | undefined
+  /** Single labels over the locale's (see `CastlineProvider`). */
+  labels?: LabelOverrides | undefined
   /** Extra class names for the root (it always has `castline castline-player`). */
   className?: string | undefined
 }
@@ -162,6 +170,8 @@ export function TranscriptPlayer(props: TranscriptPlayerProps): ReactNode {
       deepLink={props.deepLink}
       adBreaks={props.adBreaks}
       mediaSession={props.mediaSession}
+      locale={props.locale}
+      labels={props.labels}
       episode={{ title: props.title ?? '', show: props.show, artwork: props.artwork ?? props.image }}
     >
       <PlayerLayout {...props} language={language} />
@@ -189,9 +199,10 @@ interface LanguageState {
 /** The transcript language picker: a labelled select of each language's own name (in that language). */
 function LanguagePicker({ language }: { language: LanguageState }): ReactNode {
   const id = useId()
+  const locale = useLocale()
   return (
     <div className="castline-language">
-      <label htmlFor={id}>Transcript language</label>
+      <label htmlFor={id}>{locale.labels.transcriptLanguage}</label>
       <select
         id={id}
         value={language.chosen}
@@ -200,7 +211,7 @@ function LanguagePicker({ language }: { language: LanguageState }): ReactNode {
         {language.choices.map((choice, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the choices are the owner's list, in its order
           <option key={index} value={index} lang={choice.language} dir={textDirection(choice.language)}>
-            {choiceLabel(choice, index)}
+            {choiceLabel(choice, index, locale)}
           </option>
         ))}
       </select>
@@ -230,6 +241,7 @@ function ChapterReporter({ onChange }: { onChange: (chapter: Chapter | null) => 
 
 function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState | undefined }): ReactNode {
   const onKeyDown = usePlayerShortcuts()
+  const locale = useLocale()
   const Heading = `h${props.headingLevel ?? 2}` as const
   const title = props.title
   const className =
@@ -252,11 +264,15 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
   )
   return (
     // The region only gathers the key presses of the focusable parts inside it.
+    // The UI's direction on the root (the layout's logical properties follow it); its language only when
+    // one was asked for, so that a transcript without a language keeps the page's.
     <section
       className={className}
-      aria-label={title ?? 'Audio player'}
+      aria-label={title ?? locale.labels.player}
       data-layout={panel ? 'panel' : 'stacked'}
       onKeyDown={onKeyDown}
+      dir={locale.dir}
+      lang={props.locale === undefined ? undefined : locale.code}
     >
       <div className="castline-player__layout">
         <div className="castline-player__main">
@@ -314,6 +330,8 @@ export interface FeedPlayerProps extends Partial<TranscriptPlayerProps> {
 export function FeedPlayer(props: FeedPlayerProps): ReactNode {
   const { feed, episode, language, ...own } = props
   const load = useFeedEpisode(feed, episode, { language })
+  // Outside the player's provider: the feed's own status line reads the locale itself.
+  const { labels, dir } = resolveLocale(own.locale, own.labels)
   if (load.status === 'error') {
     return (
       <p className="castline-feed-status castline-feed-status--error" role="alert">
@@ -323,8 +341,8 @@ export function FeedPlayer(props: FeedPlayerProps): ReactNode {
   }
   if (load.status !== 'ready') {
     return (
-      <p className="castline-feed-status" role="status">
-        Loading the episode from its feed…
+      <p className="castline-feed-status" role="status" dir={dir}>
+        {labels.loadingFeed}
       </p>
     )
   }

@@ -9,12 +9,17 @@ import {
   type EpisodeMetadata,
   type FollowEvent,
   FollowMode,
+  type LabelOverrides,
+  type Locale,
   type MediaErrorLike,
   MediaSessionBinding,
   MediaStore,
+  mediaErrorMessage,
   openQuoteLink,
   type ReadableStore,
   ReaderSettings,
+  type ResolvedLocale,
+  resolveLocale,
   resolveSpeakers,
   type SpeakerInfo,
   ValueStore,
@@ -74,6 +79,8 @@ export interface CastlineStores {
   persons: ReadableStore<readonly Person[]>
   /** Each speaker label of the transcript resolved (`resolveSpeakers`): name, role, avatar, colour. */
   speakers: ReadableStore<ReadonlyMap<string, SpeakerInfo>>
+  /** The UI's locale resolved (`resolveLocale`): labels, direction, number and time formats. */
+  locale: ReadableStore<ResolvedLocale>
 }
 
 /** The media element in use and its failure, as the `media` store holds them. */
@@ -209,6 +216,13 @@ export interface CastlineProviderProps {
   resumeAfterMs?: number | undefined
   /** Start at the page URL's Media Fragment (`#t=754`, `#t=12:34`) when there is one (default true). */
   deepLink?: boolean | undefined
+  /**
+   * The UI's language: a `Locale` (`import { de } from '@castline/dom/locales/de'`) or a tag; a tag other
+   * than English is English and a console warning unless its `Locale` is passed. Default English.
+   */
+  locale?: Locale | string | undefined
+  /** Single labels over the locale's (`{ play: 'Listen' }`); a function label also takes a template, "{seconds} s". */
+  labels?: LabelOverrides | undefined
   /** The Castline parts (and anything else) that share this provider. */
   children?: ReactNode
 }
@@ -242,18 +256,22 @@ function isRef(media: CastlineProviderProps['media']): media is RefObject<HTMLMe
   return typeof media === 'object' && media !== null && 'current' in media
 }
 
-const MEDIA_ERROR_MESSAGES: Record<number, string> = {
-  1: 'Loading the audio was aborted.',
-  2: 'The audio could not be downloaded (a network error).',
-  3: 'The audio could not be decoded: the file is damaged or uses an unsupported codec.',
-  4: 'The audio could not be loaded: the file is missing (404), blocked (CORS) or in a format this browser cannot play.',
+function describeMediaError(error: MediaErrorLike | null, locale: ResolvedLocale): MediaErrorInfo | null {
+  return error === null ? null : { code: error.code, message: mediaErrorMessage(error, locale.labels) }
 }
 
-function describeMediaError(error: MediaErrorLike | null): MediaErrorInfo | null {
-  if (error === null) return null
-  const message =
-    MEDIA_ERROR_MESSAGES[error.code] ?? `The audio failed (${error.message || `code ${error.code}`}).`
-  return { code: error.code, message }
+/**
+ * The `locale` and `labels` props resolved, the same object while they are the same (labels compared by
+ * their entries, as an inline object is new on every render); what could not be used is a console warning.
+ */
+function useResolvedLocale(locale: Locale | string | undefined, labels: LabelOverrides | undefined) {
+  const entries = labels === undefined ? [] : Object.entries(labels).flat()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the entries stand for the labels object
+  const resolved = useMemo(() => resolveLocale(locale, labels), [locale, ...entries])
+  useEffect(() => {
+    for (const warning of resolved.warnings) console.warn(`Castline locale: ${warning}`)
+  }, [resolved])
+  return resolved
 }
 
 /**
@@ -440,7 +458,8 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
 
   // The media element's failures, so a player can say what went wrong while the transcript stays usable.
   const error = useSyncExternalStore(mediaStore.subscribe, () => mediaStore.getSnapshot().error, noError)
-  const mediaError = useMemo(() => describeMediaError(error), [error])
+  const locale = useResolvedLocale(props.locale, props.labels)
+  const mediaError = useMemo(() => describeMediaError(error, locale), [error, locale])
 
   const view = useRef<TranscriptView | null>(null)
   const registerTranscriptView = useCallback((next: TranscriptView | null) => {
@@ -490,7 +509,10 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
   personsStore.set(persons)
   const [speakersStore] = useState(() => new ValueStore(speakers))
   speakersStore.set(speakers)
+  const [localeStore] = useState(() => new ValueStore(locale))
+  localeStore.set(locale)
   useIsomorphicLayoutEffect(() => {
+    localeStore.publish()
     personsStore.publish()
     chaptersStore.publish()
     speakersStore.publish()
@@ -514,6 +536,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
         chapters: chaptersStore,
         persons: personsStore,
         speakers: speakersStore,
+        locale: localeStore,
       },
       dispatchFollow,
       seekTo,
@@ -536,6 +559,7 @@ export function useCastlineProvider(props: CastlineProviderProps, formats: Forma
       chaptersStore,
       personsStore,
       speakersStore,
+      localeStore,
       load,
       searchStore,
       mediaViewStore,

@@ -1,6 +1,7 @@
 import type { Cue } from '@castline/core'
 import { copyText, formatQuote, QuoteMenu, quoteLink } from '@castline/dom'
 import { type ReactNode, type RefObject, useEffect, useState, useSyncExternalStore } from 'react'
+import { useLocale } from './hooks.js'
 
 const none = () => null
 
@@ -18,6 +19,7 @@ interface QuoteMenuProps {
  */
 export function QuoteMenuView({ cues, viewport, episodeTitle }: QuoteMenuProps): ReactNode {
   const [menu] = useState(() => new QuoteMenu({ cues }))
+  const { labels } = useLocale()
   menu.setOptions({ cues })
   const snapshot = useSyncExternalStore(menu.subscribe, menu.getSnapshot, none)
   // What the last copy did, for the live region: '' while nothing was copied since the menu opened.
@@ -37,10 +39,10 @@ export function QuoteMenuView({ cues, viewport, episodeTitle }: QuoteMenuProps):
     const link = quoteLink(window.location.href, snapshot.quote)
     const text = what === 'link' ? link : formatQuote(snapshot.quote, link, episodeTitle)
     copyText(text).then(
-      () => setStatus({ text: what === 'link' ? 'Link copied' : 'Quote copied', failed: false }),
+      () => setStatus({ text: what === 'link' ? labels.linkCopied : labels.quoteCopied, failed: false }),
       (err: unknown) =>
         setStatus({
-          text: `Could not copy: ${err instanceof Error ? err.message : String(err)}`,
+          text: labels.copyFailed(err instanceof Error ? err.message : String(err)),
           failed: true,
         }),
     )
@@ -55,24 +57,20 @@ export function QuoteMenuView({ cues, viewport, episodeTitle }: QuoteMenuProps):
         <div
           className="castline-quote-menu"
           role="group"
-          aria-label="Share the selected quote"
+          aria-label={labels.shareQuote}
           style={{ left: snapshot.x, top: snapshot.y }}
           onMouseDown={(e) => e.preventDefault()}
         >
           <button type="button" className="castline-quote-menu__button" onClick={() => copy('quote')}>
-            Copy quote
+            {labels.copyQuote}
           </button>
           <button type="button" className="castline-quote-menu__button" onClick={() => copy('link')}>
-            Copy link
+            {labels.copyLink}
           </button>
         </div>
       )}
       <p className="castline-visually-hidden" aria-live={status.failed ? 'assertive' : 'polite'}>
-        {status.text !== ''
-          ? status.text
-          : snapshot === null
-            ? ''
-            : 'Quote selected: Tab to Copy quote or Copy link, Escape to close.'}
+        {status.text !== '' ? status.text : snapshot === null ? '' : labels.quoteHint}
       </p>
     </>
   )

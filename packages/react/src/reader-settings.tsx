@@ -1,6 +1,6 @@
 import { type ReaderSettingsSnapshot, readerSettingsAttributes } from '@castline/dom'
 import { type CSSProperties, type ReactNode, useId, useSyncExternalStore } from 'react'
-import { useCastlineApi } from './hooks.js'
+import { useCastlineApi, useLocale } from './hooks.js'
 
 /**
  * The reader settings in force (`@castline/dom`'s `ReaderSettings`): text size, timestamps, follow along.
@@ -43,17 +43,18 @@ export interface ReaderSettingsMenuProps {
 export function ReaderSettingsMenu(props: ReaderSettingsMenuProps): ReactNode {
   const { readerSettings } = useCastlineApi()
   const settings = useReaderSettings()
+  const { labels, format } = useLocale()
   const id = useId()
   const className =
     props.className === undefined ? 'castline castline-reader' : `castline castline-reader ${props.className}`
   return (
     <details className={className} open={props.defaultOpen}>
-      <summary aria-label="Reader settings">
-        <span aria-hidden="true">Aa</span>
+      <summary aria-label={labels.readerSettings}>
+        <span aria-hidden="true">{labels.readerButton}</span>
       </summary>
       <div className="castline-reader__panel">
         <fieldset className="castline-reader__size">
-          <legend className="castline-reader__heading">Text size</legend>
+          <legend className="castline-reader__heading">{labels.textSize}</legend>
           {/* "A−" shows, "Smaller text" names it (axe: a name must contain the visible text, so no aria-label). */}
           <button
             type="button"
@@ -62,9 +63,9 @@ export function ReaderSettingsMenu(props: ReaderSettingsMenuProps): ReactNode {
             disabled={!readerSettings.canShrink()}
           >
             <span aria-hidden="true">A−</span>
-            <span className="castline-visually-hidden">Smaller text</span>
+            <span className="castline-visually-hidden">{labels.smallerText}</span>
           </button>
-          <output aria-live="polite">{Math.round(settings.textScale * 100)}%</output>
+          <output aria-live="polite">{format.percent(Math.round(settings.textScale * 100))}</output>
           <button
             type="button"
             className="castline-reader__larger"
@@ -72,7 +73,7 @@ export function ReaderSettingsMenu(props: ReaderSettingsMenuProps): ReactNode {
             disabled={!readerSettings.canGrow()}
           >
             <span aria-hidden="true">A+</span>
-            <span className="castline-visually-hidden">Larger text</span>
+            <span className="castline-visually-hidden">{labels.largerText}</span>
           </button>
         </fieldset>
         <label htmlFor={`${id}-t`}>
@@ -82,7 +83,7 @@ export function ReaderSettingsMenu(props: ReaderSettingsMenuProps): ReactNode {
             checked={settings.timestamps}
             onChange={(e) => readerSettings.setTimestamps(e.currentTarget.checked)}
           />
-          Show timestamps
+          {labels.showTimestamps}
         </label>
         <label htmlFor={`${id}-f`}>
           <input
@@ -91,7 +92,7 @@ export function ReaderSettingsMenu(props: ReaderSettingsMenuProps): ReactNode {
             checked={settings.following}
             onChange={(e) => readerSettings.setFollowing(e.currentTarget.checked)}
           />
-          Follow along
+          {labels.followAlong}
         </label>
       </div>
     </details>

@@ -1,5 +1,6 @@
+import { matchCountText } from '@castline/dom'
 import { type KeyboardEvent, type ReactNode, useCallback, useId } from 'react'
-import { useCastlineApi, useCastlineStore } from './hooks.js'
+import { useCastlineApi, useCastlineStore, useLocale } from './hooks.js'
 
 /** Props of `<TranscriptSearch>`. */
 export interface TranscriptSearchProps {
@@ -11,12 +12,7 @@ export interface TranscriptSearchProps {
   className?: string
 }
 
-/** "3 of 17", "No matches", or nothing before the user types. */
-export function matchCountText(query: string, current: number, total: number): string {
-  if (query.trim() === '') return ''
-  if (total === 0) return 'No matches'
-  return `${current + 1} of ${total}`
-}
+export { matchCountText } from '@castline/dom'
 
 /**
  * Search over the whole transcript model (find-in-page cannot see the lines a virtualized list has not
@@ -26,7 +22,8 @@ export function matchCountText(query: string, current: number, total: number): s
 export function TranscriptSearch(props: TranscriptSearchProps): ReactNode {
   const { registerSearchInput } = useCastlineApi()
   const { query, matches, current, setQuery, next, previous, clear } = useCastlineStore('search')
-  const label = props.label ?? 'Search transcript'
+  const locale = useLocale()
+  const label = props.label ?? locale.labels.search
   const countId = useId()
   const className =
     props.className === undefined ? 'castline castline-search' : `castline castline-search ${props.className}`
@@ -59,7 +56,7 @@ export function TranscriptSearch(props: TranscriptSearchProps): ReactNode {
         className="castline-search__input"
         aria-label={label}
         aria-describedby={countId}
-        placeholder={props.placeholder ?? 'Search transcript'}
+        placeholder={props.placeholder ?? locale.labels.search}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}
@@ -67,15 +64,15 @@ export function TranscriptSearch(props: TranscriptSearchProps): ReactNode {
         spellCheck={false}
       />
       <span id={countId} className="castline-search__count" role="status">
-        {matchCountText(query, current, matches.length)}
+        {matchCountText(query, current, matches.length, locale)}
       </span>
       <button type="button" className="castline-search__button" onClick={previous} disabled={none}>
         <span aria-hidden="true">{'\u2191'}</span>
-        <span className="castline-visually-hidden">Previous match</span>
+        <span className="castline-visually-hidden">{locale.labels.previousMatch}</span>
       </button>
       <button type="button" className="castline-search__button" onClick={next} disabled={none}>
         <span aria-hidden="true">{'\u2193'}</span>
-        <span className="castline-visually-hidden">Next match</span>
+        <span className="castline-visually-hidden">{locale.labels.nextMatch}</span>
       </button>
     </div>
   )

@@ -1,6 +1,6 @@
-import { DOWNLOAD_FORMATS, type TakeAwayAction, takeAway } from '@castline/dom'
+import { DOWNLOAD_FORMATS, downloadFormatLabel, type TakeAwayAction, takeAway } from '@castline/dom'
 import { type ReactNode, useState } from 'react'
-import { useCastlineStore } from './hooks.js'
+import { useCastlineStore, useLocale } from './hooks.js'
 import type { TranscriptLoad } from './transcript-load.js'
 
 /** Props of `<TranscriptMenu>`. */
@@ -26,9 +26,12 @@ const selectTranscript = (load: TranscriptLoad) => load.transcript
 export function TranscriptMenu(props: TranscriptMenuProps): ReactNode {
   const transcript = useCastlineStore('load', selectTranscript)
   const [status, setStatus] = useState<{ ok: boolean; message: string }>({ ok: true, message: '' })
+  const { labels } = useLocale()
   if (transcript === null) return null
   const run = (action: TakeAwayAction) => {
-    void takeAway(transcript, action, { title: props.title, clipboard: props.clipboard }).then(setStatus)
+    void takeAway(transcript, action, { title: props.title, clipboard: props.clipboard, labels }).then(
+      setStatus,
+    )
   }
   const className =
     props.className === undefined
@@ -36,31 +39,31 @@ export function TranscriptMenu(props: TranscriptMenuProps): ReactNode {
       : `castline castline-takeaway ${props.className}`
   return (
     <details className={className} open={props.defaultOpen}>
-      <summary>Transcript</summary>
+      <summary>{labels.transcript}</summary>
       <div className="castline-takeaway__panel">
         {/* Rows of buttons, not lists: the transcript's lines are the player's list items. */}
         <div className="castline-takeaway__actions">
           <button type="button" onClick={() => run('copy')}>
-            Copy all
+            {labels.copyAll}
           </button>
           <button type="button" onClick={() => run('copy-timestamps')}>
-            Copy with timestamps
+            {labels.copyWithTimestamps}
           </button>
           <button type="button" onClick={() => run('print')}>
-            Print
+            {labels.print}
           </button>
         </div>
         <fieldset className="castline-takeaway__actions">
-          <legend className="castline-takeaway__heading">Download</legend>
+          <legend className="castline-takeaway__heading">{labels.download}</legend>
           {DOWNLOAD_FORMATS.map((f) => (
             <button
               key={f.format}
               type="button"
               data-format={f.format}
-              aria-label={`Download as ${f.label}`}
+              aria-label={labels.downloadAs(downloadFormatLabel(f, labels))}
               onClick={() => run(f.format)}
             >
-              {f.label}
+              {downloadFormatLabel(f, labels)}
             </button>
           ))}
         </fieldset>

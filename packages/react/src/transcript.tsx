@@ -1,9 +1,4 @@
-import {
-  type Cue,
-  formatTimestamp,
-  type SearchMatch,
-  type Transcript as TranscriptModel,
-} from '@castline/core'
+import type { Cue, SearchMatch, Transcript as TranscriptModel } from '@castline/core'
 import {
   type AdBreakRow,
   adBreakLabel,
@@ -11,6 +6,7 @@ import {
   type ComfortBand,
   chapterHeadings,
   copyText,
+  type LocaleText,
   quoteLink,
   speakerStartAt,
   TranscriptView,
@@ -30,7 +26,7 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { useChapterSnapshot } from './chapters.js'
-import { useCastlineApi, useCastlineStore } from './hooks.js'
+import { useCastlineApi, useCastlineStore, useLocale } from './hooks.js'
 import { Line, type LineActions, SpeakerLabel } from './line.js'
 import { QuoteMenuView } from './quote-menu.js'
 import { readerSettingsProps, useReaderSettings } from './reader-settings.js'
@@ -85,10 +81,11 @@ export const useServerOrHydrating = (): boolean =>
 interface JumpProps {
   direction: 'up' | 'down' | 'none'
   onJump(): void
+  label: string
 }
 
 /** "Jump to current line": shown while detached, pointing towards the spoken line. */
-const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump }: JumpProps) {
+const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump, label }: JumpProps) {
   const arrow = direction === 'up' ? '\u2191' : direction === 'down' ? '\u2193' : null
   return (
     <button
@@ -98,7 +95,7 @@ const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump }: JumpPro
       onClick={onJump}
     >
       {arrow === null ? null : <span aria-hidden="true">{arrow}</span>}
-      Jump to current line
+      {label}
     </button>
   )
 })
@@ -111,7 +108,8 @@ const JumpToCurrent = memo(function JumpToCurrent({ direction, onJump }: JumpPro
 export function Transcript(props: TranscriptProps): ReactNode {
   const transcriptLoad = useCastlineStore('load')
   const settings = useReaderSettings()
-  const label = props.label ?? 'Transcript'
+  const { labels } = useLocale()
+  const label = props.label ?? labels.transcript
   // A client-side mount shows the region first and renders the list (the virtualizer, the first lines) in
   // a transition after it: React renders a transition in slices of a few milliseconds, so the page's own
   // first render and the list's are never one long task (on a slow machine the two together, code run for
@@ -129,17 +127,17 @@ export function Transcript(props: TranscriptProps): ReactNode {
   if (transcriptLoad.status === 'loading') {
     body = (
       <p className="castline-transcript__status" role="status">
-        Loading transcript…
+        {labels.loadingTranscript}
       </p>
     )
   } else if (transcriptLoad.status === 'error') {
     body = (
       <p className="castline-transcript__status" role="alert">
-        The transcript could not be shown. {transcriptLoad.error.message}
+        {labels.transcriptFailed} {transcriptLoad.error.message}
       </p>
     )
   } else if (transcriptLoad.transcript.cues.length === 0) {
-    body = <p className="castline-transcript__status">This transcript has no lines.</p>
+    body = <p className="castline-transcript__status">{labels.noLines}</p>
   } else if (props.renderAllOnServer === true && serverOrHydrating) {
     // The same markup on the server and while hydrating it (no mismatch); the render after hydration
     // (useServerOrHydrating turns false) replaces it with the list.
@@ -168,13 +166,14 @@ const selectCurrentMatch = (s: SearchState): SearchMatch | undefined =>
 /** Every line as text in document order: what the server sends when asked to render them all. */
 function FullTranscript({ cues, lang }: { cues: readonly Cue[]; lang: string | undefined }): ReactNode {
   const speakers = useCastlineStore('speakers')
+  const { format } = useLocale()
   return (
     <div className="castline-transcript__viewport">
       <ul className="castline-transcript__list" data-static="" data-full="" {...languageOf(lang)}>
         {cues.map((cue, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a line's index is its identity (the list keys rows by it too)
           <li key={index} className="castline-line" data-index={index}>
-            <span className="castline-line__time">{formatTimestamp(cue.start)}</span>{' '}
+            <span className="castline-line__time">{format.clock(cue.start)}</span>{' '}
             <span className="castline-line__body">
               {speakerStartAt(cues, index) && cue.speaker ? (
                 <SpeakerLabel label={cue.speaker} speaker={speakers.get(cue.speaker)} />
@@ -192,8 +191,10 @@ const noTimeMap = () => null
 const noAdBreak = () => -1
 
 /** A line's ad-break props: the row's text, and whether its break plays now. */
-function adBreakProps(row: AdBreakRow | undefined, playing: number) {
-  return row === undefined ? {} : { adBreak: adBreakLabel(row), adBreakCurrent: row.index === playing }
+function adBreakProps(row: AdBreakRow | undefined, playing: number, locale: LocaleText) {
+  return row === undefined
+    ? {}
+    : { adBreak: adBreakLabel(row, locale), adBreakCurrent: row.index === playing }
 }
 
 interface ListProps extends TranscriptProps {
@@ -263,6 +264,7 @@ function TranscriptList(props: ListProps): ReactNode {
   // The matches, not the query: a keystroke re-renders the list only once its matches are found.
   const matchesByCue = useCastlineStore('search', selectMatchesByCue)
   const speakers = useCastlineStore('speakers')
+  const locale = useLocale()
   const currentMatch = useCastlineStore('search', selectCurrentMatch)
   const mounted = snapshot.phase !== 'static'
 
@@ -271,7 +273,7 @@ function TranscriptList(props: ListProps): ReactNode {
       {headings.size === 0 ? null : (
         // The current chapter stays in sight above the lines as they scroll.
         <p className="castline-transcript__chapter">
-          <span className="castline-visually-hidden">Current chapter: </span>
+          <span className="castline-visually-hidden">{locale.labels.currentChapter}</span>
           {currentChapter?.title ?? ''}
         </p>
       )}
@@ -305,7 +307,8 @@ function TranscriptList(props: ListProps): ReactNode {
                 }
                 chapter={headings.get(index)}
                 chapterHeadingLevel={props.chapterHeadingLevel}
-                {...adBreakProps(adRows.get(index), adBreak)}
+                {...adBreakProps(adRows.get(index), adBreak, locale)}
+                locale={locale}
               />
             )
           })}
@@ -313,7 +316,9 @@ function TranscriptList(props: ListProps): ReactNode {
       </div>
       {/* Right after the list in tab order: Tab from a line reaches the menu first. */}
       <QuoteMenuView cues={cues} viewport={viewportRef} episodeTitle={props.episodeTitle} />
-      {snapshot.jump === null ? null : <JumpToCurrent direction={snapshot.jump} onJump={view.jump} />}
+      {snapshot.jump === null ? null : (
+        <JumpToCurrent direction={snapshot.jump} onJump={view.jump} label={locale.labels.jumpToCurrent} />
+      )}
     </>
   )
 }

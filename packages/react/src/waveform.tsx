@@ -19,7 +19,7 @@ import {
 } from 'react'
 import type WaveSurfer from 'wavesurfer.js'
 import { useChapterSnapshot } from './chapters.js'
-import { useCastlineApi, useCastlineStore } from './hooks.js'
+import { useCastlineApi, useCastlineStore, useLocale } from './hooks.js'
 import { useMediaState } from './use-media-state.js'
 import { type PeaksInput, usePeaks } from './use-peaks.js'
 
@@ -92,6 +92,7 @@ export function Waveform(props: WaveformProps): ReactNode {
   const buffered = useBuffered(mediaStore)
   const { chapters } = useChapterSnapshot()
 
+  const locale = useLocale()
   const options: WaveformViewOptions = {
     store: mediaStore,
     seek: seekTo,
@@ -109,6 +110,7 @@ export function Waveform(props: WaveformProps): ReactNode {
     normalize: props.normalize,
     onWaveSurfer: props.onWaveSurfer,
     chapters,
+    locale,
     // The provider's time and duration, which a custom time source supplies when there is no element.
     getTime: () => controller.getTime(),
     getMediaDuration: () => mediaDuration,
@@ -162,7 +164,7 @@ export function Waveform(props: WaveformProps): ReactNode {
         className={className.join(' ')}
         role="slider"
         tabIndex={0}
-        aria-label={props.label ?? 'Seek'}
+        aria-label={props.label ?? locale.labels.seek}
         aria-valuemin={slider.min}
         aria-valuemax={slider.max}
         aria-valuenow={slider.now}
@@ -249,10 +251,11 @@ function ChapterMarkers(props: {
   seekTo: (s: number) => void
 }): ReactNode {
   const { listed } = useChapterSnapshot()
+  const { labels } = useLocale()
   const { duration, seekTo } = props
   if (listed.length === 0 || duration === undefined) return null
   return (
-    <ol className="castline-waveform__chapters" aria-label="Chapter markers">
+    <ol className="castline-waveform__chapters" aria-label={labels.chapterMarkers}>
       {listed.map((chapter) => (
         <li
           key={`${chapter.start}:${chapter.title}`}

@@ -126,3 +126,37 @@ describe('speaker colours', () => {
     expect(dark).toMatch(/--castline-bg: #16171b;[\s\S]*?--castline-active-bg: #23304d;/)
   })
 })
+
+describe('right to left', () => {
+  // The element's stylesheet is a string in its source: the same rules, read as text.
+  const elementCss = readFileSync(new URL('../element/src/styles.ts', packageDir), 'utf8').replace(
+    /\/\*[\s\S]*?\*\//g,
+    '',
+  )
+  const sheets: [string, string][] = [
+    ...readdirSync(srcDir)
+      .filter((f) => f.endsWith('.css'))
+      .map((f): [string, string] => [f, css(f)]),
+    ['element styles.ts', elementCss],
+  ]
+  const PHYSICAL =
+    /(?:^|[;{\s])(?:left|right|margin-left|margin-right|padding-left|padding-right|border-left|border-right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)/
+
+  test('no physical left or right outside the waveform, whose timeline stays left to right, in either renderer', () => {
+    for (const [name, text] of sheets) {
+      const physical = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)]
+        .filter(([, selector, body]) => !selector!.includes('castline-waveform') && PHYSICAL.test(body!))
+        .map(([, selector]) => `${name}: ${selector!.trim()}`)
+      expect(physical).toEqual([])
+    }
+  })
+
+  test('the waveform and its chapter markers are left to right in both stylesheets', () => {
+    for (const text of [css('player.css'), elementCss]) {
+      for (const selector of ['.castline-waveform', '.castline-waveform__chapters']) {
+        const rule = [...text.matchAll(/([^{}]+)\{([^{}]*)\}/g)].find(([, s]) => s!.trim().endsWith(selector))
+        expect(rule?.[2], selector).toMatch(/direction:\s*ltr/)
+      }
+    }
+  })
+})

@@ -39,7 +39,7 @@ test('renders on a server with no window or document, without loading wavesurfer
   expect(loaded.wavesurfer).toBe(false)
   expect(html).toContain('<h2 class="castline-player__title">Python Language Summit 2025</h2>')
   expect(html).toContain('role="slider"')
-  expect(html).toContain('aria-valuetext="0:00 of 1:12:52"')
+  expect(html).toContain('aria-valuetext="0 seconds of 1 hour, 12 minutes, 52 seconds"')
   expect(html).toContain('aria-valuemax="4372"')
   expect(html).toContain('<audio')
   // The controls are in the HTML, with their names.
@@ -70,7 +70,7 @@ test('a player with parsed peaks or none renders the same shell', () => {
     />,
   )
   const without = renderToString(<TranscriptPlayer src="/a.mp3" transcript={episode} />)
-  expect(withPeaks).toContain('aria-valuetext="0:00 of 1:00"')
-  expect(without).toContain('aria-valuetext="0:00"')
+  expect(withPeaks).toContain('aria-valuetext="0 seconds of 1 minute"')
+  expect(without).toContain('aria-valuetext="0 seconds"')
   expect(loaded.wavesurfer).toBe(false)
 })

@@ -136,7 +136,7 @@ test('a #t= deep link starts there once the metadata is in', async () => {
   await expect.poll(() => activeIndex(screen.container)).toBe(5)
   await expect
     .element(screen.getByRole('slider', { name: 'Seek' }))
-    .toHaveAttribute('aria-valuetext', '0:05 of 0:08')
+    .toHaveAttribute('aria-valuetext', '5 seconds of 8 seconds')
 })
 
 test('keyboard shortcuts from anywhere in the player (not in the search field)', async () => {

@@ -32,8 +32,16 @@ function firstDirective(path: string): string | null {
 }
 
 describe("'use client' on every entry", () => {
-  test('the package has its five JavaScript entries', () => {
-    expect(entries.map((e) => e.name)).toEqual(['.', './waveform', './controls', './player', './provider'])
+  test('the package has its seven JavaScript entries', () => {
+    expect(entries.map((e) => e.name)).toEqual([
+      '.',
+      './waveform',
+      './controls',
+      './player',
+      './provider',
+      './locales/de',
+      './locales/ar',
+    ])
   })
 
   test.each(entries)("$name ($source) begins with 'use client'", ({ source }) => {

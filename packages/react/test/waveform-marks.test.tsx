@@ -43,7 +43,7 @@ test('hovering the wave shows the time and chapter there as text, hidden from as
   expect(tip.getAttribute('aria-hidden')).toBe('true')
   expect(tip.style.getPropertyValue('--castline-at')).toBe('0.754')
   // The slider's own value text is unchanged by hovering.
-  expect(slider.getAttribute('aria-valuetext')).toBe('0:00 of 16:40')
+  expect(slider.getAttribute('aria-valuetext')).toBe('0 seconds of 16 minutes, 40 seconds')
   fireEvent.pointerLeave(slider)
   expect(slider.querySelector('.castline-waveform__hover')).toBeNull()
 })

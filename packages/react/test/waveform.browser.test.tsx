@@ -126,7 +126,7 @@ test('slider keys and clicks on the wave seek the media, and the transcript foll
   // 600 of 800 px: three quarters of eight seconds.
   await expect.poll(() => media.currentTime).toBeCloseTo(6, 0)
   await expect.element(slider).toHaveAttribute('aria-valuenow', '6')
-  await expect.element(slider).toHaveAttribute('aria-valuetext', '0:06 of 0:08')
+  await expect.element(slider).toHaveAttribute('aria-valuetext', '6 seconds of 8 seconds')
   await expect.element(screen.getByRole('listitem').nth(6)).toHaveAttribute('aria-current', 'true')
 
   await userEvent.keyboard('{ArrowLeft}')

@@ -75,7 +75,7 @@ describe('slider semantics', () => {
     expect(slider).toHaveAttribute('aria-valuemin', '0')
     expect(slider).toHaveAttribute('aria-valuemax', String(EPISODE))
     expect(slider).toHaveAttribute('aria-valuenow', '0')
-    expect(slider).toHaveAttribute('aria-valuetext', '0:00 of 1:12:51')
+    expect(slider).toHaveAttribute('aria-valuetext', '0 seconds of 1 hour, 12 minutes, 51 seconds')
     expect(slider).toHaveAttribute('tabindex', '0')
   })
 
@@ -86,18 +86,21 @@ describe('slider semantics', () => {
     act(() => media.advance(754.6))
     expect(slider).toHaveAttribute('aria-valuenow', '754')
     expect(slider).toHaveAttribute('aria-valuemax', String(EPISODE))
-    expect(slider).toHaveAttribute('aria-valuetext', '12:34 of 1:12:51')
+    expect(slider).toHaveAttribute(
+      'aria-valuetext',
+      '12 minutes, 34 seconds of 1 hour, 12 minutes, 51 seconds',
+    )
   })
 
   test('takes the duration from the peaks when neither the media nor a prop has one', () => {
     // 5,000 pixels x 800 samples at 16 kHz: 250 seconds.
     renderWaveform({ peaks: parsePeaks(peaksJson(5000)) })
-    expect(screen.getByRole('slider')).toHaveAttribute('aria-valuetext', '0:00 of 4:10')
+    expect(screen.getByRole('slider')).toHaveAttribute('aria-valuetext', '0 seconds of 4 minutes, 10 seconds')
   })
 
   test('without any duration the text is the position alone', () => {
     renderWaveform({})
-    expect(screen.getByRole('slider')).toHaveAttribute('aria-valuetext', '0:00')
+    expect(screen.getByRole('slider')).toHaveAttribute('aria-valuetext', '0 seconds')
   })
 
   test('re-renders once per second of playback, not per timeupdate', () => {
@@ -158,7 +161,9 @@ describe('keyboard', () => {
     expect(sliderKeyTarget('End', 10, Number.NaN)).toBeNull()
     expect(sliderKeyTarget('PageUp', 10, Number.NaN)).toBe(70)
     expect(sliderKeyTarget('a', 10, EPISODE)).toBeNull()
-    expect(seekValueText(3723, EPISODE)).toBe('1:02:03 of 1:12:51')
+    expect(seekValueText(3723, EPISODE)).toBe(
+      '1 hour, 2 minutes, 3 seconds of 1 hour, 12 minutes, 51 seconds',
+    )
   })
 })
 
@@ -306,7 +311,7 @@ describe('wavesurfer', () => {
     expect(ws.options.peaks?.[0]).toHaveLength(length)
     // 50 pixels x 160 samples at 8 kHz: one second.
     expect(ws.options.duration).toBe(1)
-    expect(screen.getByRole('slider')).toHaveAttribute('aria-valuetext', '0:00 of 0:01')
+    expect(screen.getByRole('slider')).toHaveAttribute('aria-valuetext', '0 seconds of 1 second')
   })
 
   test('new peaks load into the same instance', async () => {
