@@ -178,7 +178,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** The transcript region of the player. */
 export function transcriptRegion(page: Page): Locator {
-  return page.getByRole('region', { name: 'Transcript' })
+  // Named by the player's labels: English, or Arabic on the right-to-left pages (`?lang=ar`).
+  return page.getByRole('region', { name: /^(Transcript|النص المكتوب)$/ })
 }
 
 /**

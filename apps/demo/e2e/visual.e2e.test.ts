@@ -59,10 +59,9 @@ export interface VisualState {
   theme: 'light' | 'dark'
   scene: Scene
   /**
-   * Right to left: the page served as `<html lang="ar" dir="rtl">` with the feed offering an Arabic
-   * transcript (the demo's Arabic excerpt), which the page's language picks. It stands in for the demo's
-   * `?lang=ar` (Arabic labels, right to left) until that lands; then these states are
-   * `{ query: '?lang=ar' }` and `serveRightToLeft` goes.
+   * Right to left, as on an Arabic podcast's site: the page served as `<html lang="ar" dir="rtl">` with the
+   * feed offering an Arabic transcript (the demo's Arabic excerpt), which the page's language picks, and
+   * the player's labels in Arabic (`?lang=ar`).
    */
   rtl?: true
 }
@@ -110,13 +109,13 @@ export const STATES: readonly VisualState[] = [
   state('demo', 'phone', 'light', 'searching'),
   state('demo', 'desktop', 'light', 'detached'),
   state('demo', 'phone', 'dark', 'detached'),
-  state('demo', 'desktop', 'light', 'episode', { rtl: true }),
-  state('demo', 'phone', 'dark', 'episode', { rtl: true }),
+  state('demo', 'desktop', 'light', 'episode', { query: '?lang=ar', rtl: true }),
+  state('demo', 'phone', 'dark', 'episode', { query: '?lang=ar', rtl: true }),
   state('embed', 'desktop', 'light', 'playing'),
   state('embed', 'phone', 'dark', 'playing'),
   state('embed', 'desktop', 'dark', 'searching'),
   state('embed', 'phone', 'light', 'detached'),
-  state('embed', 'desktop', 'light', 'episode', { rtl: true }),
+  state('embed', 'desktop', 'light', 'episode', { query: '?lang=ar', rtl: true }),
 ]
 
 declare global {
@@ -202,7 +201,10 @@ async function waitForLoaded(page: Page): Promise<void> {
     )
     .toEqual({ metadata: true, busy: [] })
   // The chapters (fetched after the feed) are in the player.
-  await page.getByRole('button', { name: 'Previous chapter' }).first().waitFor({ state: 'attached' })
+  await page
+    .getByRole('button', { name: /^(Previous chapter|الفصل السابق)$/ })
+    .first()
+    .waitFor({ state: 'attached' })
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await page.locator('canvas').first().waitFor({ state: 'attached' })
 }
@@ -390,8 +392,8 @@ depends on the rows it measured before, so the list is now scrolled by its line 
 States: \`episode\` is the page as it opens (player at 0:00, the chapters and speakers beside it);
 \`playing\` plays at 11:30; \`searching\` has "Pyodide" typed into the search box; \`detached\` is
 playing with the transcript scrolled away by the listener, so that follow mode shows its way back; right
-to left serves the page as \`<html lang="ar" dir="rtl">\` with the feed's Arabic transcript (the demo's
-Arabic excerpt), standing in for the demo's \`?lang=ar\` until that lands.
+to left is an Arabic podcast's site: the page served as \`<html lang="ar" dir="rtl">\`, the feed's Arabic
+transcript (the demo's Arabic excerpt) and the player's labels in Arabic (\`?lang=ar\`).
 
 | state | page | width | theme | scene | baseline |
 |---|---|---|---|---|---|
@@ -422,7 +424,11 @@ describe('visual regression', () => {
     )
     try {
       await waitForLoaded(page)
-      if (state.rtl) await expect(page.evaluate(() => document.dir)).resolves.toBe('rtl')
+      if (state.rtl) {
+        await expect(page.evaluate(() => document.dir)).resolves.toBe('rtl')
+        // The player's labels are Arabic ("Play").
+        await page.getByRole('button', { name: 'تشغيل' }).first().waitFor()
+      }
       await enterScene(page, state)
       await waitForImages(page)
       // No hover: the pointer off the page.

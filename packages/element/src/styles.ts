@@ -266,6 +266,11 @@ ${SPEAKER_RULES}
 @container castline-controls (max-width: 30rem) { .castline-controls__volume { display: none; } }
 /* Wide: the chapter row joins the control row (play, skip, time, speed, volume, chapters in one line). */
 @container castline-controls (min-width: 46rem) { .castline-controls__chapters { flex: 1 1 14rem; width: auto; } }
+/* Playback controls are not mirrored in a right-to-left UI, like the waveform they drive: back left of play,
+   the previous chapter left of the next (their icons point along the timeline). */
+.castline-controls__transport { direction: ltr; }
+.castline-controls__chapters:dir(rtl) .castline-controls__prev-chapter { order: 1; }
+.castline-controls__chapters:dir(rtl) .castline-controls__chapter-list { order: 2; }
 .castline-controls__transport, .castline-controls__settings { display: flex; align-items: center; gap: 0.375rem; }
 .castline-controls__button {
   display: inline-flex; align-items: center; justify-content: center;
@@ -276,7 +281,8 @@ ${SPEAKER_RULES}
 .castline-controls__button:disabled { opacity: 0.45; cursor: default; }
 .castline-controls__play { min-width: 3rem; min-height: 3rem; color: var(--_bg); background: var(--_accent); border-color: var(--_accent); }
 .castline-controls__play:hover:not(:disabled) { color: var(--_bg); filter: brightness(1.1); }
-.castline-controls__time { margin: 0; font-family: var(--_time-font); font-size: 0.875em; font-variant-numeric: tabular-nums; color: var(--_muted); }
+/* A clock reads left to right in a right-to-left UI too ("0:00 / 1:12:54", as media players write it in Arabic). */
+.castline-controls__time { margin: 0; direction: ltr; unicode-bidi: isolate; font-family: var(--_time-font); font-size: 0.875em; font-variant-numeric: tabular-nums; color: var(--_muted); }
 .castline-controls__rate {
   font-size: 0.875em; background: var(--_bg); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) / 2); padding: 0.25rem 0.375rem;
@@ -389,7 +395,7 @@ ${SPEAKER_RULES}
 .castline-mini[hidden] { display: none; }
 .castline-mini__play { color: var(--_bg); background: var(--_accent); border-color: var(--_accent); }
 .castline-mini__time {
-  margin: 0; font-family: var(--_time-font); font-size: 0.875em; font-variant-numeric: tabular-nums; white-space: nowrap;
+  margin: 0; direction: ltr; unicode-bidi: isolate; font-family: var(--_time-font); font-size: 0.875em; font-variant-numeric: tabular-nums; white-space: nowrap;
 }
 .castline-mini__chapter {
   min-width: 0; margin: 0; overflow: hidden; font-size: 0.875em; white-space: nowrap; text-overflow: ellipsis;
