@@ -164,6 +164,8 @@ ${SPEAKER_RULES}
   box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); cursor: pointer;
 }
 .castline-jump--up { top: 0.75rem; bottom: auto; }
+/* Under the current chapter's bar (2rem high) when there is one, not over it. */
+.castline-transcript__chapter ~ .castline-jump--up { top: 2.75rem; }
 .castline-quote-menu {
   position: absolute; z-index: 2; display: flex; gap: 0.25rem; padding: 0.25rem; background: var(--_bg);
   border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
