@@ -151,3 +151,29 @@ describe('README code blocks', () => {
     }
   })
 })
+
+/** The local files a Markdown text points at: `![alt](path)`, `[text](path)` and `<img src="path">`. */
+function localTargets(text: string): string[] {
+  const targets = [
+    ...[...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!),
+  ]
+  return targets.filter((t) => !/^[a-z]+:|^#/.test(t)).map((t) => t.split('#')[0]!)
+}
+
+describe('README links', () => {
+  test('every local image and link of the READMEs is a file in the repository (the screenshots too)', () => {
+    const missing: string[] = []
+    let images = 0
+    for (const readme of READMES) {
+      const dir = readme.includes('/') ? readme.slice(0, readme.lastIndexOf('/') + 1) : ''
+      for (const target of localTargets(readFileSync(`${root}${readme}`, 'utf8'))) {
+        if (target.endsWith('.png')) images++
+        if (!existsSync(`${root}${dir}${target}`)) missing.push(`${readme} -> ${target}`)
+      }
+    }
+    expect(missing).toEqual([])
+    // The phone, desktop and dark screenshots at least.
+    expect(images).toBeGreaterThanOrEqual(3)
+  })
+})

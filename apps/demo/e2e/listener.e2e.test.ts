@@ -373,7 +373,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         expect(overflow).toBeLessThanOrEqual(0)
         const file = `${screenshotName(player)}-${name}.png`
-        await saveScreenshot(page, file, player.readmeScreenshots === true ? file : undefined)
+        await saveScreenshot(page, file)
         expect(errors).toEqual([])
       } finally {
         await close()

@@ -9,13 +9,11 @@ export interface PlayerPage {
   name: string
   /** Appended to the demo's URL (support.ts `demoUrl`): '' for the demo itself. */
   path: string
-  /** Whether the page's screenshots are the README's (only the demo's are). */
-  readmeScreenshots?: boolean
 }
 
 /** Every player page. A page joins the listener checks by one entry here. */
 export const PLAYER_PAGES: readonly PlayerPage[] = [
-  { name: 'React demo', path: '', readmeScreenshots: true },
+  { name: 'React demo', path: '' },
   // apps/embed: one script tag and <castline-player>, served beside the demo (apps/demo/vite-embed.ts).
   { name: '<castline-player>', path: 'embed/' },
 ]

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import { createTimeIndex, type TimeIndex, type Transcript } from '@castline/core'
@@ -25,7 +25,6 @@ const episodeDir = new URL('../public/episodes/talk-python-514/', import.meta.ur
 
 /** Where screenshots go: test artifacts (gitignored) and the README's copies. */
 export const ARTIFACTS = fileURLToPath(new URL('./__artifacts__/', import.meta.url))
-export const README_SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
 
 /** Headless Chromium as every Castline browser test launches it (Debian's, autoplay allowed). */
 export function launchChromium(): Promise<Browser> {
@@ -325,15 +324,14 @@ export function settleFrames(page: Page): Promise<void> {
   )
 }
 
-/** Saves a screenshot under e2e/__artifacts__/ and, when `readmeName` is given, copies it for the README. */
-export async function saveScreenshot(page: Page, name: string, readmeName?: string): Promise<string> {
+/**
+ * Saves a screenshot under e2e/__artifacts__/ (to look at after a run; the README shows the visual tests'
+ * baselines in docs/visual/, which no run overwrites).
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
   await mkdir(ARTIFACTS, { recursive: true })
   const file = `${ARTIFACTS}${name}`
   await page.screenshot({ path: file })
-  if (readmeName !== undefined) {
-    await mkdir(README_SCREENSHOTS, { recursive: true })
-    await copyFile(file, `${README_SCREENSHOTS}${readmeName}`)
-  }
   return file
 }
 

@@ -254,6 +254,11 @@ async function scrollToTranscript(page: Page): Promise<void> {
   )
 }
 
+/** Brings the player's top edge to the window's. */
+async function scrollToPlayer(page: Page): Promise<void> {
+  await page.evaluate(() => window.castlineE2E!.find('.castline-player')!.scrollIntoView({ block: 'start' }))
+}
+
 /** The line the listener scrolled back to in the detached states: 5:00. */
 const DETACHED_AT = 300
 
@@ -296,7 +301,10 @@ async function enterScene(page: Page, state: VisualState): Promise<void> {
       return
     case 'playing':
       await playFrozen(page)
-      await scrollToTranscript(page)
+      // A phone shows the transcript's end (the lines under the controls); a wider window the whole
+      // player from its top: waveform, controls and the lines under them (the README shows these).
+      if (state.width === 'phone') await scrollToTranscript(page)
+      else await scrollToPlayer(page)
       return
     case 'searching': {
       await scrollToTranscript(page)
