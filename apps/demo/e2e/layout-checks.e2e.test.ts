@@ -124,7 +124,7 @@ function smallest(targets: Array<{ what: string; width: number; height: number }
 
 describe.each(PLAYER_PAGES)('$name', (player) => {
   for (const width of WIDTHS) {
-    test(`at ${width} px: no horizontal overflow, search in one row, targets >= ${MIN_TARGET} px, axe clean in light and dark${width === 390 ? ', line text >= 90% of its row' : ''}`, async () => {
+    test(`at ${width} px: no horizontal overflow, search in one row, targets >= ${MIN_TARGET} px, icons centred in their buttons, axe clean in light and dark${width === 390 ? ', line text >= 90% of its row' : ''}`, async () => {
       const viewport = { width, height: width < 820 ? 844 : 800 }
       const { page, errors, close } = await openDemo(browser(), player.path, viewport)
       try {
@@ -143,6 +143,22 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
         expect(targets.length).toBeGreaterThan(5)
         const small = smallest(targets, MIN_TARGET)
         expect.soft(small.under).toEqual([])
+
+        // Every icon sits in the middle of its round button (an inline wrapper once lifted the element's
+        // pause and chapter icons by a line's descent).
+        const offCentre = await page.evaluate(() =>
+          window
+            .castlineE2E!.findAll('.castline-controls__button svg')
+            .filter((svg) => svg.getBoundingClientRect().height > 0)
+            .map((svg) => {
+              const icon = svg.getBoundingClientRect()
+              const button = svg.closest('button')!.getBoundingClientRect()
+              const off = Math.abs(icon.top + icon.height / 2 - (button.top + button.height / 2))
+              return { button: svg.closest('button')!.className, off: Math.round(off * 10) / 10 }
+            }),
+        )
+        expect(offCentre.length).toBeGreaterThanOrEqual(5)
+        expect.soft(offCentre.filter((i) => i.off > 1)).toEqual([])
 
         let share = ''
         if (width === 390) {

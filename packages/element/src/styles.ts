@@ -279,6 +279,9 @@ ${SPEAKER_RULES}
   min-width: max(2.5rem, var(--_target)); min-height: max(2.5rem, var(--_target));
   padding: 0.25rem; background: none; border: 1px solid var(--_border); border-radius: 999px; cursor: pointer;
 }
+/* An icon's wrapper is a box of the icon's size: left inline, it sat on a line of text and its SVG rode up
+   by the line's descent (the pause and chapter icons drew above the middle of their circles). */
+.castline-controls__button > span[aria-hidden="true"], .castline-controls__icon { display: flex; }
 .castline-controls__button:hover:not(:disabled) { color: var(--_accent); border-color: var(--_accent); }
 .castline-controls__button:disabled { opacity: 0.45; cursor: default; }
 .castline-controls__play { min-width: 3rem; min-height: 3rem; color: var(--_bg); background: var(--_accent); border-color: var(--_accent); }
