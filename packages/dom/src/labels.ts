@@ -1,4 +1,5 @@
 import { formatTimestamp } from '@castline/core'
+import type { FeedLoadErrorKind } from './feed-episode.js'
 import { textDirection } from './languages.js'
 import type { MediaErrorLike } from './media-store.js'
 
@@ -56,6 +57,11 @@ export interface Labels {
   noLines: string
   loadingFeed: string
   noEpisode: string
+  /**
+   * A feed that failed to load, by its `FeedLoadError` kind; `detail` is the error's own sentence (English,
+   * naming the address and the cause), which the English labels show as it is.
+   */
+  feedFailed: (kind: FeedLoadErrorKind, detail: string) => string
   jumpToCurrent: string
   copyLink: string
   copied: string
@@ -114,6 +120,7 @@ const PARAMS: { readonly [K in keyof Labels]?: readonly string[] } = {
   transcriptNumber: ['n'],
   highlightAt: ['time'],
   adBreak: ['duration'],
+  feedFailed: ['kind', 'detail'],
 }
 
 /** English, the default. */
@@ -159,6 +166,7 @@ export const en: Locale = {
     noLines: 'This transcript has no lines.',
     loadingFeed: 'Loading the episode from its feed…',
     noEpisode: "No episode was given: name the episode's GUID.",
+    feedFailed: (_kind, detail) => detail,
     jumpToCurrent: 'Jump to current line',
     copyLink: 'Copy link',
     copied: 'Copied',

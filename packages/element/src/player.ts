@@ -7,6 +7,7 @@ import {
   choiceLabel,
   describeTranscriptAttempts,
   type FeedEpisodeInfo,
+  FeedLoadError,
   initialChoice,
   type LabelOverrides,
   loadFeedEpisode,
@@ -714,8 +715,9 @@ export class CastlinePlayerElement extends HTMLElement {
     if (url === null || url === '') return
     const session = this.session
     if (guid === null || guid.trim() === '') {
+      // The listener's sentence in the player's language; the event's error says which attribute is missing.
       const message = `The player has a feed but no episode: give the episode's GUID in the episode attribute.`
-      session.fail('feed', message, new Error(message))
+      session.fail('feed', session.locale.labels.noEpisode, new Error(message))
       return
     }
     const loading = new AbortController()
@@ -758,7 +760,14 @@ export class CastlinePlayerElement extends HTMLElement {
         if (loading.signal.aborted) return
         this.feedLoading = null
         this.syncPending()
-        session.fail('feed', error instanceof Error ? error.message : String(error), error)
+        const message = error instanceof Error ? error.message : String(error)
+        // The listener reads it in the player's language; the event's error keeps the English detail.
+        const { labels } = session.locale
+        session.fail(
+          'feed',
+          error instanceof FeedLoadError ? labels.feedFailed(error.kind, message) : message,
+          error,
+        )
       },
     )
   }

@@ -3,6 +3,7 @@
  * transcript, chapters, people and highlights; a failing JSON transcript falls back to the SRT one; an
  * unknown GUID or an unreachable feed is a `castline-error` of kind 'feed' and a message in the player.
  */
+import { FeedLoadError } from '@castline/dom'
 import { describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import { FEED_GUID, FEED_URL, sampleFeedFetch } from '../../dom/test/feed-fixture.js'
@@ -123,6 +124,20 @@ describe('<castline-player feed episode>', { timeout: 30_000 }, () => {
     expect(deepAll(el, '.castline-highlights')).toEqual([])
     // No title will come: the head's room is given back.
     expect(deep(el, '.castline-player__head').hasAttribute('data-pending')).toBe(false)
+  })
+
+  test('in German the listener reads why in German; the event keeps the English FeedLoadError', async () => {
+    const { el, errors } = await feedPlayer('no-such-episode')
+    el.setAttribute('lang', 'de')
+    await vi.waitFor(() => expect(errors).toHaveLength(1), WAIT)
+    await settle()
+    expect(errors[0]!.message).toBe('Diese Folge steht nicht im Feed.')
+    expect(errors[0]!.error).toBeInstanceOf(FeedLoadError)
+    expect((errors[0]!.error as Error).message).toContain('no episode with the GUID "no-such-episode"')
+    expect(deep(el, '[role="alert"]').textContent).toContain('Diese Folge steht nicht im Feed.')
+    el.removeAttribute('episode')
+    await vi.waitFor(() => expect(errors).toHaveLength(2), WAIT)
+    expect(errors[1]!.message).toBe('Keine Folge angegeben: Nenne die GUID der Folge.')
   })
 
   test("a feed that fails leaves the page's own transcript in place", async () => {

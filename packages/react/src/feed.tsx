@@ -1,6 +1,12 @@
 import type { Transcript } from '@castline/core'
 import type { Soundbite } from '@castline/core/feed'
-import { describeTranscriptAttempts, type FeedEpisode, loadFeedEpisode } from '@castline/dom'
+import {
+  describeTranscriptAttempts,
+  type FeedEpisode,
+  FeedLoadError,
+  type FeedLoadErrorKind,
+  loadFeedEpisode,
+} from '@castline/dom'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { useCastlineApi, useLocale } from './hooks.js'
 
@@ -8,7 +14,13 @@ import { useCastlineApi, useLocale } from './hooks.js'
 export type FeedEpisodeLoad =
   | { status: 'idle' | 'loading'; episode: null; error: null }
   | { status: 'ready'; episode: FeedEpisode; error: null }
-  | { status: 'error'; episode: null; error: string }
+  | {
+      status: 'error'
+      episode: null
+      error: string
+      /** The `FeedLoadError`'s kind; `no-episode` for no GUID given, null for any other error. */
+      kind: FeedLoadErrorKind | 'no-episode' | null
+    }
 
 const IDLE: FeedEpisodeLoad = { status: 'idle', episode: null, error: null }
 const LOADING: FeedEpisodeLoad = { status: 'loading', episode: null, error: null }
@@ -32,7 +44,12 @@ export function useFeedEpisode(
       if (!controller.signal.aborted) setDone({ key, load })
     }
     if (episode === undefined || episode.trim() === '') {
-      settle({ status: 'error', episode: null, error: "No episode was given: name the episode's GUID." })
+      settle({
+        status: 'error',
+        episode: null,
+        error: "No episode was given: name the episode's GUID.",
+        kind: 'no-episode',
+      })
       return () => controller.abort()
     }
     loadFeedEpisode(feed, episode, { signal: controller.signal, language }).then(
@@ -42,6 +59,7 @@ export function useFeedEpisode(
           status: 'error',
           episode: null,
           error: error instanceof Error ? error.message : String(error),
+          kind: error instanceof FeedLoadError ? error.kind : null,
         }),
     )
     return () => controller.abort()

@@ -335,7 +335,11 @@ export function FeedPlayer(props: FeedPlayerProps): ReactNode {
   if (load.status === 'error') {
     return (
       <p className="castline-feed-status castline-feed-status--error" role="alert">
-        {load.error}
+        {load.kind === 'no-episode'
+          ? labels.noEpisode
+          : load.kind === null
+            ? load.error
+            : labels.feedFailed(load.kind, load.error)}
       </p>
     )
   }

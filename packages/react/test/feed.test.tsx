@@ -7,6 +7,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { FEED_GUID, FEED_URL, sampleFeedFetch } from '../../dom/test/feed-fixture.js'
+import { de } from '../src/entry/locales/de.js'
 import { FeedPlayer, useFeedEpisode } from '../src/entry/player.js'
 import { CastlineProvider, useCastlineStore } from '../src/index.js'
 import { fakeMedia } from './fake-media.js'
@@ -114,5 +115,24 @@ describe('<FeedPlayer>', { timeout: 30_000 }, () => {
       `The feed ${FEED_URL} could not be reached: Failed to fetch.`,
     )
     expect(screen.queryByRole('region')).toBeNull()
+  })
+
+  test("in German the alerts are German (the feed's failure by its kind, and no GUID given)", async () => {
+    serveFeed()
+    const { unmount } = render(<FeedPlayer feed={FEED_URL} episode="nope" locale={de} />)
+    expect((await screen.findByRole('alert', {}, { timeout: 20_000 })).textContent).toBe(
+      'Diese Folge steht nicht im Feed.',
+    )
+    unmount()
+    serveFeed({ 'feed.xml': 'reject' })
+    const second = render(<FeedPlayer feed={FEED_URL} episode={FEED_GUID} locale={de} />)
+    expect((await screen.findByRole('alert', {}, { timeout: 20_000 })).textContent).toBe(
+      'Der Feed des Podcasts ist nicht erreichbar.',
+    )
+    second.unmount()
+    render(<FeedPlayer feed={FEED_URL} episode="" locale={de} />)
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Keine Folge angegeben: Nenne die GUID der Folge.',
+    )
   })
 })

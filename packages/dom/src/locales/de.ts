@@ -44,6 +44,14 @@ export const de: Locale = {
     noLines: 'Dieses Transkript hat keine Zeilen.',
     loadingFeed: 'Die Folge wird aus dem Feed geladen …',
     noEpisode: 'Keine Folge angegeben: Nenne die GUID der Folge.',
+    feedFailed: (kind) =>
+      ({
+        unreachable: 'Der Feed des Podcasts ist nicht erreichbar.',
+        http: 'Der Feed des Podcasts konnte nicht geladen werden.',
+        'not-a-feed': 'Diese Adresse ist kein Podcast-Feed.',
+        'unknown-episode': 'Diese Folge steht nicht im Feed.',
+        'no-audio': 'Diese Folge hat keine Audiodatei.',
+      })[kind],
     jumpToCurrent: 'Zur aktuellen Zeile',
     copyLink: 'Link kopieren',
     copied: 'Kopiert',
