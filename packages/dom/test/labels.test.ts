@@ -71,14 +71,20 @@ describe('resolveLocale', () => {
         const mine = locale.labels[key]
         const english = en.labels[key]
         expect(typeof mine, `${locale.code}.${key}`).toBe(typeof english)
-        const text = typeof mine === 'function' ? (mine as (...a: string[]) => string)('7', '9') : mine
-        const eng =
-          typeof english === 'function' ? (english as (...a: string[]) => string)('7', '9') : english
+        // feedFailed takes an error kind and the English detail, which a translation does not show.
+        const args = key === 'feedFailed' ? ['unknown-episode', '7'] : ['7', '9']
+        const text = typeof mine === 'function' ? (mine as (...a: string[]) => string)(...args) : mine
+        const eng = typeof english === 'function' ? (english as (...a: string[]) => string)(...args) : english
         // "Pause", "Aa" and "Text" are the same in German; nothing else is left in English.
         if (!(locale.code === 'de' && (key === 'pause' || key === 'readerButton' || key === 'plainText')))
           expect(text, key).not.toBe(eng)
-        if (typeof mine === 'function') expect(text, key).toContain('7')
+        if (typeof mine === 'function' && key !== 'feedFailed') expect(text, key).toContain('7')
       }
+      // A sentence of its own for each way a feed fails.
+      const kinds = ['unreachable', 'http', 'not-a-feed', 'unknown-episode', 'no-audio'] as const
+      const sentences = kinds.map((kind) => locale.labels.feedFailed(kind, 'detail'))
+      expect(new Set(sentences).size, `${locale.code}.feedFailed`).toBe(kinds.length)
+      for (const sentence of sentences) expect(sentence).toMatch(/^\S.{10,}$/)
     }
   })
 })
