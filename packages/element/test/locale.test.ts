@@ -8,26 +8,17 @@
 import type { Chapter } from '@castline/core/chapters'
 import { ar } from '@castline/dom/locales/ar'
 import { de } from '@castline/dom/locales/de'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { untranslated } from '../../dom/test/ui-strings.js'
 import '../src/index.js'
 import type { CastlinePlayerElement, ErrorDetail } from '../src/index.js'
-import { button, deep, deepAll, drivenAudio, fakeLayout, record, settle, transcriptOf } from './fixture.js'
+import { button, deep, deepAll, drivenAudio, record, settle, transcriptOf, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
-let restoreLayout: () => void = () => {}
-beforeEach(() => {
-  restoreLayout = fakeLayout()
-  vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
-  })
-})
+useFakePage()
 afterEach(() => {
-  restoreLayout()
-  document.body.replaceChildren()
   document.documentElement.removeAttribute('lang')
-  vi.useRealTimers()
   vi.restoreAllMocks()
 })
 

@@ -8,24 +8,17 @@ import { ar } from '@castline/dom/locales/ar'
 import { de } from '@castline/dom/locales/de'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { excerptChoices } from '../../dom/test/take-away-fixture.js'
 import { englishOnlyWords, untranslated } from '../../dom/test/ui-strings.js'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
-import { type FakeMedia, fakeMedia, installFakeMedia } from './fake-media.js'
-import { generateTranscript, listMounted, mockLayout, settled } from './helpers.js'
+import { type FakeMedia, fakeMedia } from './fake-media.js'
+import { fakePlayerPage, generateTranscript, listMounted, settled } from './helpers.js'
 
 vi.mock('wavesurfer.js', () => import('./fake-wavesurfer.js'))
 
-let restoreMedia: () => void
-let restoreLayout: () => void
-beforeEach(() => {
-  restoreMedia = installFakeMedia()
-  restoreLayout = mockLayout()
-})
+fakePlayerPage()
 afterEach(() => {
-  restoreMedia()
-  restoreLayout()
   localStorage.clear()
   vi.restoreAllMocks()
 })

@@ -51,7 +51,7 @@ export const de: Locale = {
         'not-a-feed': 'Diese Adresse ist kein Podcast-Feed.',
         'unknown-episode': 'Diese Folge steht nicht im Feed.',
         'no-audio': 'Diese Folge hat keine Audiodatei.',
-      })[kind],
+      })[kind] ?? 'Der Feed des Podcasts konnte nicht geladen werden.',
     jumpToCurrent: 'Zur aktuellen Zeile',
     copyLink: 'Link kopieren',
     copied: 'Kopiert',
