@@ -25,6 +25,7 @@ import {
   saveScreenshot,
   settleFrames,
   sharedBrowser,
+  showTranscript,
   transcriptRegion,
   waitForAudioAt,
   waitForPlayback,
@@ -76,6 +77,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const { page, errors, close } = await open('#t=690')
     try {
       await waitForTranscript(page)
+      await showTranscript(page)
       await waitForAudioAt(page, 690)
       await play(page)
       await waitForPlayback(page, 694)
@@ -224,6 +226,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const { page, errors, close } = await open()
     try {
       await waitForTranscript(page)
+      await showTranscript(page)
       const search = page.getByRole('search')
       await search.getByRole('searchbox', { name: 'Search transcript' }).fill('Pyodide')
       const count = search.getByRole('status')
@@ -301,6 +304,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const { page, errors, close } = await open('#t=600')
     try {
       await waitForTranscript(page)
+      await showTranscript(page)
       await waitForAudioAt(page, 600, 0.05)
       const waveform = page.getByRole('slider').and(page.locator('[aria-valuetext*=" of "]'))
       await expect.poll(() => waveform.first().getAttribute('aria-valuetext')).toMatch(/^10 minutes of /)
@@ -337,6 +341,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     const { page, errors, close } = await open()
     try {
       await waitForTranscript(page)
+      await showTranscript(page)
       await waitForAudioAt(page, 0)
       await page.evaluate(() => {
         window.location.hash = '#t=20:00'
@@ -362,9 +367,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
         await waitForAudioAt(page, 690)
         // On a phone the episode's header and the controls come first and the transcript starts below the
         // fold; a listener scrolls down to it. Its bottom edge at the window's: the whole list is in view.
-        await page.evaluate(() =>
-          window.castlineE2E!.find('.castline-transcript')!.scrollIntoView({ block: 'end' }),
-        )
+        await showTranscript(page)
         await expect.poll(() => isInView(activeLineLocator(page))).toBe(true)
         // wavesurfer draws into canvases in its shadow root once it has the peaks.
         await page.locator('canvas').first().waitFor({ state: 'attached' })

@@ -299,6 +299,17 @@ export async function isInView(locator: Locator): Promise<boolean> {
   })
 }
 
+/**
+ * Scrolls the page until the transcript's bottom edge is at the window's, as a listener scrolls down to it:
+ * the player's full-width waveform, controls and search come first, and on a phone or a short window the
+ * transcript starts below the fold.
+ */
+export async function showTranscript(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    window.castlineE2E!.find('.castline-transcript')!.scrollIntoView({ block: 'end' }),
+  )
+}
+
 /** The active line's locator. */
 export function activeLineLocator(page: Page): Locator {
   return transcriptRegion(page).getByRole('listitem').and(page.locator('[aria-current="true"]'))

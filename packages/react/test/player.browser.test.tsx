@@ -112,19 +112,30 @@ test('an audio that fails shows an alert; the transcript stays readable and clic
   expect(screen.container.querySelector('.castline-transcript')!.textContent).toContain('Line number 7')
 })
 
-test('transcript beside the waveform on a wide player, under it on a narrow one', async () => {
-  const wide = await renderPlayer({}, 1100)
-  let main = wide.container.querySelector('.castline-player__main')!.getBoundingClientRect()
-  let side = wide.container.querySelector('.castline-player__side')!.getBoundingClientRect()
+test("layout 'panel': the transcript beside the waveform on a wide player, under it on a narrow one; 'stacked' (the default): under it at every width", async () => {
+  const boxes = (container: HTMLElement) => ({
+    main: container.querySelector('.castline-player__main')!.getBoundingClientRect(),
+    side: container.querySelector('.castline-player__side')!.getBoundingClientRect(),
+  })
+  const wide = await renderPlayer({ layout: 'panel' }, 1100)
+  let { main, side } = boxes(wide.container)
   expect(side.left).toBeGreaterThanOrEqual(main.right)
   expect(Math.abs(side.top - main.top)).toBeLessThan(2)
   await wide.unmount()
 
-  const narrow = await renderPlayer({}, 600)
-  main = narrow.container.querySelector('.castline-player__main')!.getBoundingClientRect()
-  side = narrow.container.querySelector('.castline-player__side')!.getBoundingClientRect()
-  expect(side.top).toBeGreaterThanOrEqual(main.bottom)
-  expect(Math.abs(side.left - main.left)).toBeLessThan(2)
+  for (const [layout, width] of [
+    ['panel', 600],
+    ['stacked', 600],
+    ['stacked', 1100],
+  ] as const) {
+    const screen = await renderPlayer({ layout }, width)
+    ;({ main, side } = boxes(screen.container))
+    expect(side.top, `${layout} at ${width}`).toBeGreaterThanOrEqual(main.bottom)
+    expect(Math.abs(side.left - main.left), `${layout} at ${width}`).toBeLessThan(2)
+    // One column: the waveform's column as wide as the transcript's.
+    expect(Math.abs(side.width - main.width), `${layout} at ${width}`).toBeLessThan(2)
+    await screen.unmount()
+  }
 })
 
 test('a #t= deep link starts there once the metadata is in', async () => {
