@@ -26,6 +26,7 @@ import { buildMiniPlayer } from './controls.js'
 import { h, LabelTexts, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript, readTranscriptText } from './load.js'
 import { LOCALES, langOf } from './locales.js'
+import { buildPanelLists } from './panel.js'
 import { numberAttribute, upgradeProperties } from './part.js'
 import { PeopleOptions } from './people.js'
 import { buildReaderSettingsMenu } from './reader-settings.js'
@@ -89,6 +90,8 @@ export const PART_NAMES = {
     'reader-larger',
     'mini',
     'mini-play',
+    'panel-chapters',
+    'panel-speakers',
   ],
 } as const
 
@@ -178,6 +181,8 @@ export class CastlinePlayerElement extends HTMLElement {
   private readonly readerMenu = buildReaderSettingsMenu(this.ownerDocument, this.texts)
   /** The mini player's bar; watching the controls while connected with `mini-player` (see `syncMiniPlayer`). */
   private readonly mini = buildMiniPlayer(this.ownerDocument, this.texts)
+  /** The panel layout's chapters and speakers, before the panel's tools in that layout only. */
+  private readonly panelLists = buildPanelLists(this.ownerDocument, this.texts)
   private unmountMini: (() => void) | null = null
   private readonly transcriptPart: HTMLElement
   /** The transcript's column, and its tools (language, search, menus): above it, or at the panel's end. */
@@ -587,10 +592,12 @@ export class CastlinePlayerElement extends HTMLElement {
     win?.addEventListener('hashchange', onHashChange)
     const offMenu = this.menu.connect(session)
     const offReader = this.readerMenu.connect(session)
+    const offPanel = this.panelLists.connect(session)
     this.syncMiniPlayer()
     this.cleanup = () => {
       offMenu()
       offReader()
+      offPanel()
       this.unmountMini?.()
       this.unmountMini = null
       this.unmountMediaSession?.()
@@ -851,10 +858,14 @@ export class CastlinePlayerElement extends HTMLElement {
   private syncLayout(): void {
     const panel = this.getAttribute('layout') === 'panel'
     setAttr(this.section, 'data-layout', panel ? 'panel' : 'stacked')
-    const host = panel ? this.main : this.side
-    if (this.tools[0]!.parentNode === host) return
-    if (panel) this.main.append(...this.tools)
-    else this.side.prepend(...this.tools)
+    // The controls' own stylesheet hides their chapter disclosure while the panel shows the list.
+    setAttr(this.controls, 'data-layout', panel ? 'panel' : null)
+    // The panel's chapters and speakers come before the tools; in "stacked" the page shows its own lists.
+    if (panel) this.main.append(...this.panelLists.parts, ...this.tools)
+    else {
+      for (const part of this.panelLists.parts) part.remove()
+      if (this.tools[0]!.parentNode !== this.side) this.side.prepend(...this.tools)
+    }
   }
 
   private loadTranscript(): void {
