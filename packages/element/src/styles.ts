@@ -217,6 +217,8 @@ ${SPEAKER_RULES}
 }
 /* Only the panel layout has these, and shows them only beside the transcript (above). */
 .castline-player__chapters, .castline-player__speakers { display: none; }
+/* The list's smaller text is the controls' (its class); the label keeps the highlights' size. */
+.castline-player__chapters .castline-highlights__label { font-size: 1em; }
 .castline-player__speakers ul { display: flex; flex-direction: column; gap: 0.375rem; margin: 0; padding: 0; list-style: none; }
 .castline-player__main, .castline-player__side { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; }
 .castline-player__title { margin: 0; font-size: 1.25em; line-height: 1.3; }
