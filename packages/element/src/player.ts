@@ -117,7 +117,8 @@ export const PART_NAMES = {
  * and chapter fixed at the viewport's bottom while the controls are scrolled away during playback),
  * `layout="stacked|panel"` (by the player's own width: "stacked", the default and any other value, a
  * full-width waveform and control row above the transcript; "panel", from 52rem of player width, a side
- * panel with the episode, waveform, controls and highlights beside the transcript; narrower, one column). A
+ * panel with the episode, waveform, controls, highlights, the chapter list open and the speakers beside the
+ * transcript; narrower, one column without those two lists). A
  * "Reader settings" disclosure sets the text size (kept between visits), timestamps and follow along. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.

@@ -107,7 +107,8 @@ export interface TranscriptPlayerProps {
    * How the player lays itself out, by its own width (container queries, not the window's): 'stacked'
    * (the default) a full-width waveform with the controls in one row under it, then the search and the
    * transcript full width; 'panel' from 52rem of player width a side panel (episode, waveform, controls,
-   * highlights) beside the transcript. Narrower than that, both are one column. The root's `data-layout`.
+   * highlights, the chapter list open, the speakers) beside the transcript. Narrower than that, both are
+   * one column (without the panel's chapter and speaker lists). The root's `data-layout`.
    */
   layout?: PlayerLayoutName | undefined
   /**
