@@ -1,4 +1,6 @@
+import { parseTranscript } from '@castline/core/formats'
 import '@castline/element'
+import type { CastlinePlayerElement } from '@castline/element'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { type ReactNode, useEffect, useRef } from 'react'
 import { expect, waitFor } from 'storybook/test'
@@ -6,11 +8,20 @@ import {
   controlSizes,
   expectLayout,
   layoutBoxes,
+  panelListsIn,
   SLOW,
   scrollControls,
   standInObserver,
 } from './play-helpers.js'
-import { EPISODE, EXCERPT_AUDIO, EXCERPT_DURATION, EXCERPT_PEAKS, sampleFile } from './sample.js'
+import {
+  EPISODE,
+  EXCERPT_AUDIO,
+  EXCERPT_DURATION,
+  EXCERPT_PEAKS,
+  excerptWithSpeakers,
+  SAMPLE_PERSONS,
+  sampleFile,
+} from './sample.js'
 
 /**
  * `<castline-player>` on the episode's excerpt (the element renders into its shadow root). Made with
@@ -20,8 +31,11 @@ function Player({
   targetSize,
   waveform = false,
   extra,
+  properties,
   width,
 }: {
+  /** Properties set on the element before it connects (`persons`, a parsed `transcript`). */
+  properties?: Partial<Pick<CastlinePlayerElement, 'persons' | 'transcript'>>
   /** The column the element is in (CSS width); the story's own width without it. */ width?: string
   /** `--castline-target-size` on the element (44px: a touch screen's). */ targetSize?: string
   /** With the waveform (the excerpt's peaks); without it, `waveform="none"`. */ waveform?: boolean
@@ -41,9 +55,10 @@ function Player({
       ...extra,
     }
     for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value)
+    Object.assign(el, properties)
     host.current!.append(el)
     return () => el.remove()
-  }, [targetSize, waveform, extra])
+  }, [targetSize, waveform, extra, properties])
   return (
     <div ref={host} style={width === undefined ? undefined : { inlineSize: width, maxInlineSize: '100%' }} />
   )
@@ -100,9 +115,27 @@ export const LayoutStacked: Story = {
 
 /** `layout="panel"` in a 64rem column: the side panel beside the transcript, which takes the rest. */
 export const LayoutPanel: Story = {
-  args: { waveform: true, width: '64rem', extra: { layout: 'panel', chapters: sampleFile('chapters.json') } },
+  args: {
+    waveform: true,
+    width: '64rem',
+    extra: { layout: 'panel', chapters: sampleFile('chapters.json') },
+    properties: {
+      transcript: parseTranscript(excerptWithSpeakers(), { duration: EXCERPT_DURATION }),
+      persons: SAMPLE_PERSONS,
+    },
+  },
   play: async ({ canvasElement }) => {
     expectLayout(await layoutOf(canvasElement), 'panel', true)
+    const root = canvasElement.querySelector('castline-player')!.shadowRoot!
+    await waitFor(() => expect(panelListsIn(root).chapters).toBeGreaterThanOrEqual(10), SLOW)
+    const lists = panelListsIn(root)
+    expect(lists).toMatchObject({ chaptersShown: true, currentChapters: 1, speakersShown: true })
+    expect(lists.speakers).toEqual(['Michael Kennedy host', 'Seth Michael Larson guest'])
+    // The controls' chapter disclosure gives way to the open list.
+    const controls = root.querySelector('castline-controls')!.shadowRoot!
+    expect(controls.querySelector('details.castline-controls__chapter-list')!.getClientRects()).toHaveLength(
+      0,
+    )
   },
 }
 
@@ -111,6 +144,10 @@ export const LayoutPanelInNarrowColumn: Story = {
   args: { ...LayoutPanel.args, width: '400px' },
   play: async ({ canvasElement }) => {
     expectLayout(await layoutOf(canvasElement), 'panel', false)
+    // One column: no tall lists above the transcript (the controls' chapter disclosure stays).
+    const root = canvasElement.querySelector('castline-player')!.shadowRoot!
+    await waitFor(() => expect(panelListsIn(root).chapters).toBeGreaterThanOrEqual(10), SLOW)
+    expect(panelListsIn(root)).toMatchObject({ chaptersShown: false, speakersShown: false })
   },
 }
 

@@ -16,6 +16,7 @@ import {
   linesIn,
   mediaIn,
   metadataOf,
+  panelListsIn,
   rowOf,
   SLOW,
   scrollControls,
@@ -31,6 +32,8 @@ import {
   EXCERPT_TEXT,
   episode,
   excerpt,
+  excerptWithSpeakers,
+  SAMPLE_PERSONS,
   sampleFile,
 } from './sample.js'
 
@@ -202,14 +205,28 @@ export const LayoutStacked: Story = {
 }
 
 /**
- * `layout="panel"` in a wide column: the episode, waveform, controls, highlights, search and menus in a
- * side panel, the transcript beside it taking the rest of the width, down to the panel's bottom.
+ * `layout="panel"` in a wide column: the episode, waveform, controls, highlights, the chapters (the list
+ * open) and the speakers (the sample feed's people: avatar, name, role), search and menus in a side panel,
+ * the transcript beside it taking the rest of the width, down to the panel's bottom.
  */
 export const LayoutPanel: Story = {
-  args: { ...LayoutStacked.args, layout: 'panel' },
+  args: {
+    ...LayoutStacked.args,
+    layout: 'panel',
+    transcript: excerptWithSpeakers(),
+    persons: SAMPLE_PERSONS,
+  },
   decorators: [wide],
   play: async ({ canvasElement }) => {
     expectLayout(await drawnLayout(canvasElement), 'panel', true)
+    await waitFor(() => expect(panelListsIn(canvasElement).chapters).toBeGreaterThanOrEqual(10), SLOW)
+    const lists = panelListsIn(canvasElement)
+    expect(lists).toMatchObject({ chaptersShown: true, currentChapters: 1, speakersShown: true })
+    expect(lists.speakers).toEqual(['Michael Kennedy host', 'Seth Michael Larson guest'])
+    // The controls' chapter disclosure gives way to the open list.
+    expect(
+      canvasElement.querySelector('details.castline-controls__chapter-list')!.getClientRects(),
+    ).toHaveLength(0)
   },
 }
 
@@ -225,6 +242,9 @@ export const LayoutPanelInNarrowColumn: Story = {
   ],
   play: async ({ canvasElement }) => {
     expectLayout(await drawnLayout(canvasElement), 'panel', false)
+    // One column: no tall lists above the transcript (the controls' chapter disclosure stays).
+    await waitFor(() => expect(panelListsIn(canvasElement).chapters).toBeGreaterThanOrEqual(10), SLOW)
+    expect(panelListsIn(canvasElement)).toMatchObject({ chaptersShown: false, speakersShown: false })
   },
 }
 

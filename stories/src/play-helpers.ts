@@ -143,3 +143,26 @@ export function expectLayout(boxes: LayoutBoxes, layout: 'stacked' | 'panel', tw
     expect(boxes.transcript).toBeGreaterThanOrEqual(0.9)
   }
 }
+
+/**
+ * The panel layout's chapters and speakers parts in `root` (a player's root, or the element's shadow
+ * root): shown or not (a box of some height), the chapters listed, the one marked playing, and each
+ * speaker's name and role.
+ */
+export function panelListsIn(root: ParentNode) {
+  const shown = (selector: string) => {
+    const el = root.querySelector(selector)
+    return el !== null && el.getBoundingClientRect().height > 0
+  }
+  return {
+    chaptersShown: shown('.castline-player__chapters ol'),
+    chapters: root.querySelectorAll('.castline-player__chapters li').length,
+    currentChapters: root.querySelectorAll('.castline-player__chapters [aria-current="true"]').length,
+    speakersShown: shown('.castline-player__speakers ul'),
+    speakers: [...root.querySelectorAll('.castline-player__speakers li')].map((li) =>
+      [...li.querySelectorAll('.castline-line__speaker-name, .castline-line__role')]
+        .map((part) => part.textContent)
+        .join(' '),
+    ),
+  }
+}

@@ -4,6 +4,7 @@
  * real one fits (10 hours, word-level JSON, speakers, right-to-left and CJK text).
  */
 import type { Cue, Transcript } from '@castline/core'
+import type { Person } from '@castline/core/feed'
 import { parseTranscript } from '@castline/core/formats'
 import episodeJson from '../../apps/demo/public/episodes/talk-python-514/episode.json'
 import excerptArabic from '../../apps/demo/public/episodes/talk-python-514/excerpt.ar.txt?raw'
@@ -104,6 +105,17 @@ export function excerptWordLevelJson(): string {
   }
   return JSON.stringify({ version: '1.0.0', segments }, null, 2)
 }
+
+/** The sample feed's people (feed.xml's `podcast:person`s, as `readFeed` reads them, pictures resolved). */
+export const SAMPLE_PERSONS: readonly Person[] = [
+  { name: 'Michael Kennedy', role: 'host', group: 'cast', img: sampleFile('people/michael-kennedy.svg') },
+  {
+    name: 'Seth Michael Larson',
+    role: 'guest',
+    group: 'cast',
+    img: sampleFile('people/seth-michael-larson.svg'),
+  },
+]
 
 /**
  * The excerpt as WebVTT with voices: the host reads the introduction, a second voice the line about the

@@ -92,6 +92,29 @@ function measure(page: Page): Promise<Boxes> {
   })
 }
 
+/** The panel layout's chapters and speakers parts: shown or not (a box), their items, the speakers' text. */
+function panelLists(page: Page) {
+  return page.evaluate(() => {
+    const shown = (selector: string) => {
+      const el = window.castlineE2E!.find(selector)
+      return el !== null && el.getBoundingClientRect().height > 0
+    }
+    const all = (selector: string) => window.castlineE2E!.findAll(selector)
+    return {
+      chaptersShown: shown('.castline-player__chapters ol'),
+      chapters: all('.castline-player__chapters li').length,
+      currentChapters: all('.castline-player__chapters [aria-current="true"]').length,
+      disclosureShown: shown('details.castline-controls__chapter-list'),
+      speakersShown: shown('.castline-player__speakers ul'),
+      speakers: all('.castline-player__speakers li').map((li) =>
+        [...li.querySelectorAll('.castline-line__speaker-name, .castline-line__role')]
+          .map((part) => part.textContent)
+          .join(' '),
+      ),
+    }
+  })
+}
+
 /** Rounded to one decimal, for the table. */
 const round = (n: number) => Math.round(n * 10) / 10
 const share = (part: number, whole: number) => `${round((part / whole) * 100)}%`
@@ -126,6 +149,12 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
             // The panel's parts reach down to the transcript's bottom (within 120 px), or past it.
             expect.soft(b.transcript.bottom - b.panelContentBottom).toBeLessThanOrEqual(120)
           } else {
+            // One column: no tall chapter and speaker lists above the transcript (the controls' disclosure stays).
+            if (layout === 'panel') {
+              const lists = await panelLists(page)
+              expect(lists.chaptersShown || lists.speakersShown).toBe(false)
+              expect(lists.disclosureShown).toBe(true)
+            }
             expect.soft(b.wave.width / b.player.width).toBeGreaterThanOrEqual(0.9)
             expect.soft(b.transcript.width / b.player.width).toBeGreaterThanOrEqual(0.9)
           }
@@ -134,6 +163,16 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
           const rowEnd = Math.max(...b.textRights)
           expect.soft(b.transcript.right - rowEnd).toBeLessThanOrEqual(24)
           if (width === 1280 && layout === 'panel') {
+            // The panel's chapters, open, and who speaks (the controls' chapter disclosure gives way).
+            const lists = await panelLists(page)
+            expect(lists.chaptersShown).toBe(true)
+            expect(lists.chapters).toBeGreaterThanOrEqual(10)
+            expect(lists.currentChapters).toBe(1)
+            expect(lists.disclosureShown).toBe(false)
+            expect(lists.speakersShown).toBe(true)
+            expect(lists.speakers).toEqual(
+              expect.arrayContaining(['Michael Kennedy host', 'Seth Michael Larson guest']),
+            )
             for (const colorScheme of ['light', 'dark'] as const) {
               await page.emulateMedia({ colorScheme })
               expect.soft(await axeViolations(page), `axe, ${colorScheme}`).toEqual([])

@@ -137,6 +137,7 @@ export {
 } from './reader-settings.js'
 export { type ScrollIntent, watchScrollIntent } from './scroll-intent.js'
 export {
+  distinctSpeakers,
   markAvatarBroken,
   parseSpeakerMap,
   resolveSpeakers,

@@ -95,6 +95,8 @@ export interface Labels {
   /** A transcript choice with neither label nor language ("Transcript 2"). */
   transcriptNumber: (n: string) => string
   highlights: string
+  /** The panel layout's list of who speaks in the episode. */
+  speakers: string
   highlightAt: (time: string) => string
   adBreak: (duration: string) => string
 }
@@ -197,6 +199,7 @@ export const en: Locale = {
     transcriptLanguage: 'Transcript language',
     transcriptNumber: (n) => `Transcript ${n}`,
     highlights: 'Highlights',
+    speakers: 'Speakers',
     highlightAt: (time) => `Highlight at ${time}`,
     adBreak: (duration) => `Ad break · ${duration}`,
   },

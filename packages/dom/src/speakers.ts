@@ -90,6 +90,22 @@ export function resolveSpeakers(
 }
 
 /**
+ * The episode's speakers once each, in order of first appearance (the panel layout's list): labels
+ * resolved to one person, or to one name, are one speaker (the first label's info).
+ */
+export function distinctSpeakers(speakers: ReadonlyMap<string, SpeakerInfo>): SpeakerInfo[] {
+  const seen = new Set<unknown>()
+  const out: SpeakerInfo[] = []
+  for (const info of speakers.values()) {
+    const identity = info.person ?? info.name
+    if (seen.has(identity)) continue
+    seen.add(identity)
+    out.push(info)
+  }
+  return out
+}
+
+/**
  * Reads a `speakers` map given as JSON (the element's `speakers` attribute): an object whose values are
  * strings. Anything else throws a `TypeError` that says what was wrong.
  */

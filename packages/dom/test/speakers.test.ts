@@ -5,6 +5,7 @@
 import type { Person } from '@castline/core/feed'
 import { describe, expect, test } from 'vitest'
 import {
+  distinctSpeakers,
   markAvatarBroken,
   parseSpeakerMap,
   resolveSpeakers,
@@ -152,6 +153,21 @@ describe('resolveSpeakers', () => {
     const bad = [{ role: 'host' }, null, { name: 42 }] as unknown as Person[]
     const map = resolveSpeakers(['Michael Kennedy'], { persons: [...bad, michael] })
     expect(map.get('Michael Kennedy')!.person).toBe(michael)
+  })
+})
+
+describe('distinctSpeakers', () => {
+  test('one entry a person or name, in order of first appearance, the first label kept', () => {
+    const map = resolveSpeakers(['SPEAKER_1', 'Ada', 'Michael Kennedy', 'SPEAKER_2', 'ada'], {
+      persons: [michael],
+      speakers: { SPEAKER_1: 'Michael Kennedy', SPEAKER_2: 'Ada' },
+    })
+    expect(distinctSpeakers(map).map((s) => [s.label, s.name])).toEqual([
+      ['SPEAKER_1', 'Michael Kennedy'],
+      ['Ada', 'Ada'],
+      ['ada', 'ada'],
+    ])
+    expect(distinctSpeakers(new Map())).toEqual([])
   })
 })
 

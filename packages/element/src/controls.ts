@@ -146,7 +146,6 @@ export class CastlineControlsElement extends CastlinePart {
    */
   private renderChapters(session: CastlineSession): void {
     const p = this.parts
-    const doc = this.ownerDocument
     const load = session.chapters
     if (load.status === 'error') {
       setText(p.chaptersError, load.message)
@@ -163,32 +162,7 @@ export class CastlineControlsElement extends CastlinePart {
     if (!p.chapters.isConnected) p.status.before(p.chapters)
     setText(p.chapterTitle, current?.title ?? '')
     p.nextChapter.disabled = current !== null && current === listed[listed.length - 1]
-    if (this.drawnChapters !== listed) {
-      this.drawnChapters = listed
-      p.chapterList.replaceChildren(
-        ...listed.map((chapter) => {
-          const button = h(
-            doc,
-            'button',
-            { type: 'button', 'data-start': chapter.start },
-            h(
-              doc,
-              'span',
-              { class: 'castline-controls__chapter-time' },
-              session.locale.format.clock(chapter.start),
-            ),
-            ' ',
-            chapter.title,
-          )
-          button.addEventListener('click', () => session.seekTo(chapter.start))
-          return h(doc, 'li', {}, button)
-        }),
-      )
-    }
-    listed.forEach((chapter, k) => {
-      const button = p.chapterList.children[k]?.firstElementChild
-      if (button) setAttr(button, 'aria-current', chapter === current ? 'true' : null)
-    })
+    this.drawnChapters = drawChapterList(p.chapterList, session, this.drawnChapters)
   }
 
   private render(session: CastlineSession, s: MediaSnapshot): void {
@@ -402,6 +376,46 @@ function buildControls(doc: Document, t: LabelTexts) {
     prevChapter,
     nextChapter,
   }
+}
+
+/**
+ * Draws the session's listed chapters into `list` as buttons that seek (again only when the list is not
+ * `drawn`, the one drawn last) and marks the one playing `aria-current`: the controls' disclosure and the
+ * player's panel (panel.ts) draw this one list. Returns the list now drawn.
+ */
+export function drawChapterList(
+  list: HTMLOListElement,
+  session: CastlineSession,
+  drawn: readonly Chapter[] | null,
+): readonly Chapter[] {
+  const doc = list.ownerDocument
+  const { listed, current } = session.chapterState.getSnapshot()
+  if (drawn !== listed) {
+    list.replaceChildren(
+      ...listed.map((chapter) => {
+        const button = h(
+          doc,
+          'button',
+          { type: 'button', 'data-start': chapter.start },
+          h(
+            doc,
+            'span',
+            { class: 'castline-controls__chapter-time' },
+            session.locale.format.clock(chapter.start),
+          ),
+          ' ',
+          chapter.title,
+        )
+        button.addEventListener('click', () => session.seekTo(chapter.start))
+        return h(doc, 'li', {}, button)
+      }),
+    )
+  }
+  listed.forEach((chapter, k) => {
+    const button = list.children[k]?.firstElementChild
+    if (button) setAttr(button, 'aria-current', chapter === current ? 'true' : null)
+  })
+  return listed
 }
 
 /**

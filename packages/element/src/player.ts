@@ -27,6 +27,7 @@ import { buildMiniPlayer } from './controls.js'
 import { h, LabelTexts, setAttr, setText } from './html.js'
 import { describeError, readPageTranscript, readTranscriptText } from './load.js'
 import { LOCALES, langOf } from './locales.js'
+import { buildPanelLists } from './panel.js'
 import { numberAttribute, upgradeProperties } from './part.js'
 import { PeopleOptions } from './people.js'
 import { buildReaderSettingsMenu } from './reader-settings.js'
@@ -90,6 +91,8 @@ export const PART_NAMES = {
     'reader-larger',
     'mini',
     'mini-play',
+    'panel-chapters',
+    'panel-speakers',
   ],
 } as const
 
@@ -115,7 +118,8 @@ export const PART_NAMES = {
  * and chapter fixed at the viewport's bottom while the controls are scrolled away during playback),
  * `layout="stacked|panel"` (by the player's own width: "stacked", the default and any other value, a
  * full-width waveform and control row above the transcript; "panel", from 52rem of player width, a side
- * panel with the episode, waveform, controls and highlights beside the transcript; narrower, one column). A
+ * panel with the episode, waveform, controls, highlights, the chapter list open and the speakers beside the
+ * transcript; narrower, one column without those two lists). A
  * "Reader settings" disclosure sets the text size (kept between visits), timestamps and follow along. Without a `transcript`, a Podcasting 2.0
  * HTML transcript inside the element (`<cite>`, `<time>`, `<p>`) is read: the whole text stays in the
  * page's HTML for search engines, and the player shows it as a virtualized list.
@@ -179,6 +183,8 @@ export class CastlinePlayerElement extends HTMLElement {
   private readonly readerMenu = buildReaderSettingsMenu(this.ownerDocument, this.texts)
   /** The mini player's bar; watching the controls while connected with `mini-player` (see `syncMiniPlayer`). */
   private readonly mini = buildMiniPlayer(this.ownerDocument, this.texts)
+  /** The panel layout's chapters and speakers, before the panel's tools in that layout only. */
+  private readonly panelLists = buildPanelLists(this.ownerDocument, this.texts)
   private unmountMini: (() => void) | null = null
   private readonly transcriptPart: HTMLElement
   /** The transcript's column, and its tools (language, search, menus): above it, or at the panel's end. */
@@ -588,10 +594,12 @@ export class CastlinePlayerElement extends HTMLElement {
     win?.addEventListener('hashchange', onHashChange)
     const offMenu = this.menu.connect(session)
     const offReader = this.readerMenu.connect(session)
+    const offPanel = this.panelLists.connect(session)
     this.syncMiniPlayer()
     this.cleanup = () => {
       offMenu()
       offReader()
+      offPanel()
       this.unmountMini?.()
       this.unmountMini = null
       this.unmountMediaSession?.()
@@ -860,10 +868,14 @@ export class CastlinePlayerElement extends HTMLElement {
   private syncLayout(): void {
     const panel = this.getAttribute('layout') === 'panel'
     setAttr(this.section, 'data-layout', panel ? 'panel' : 'stacked')
-    const host = panel ? this.main : this.side
-    if (this.tools[0]!.parentNode === host) return
-    if (panel) this.main.append(...this.tools)
-    else this.side.prepend(...this.tools)
+    // The controls' own stylesheet hides their chapter disclosure while the panel shows the list.
+    setAttr(this.controls, 'data-layout', panel ? 'panel' : null)
+    // The panel's chapters and speakers come before the tools; in "stacked" the page shows its own lists.
+    if (panel) this.main.append(...this.panelLists.parts, ...this.tools)
+    else {
+      for (const part of this.panelLists.parts) part.remove()
+      if (this.tools[0]!.parentNode !== this.side) this.side.prepend(...this.tools)
+    }
   }
 
   private loadTranscript(): void {

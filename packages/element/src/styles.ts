@@ -209,7 +209,17 @@ ${SPEAKER_RULES}
     position: sticky; top: 0; align-self: start;
   }
   .castline-player[data-layout="panel"] .castline-player__side > :last-child { flex-grow: 1; display: flex; flex-direction: column; }
+  /* The panel's chapters (the list open) and speakers; the controls' chapter disclosure would repeat it
+     (their host has the player's data-layout; the query finds the player's container outside their root). */
+  .castline-player[data-layout="panel"] .castline-player__chapters:not([hidden]),
+  .castline-player[data-layout="panel"] .castline-player__speakers:not([hidden]) { display: block; }
+  :host([data-layout="panel"]) .castline-controls__chapters .castline-controls__chapter-list { display: none; }
 }
+/* Only the panel layout has these, and shows them only beside the transcript (above). */
+.castline-player__chapters, .castline-player__speakers { display: none; }
+/* The list's smaller text is the controls' (its class); the label keeps the highlights' size. */
+.castline-player__chapters .castline-highlights__label { font-size: 1em; }
+.castline-player__speakers ul { display: flex; flex-direction: column; gap: 0.375rem; margin: 0; padding: 0; list-style: none; }
 .castline-player__main, .castline-player__side { display: flex; flex-direction: column; gap: 0.75rem; min-width: 0; }
 .castline-player__title { margin: 0; font-size: 1.25em; line-height: 1.3; }
 .castline-player__head { display: flex; align-items: center; gap: 0.75rem; }

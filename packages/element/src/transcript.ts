@@ -493,7 +493,7 @@ function renderList(region: HTMLElement, session: CastlineSession, transcript: T
  * `alt` since the name is beside it; initials when there is none or it fails to load), the name in the
  * speaker's colour (`castline-speaker-N`) and the role, all as text. Without a resolved speaker, the label.
  */
-function showSpeaker(label: HTMLSpanElement, text: string, speaker: SpeakerInfo | undefined): void {
+export function showSpeaker(label: HTMLSpanElement, text: string, speaker: SpeakerInfo | undefined): void {
   const doc = label.ownerDocument
   label.className =
     speaker === undefined

@@ -11,7 +11,7 @@ import { describe, expect, test, vi } from 'vitest'
 import '../src/index.js'
 import type { CastlinePlayerElement, CastlineTranscriptElement, ErrorDetail } from '../src/index.js'
 import { CSS } from '../src/styles.js'
-import { deepAll, drivenAudio, record, settle, useFakePage } from './fixture.js'
+import { deepAll, drivenAudio, drivenPlayer, record, settle, useFakePage } from './fixture.js'
 
 vi.mock('wavesurfer.js', () => import('../../dom/test/fake-wavesurfer.js'))
 
@@ -180,5 +180,70 @@ describe('<castline-transcript for> persons and speakers', () => {
     el.setAttribute('speakers', 'nope')
     expect(errors.map((e) => e.kind)).toEqual(['speakers'])
     expect(speakerLabels(el).map((s) => s.textContent)).toEqual(['SPEAKER_1', 'SPEAKER_2', 'Ada'])
+  })
+})
+
+describe('layout="panel": chapters and speakers in the panel', () => {
+  const CHAPTERS = [
+    { start: 0, end: 4, title: 'Hello', toc: true },
+    { start: 4, end: 12, title: '<i>Python</i> & more', toc: true },
+  ]
+  const panelPlayer = (layout: string | null) =>
+    drivenPlayer((el) => {
+      el.setAttribute('waveform', 'none')
+      if (layout !== null) el.setAttribute('layout', layout)
+      el.transcript = transcript()
+      el.persons = PERSONS
+      el.speakers = { SPEAKER_1: 'Michael Kennedy', SPEAKER_2: 'Sofía <b>Ruiz</b>' }
+      el.chapters = CHAPTERS
+    }, 12)
+
+  test('the panel lists each speaker once (avatar, name, role as text) and the chapters open as buttons that seek', async () => {
+    const { el, seeks } = await panelPlayer('panel')
+    const main = deepAll(el, '.castline-player__main')[0]!
+    const speakers = main.querySelector('.castline-player__speakers') as HTMLElement
+    expect(speakers.hidden).toBe(false)
+    const list = speakers.querySelector('ul')!
+    expect(main.querySelector(`#${list.getAttribute('aria-labelledby')}`)!.textContent).toBe('Speakers')
+    // A picture (alt ""), else initials as at a change of speaker; a label matching no one has neither.
+    expect([...list.children].map((li) => li.textContent)).toEqual([
+      'Michael Kennedyhost',
+      'S<Sofía <b>Ruiz</b>guest',
+      'Ada',
+    ])
+    expect(list.querySelector('b')).toBeNull()
+    expect(list.querySelector('img')!.getAttribute('src')).toBe('https://example.com/michael.svg')
+    expect(list.children[1]!.querySelector('.castline-line__speaker')!.className).toContain(
+      'castline-speaker-1',
+    )
+
+    // Not a disclosure: the list itself, the one playing marked, a click seeks.
+    const chapters = main.querySelector('.castline-player__chapters') as HTMLElement
+    expect(chapters.closest('details')).toBeNull()
+    const ol = chapters.querySelector('ol')!
+    expect(main.querySelector(`#${ol.getAttribute('aria-labelledby')}`)!.textContent).toBe('Chapters')
+    const buttons = [...ol.querySelectorAll('button')]
+    expect(buttons.map((b) => b.textContent)).toEqual(['0:00 Hello', '0:04 <i>Python</i> & more'])
+    expect(buttons[0]!.getAttribute('aria-current')).toBe('true')
+    buttons[1]!.click()
+    expect(seeks.at(-1)).toBe(4)
+    await settle()
+    expect(buttons[1]!.getAttribute('aria-current')).toBe('true')
+    expect(buttons[0]!.hasAttribute('aria-current')).toBe(false)
+    // The controls' host carries the layout, for the rule that hides their disclosure beside the list.
+    expect(deepAll(el, 'castline-controls')[0]!.getAttribute('data-layout')).toBe('panel')
+  })
+
+  test('stacked (the default) has no speakers list and only the controls’ chapter disclosure', async () => {
+    const { el } = await panelPlayer(null)
+    expect(deepAll(el, '.castline-player__speakers')).toEqual([])
+    expect(deepAll(el, '.castline-player__chapters')).toEqual([])
+    expect(deepAll(el, '.castline-controls__chapter-list').map((d) => d.tagName)).toEqual(['DETAILS'])
+    expect(deepAll(el, 'castline-controls')[0]!.hasAttribute('data-layout')).toBe(false)
+    // Switching to the panel and back takes the lists in and out again.
+    el.setAttribute('layout', 'panel')
+    expect(deepAll(el, '.castline-player__speakers li')).toHaveLength(3)
+    el.setAttribute('layout', 'stacked')
+    expect(deepAll(el, '.castline-player__speakers')).toEqual([])
   })
 })

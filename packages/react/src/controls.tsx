@@ -303,10 +303,10 @@ export function PlayerControls(props: PlayerControlsProps): ReactNode {
  * buttons that seek; `toc: false` chapters are not in it). A chapters file that failed is an alert.
  */
 function ChapterControls(): ReactNode {
-  const { chapterState, seekTo } = useCastlineApi()
+  const { chapterState } = useCastlineApi()
   const load = useCastlineStore('chapters')
   const { listed, current } = useChapterSnapshot()
-  const { labels, format } = useLocale()
+  const { labels } = useLocale()
   if (load.status === 'error') {
     return (
       <p className="castline-controls__error castline-controls__chapters-error" role="alert">
@@ -347,22 +347,35 @@ function ChapterControls(): ReactNode {
       </button>
       <details className="castline-controls__chapter-list">
         <summary>{labels.chapters}</summary>
-        <ol>
-          {listed.map((chapter) => (
-            <li key={`${chapter.start}:${chapter.title}`}>
-              <button
-                type="button"
-                aria-current={chapter === current ? 'true' : undefined}
-                onClick={() => seekTo(chapter.start)}
-              >
-                <span className="castline-controls__chapter-time">{format.clock(chapter.start)}</span>{' '}
-                {chapter.title}
-              </button>
-            </li>
-          ))}
-        </ol>
+        <ChapterList />
       </details>
     </div>
+  )
+}
+
+/**
+ * The listed chapters as buttons that seek, the playing one `aria-current`: the controls' disclosure and
+ * the panel layout's chapters part (player.tsx) show this one list.
+ */
+export function ChapterList({ labelledBy }: { labelledBy?: string | undefined }): ReactNode {
+  const { seekTo } = useCastlineApi()
+  const { listed, current } = useChapterSnapshot()
+  const { format } = useLocale()
+  return (
+    <ol aria-labelledby={labelledBy}>
+      {listed.map((chapter) => (
+        <li key={`${chapter.start}:${chapter.title}`}>
+          <button
+            type="button"
+            aria-current={chapter === current ? 'true' : undefined}
+            onClick={() => seekTo(chapter.start)}
+          >
+            <span className="castline-controls__chapter-time">{format.clock(chapter.start)}</span>{' '}
+            {chapter.title}
+          </button>
+        </li>
+      ))}
+    </ol>
   )
 }
 

@@ -4,6 +4,7 @@ import type { Person, Soundbite } from '@castline/core/feed'
 import {
   type AdBreak,
   choiceLabel,
+  distinctSpeakers,
   initialChoice,
   type LabelOverrides,
   type Locale,
@@ -16,10 +17,11 @@ import {
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { type ChaptersInput, useChapterSnapshot } from './chapters.js'
 import { CastlineProvider } from './context.js'
-import { MiniPlayer, PlayerControls } from './controls.js'
+import { ChapterList, MiniPlayer, PlayerControls } from './controls.js'
 import { emptyTranscript, Highlights, transcriptProblem, useFeedEpisode } from './feed.js'
-import { useLocale } from './hooks.js'
+import { useCastlineStore, useLocale } from './hooks.js'
 import { usePlayerShortcuts } from './keyboard.js'
+import { SpeakerLabel } from './line.js'
 import { ReaderSettingsMenu } from './reader-settings.js'
 import { TranscriptSearch } from './search.js'
 import { TranscriptMenu } from './take-away.js'
@@ -105,7 +107,8 @@ export interface TranscriptPlayerProps {
    * How the player lays itself out, by its own width (container queries, not the window's): 'stacked'
    * (the default) a full-width waveform with the controls in one row under it, then the search and the
    * transcript full width; 'panel' from 52rem of player width a side panel (episode, waveform, controls,
-   * highlights) beside the transcript. Narrower than that, both are one column. The root's `data-layout`.
+   * highlights, the chapter list open, the speakers) beside the transcript. Narrower than that, both are
+   * one column (without the panel's chapter and speaker lists). The root's `data-layout`.
    */
   layout?: PlayerLayoutName | undefined
   /**
@@ -239,6 +242,46 @@ function ChapterReporter({ onChange }: { onChange: (chapter: Chapter | null) => 
   return null
 }
 
+/**
+ * The panel layout's chapters and speakers, before the panel's tools: the chapter list open (the
+ * controls' list, whose disclosure player.css hides meanwhile) and each speaker once with avatar, name
+ * and role as at a change of speaker in the transcript. player.css shows them only while the panel is
+ * beside the transcript (52rem of player width): in one column they would be a tall block above it.
+ */
+function PanelLists(): ReactNode {
+  const { labels } = useLocale()
+  const listed = useChapterSnapshot().listed
+  const speakers = distinctSpeakers(useCastlineStore('speakers'))
+  const chaptersId = useId()
+  const speakersId = useId()
+  return (
+    <>
+      {listed.length === 0 ? null : (
+        <div className="castline-player__chapters castline-controls__chapter-list">
+          <p className="castline-highlights__label" id={chaptersId}>
+            {labels.chapters}
+          </p>
+          <ChapterList labelledBy={chaptersId} />
+        </div>
+      )}
+      {speakers.length === 0 ? null : (
+        <div className="castline-player__speakers">
+          <p className="castline-highlights__label" id={speakersId}>
+            {labels.speakers}
+          </p>
+          <ul aria-labelledby={speakersId}>
+            {speakers.map((speaker) => (
+              <li key={speaker.label}>
+                <SpeakerLabel label={speaker.label} speaker={speaker} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  )
+}
+
 function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState | undefined }): ReactNode {
   const onKeyDown = usePlayerShortcuts()
   const locale = useLocale()
@@ -290,6 +333,7 @@ function PlayerLayout(props: TranscriptPlayerProps & { language: LanguageState |
             onPlaybackRateChange={props.onPlaybackRateChange}
           />
           {props.soundbites === undefined ? null : <Highlights soundbites={props.soundbites} />}
+          {panel ? <PanelLists /> : null}
           {panel ? tools : null}
         </div>
         <div className="castline-player__side">

@@ -5,7 +5,8 @@
  */
 import type { Transcript } from '@castline/core'
 import type { Person } from '@castline/core/feed'
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, test, vi } from 'vitest'
 import { TranscriptPlayer, type TranscriptPlayerProps } from '../src/entry/player.js'
 import { lineRenderProbe } from '../src/line.js'
@@ -130,5 +131,53 @@ describe('speakers', () => {
     } finally {
       lineRenderProbe.current = null
     }
+  })
+})
+
+describe('the panel layout: chapters and speakers in the panel', () => {
+  const CHAPTERS = [
+    { start: 0, end: 40, title: 'Hello', toc: true },
+    { start: 40, end: 150, title: '<i>Python</i> & more', toc: true },
+  ]
+
+  test('the panel lists each speaker once (avatar, name, role as text) and the chapters open as buttons that seek', async () => {
+    const user = userEvent.setup()
+    const { media } = await renderPlayer({
+      layout: 'panel',
+      persons: PERSONS,
+      speakers: { SPEAKER_1: 'Michael Kennedy', SPEAKER_2: 'Sofía <b>Ruiz</b>' },
+      chapters: CHAPTERS,
+    })
+    const main = document.querySelector('.castline-player__main') as HTMLElement
+    const speakers = within(main).getByRole('list', { name: 'Speakers' })
+    const people = within(speakers).getAllByRole('listitem')
+    // A picture (alt ""), else initials as at a change of speaker; a label matching no one has neither.
+    expect(people.map((li) => li.textContent)).toEqual([
+      'Michael Kennedyhost',
+      'S<Sofía <b>Ruiz</b>guest',
+      'Ada',
+    ])
+    expect(speakers.querySelector('b')).toBeNull()
+    expect(people[0]!.querySelector('img')).toHaveAttribute('src', 'https://example.com/michael.svg')
+    expect(people[1]!.querySelector('.castline-line__speaker')!.className).toContain('castline-speaker-1')
+
+    // Not a disclosure: the list itself, the one playing marked, a click seeks.
+    const chapters = within(main).getByRole('list', { name: 'Chapters' })
+    expect(chapters.closest('details')).toBeNull()
+    const buttons = within(chapters).getAllByRole('button')
+    expect(buttons.map((b) => b.textContent)).toEqual(['0:00 Hello', '0:40 <i>Python</i> & more'])
+    expect(buttons[0]).toHaveAttribute('aria-current', 'true')
+    await user.click(buttons[1]!)
+    expect(media.seeks.at(-1)).toBe(40)
+    await waitFor(() => expect(buttons[1]).toHaveAttribute('aria-current', 'true'))
+    expect(buttons[0]).not.toHaveAttribute('aria-current')
+  })
+
+  test('stacked (the default) has no speakers list and only the controls’ chapter disclosure', async () => {
+    await renderPlayer({ persons: PERSONS, chapters: CHAPTERS })
+    expect(screen.queryByRole('list', { name: 'Speakers' })).toBeNull()
+    expect(document.querySelector('.castline-player__chapters')).toBeNull()
+    expect(document.querySelectorAll('.castline-controls__chapter-list')).toHaveLength(1)
+    expect(document.querySelector('details.castline-controls__chapter-list')).not.toBeNull()
   })
 })

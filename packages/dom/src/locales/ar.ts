@@ -81,6 +81,7 @@ export const ar: Locale = {
     transcriptLanguage: 'لغة النص',
     transcriptNumber: (n) => `النص ${n}`,
     highlights: 'أبرز اللحظات',
+    speakers: 'المتحدثون',
     highlightAt: (time) => `لحظة بارزة عند ${time}`,
     adBreak: (duration) => `فاصل إعلاني · ${duration}`,
   },

@@ -82,6 +82,7 @@ export const de: Locale = {
     transcriptLanguage: 'Sprache des Transkripts',
     transcriptNumber: (n) => `Transkript ${n}`,
     highlights: 'Höhepunkte',
+    speakers: 'Sprecherinnen und Sprecher',
     highlightAt: (time) => `Höhepunkt bei ${time}`,
     adBreak: (duration) => `Werbepause · ${duration}`,
   },
