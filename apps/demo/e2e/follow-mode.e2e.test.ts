@@ -6,6 +6,7 @@ import {
   openDemo,
   play,
   sharedBrowser,
+  showTranscript,
   transcriptRegion,
   waitForAudioAt,
   waitForPlayback,
@@ -18,6 +19,7 @@ test('scrolling away while playing detaches follow mode; the jump button brings 
   const { page, errors, close } = await openDemo(browser(), '#t=300')
   try {
     await waitForTranscript(page)
+    await showTranscript(page)
     await waitForAudioAt(page, 300)
     await play(page)
     await waitForPlayback(page, 301)

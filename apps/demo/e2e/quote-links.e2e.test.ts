@@ -14,6 +14,7 @@ import {
   loadSample,
   openDemo,
   sharedBrowser,
+  showTranscript,
   transcriptRegion,
   waitForAudioAt,
   waitForTranscript,
@@ -113,6 +114,7 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     )
     try {
       await waitForTranscript(page)
+      await showTranscript(page)
       const text = transcriptRegion(page).locator('.castline-line__text').nth(3)
       const box = (await text.boundingBox())!
       const y = box.y + Math.min(box.height / 2, 8)
