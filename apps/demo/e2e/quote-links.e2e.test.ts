@@ -15,6 +15,7 @@ import {
   openDemo,
   sharedBrowser,
   showTranscript,
+  stableBox,
   transcriptRegion,
   waitForAudioAt,
   waitForTranscript,
@@ -114,9 +115,11 @@ describe.each(PLAYER_PAGES)('$name', (player) => {
     )
     try {
       await waitForTranscript(page)
+      // The sample feed's highlights come after the lines and push them down: the drag waits for them.
+      await page.locator('.castline-highlights').first().waitFor()
       await showTranscript(page)
       const text = transcriptRegion(page).locator('.castline-line__text').nth(3)
-      const box = (await text.boundingBox())!
+      const box = await stableBox(page, text)
       const y = box.y + Math.min(box.height / 2, 8)
       await page.mouse.move(box.x + 1, y)
       await page.mouse.down()

@@ -310,6 +310,25 @@ export async function showTranscript(page: Page): Promise<void> {
   )
 }
 
+/**
+ * The element's box once it stopped moving: read after each pair of animation frames until two reads
+ * agree (the plain page's feed brings its highlights after the transcript shows and pushes the lines
+ * down; a drag aimed at the box read before would land on another line). Counts reads, not time.
+ */
+export async function stableBox(
+  page: Page,
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox()
+  for (let reads = 0; reads < 50; reads++) {
+    await settleFrames(page)
+    const box = await locator.boundingBox()
+    if (box !== null && last !== null && JSON.stringify(box) === JSON.stringify(last)) return box
+    last = box
+  }
+  throw new Error('The element kept moving for 50 reads of its box.')
+}
+
 /** The active line's locator. */
 export function activeLineLocator(page: Page): Locator {
   return transcriptRegion(page).getByRole('listitem').and(page.locator('[aria-current="true"]'))
