@@ -207,6 +207,24 @@ export class CastlineControlsElement extends CastlinePart {
   }
 }
 
+/** "12:34 / 1:12:51": the time and the duration, a screen reader hearing "of" between them (controls and mini player). */
+function clock(doc: Document, t: LabelTexts, attrs: Record<string, string>, current: Node, total: Node) {
+  return h(
+    doc,
+    'p',
+    attrs,
+    current,
+    h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
+    h(
+      doc,
+      'span',
+      { class: 'castline-visually-hidden' },
+      t.text(doc, (l) => ` ${l.of} `),
+    ),
+    total,
+  )
+}
+
 function buildControls(doc: Document, t: LabelTexts) {
   const button = (className: string, part: string, svg: Element, name: string | Node) => {
     const label = h(doc, 'span', { class: 'castline-visually-hidden' }, name)
@@ -318,20 +336,7 @@ function buildControls(doc: Document, t: LabelTexts) {
     'div',
     { class: 'castline castline-controls', part: 'controls' },
     h(doc, 'div', { class: 'castline-controls__transport' }, back.el, play.el, forward.el),
-    h(
-      doc,
-      'p',
-      { class: 'castline-controls__time', part: 'time' },
-      current,
-      h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
-      h(
-        doc,
-        'span',
-        { class: 'castline-visually-hidden' },
-        t.text(doc, (l) => ` ${l.of} `),
-      ),
-      duration,
-    ),
+    clock(doc, t, { class: 'castline-controls__time', part: 'time' }, current, duration),
     h(
       doc,
       'div',
@@ -452,24 +457,7 @@ export function buildMiniPlayer(doc: Document, t: LabelTexts) {
     'aria-label',
     (l) => l.miniPlayer,
   )
-  bar.append(
-    play.button,
-    h(
-      doc,
-      'p',
-      { class: 'castline-mini__time' },
-      current,
-      h(doc, 'span', { 'aria-hidden': 'true' }, ' / '),
-      h(
-        doc,
-        'span',
-        { class: 'castline-visually-hidden' },
-        t.text(doc, (l) => ` ${l.of} `),
-      ),
-      total,
-    ),
-    chapter,
-  )
+  bar.append(play.button, clock(doc, t, { class: 'castline-mini__time' }, current, total), chapter)
   const playIcon = play.button.firstElementChild as HTMLElement
 
   const connect = (
